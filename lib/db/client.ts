@@ -1,0 +1,172 @@
+// Opens the database: PGlite in a data folder (default) or a PostgreSQL server (DATABASE_URL).
+// PGlite has no lock between processes, so opening takes a lockfile; a second opener gets a
+// clear DataFolderBusyError instead of a second instance that would silently lose commits.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { from as copyFromStdin } from "pg-copy-streams";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import * as schema from "./schema";
+
+export type Db = ReturnType<typeof drizzlePglite<typeof schema>>;
+
+export type DbHandle = {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Raw SQL with positional parameters, returning rows; used by bulk import and benchmarks. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** PGlite only: COPY ... FROM '/dev/blob' with the given bytes. Postgres: COPY FROM STDIN. */
+  copyFrom(table: string, columns: string[], csv: string): Promise<void>;
+  close(): Promise<void>;
+  describe: string;
+};
+
+export class DataFolderBusyError extends Error {
+  constructor(
+    public readonly dataDir: string,
+    public readonly holder: { pid: number; purpose: string; port?: number },
+  ) {
+    super(
+      `The data folder ${dataDir} is open in another process (pid ${holder.pid}, ${holder.purpose}` +
+        `${holder.port ? `, serving http://localhost:${holder.port}` : ""}). PGlite cannot be shared between processes: ` +
+        `stop that process first, use the app's import page, or point DATABASE_URL at a PostgreSQL server.`,
+    );
+    this.name = "DataFolderBusyError";
+  }
+}
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+
+export function resolveDataDir(): string {
+  return path.resolve(process.env.RIPE_DATA_DIR ?? path.join(process.cwd(), "data"));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function takeLock(dataDir: string, purpose: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, "ripe.lock");
+  const payload = JSON.stringify({ pid: process.pid, purpose, port: process.env.PORT ? Number(process.env.PORT) : undefined });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, payload, { flag: "wx" });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          const current = JSON.parse(fs.readFileSync(lockPath, "utf8"));
+          if (current.pid === process.pid) fs.unlinkSync(lockPath);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      let holder: { pid: number; purpose: string; port?: number };
+      try {
+        holder = JSON.parse(fs.readFileSync(lockPath, "utf8"));
+      } catch {
+        holder = { pid: -1, purpose: "unknown" };
+      }
+      if (holder.pid === process.pid) return () => {};
+      if (holder.pid > 0 && isAlive(holder.pid)) throw new DataFolderBusyError(dataDir, holder);
+      fs.rmSync(lockPath, { force: true }); // stale lock from a killed process
+    }
+  }
+  throw new Error(`Could not take the lock on ${dataDir}`);
+}
+
+export async function ensureExtensions(handle: Pick<DbHandle, "query">) {
+  await handle.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+}
+
+export type OpenOptions = { purpose?: string; databaseUrl?: string; dataDir?: string; migrate?: boolean };
+
+export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle> {
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  const handle = databaseUrl ? await openPostgres(databaseUrl) : await openPglite(options.dataDir ?? resolveDataDir(), options.purpose ?? "ripe");
+  if (options.migrate !== false) await migrateDatabase(handle);
+  return handle;
+}
+
+export async function migrateDatabase(handle: DbHandle) {
+  await ensureExtensions(handle);
+  if (handle.kind === "pglite") await migratePglite(handle.db, { migrationsFolder: MIGRATIONS_FOLDER });
+  else await migratePg(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+async function openPglite(dataDir: string, purpose: string): Promise<DbHandle> {
+  const release = takeLock(dataDir, purpose);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { pg_trgm } });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = drizzlePglite(client, { schema });
+  return {
+    db,
+    kind: "pglite",
+    describe: `PGlite in ${dataDir}`,
+    async query(text, params) {
+      const result = await client.query(text, params as unknown[]);
+      return result.rows as never;
+    },
+    async copyFrom(table, columns, csv) {
+      await client.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob: new Blob([csv]),
+      });
+    },
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<DbHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    describe: `PostgreSQL at ${url.replace(/\/\/[^@]*@/, "//…@")}`,
+    async query(text, params) {
+      const result = await pool.query(text, params as unknown[]);
+      return result.rows as never;
+    },
+    async copyFrom(table, columns, csv) {
+      const client = await pool.connect();
+      try {
+        const stream = client.query(copyFromStdin(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`));
+        await pipeline(Readable.from([csv]), stream);
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+export { sql };

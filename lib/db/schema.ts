@@ -1,0 +1,329 @@
+// One drizzle pg-core schema for both PGlite and a PostgreSQL server (DESIGN.md §2).
+// Candidates carry denormalised browse state (edit type, judge overall/verdict, human verdict,
+// effective verdict, flags) so a filtered page at 400K rows is a keyset scan over one index.
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+export const VERDICTS = ["accept", "reject", "unsure"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+/** Effective/judge/prior verdicts are pass/fail; "unresolved" is a human tie or only-unsure. */
+export const OUTCOMES = ["pass", "fail", "unresolved", "none"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const MANIFEST_KINDS = ["sft", "preference", "multi_turn"] as const;
+export type ManifestKind = (typeof MANIFEST_KINDS)[number];
+export const CANDIDATE_ROLES = ["sft", "rejected", "turn"] as const;
+export type CandidateRole = (typeof CANDIDATE_ROLES)[number];
+export const REASON_TAGS = [
+  "instruction_not_followed",
+  "wrong_region",
+  "artifacts",
+  "over_edited",
+  "under_edited",
+  "identity_changed",
+  "text_wrong",
+  "no_visible_change",
+] as const;
+export type ReasonTag = (typeof REASON_TAGS)[number];
+export const PAIR_LABELS = ["a", "b", "tie", "both_bad", "skip"] as const;
+export type PairLabel = (typeof PAIR_LABELS)[number];
+export const PAIR_ORIGINS = ["manifest", "request", "turns", "near_tie", "disagreement", "multi_pass", "manual"] as const;
+export type PairOrigin = (typeof PAIR_ORIGINS)[number];
+
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+
+export const datasets = pgTable("datasets", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  base: text("base"),
+  /** Local mirror folders searched before the base, in order. */
+  mirrors: jsonb("mirrors").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  weightCompliance: doublePrecision("weight_compliance").notNull().default(0.4),
+  weightSeamlessness: doublePrecision("weight_seamlessness").notNull().default(0.25),
+  weightPreservation: doublePrecision("weight_preservation").notNull().default(0.2),
+  weightQuality: doublePrecision("weight_quality").notNull().default(0.15),
+  threshold: doublePrecision("threshold").notNull().default(0.7),
+  isDemo: boolean("is_demo").notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const reviewers = pgTable("reviewers", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const importRuns = pgTable("import_runs", {
+  id: serial("id").primaryKey(),
+  datasetId: integer("dataset_id").notNull().references(() => datasets.id, { onDelete: "cascade" }),
+  file: text("file").notNull(),
+  kind: text("kind"),
+  status: text("status").notNull().default("running"),
+  isStrict: boolean("is_strict").notNull().default(false),
+  linesTotal: integer("lines_total").notNull().default(0),
+  linesImported: integer("lines_imported").notNull().default(0),
+  linesUnchanged: integer("lines_unchanged").notNull().default(0),
+  linesBad: integer("lines_bad").notNull().default(0),
+  /** First errors, `FILE:LINE: field: problem`, capped so a bad file cannot bloat the row. */
+  errors: jsonb("errors").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  warnings: jsonb("warnings").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+});
+
+/** Each imported manifest line, verbatim, so unchanged rows export byte for byte. */
+export const manifestRows = pgTable(
+  "manifest_rows",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    datasetId: integer("dataset_id").notNull().references(() => datasets.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<ManifestKind>().notNull(),
+    /** sha256 of the line (after BOM/CR stripping): re-importing the same line changes nothing. */
+    lineHash: text("line_hash").notNull(),
+    /** The output_image (SFT, preference) or final image (multi-turn): the row's key for export. */
+    keyImage: text("key_image"),
+    raw: text("raw").notNull(),
+    sourceFile: text("source_file").notNull(),
+    lineNo: integer("line_no").notNull(),
+    importRunId: integer("import_run_id"),
+  },
+  (table) => [
+    uniqueIndex("manifest_rows_dataset_hash").on(table.datasetId, table.kind, table.lineHash),
+    index("manifest_rows_dataset_kind_id").on(table.datasetId, table.kind, table.id),
+    index("manifest_rows_dataset_key").on(table.datasetId, table.keyImage),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    datasetId: integer("dataset_id").notNull().references(() => datasets.id, { onDelete: "cascade" }),
+    manifestRowId: bigint("manifest_row_id", { mode: "number" }),
+    originalUrl: text("original_url").notNull(),
+    turnCount: integer("turn_count").notNull(),
+  },
+  (table) => [index("sessions_dataset").on(table.datasetId, table.id)],
+);
+
+export const requests = pgTable(
+  "requests",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    datasetId: integer("dataset_id").notNull().references(() => datasets.id, { onDelete: "cascade" }),
+    /** Absolute URL or a path resolved against the dataset base (multi-turn turn k: turn k-1's output). */
+    sourceImage: text("source_image").notNull(),
+    localSourceImage: text("local_source_image"),
+    text: text("text").notNull(),
+    summarizedText: text("summarized_text").notNull(),
+    /** As read (NFC-normalised); unknown types are kept. */
+    editType: text("edit_type").notNull(),
+    sessionId: bigint("session_id", { mode: "number" }),
+    turn: integer("turn"),
+    /** Lower-cased long + short instruction, for trigram search. */
+    searchText: text("search_text").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("requests_dataset_source").on(table.datasetId, table.sourceImage),
+    index("requests_session").on(table.sessionId, table.turn),
+    index("requests_search_trgm").using("gin", sql`${table.searchText} gin_trgm_ops`),
+  ],
+);
+
+export const candidates = pgTable(
+  "candidates",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    datasetId: integer("dataset_id").notNull().references(() => datasets.id, { onDelete: "cascade" }),
+    requestId: bigint("request_id", { mode: "number" }).notNull(),
+    imagePath: text("image_path").notNull(),
+    role: text("role").$type<CandidateRole>().notNull(),
+    /** Verdict implied by the manifest: SFT output = pass, rejected attempt = fail. */
+    prior: text("prior").$type<"pass" | "fail" | "none">().notNull(),
+    attempt: integer("attempt"),
+    // Denormalised browse state, kept current by lib/db/queries on every judgement/review.
+    editType: text("edit_type").notNull(),
+    groupName: text("group_name").notNull(),
+    isKnownType: boolean("is_known_type").notNull(),
+    isMultiTurn: boolean("is_multi_turn").notNull().default(false),
+    isInPair: boolean("is_in_pair").notNull().default(false),
+    isIdenticalText: boolean("is_identical_text").notNull().default(false),
+    /** Weighted overall of the latest judgement under the dataset's weights; -1 when unjudged (keeps keyset indexes NULL-free). */
+    judgeOverall: doublePrecision("judge_overall").notNull().default(-1),
+    judgeVerdict: text("judge_verdict").$type<Outcome>().notNull().default("none"),
+    humanVerdict: text("human_verdict").$type<Outcome>().notNull().default("none"),
+    effectiveVerdict: text("effective_verdict").$type<Outcome>().notNull(),
+    reviewCount: integer("review_count").notNull().default(0),
+    isDisagreement: boolean("is_disagreement").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("candidates_request").on(table.requestId),
+    index("candidates_dataset_image").on(table.datasetId, table.imagePath),
+    index("candidates_browse_type_score").on(table.datasetId, table.editType, table.judgeOverall, table.id),
+    index("candidates_browse_verdict_score").on(table.datasetId, table.effectiveVerdict, table.judgeOverall, table.id),
+    index("candidates_browse_score").on(table.datasetId, table.judgeOverall, table.id),
+    index("candidates_browse_id").on(table.datasetId, table.id),
+    index("candidates_browse_type_id").on(table.datasetId, table.editType, table.id),
+  ],
+);
+
+export const judgements = pgTable(
+  "judgements",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    candidateId: bigint("candidate_id", { mode: "number" }).notNull(),
+    /** provider/model/prompt-version, e.g. "metrics/pixel-v1" or "gemini/gemini-2.5-pro/rubric-v1". */
+    judgeId: text("judge_id").notNull(),
+    instructionCompliance: doublePrecision("instruction_compliance"),
+    seamlessness: doublePrecision("seamlessness"),
+    preservationBalance: doublePrecision("preservation_balance"),
+    technicalQuality: doublePrecision("technical_quality"),
+    /** The overall the judge itself reported, if any; Ripe recomputes from the criteria. */
+    reportedOverall: doublePrecision("reported_overall"),
+    rationale: text("rationale"),
+    raw: text("raw"),
+    error: text("error"),
+    inputTokens: integer("input_tokens"),
+    outputTokens: integer("output_tokens"),
+    costUsd: doublePrecision("cost_usd"),
+    jobId: integer("job_id"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("judgements_candidate").on(table.candidateId, table.id),
+    uniqueIndex("judgements_job_candidate").on(table.jobId, table.candidateId),
+  ],
+);
+
+/** Append-only: a change of mind is a new row; history is never lost. */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    candidateId: bigint("candidate_id", { mode: "number" }).notNull(),
+    reviewerId: integer("reviewer_id").notNull(),
+    verdict: text("verdict").$type<Verdict>().notNull(),
+    instructionCompliance: doublePrecision("instruction_compliance"),
+    seamlessness: doublePrecision("seamlessness"),
+    preservationBalance: doublePrecision("preservation_balance"),
+    technicalQuality: doublePrecision("technical_quality"),
+    reasonTags: jsonb("reason_tags").$type<ReasonTag[]>().notNull().default(sql`'[]'::jsonb`),
+    note: text("note"),
+    /** The judge verdict at the time of the decision, for history and audit. */
+    judgeVerdictThen: text("judge_verdict_then").$type<Outcome>(),
+    /** Audit sample this decision came from and the item's inclusion probability. */
+    sampleId: integer("sample_id"),
+    sampleProbability: doublePrecision("sample_probability"),
+    /** "ui" or "import:<file>". */
+    source: text("source").notNull().default("ui"),
+    /** Set when this row undoes an earlier one (the undone row id). */
+    undoOf: bigint("undo_of", { mode: "number" }),
+    isRetracted: boolean("is_retracted").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("reviews_candidate").on(table.candidateId, table.id),
+    index("reviews_reviewer").on(table.reviewerId, table.id),
+  ],
+);
+
+export const auditSamples = pgTable("audit_samples", {
+  id: serial("id").primaryKey(),
+  datasetId: integer("dataset_id").notNull(),
+  method: text("method").notNull(),
+  size: integer("size").notNull(),
+  seed: integer("seed").notNull(),
+  /** candidate id → inclusion probability, in walk order. */
+  items: jsonb("items").$type<{ candidateId: number; probability: number }[]>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const pairs = pgTable(
+  "pairs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    datasetId: integer("dataset_id").notNull(),
+    requestId: bigint("request_id", { mode: "number" }).notNull(),
+    candidateA: bigint("candidate_a", { mode: "number" }).notNull(),
+    candidateB: bigint("candidate_b", { mode: "number" }).notNull(),
+    origin: text("origin").$type<PairOrigin>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("pairs_unique").on(table.candidateA, table.candidateB),
+    index("pairs_dataset").on(table.datasetId, table.id),
+    index("pairs_request").on(table.requestId),
+  ],
+);
+
+export const pairLabels = pgTable(
+  "pair_labels",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    pairId: bigint("pair_id", { mode: "number" }).notNull(),
+    reviewerId: integer("reviewer_id").notNull(),
+    label: text("label").$type<PairLabel>().notNull(),
+    /** Which candidate was shown on the left: position-bias analysis needs it. */
+    leftCandidateId: bigint("left_candidate_id", { mode: "number" }).notNull(),
+    isRepeat: boolean("is_repeat").notNull().default(false),
+    isRetracted: boolean("is_retracted").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (table) => [index("pair_labels_pair").on(table.pairId, table.id)],
+);
+
+export const judgeJobs = pgTable("judge_jobs", {
+  id: serial("id").primaryKey(),
+  datasetId: integer("dataset_id").notNull(),
+  provider: text("provider").notNull(),
+  model: text("model"),
+  judgeId: text("judge_id").notNull(),
+  filter: jsonb("filter").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  status: text("status").notNull().default("queued"),
+  total: integer("total").notNull().default(0),
+  done: integer("done").notNull().default(0),
+  failed: integer("failed").notNull().default(0),
+  inputTokens: integer("input_tokens").notNull().default(0),
+  outputTokens: integer("output_tokens").notNull().default(0),
+  costUsd: doublePrecision("cost_usd").notNull().default(0),
+  error: text("error"),
+  createdAt: createdAt(),
+  finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+});
+
+export const judgeJobItems = pgTable(
+  "judge_job_items",
+  {
+    jobId: integer("job_id").notNull(),
+    candidateId: bigint("candidate_id", { mode: "number" }).notNull(),
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+  },
+  (table) => [uniqueIndex("judge_job_items_pk").on(table.jobId, table.candidateId), index("judge_job_items_status").on(table.jobId, table.status)],
+);
+
+export type Dataset = typeof datasets.$inferSelect;
+export type Request = typeof requests.$inferSelect;
+export type Candidate = typeof candidates.$inferSelect;
+export type Judgement = typeof judgements.$inferSelect;
+export type Review = typeof reviews.$inferSelect;
+export type Reviewer = typeof reviewers.$inferSelect;
+export type ManifestRow = typeof manifestRows.$inferSelect;
+export type ImportRun = typeof importRuns.$inferSelect;
+export type Pair = typeof pairs.$inferSelect;
+export type PairLabelRow = typeof pairLabels.$inferSelect;
+export type JudgeJob = typeof judgeJobs.$inferSelect;
