@@ -105,6 +105,7 @@ CREATE TABLE "judgements" (
 	"output_tokens" integer,
 	"cost_usd" double precision,
 	"job_id" integer,
+	"import_key" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -117,7 +118,9 @@ CREATE TABLE "manifest_rows" (
 	"raw" text NOT NULL,
 	"source_file" text NOT NULL,
 	"line_no" integer NOT NULL,
-	"import_run_id" integer
+	"import_run_id" integer,
+	"request_id" bigint,
+	"session_id" bigint
 );
 --> statement-breakpoint
 CREATE TABLE "pair_labels" (
@@ -127,7 +130,7 @@ CREATE TABLE "pair_labels" (
 	"label" text NOT NULL,
 	"left_candidate_id" bigint NOT NULL,
 	"is_repeat" boolean DEFAULT false NOT NULL,
-	"is_retracted" boolean DEFAULT false NOT NULL,
+	"undo_of" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -177,8 +180,8 @@ CREATE TABLE "reviews" (
 	"sample_id" integer,
 	"sample_probability" double precision,
 	"source" text DEFAULT 'ui' NOT NULL,
+	"import_key" text,
 	"undo_of" bigint,
-	"is_retracted" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -204,12 +207,14 @@ CREATE INDEX "candidates_browse_id" ON "candidates" USING btree ("dataset_id","i
 CREATE INDEX "candidates_browse_type_id" ON "candidates" USING btree ("dataset_id","edit_type","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "judge_job_items_pk" ON "judge_job_items" USING btree ("job_id","candidate_id");--> statement-breakpoint
 CREATE INDEX "judge_job_items_status" ON "judge_job_items" USING btree ("job_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "judgements_import_key" ON "judgements" USING btree ("candidate_id","import_key");--> statement-breakpoint
 CREATE INDEX "judgements_candidate" ON "judgements" USING btree ("candidate_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "judgements_job_candidate" ON "judgements" USING btree ("job_id","candidate_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "manifest_rows_dataset_hash" ON "manifest_rows" USING btree ("dataset_id","kind","line_hash");--> statement-breakpoint
 CREATE INDEX "manifest_rows_dataset_kind_id" ON "manifest_rows" USING btree ("dataset_id","kind","id");--> statement-breakpoint
 CREATE INDEX "manifest_rows_dataset_key" ON "manifest_rows" USING btree ("dataset_id","key_image");--> statement-breakpoint
 CREATE INDEX "pair_labels_pair" ON "pair_labels" USING btree ("pair_id","id");--> statement-breakpoint
+CREATE INDEX "pair_labels_undo_of" ON "pair_labels" USING btree ("undo_of");--> statement-breakpoint
 CREATE UNIQUE INDEX "pairs_unique" ON "pairs" USING btree ("candidate_a","candidate_b");--> statement-breakpoint
 CREATE INDEX "pairs_dataset" ON "pairs" USING btree ("dataset_id","id");--> statement-breakpoint
 CREATE INDEX "pairs_request" ON "pairs" USING btree ("request_id");--> statement-breakpoint
@@ -218,4 +223,6 @@ CREATE INDEX "requests_session" ON "requests" USING btree ("session_id","turn");
 CREATE INDEX "requests_search_trgm" ON "requests" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "reviews_candidate" ON "reviews" USING btree ("candidate_id","id");--> statement-breakpoint
 CREATE INDEX "reviews_reviewer" ON "reviews" USING btree ("reviewer_id","id");--> statement-breakpoint
+CREATE INDEX "reviews_undo_of" ON "reviews" USING btree ("undo_of");--> statement-breakpoint
+CREATE UNIQUE INDEX "reviews_import_key" ON "reviews" USING btree ("candidate_id","import_key");--> statement-breakpoint
 CREATE INDEX "sessions_dataset" ON "sessions" USING btree ("dataset_id","id");

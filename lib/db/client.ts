@@ -18,13 +18,19 @@ import * as schema from "./schema";
 
 export type Db = ReturnType<typeof drizzlePglite<typeof schema>>;
 
-export type DbHandle = {
+/** Raw SQL access, either on the handle or inside one of its transactions. */
+export type SqlRunner = {
+  /** Raw SQL with positional parameters, returning rows; for bulk work and hand-tuned queries. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Bulk load CSV text: PGlite COPY FROM '/dev/blob', PostgreSQL COPY FROM STDIN. */
+  copyFrom(table: string, columns: string[], csv: string): Promise<void>;
+};
+
+export type DbHandle = SqlRunner & {
   db: Db;
   kind: "pglite" | "postgres";
-  /** Raw SQL with positional parameters, returning rows; used by bulk import and benchmarks. */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** PGlite only: COPY ... FROM '/dev/blob' with the given bytes. Postgres: COPY FROM STDIN. */
-  copyFrom(table: string, columns: string[], csv: string): Promise<void>;
+  /** All-or-nothing unit of work. On PGlite it also holds the single connection, so other queries wait. */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   describe: string;
 };
@@ -123,19 +129,24 @@ async function openPglite(dataDir: string, purpose: string): Promise<DbHandle> {
     throw error;
   }
   const db = drizzlePglite(client, { schema });
-  return {
-    db,
-    kind: "pglite",
-    describe: `PGlite in ${dataDir}`,
+  type Queryable = Pick<PGlite, "query">;
+  const runner = (target: Queryable): SqlRunner => ({
     async query(text, params) {
-      const result = await client.query(text, params as unknown[]);
+      const result = await target.query(text, params as unknown[]);
       return result.rows as never;
     },
     async copyFrom(table, columns, csv) {
-      await client.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+      await target.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
         blob: new Blob([csv]),
       });
     },
+  });
+  return {
+    db: db as Db,
+    kind: "pglite",
+    describe: `PGlite in ${dataDir}`,
+    ...runner(client),
+    transaction: (work) => client.transaction((tx) => work(runner(tx as unknown as Queryable))),
     async close() {
       await client.close();
       release();
@@ -146,6 +157,18 @@ async function openPglite(dataDir: string, purpose: string): Promise<DbHandle> {
 async function openPostgres(url: string): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  type Queryable = Pick<pg.PoolClient, "query">;
+  const copyWith = async (target: Queryable, table: string, columns: string[], csv: string) => {
+    const stream = target.query(copyFromStdin(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`));
+    await pipeline(Readable.from([csv]), stream);
+  };
+  const runner = (target: Queryable): SqlRunner => ({
+    async query(text, params) {
+      const result = await target.query(text, params as unknown[]);
+      return result.rows as never;
+    },
+    copyFrom: (table, columns, csv) => copyWith(target, table, columns, csv),
+  });
   return {
     db,
     kind: "postgres",
@@ -157,8 +180,21 @@ async function openPostgres(url: string): Promise<DbHandle> {
     async copyFrom(table, columns, csv) {
       const client = await pool.connect();
       try {
-        const stream = client.query(copyFromStdin(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`));
-        await pipeline(Readable.from([csv]), stream);
+        await copyWith(client, table, columns, csv);
+      } finally {
+        client.release();
+      }
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work(runner(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
       } finally {
         client.release();
       }

@@ -98,6 +98,9 @@ export const manifestRows = pgTable(
     sourceFile: text("source_file").notNull(),
     lineNo: integer("line_no").notNull(),
     importRunId: integer("import_run_id"),
+    /** SFT and preference rows: the request they describe. Multi-turn rows: the session. */
+    requestId: bigint("request_id", { mode: "number" }),
+    sessionId: bigint("session_id", { mode: "number" }),
   },
   (table) => [
     uniqueIndex("manifest_rows_dataset_hash").on(table.datasetId, table.kind, table.lineHash),
@@ -201,9 +204,12 @@ export const judgements = pgTable(
     outputTokens: integer("output_tokens"),
     costUsd: doublePrecision("cost_usd"),
     jobId: integer("job_id"),
+    /** Hash of the imported score line (imports are idempotent). */
+    importKey: text("import_key"),
     createdAt: createdAt(),
   },
   (table) => [
+    uniqueIndex("judgements_import_key").on(table.candidateId, table.importKey),
     index("judgements_candidate").on(table.candidateId, table.id),
     uniqueIndex("judgements_job_candidate").on(table.jobId, table.candidateId),
   ],
@@ -230,14 +236,17 @@ export const reviews = pgTable(
     sampleProbability: doublePrecision("sample_probability"),
     /** "ui" or "import:<file>". */
     source: text("source").notNull().default("ui"),
-    /** Set when this row undoes an earlier one (the undone row id). */
+    /** Hash of the imported decision line: importing the same file twice adds nothing. */
+    importKey: text("import_key"),
+    /** An undo is a new row pointing at the row it cancels; the history itself never changes. */
     undoOf: bigint("undo_of", { mode: "number" }),
-    isRetracted: boolean("is_retracted").notNull().default(false),
     createdAt: createdAt(),
   },
   (table) => [
     index("reviews_candidate").on(table.candidateId, table.id),
     index("reviews_reviewer").on(table.reviewerId, table.id),
+    index("reviews_undo_of").on(table.undoOf),
+    uniqueIndex("reviews_import_key").on(table.candidateId, table.importKey),
   ],
 );
 
@@ -280,10 +289,10 @@ export const pairLabels = pgTable(
     /** Which candidate was shown on the left: position-bias analysis needs it. */
     leftCandidateId: bigint("left_candidate_id", { mode: "number" }).notNull(),
     isRepeat: boolean("is_repeat").notNull().default(false),
-    isRetracted: boolean("is_retracted").notNull().default(false),
+    undoOf: bigint("undo_of", { mode: "number" }),
     createdAt: createdAt(),
   },
-  (table) => [index("pair_labels_pair").on(table.pairId, table.id)],
+  (table) => [index("pair_labels_pair").on(table.pairId, table.id), index("pair_labels_undo_of").on(table.undoOf)],
 );
 
 export const judgeJobs = pgTable("judge_jobs", {

@@ -1,0 +1,95 @@
+// Keeps each candidate's denormalised browse state (judge overall and verdict, human verdict,
+// effective verdict, disagreement) in step with judgements, reviews and the dataset's rubric.
+// One set-based UPDATE per batch, so re-deriving 400K verdicts after a threshold change is a
+// handful of statements, not 400K round trips.
+import type { DbHandle, SqlRunner } from "../client";
+
+const REFRESH_SQL = `
+WITH target AS (
+  SELECT c.id, c.prior, d.weight_compliance AS wc, d.weight_seamlessness AS ws,
+         d.weight_preservation AS wp, d.weight_quality AS wq, d.threshold
+  FROM candidates c JOIN datasets d ON d.id = c.dataset_id
+  WHERE c.id = ANY($1::bigint[])
+),
+latest_judgement AS (
+  SELECT DISTINCT ON (j.candidate_id) j.candidate_id, j.instruction_compliance AS ic, j.seamlessness AS se,
+         j.preservation_balance AS pb, j.technical_quality AS tq, j.reported_overall AS ro
+  FROM judgements j
+  WHERE j.candidate_id = ANY($1::bigint[]) AND j.error IS NULL
+  ORDER BY j.candidate_id, j.id DESC
+),
+overall AS (
+  SELECT t.id, t.threshold,
+    CASE
+      WHEN (CASE WHEN lj.ic IS NULL THEN 0 ELSE t.wc END + CASE WHEN lj.se IS NULL THEN 0 ELSE t.ws END
+          + CASE WHEN lj.pb IS NULL THEN 0 ELSE t.wp END + CASE WHEN lj.tq IS NULL THEN 0 ELSE t.wq END) > 0
+      THEN (COALESCE(lj.ic * t.wc, 0) + COALESCE(lj.se * t.ws, 0) + COALESCE(lj.pb * t.wp, 0) + COALESCE(lj.tq * t.wq, 0))
+         / (CASE WHEN lj.ic IS NULL THEN 0 ELSE t.wc END + CASE WHEN lj.se IS NULL THEN 0 ELSE t.ws END
+          + CASE WHEN lj.pb IS NULL THEN 0 ELSE t.wp END + CASE WHEN lj.tq IS NULL THEN 0 ELSE t.wq END)
+      ELSE lj.ro
+    END AS value
+  FROM target t LEFT JOIN latest_judgement lj ON lj.candidate_id = t.id
+),
+latest_review AS (
+  SELECT DISTINCT ON (r.candidate_id, r.reviewer_id) r.candidate_id, r.verdict
+  FROM reviews r
+  WHERE r.candidate_id = ANY($1::bigint[]) AND r.undo_of IS NULL
+    AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undo_of = r.id)
+  ORDER BY r.candidate_id, r.reviewer_id, r.id DESC
+),
+human AS (
+  SELECT candidate_id,
+         COUNT(*) AS reviewers,
+         COUNT(*) FILTER (WHERE verdict = 'accept') AS accepts,
+         COUNT(*) FILTER (WHERE verdict = 'reject') AS rejects
+  FROM latest_review GROUP BY candidate_id
+),
+computed AS (
+  SELECT t.id,
+    COALESCE(o.value, -1) AS judge_overall,
+    CASE WHEN o.value IS NULL THEN 'none' WHEN o.value >= t.threshold THEN 'pass' ELSE 'fail' END AS judge_verdict,
+    CASE WHEN h.reviewers IS NULL THEN 'none'
+         WHEN h.accepts > h.rejects THEN 'pass'
+         WHEN h.rejects > h.accepts THEN 'fail'
+         ELSE 'unresolved' END AS human_verdict,
+    COALESCE(h.reviewers, 0) AS review_count,
+    t.prior
+  FROM target t JOIN overall o ON o.id = t.id LEFT JOIN human h ON h.candidate_id = t.id
+)
+UPDATE candidates c SET
+  judge_overall = computed.judge_overall,
+  judge_verdict = computed.judge_verdict,
+  human_verdict = computed.human_verdict,
+  review_count = computed.review_count,
+  effective_verdict = CASE WHEN computed.human_verdict <> 'none' THEN computed.human_verdict
+                           WHEN computed.judge_verdict <> 'none' THEN computed.judge_verdict
+                           ELSE computed.prior END,
+  is_disagreement = (computed.human_verdict IN ('pass', 'fail') AND computed.judge_verdict IN ('pass', 'fail')
+                     AND computed.human_verdict <> computed.judge_verdict)
+FROM computed WHERE c.id = computed.id`;
+
+const BATCH = 5000;
+
+/** Recomputes the browse state of the given candidates (any number; batched). */
+export async function refreshCandidates(handle: SqlRunner, candidateIds: readonly number[]): Promise<void> {
+  for (let start = 0; start < candidateIds.length; start += BATCH) {
+    await handle.query(REFRESH_SQL, [candidateIds.slice(start, start + BATCH)]);
+  }
+}
+
+/** After a change of weights or threshold: re-derive every verdict of the dataset, in batches that yield. */
+export async function refreshDataset(handle: DbHandle, datasetId: number): Promise<number> {
+  let lastId = 0;
+  let total = 0;
+  for (;;) {
+    const rows = await handle.query<{ id: string | number }>(
+      "SELECT id FROM candidates WHERE dataset_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+      [datasetId, lastId, BATCH],
+    );
+    if (rows.length === 0) return total;
+    const ids = rows.map((row) => Number(row.id));
+    await refreshCandidates(handle, ids);
+    total += ids.length;
+    lastId = ids[ids.length - 1];
+  }
+}

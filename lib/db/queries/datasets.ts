@@ -1,0 +1,32 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { DbHandle } from "../client";
+import { datasets, type Dataset } from "../schema";
+
+export async function findDataset(handle: DbHandle, name: string): Promise<Dataset | undefined> {
+  const [row] = await handle.db.select().from(datasets).where(eq(datasets.name, name));
+  return row;
+}
+
+export async function getDataset(handle: DbHandle, id: number): Promise<Dataset | undefined> {
+  const [row] = await handle.db.select().from(datasets).where(eq(datasets.id, id));
+  return row;
+}
+
+/** Finds or creates a dataset; a base given for an existing dataset replaces the stored one. */
+export async function ensureDataset(handle: DbHandle, name: string, options: { base?: string | null; isDemo?: boolean } = {}): Promise<Dataset> {
+  const existing = await findDataset(handle, name);
+  if (existing) {
+    if (options.base !== undefined && options.base !== existing.base) {
+      const [updated] = await handle.db.update(datasets).set({ base: options.base }).where(eq(datasets.id, existing.id)).returning();
+      return updated;
+    }
+    return existing;
+  }
+  const [created] = await handle.db
+    .insert(datasets)
+    .values({ name, base: options.base ?? null, isDemo: options.isDemo ?? false })
+    .onConflictDoNothing()
+    .returning();
+  return created ?? (await findDataset(handle, name))!;
+}

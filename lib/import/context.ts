@@ -1,0 +1,146 @@
+// Shared pieces of one import batch: the lines it holds, id reservation, and the row writers
+// that turn records into COPY-ready CSV for requests, candidates and manifest rows.
+import type { SqlRunner } from "../db/client";
+import { csvRow, type CsvValue } from "../db/csv";
+import type { CandidateRole, ManifestKind } from "../db/schema";
+import { groupOf, isKnownEditType } from "../taxonomy";
+
+export const MULTI_TURN_EDIT_TYPE = "Multi-turn edit (no edit type in manifest)";
+export const MULTI_TURN_GROUP = "Multi-turn";
+
+export type BatchLine<R> = { lineNo: number; raw: string; hash: string; record: R };
+
+export type BatchContext = {
+  tx: SqlRunner;
+  datasetId: number;
+  file: string;
+  runId: number;
+  /** Problems to report against a line (the line is not imported). */
+  fail(lineNo: number, field: string, problem: string): void;
+  /** Notes that do not stop a line from being imported (collisions, duplicates). */
+  warn(lineNo: number, field: string, problem: string): void;
+};
+
+export type BatchResult = { imported: number; unchanged: number; touchedCandidates: number[] };
+
+export async function reserveIds(tx: SqlRunner, sequence: string, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const rows = await tx.query<{ id: string | number }>(`SELECT nextval('${sequence}') AS id FROM generate_series(1, $1)`, [count]);
+  return rows.map((row) => Number(row.id));
+}
+
+/** Which of these line hashes the dataset already holds for this kind. */
+export async function knownHashes(tx: SqlRunner, datasetId: number, kind: ManifestKind, hashes: string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await tx.query<{ line_hash: string }>(
+    "SELECT line_hash FROM manifest_rows WHERE dataset_id = $1 AND kind = $2 AND line_hash = ANY($3::text[])",
+    [datasetId, kind, hashes],
+  );
+  return new Set(rows.map((row) => row.line_hash));
+}
+
+export type RequestInput = {
+  id: number;
+  sourceImage: string;
+  localSourceImage?: string | null;
+  text: string;
+  summarizedText: string;
+  editType: string;
+  sessionId?: number | null;
+  turn?: number | null;
+};
+
+export type CandidateInput = {
+  id: number;
+  requestId: number;
+  imagePath: string;
+  role: CandidateRole;
+  prior: "pass" | "fail" | "none";
+  attempt?: number | null;
+  editType: string;
+  isMultiTurn?: boolean;
+  isInPair?: boolean;
+  isIdenticalText: boolean;
+};
+
+export type ManifestRowInput = {
+  kind: ManifestKind;
+  hash: string;
+  keyImage: string | null;
+  raw: string;
+  lineNo: number;
+  requestId?: number | null;
+  sessionId?: number | null;
+};
+
+/** Accumulates rows of one batch and writes them with one COPY per table. */
+export class RowWriter {
+  private requests: string[] = [];
+  private candidates: string[] = [];
+  private manifest: string[] = [];
+
+  constructor(private readonly context: BatchContext) {}
+
+  request(input: RequestInput) {
+    const searchText = `${input.text}\n${input.summarizedText}`.toLowerCase();
+    this.requests.push(
+      csvRow([input.id, this.context.datasetId, input.sourceImage, input.localSourceImage ?? null, input.text, input.summarizedText, input.editType, input.sessionId ?? null, input.turn ?? null, searchText]),
+    );
+  }
+
+  candidate(input: CandidateInput) {
+    const isMultiTurn = input.isMultiTurn ?? false;
+    const group = isMultiTurn && input.editType === MULTI_TURN_EDIT_TYPE ? MULTI_TURN_GROUP : groupOf(input.editType);
+    const values: CsvValue[] = [
+      input.id, this.context.datasetId, input.requestId, input.imagePath, input.role, input.prior, input.attempt ?? null,
+      input.editType, group, isKnownEditType(input.editType), isMultiTurn, input.isInPair ?? false, input.isIdenticalText, input.prior,
+    ];
+    this.candidates.push(csvRow(values));
+  }
+
+  manifestRow(input: ManifestRowInput) {
+    this.manifest.push(
+      csvRow([this.context.datasetId, input.kind, input.hash, input.keyImage, input.raw, this.context.file, input.lineNo, this.context.runId, input.requestId ?? null, input.sessionId ?? null]),
+    );
+  }
+
+  async flush() {
+    const { tx } = this.context;
+    if (this.requests.length) {
+      await tx.copyFrom("requests", ["id", "dataset_id", "source_image", "local_source_image", "text", "summarized_text", "edit_type", "session_id", "turn", "search_text"], this.requests.join(""));
+    }
+    if (this.candidates.length) {
+      await tx.copyFrom(
+        "candidates",
+        ["id", "dataset_id", "request_id", "image_path", "role", "prior", "attempt", "edit_type", "group_name", "is_known_type", "is_multi_turn", "is_in_pair", "is_identical_text", "effective_verdict"],
+        this.candidates.join(""),
+      );
+    }
+    if (this.manifest.length) {
+      await tx.copyFrom("manifest_rows", ["dataset_id", "kind", "line_hash", "key_image", "raw", "source_file", "line_no", "import_run_id", "request_id", "session_id"], this.manifest.join(""));
+    }
+    this.requests = [];
+    this.candidates = [];
+    this.manifest = [];
+  }
+}
+
+export function isIdentical(text: string, summarized: string): boolean {
+  return text.trim() === summarized.trim();
+}
+
+/** Existing candidates of the dataset with these image paths. */
+export async function candidatesByImage(tx: SqlRunner, datasetId: number, paths: string[]) {
+  if (paths.length === 0) return new Map<string, { id: number; requestId: number; role: string }[]>();
+  const rows = await tx.query<{ id: string; request_id: string; image_path: string; role: string }>(
+    "SELECT id, request_id, image_path, role FROM candidates WHERE dataset_id = $1 AND image_path = ANY($2::text[]) ORDER BY id",
+    [datasetId, paths],
+  );
+  const map = new Map<string, { id: number; requestId: number; role: string }[]>();
+  for (const row of rows) {
+    const list = map.get(row.image_path) ?? [];
+    list.push({ id: Number(row.id), requestId: Number(row.request_id), role: row.role });
+    map.set(row.image_path, list);
+  }
+  return map;
+}

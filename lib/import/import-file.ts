@@ -1,0 +1,157 @@
+// Imports one JSONL file into a dataset: streams it in constant memory, validates each line,
+// detects its kind by its keys and writes batches in transactions (a killed import leaves no
+// half-imported row; re-running skips what is already there). Bad lines are reported as
+// `FILE:LINE: field: problem`; `strict` imports nothing when any line is bad.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { DbHandle } from "../db/client";
+import { refreshCandidates } from "../db/queries/candidate-state";
+import { readLines } from "../manifest/line-reader";
+import { parseLine, type ParsedLine } from "../manifest/records";
+import { importDecisionBatch, importJudgeScoreBatch } from "./batch-labels";
+import { importMultiTurnBatch } from "./batch-multi-turn";
+import { importPreferenceBatch } from "./batch-preference";
+import { importSftBatch } from "./batch-sft";
+import type { BatchContext, BatchLine, BatchResult } from "./context";
+
+export type ImportProgress = { file: string; linesRead: number; bytesRead: number; totalBytes: number; imported: number; bad: number };
+
+export type ImportOptions = {
+  datasetId: number;
+  file: string;
+  /** Name used in messages (defaults to the file's base name). */
+  label?: string;
+  strict?: boolean;
+  batchSize?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Stops between batches; what was committed stays. */
+  signal?: AbortSignal;
+};
+
+export type ImportReport = {
+  runId: number;
+  file: string;
+  status: "done" | "rejected" | "cancelled";
+  linesTotal: number;
+  imported: number;
+  unchanged: number;
+  bad: number;
+  byKind: Record<string, number>;
+  errors: string[];
+  warnings: string[];
+};
+
+const MAX_STORED_MESSAGES = 1000;
+
+export function lineHash(raw: string): string {
+  return crypto.createHash("sha256").update(raw).digest("base64url");
+}
+
+type Pending = { [K in ParsedLine["kind"]]: BatchLine<Extract<ParsedLine, { kind: K }>["record"]>[] };
+
+const emptyPending = (): Pending => ({ sft: [], preference: [], multi_turn: [], judge_scores: [], decisions: [] });
+
+/** Validates one line: parse + kind-specific schema + things PostgreSQL text cannot hold. */
+function checkLine(text: string): { ok: true; parsed: ParsedLine } | { ok: false; problems: { field: string; problem: string }[] } {
+  if (text.includes("\\u0000")) return { ok: false, problems: [{ field: "(line)", problem: "contains a NUL character (\\u0000), which cannot be stored" }] };
+  return parseLine(text);
+}
+
+export async function importFile(handle: DbHandle, options: ImportOptions): Promise<ImportReport> {
+  const label = options.label ?? path.basename(options.file);
+  const totalBytes = fs.statSync(options.file).size;
+  const batchSize = options.batchSize ?? 5000;
+  const [run] = await handle.query<{ id: number }>(
+    "INSERT INTO import_runs (dataset_id, file, is_strict) VALUES ($1, $2, $3) RETURNING id",
+    [options.datasetId, label, options.strict ?? false],
+  );
+  const report: ImportReport = { runId: run.id, file: label, status: "done", linesTotal: 0, imported: 0, unchanged: 0, bad: 0, byKind: {}, errors: [], warnings: [] };
+  const fail = (lineNo: number, field: string, problem: string) => {
+    report.bad++;
+    if (report.errors.length < MAX_STORED_MESSAGES) report.errors.push(`${label}:${lineNo}: ${field}: ${problem}`);
+  };
+  const warn = (lineNo: number, field: string, problem: string) => {
+    if (report.warnings.length < MAX_STORED_MESSAGES) report.warnings.push(`${label}:${lineNo}: ${field}: ${problem}`);
+  };
+
+  if (options.strict) {
+    // First pass validates everything; nothing is written unless every line is good.
+    for await (const line of readLines(options.file)) {
+      if (line.text.trim() === "") continue;
+      const result = checkLine(line.text);
+      if (!result.ok) for (const problem of result.problems) fail(line.lineNo, problem.field, problem.problem);
+    }
+    if (report.bad > 0) {
+      report.status = "rejected";
+      await finishRun(handle, report, 0);
+      return report;
+    }
+  }
+
+  let pending = emptyPending();
+  let pendingCount = 0;
+  let bytesRead = 0;
+  const flush = async () => {
+    if (pendingCount === 0) return;
+    const batch = pending;
+    pending = emptyPending();
+    pendingCount = 0;
+    const touched: number[] = [];
+    await handle.transaction(async (tx) => {
+      const context: BatchContext = { tx, datasetId: options.datasetId, file: label, runId: run.id, fail, warn };
+      const apply = (kind: string, result: BatchResult) => {
+        report.imported += result.imported;
+        report.unchanged += result.unchanged;
+        report.byKind[kind] = (report.byKind[kind] ?? 0) + result.imported;
+        touched.push(...result.touchedCandidates);
+      };
+      // Manifests first (so scores and decisions in the same batch find their candidates).
+      if (batch.sft.length) apply("sft", await importSftBatch(context, batch.sft));
+      if (batch.preference.length) apply("preference", await importPreferenceBatch(context, batch.preference));
+      if (batch.multi_turn.length) apply("multi_turn", await importMultiTurnBatch(context, batch.multi_turn));
+      if (batch.judge_scores.length) apply("judge_scores", await importJudgeScoreBatch(context, batch.judge_scores));
+      if (batch.decisions.length) apply("decisions", await importDecisionBatch(context, batch.decisions));
+      if (touched.length) await refreshCandidates(tx, touched);
+      await tx.query("UPDATE import_runs SET lines_total = $2, lines_imported = $3, lines_unchanged = $4, lines_bad = $5 WHERE id = $1", [
+        run.id, report.linesTotal, report.imported, report.unchanged, report.bad,
+      ]);
+    });
+    options.onProgress?.({ file: label, linesRead: report.linesTotal, bytesRead, totalBytes, imported: report.imported, bad: report.bad });
+  };
+
+  for await (const line of readLines(options.file)) {
+    bytesRead += line.byteLength;
+    if (line.text.trim() === "") continue;
+    report.linesTotal++;
+    const result = checkLine(line.text);
+    if (!result.ok) {
+      for (const problem of result.problems) fail(line.lineNo, problem.field, problem.problem);
+      continue;
+    }
+    const entry = { lineNo: line.lineNo, raw: line.text, hash: lineHash(line.text), record: result.parsed.record };
+    (pending[result.parsed.kind] as BatchLine<unknown>[]).push(entry);
+    pendingCount++;
+    if (pendingCount >= batchSize) {
+      await flush();
+      if (options.signal?.aborted) {
+        report.status = "cancelled";
+        break;
+      }
+    }
+  }
+  if (report.status !== "cancelled") await flush();
+  await finishRun(handle, report, report.imported);
+  return report;
+}
+
+async function finishRun(handle: DbHandle, report: ImportReport, imported: number) {
+  await handle.query(
+    `UPDATE import_runs SET status = $2, lines_total = $3, lines_imported = $4, lines_unchanged = $5, lines_bad = $6,
+       errors = $7::jsonb, warnings = $8::jsonb, finished_at = now(), kind = $9 WHERE id = $1`,
+    [
+      report.runId, report.status, report.linesTotal, imported, report.unchanged, report.bad,
+      JSON.stringify(report.errors), JSON.stringify(report.warnings), Object.keys(report.byKind).join(",") || null,
+    ],
+  );
+}

@@ -1,0 +1,62 @@
+// npm run import -- --dataset NAME [--base URL_OR_DIR] [--strict] FILE...
+import fs from "node:fs";
+import cliProgress from "cli-progress";
+import { die, flag, parseArgs } from "../lib/cli/args";
+import { openForCli } from "../lib/cli/open";
+import { ensureDataset } from "../lib/db/queries/datasets";
+import { importFile } from "../lib/import/import-file";
+
+const USAGE = "usage: npm run import -- --dataset NAME [--base URL_OR_DIR] [--strict] [--quiet] FILE...";
+const args = parseArgs(process.argv.slice(2), ["strict", "quiet", "help"]);
+if (flag(args, "help")) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const datasetName = flag(args, "dataset");
+if (!datasetName) die(`--dataset is required\n${USAGE}`);
+if (args.positional.length === 0) die(`give at least one FILE\n${USAGE}`);
+for (const file of args.positional) if (!fs.existsSync(file)) die(`${file}: no such file`);
+
+const handle = await openForCli("import CLI");
+const dataset = await ensureDataset(handle, datasetName, { base: flag(args, "base") });
+const isQuiet = flag(args, "quiet") === "true" || !process.stderr.isTTY;
+let anyBad = false;
+const controller = new AbortController();
+process.once("SIGINT", () => {
+  console.error("\nStopping after the current batch (what was imported stays; re-run to continue)…");
+  controller.abort();
+});
+
+for (const file of args.positional) {
+  const bar = new cliProgress.SingleBar(
+    { format: `${file} [{bar}] {percentage}% | {value}/{total} MB | {lines} lines | {bad} bad | eta {eta_formatted}`, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  const totalMb = Math.max(1, Math.round(fs.statSync(file).size / 1e6));
+  if (!isQuiet) bar.start(totalMb, 0, { lines: 0, bad: 0 });
+  const report = await importFile(handle, {
+    datasetId: dataset.id,
+    file,
+    label: file,
+    strict: flag(args, "strict") === "true",
+    signal: controller.signal,
+    onProgress: (progress) => {
+      if (!isQuiet) bar.update(Math.round(progress.bytesRead / 1e6), { lines: progress.linesRead, bad: progress.bad });
+    },
+  });
+  if (!isQuiet) {
+    bar.update(totalMb);
+    bar.stop();
+  }
+  for (const message of report.errors) console.error(message);
+  if (report.bad > report.errors.length) console.error(`… and ${report.bad - report.errors.length} more bad lines`);
+  for (const message of report.warnings) console.error(`warning: ${message}`);
+  const kinds = Object.entries(report.byKind).map(([kind, count]) => `${kind} ${count}`).join(", ");
+  const verb = report.status === "rejected" ? "REJECTED (--strict: nothing imported)" : report.status === "cancelled" ? "CANCELLED" : "done";
+  console.log(`${file}: ${verb}: ${report.linesTotal} lines, ${report.imported} imported${kinds ? ` (${kinds})` : ""}, ${report.unchanged} already there, ${report.bad} bad`);
+  if (report.bad > 0) anyBad = true;
+  if (controller.signal.aborted) break;
+}
+if (handle.kind === "pglite") await handle.query("VACUUM ANALYZE");
+await handle.close();
+process.exit(anyBad || controller.signal.aborted ? 1 : 0);
