@@ -113,7 +113,7 @@ CREATE TABLE "manifest_rows" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"dataset_id" integer NOT NULL,
 	"kind" text NOT NULL,
-	"line_hash" text NOT NULL,
+	"line_hash" bigint NOT NULL,
 	"key_image" text,
 	"raw" text NOT NULL,
 	"source_file" text NOT NULL,
@@ -154,7 +154,6 @@ CREATE TABLE "requests" (
 	"edit_type" text NOT NULL,
 	"session_id" bigint,
 	"turn" integer,
-	"search_text" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -213,6 +212,8 @@ CREATE UNIQUE INDEX "judgements_job_candidate" ON "judgements" USING btree ("job
 CREATE UNIQUE INDEX "manifest_rows_dataset_hash" ON "manifest_rows" USING btree ("dataset_id","kind","line_hash");--> statement-breakpoint
 CREATE INDEX "manifest_rows_dataset_kind_id" ON "manifest_rows" USING btree ("dataset_id","kind","id");--> statement-breakpoint
 CREATE INDEX "manifest_rows_dataset_key" ON "manifest_rows" USING btree ("dataset_id","key_image");--> statement-breakpoint
+CREATE INDEX "manifest_rows_request" ON "manifest_rows" USING btree ("request_id");--> statement-breakpoint
+CREATE INDEX "manifest_rows_session" ON "manifest_rows" USING btree ("session_id");--> statement-breakpoint
 CREATE INDEX "pair_labels_pair" ON "pair_labels" USING btree ("pair_id","id");--> statement-breakpoint
 CREATE INDEX "pair_labels_undo_of" ON "pair_labels" USING btree ("undo_of");--> statement-breakpoint
 CREATE UNIQUE INDEX "pairs_unique" ON "pairs" USING btree ("candidate_a","candidate_b");--> statement-breakpoint
@@ -220,7 +221,7 @@ CREATE INDEX "pairs_dataset" ON "pairs" USING btree ("dataset_id","id");--> stat
 CREATE INDEX "pairs_request" ON "pairs" USING btree ("request_id");--> statement-breakpoint
 CREATE INDEX "requests_dataset_source" ON "requests" USING btree ("dataset_id","source_image");--> statement-breakpoint
 CREATE INDEX "requests_session" ON "requests" USING btree ("session_id","turn");--> statement-breakpoint
-CREATE INDEX "requests_search_trgm" ON "requests" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "requests_search_trgm" ON "requests" USING gin (lower("text" || ' ' || "summarized_text") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "reviews_candidate" ON "reviews" USING btree ("candidate_id","id");--> statement-breakpoint
 CREATE INDEX "reviews_reviewer" ON "reviews" USING btree ("reviewer_id","id");--> statement-breakpoint
 CREATE INDEX "reviews_undo_of" ON "reviews" USING btree ("undo_of");--> statement-breakpoint

@@ -183,7 +183,14 @@ export function studentTQuantile(p: number, df: number): number {
   return p > 0.5 ? t : -t;
 }
 
-/** Two-sided critical value: the (1 + confidence)/2 quantile of N(0,1). */
+const zCache = new Map<number, number>();
+
+/** Two-sided critical value: the (1 + confidence)/2 quantile of N(0,1). Cached: sweeps ask often. */
 export function zCritical(confidence = 0.95): number {
-  return normalQuantile(0.5 + confidence / 2);
+  let z = zCache.get(confidence);
+  if (z === undefined) {
+    z = normalQuantile(0.5 + confidence / 2);
+    if (zCache.size < 64) zCache.set(confidence, z);
+  }
+  return z;
 }

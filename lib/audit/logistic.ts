@@ -65,6 +65,8 @@ export function fitLogistic(x: readonly (readonly number[])[], y: readonly (0 | 
   const l2 = options.l2 ?? 0.01;
   const maxIterations = options.maxIterations ?? 100;
   const p = (x[0]?.length ?? 0) + 1;
+  // Design rows with the intercept column, built once: the loop below runs per iteration.
+  const rows = x.map((r) => [1, ...r]);
   let beta = new Array<number>(p).fill(0);
   let current = logisticObjective(x, y, beta, l2);
   let iterations = 0;
@@ -74,7 +76,7 @@ export function fitLogistic(x: readonly (readonly number[])[], y: readonly (0 | 
     const gradient = new Array<number>(p).fill(0);
     const hessian = Array.from({ length: p }, () => new Array<number>(p).fill(0));
     for (let i = 0; i < y.length; i++) {
-      const row = [1, ...x[i]];
+      const row = rows[i];
       let eta = 0;
       for (let k = 0; k < p; k++) eta += beta[k] * row[k];
       const mu = sigmoid(eta);

@@ -117,6 +117,9 @@ export async function migrateDatabase(handle: DbHandle) {
   await ensureExtensions(handle);
   if (handle.kind === "pglite") await migratePglite(handle.db, { migrationsFolder: MIGRATIONS_FOLDER });
   else await migratePg(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  // A bulk import killed before it rebuilt its indexes leaves them missing: restore them.
+  const { ensureIndexes } = await import("./indexes");
+  await ensureIndexes(handle);
 }
 
 async function openPglite(dataDir: string, purpose: string): Promise<DbHandle> {

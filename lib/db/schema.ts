@@ -44,6 +44,9 @@ export type PairOrigin = (typeof PAIR_ORIGINS)[number];
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
+/** The text the trigram index covers; search SQL must use exactly this expression. */
+export const SEARCH_EXPRESSION = "lower(r.text || ' ' || r.summarized_text)";
+
 export const datasets = pgTable("datasets", {
   id: serial("id").primaryKey(),
   name: text("name").notNull().unique(),
@@ -90,8 +93,8 @@ export const manifestRows = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     datasetId: integer("dataset_id").notNull().references(() => datasets.id, { onDelete: "cascade" }),
     kind: text("kind").$type<ManifestKind>().notNull(),
-    /** sha256 of the line (after BOM/CR stripping): re-importing the same line changes nothing. */
-    lineHash: text("line_hash").notNull(),
+    /** First 64 bits of the line's sha256 (after BOM/CR stripping): re-importing a line changes nothing. */
+    lineHash: bigint("line_hash", { mode: "bigint" }).notNull(),
     /** The output_image (SFT, preference) or final image (multi-turn): the row's key for export. */
     keyImage: text("key_image"),
     raw: text("raw").notNull(),
@@ -106,6 +109,8 @@ export const manifestRows = pgTable(
     uniqueIndex("manifest_rows_dataset_hash").on(table.datasetId, table.kind, table.lineHash),
     index("manifest_rows_dataset_kind_id").on(table.datasetId, table.kind, table.id),
     index("manifest_rows_dataset_key").on(table.datasetId, table.keyImage),
+    index("manifest_rows_request").on(table.requestId),
+    index("manifest_rows_session").on(table.sessionId),
   ],
 );
 
@@ -135,14 +140,13 @@ export const requests = pgTable(
     editType: text("edit_type").notNull(),
     sessionId: bigint("session_id", { mode: "number" }),
     turn: integer("turn"),
-    /** Lower-cased long + short instruction, for trigram search. */
-    searchText: text("search_text").notNull(),
     createdAt: createdAt(),
   },
   (table) => [
     index("requests_dataset_source").on(table.datasetId, table.sourceImage),
     index("requests_session").on(table.sessionId, table.turn),
-    index("requests_search_trgm").using("gin", sql`${table.searchText} gin_trgm_ops`),
+    // Expression index (no stored copy of the text): search queries must use SEARCH_EXPRESSION.
+    index("requests_search_trgm").using("gin", sql`lower(${table.text} || ' ' || ${table.summarizedText}) gin_trgm_ops`),
   ],
 );
 

@@ -32,11 +32,11 @@ export async function reserveIds(tx: SqlRunner, sequence: string, count: number)
 /** Which of these line hashes the dataset already holds for this kind. */
 export async function knownHashes(tx: SqlRunner, datasetId: number, kind: ManifestKind, hashes: string[]): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();
-  const rows = await tx.query<{ line_hash: string }>(
-    "SELECT line_hash FROM manifest_rows WHERE dataset_id = $1 AND kind = $2 AND line_hash = ANY($3::text[])",
+  const rows = await tx.query<{ line_hash: string | bigint }>(
+    "SELECT line_hash FROM manifest_rows WHERE dataset_id = $1 AND kind = $2 AND line_hash = ANY($3::bigint[])",
     [datasetId, kind, hashes],
   );
-  return new Set(rows.map((row) => row.line_hash));
+  return new Set(rows.map((row) => String(row.line_hash)));
 }
 
 export type RequestInput = {
@@ -82,9 +82,8 @@ export class RowWriter {
   constructor(private readonly context: BatchContext) {}
 
   request(input: RequestInput) {
-    const searchText = `${input.text}\n${input.summarizedText}`.toLowerCase();
     this.requests.push(
-      csvRow([input.id, this.context.datasetId, input.sourceImage, input.localSourceImage ?? null, input.text, input.summarizedText, input.editType, input.sessionId ?? null, input.turn ?? null, searchText]),
+      csvRow([input.id, this.context.datasetId, input.sourceImage, input.localSourceImage ?? null, input.text, input.summarizedText, input.editType, input.sessionId ?? null, input.turn ?? null]),
     );
   }
 
@@ -107,7 +106,7 @@ export class RowWriter {
   async flush() {
     const { tx } = this.context;
     if (this.requests.length) {
-      await tx.copyFrom("requests", ["id", "dataset_id", "source_image", "local_source_image", "text", "summarized_text", "edit_type", "session_id", "turn", "search_text"], this.requests.join(""));
+      await tx.copyFrom("requests", ["id", "dataset_id", "source_image", "local_source_image", "text", "summarized_text", "edit_type", "session_id", "turn"], this.requests.join(""));
     }
     if (this.candidates.length) {
       await tx.copyFrom(

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DbHandle } from "../db/client";
 import { refreshCandidates } from "../db/queries/candidate-state";
+import { dropDeferrableIndexes, ensureIndexes } from "../db/indexes";
 import { readLines } from "../manifest/line-reader";
 import { parseLine, type ParsedLine } from "../manifest/records";
 import { importDecisionBatch, importJudgeScoreBatch } from "./batch-labels";
@@ -27,6 +28,11 @@ export type ImportOptions = {
   onProgress?: (progress: ImportProgress) => void;
   /** Stops between batches; what was committed stays. */
   signal?: AbortSignal;
+  /**
+   * Drop the indexes the importer does not read, load, then rebuild them once. Much faster for
+   * big files; only for a database no one else is using (the CLI on PGlite). Default: off.
+   */
+  bulk?: boolean;
 };
 
 export type ImportReport = {
@@ -44,8 +50,9 @@ export type ImportReport = {
 
 const MAX_STORED_MESSAGES = 1000;
 
+/** 64 bits of sha256 as a decimal string (a bigint column: far cheaper to index than hex text). */
 export function lineHash(raw: string): string {
-  return crypto.createHash("sha256").update(raw).digest("base64url");
+  return crypto.createHash("sha256").update(raw).digest().readBigInt64BE(0).toString();
 }
 
 type Pending = { [K in ParsedLine["kind"]]: BatchLine<Extract<ParsedLine, { kind: K }>["record"]>[] };
@@ -89,6 +96,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     }
   }
 
+  if (options.bulk) await dropDeferrableIndexes(handle);
   let pending = emptyPending();
   let pendingCount = 0;
   let bytesRead = 0;
@@ -141,6 +149,10 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     }
   }
   if (report.status !== "cancelled") await flush();
+  if (options.bulk) {
+    await handle.query("SET maintenance_work_mem = '512MB'").catch(() => {});
+    await ensureIndexes(handle);
+  }
   await finishRun(handle, report, report.imported);
   return report;
 }

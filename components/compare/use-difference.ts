@@ -1,0 +1,69 @@
+"use client";
+// Difference mode, computed in the browser: both images are drawn contain-fitted into offscreen
+// canvases of the common frame (longest side bounded by DIFF_MAX_SIDE), compared pixel by pixel
+// and the heatmap is returned as a canvas the stage draws over the frame.
+import { useEffect, useState } from "react";
+import type { CommonFrame } from "@/lib/canvas/common-frame";
+import { boundedSize, differenceHeatmap, type DifferenceStats } from "@/lib/canvas/difference";
+
+export type DifferenceState =
+  | { status: "idle" }
+  | { status: "computing" }
+  | { status: "ready"; canvas: HTMLCanvasElement; stats: DifferenceStats; elapsedMs: number }
+  | { status: "error"; message: string };
+
+function drawFitted(image: HTMLImageElement, layout: CommonFrame["source"], width: number, height: number, scale: number): ImageData {
+  const canvas = document.createElement("canvas");
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext("2d", { willReadFrequently: true });
+  if (!context) throw new Error("Canvas 2D is unavailable in this browser");
+  context.imageSmoothingQuality = "high";
+  const { x, y, width: w, height: h } = layout.rect;
+  context.drawImage(image, x * scale, y * scale, w * scale, h * scale);
+  return context.getImageData(0, 0, width, height);
+}
+
+function compute(left: HTMLImageElement, right: HTMLImageElement, layout: CommonFrame): DifferenceState {
+  const started = performance.now();
+  const { width, height, scale } = boundedSize(layout.frame);
+  try {
+    const a = drawFitted(left, layout.source, width, height, scale);
+    const b = drawFitted(right, layout.edit, width, height, scale);
+    const canvas = document.createElement("canvas");
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("Canvas 2D is unavailable in this browser");
+    // The heatmap is written straight into the ImageData buffer: no extra copy.
+    const output = context.createImageData(width, height);
+    const { stats } = differenceHeatmap(a.data, b.data, width, height, output.data);
+    context.putImageData(output, 0, 0);
+    return { status: "ready", canvas, stats, elapsedMs: performance.now() - started };
+  } catch (error) {
+    const isTainted = error instanceof DOMException && error.name === "SecurityError";
+    return {
+      status: "error",
+      message: isTainted
+        ? "Difference unavailable: an image came from another origin without CORS, so its pixels cannot be read."
+        : `Difference failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
+export function useDifference(isActive: boolean, left: HTMLImageElement | null, right: HTMLImageElement | null, layout: CommonFrame | null): DifferenceState {
+  const [state, setState] = useState<DifferenceState>({ status: "idle" });
+
+  useEffect(() => {
+    if (!isActive || !left || !right || !layout) {
+      setState({ status: "idle" });
+      return;
+    }
+    setState({ status: "computing" });
+    // Yield one frame so "computing" paints before the (tens of ms) synchronous work.
+    const handle = window.requestAnimationFrame(() => setState(compute(left, right, layout)));
+    return () => window.cancelAnimationFrame(handle);
+  }, [isActive, left, right, layout]);
+
+  return state;
+}

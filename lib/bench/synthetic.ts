@@ -1,0 +1,65 @@
+// Synthetic SFT manifests for benchmarks: edit types drawn with the real sft.jsonl
+// distribution, realistic instruction lengths, Python json.dumps serialisation.
+import fs from "node:fs";
+import { once } from "node:events";
+import { pythonDumps } from "../manifest/python-json";
+import { EDIT_TYPES } from "../taxonomy";
+
+/** Small deterministic PRNG (mulberry32) so runs are comparable. */
+export function randomGenerator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = "the a red blue small large wooden glass sky tree building person dog cat car street wall window light shadow texture background foreground left right upper lower corner seamlessly ensuring natural lighting color grain realistic preserving details matching perspective edges soft warm cool vintage".split(" ");
+
+function sentence(random: () => number, words: number): string {
+  const parts: string[] = [];
+  for (let index = 0; index < words; index++) parts.push(WORDS[Math.floor(random() * WORDS.length)]);
+  const text = parts.join(" ");
+  return text[0].toUpperCase() + text.slice(1) + ".";
+}
+
+export function editTypeSampler(random: () => number): () => string {
+  const total = EDIT_TYPES.reduce((sum, entry) => sum + entry.sftRows, 0);
+  const cumulative: number[] = [];
+  let running = 0;
+  for (const entry of EDIT_TYPES) cumulative.push((running += entry.sftRows / total));
+  return () => {
+    const value = random();
+    const index = cumulative.findIndex((edge) => value < edge);
+    return EDIT_TYPES[index === -1 ? EDIT_TYPES.length - 1 : index].editType;
+  };
+}
+
+export async function writeSyntheticSft(file: string, rows: number, seed = 42): Promise<void> {
+  const random = randomGenerator(seed);
+  const pickType = editTypeSampler(random);
+  const out = fs.createWriteStream(file);
+  let buffer = "";
+  for (let index = 1; index <= rows; index++) {
+    const text = sentence(random, 35 + Math.floor(random() * 30));
+    const short = random() < 0.05 ? text : sentence(random, 8 + Math.floor(random() * 8));
+    const retry = random() < 0.18 ? `_retry${random() < 0.63 ? 1 : 2}` : "";
+    const record = {
+      open_image_input_url: `https://farm${1 + (index % 9)}.staticflickr.com/${1000 + (index % 8000)}/${9_000_000_000 + index}_${(index * 2654435761 >>> 0).toString(16)}_o.jpg`,
+      text,
+      output_image: `images/positive-edit/${index}${retry}.png`,
+      edit_type: pickType(),
+      summarized_text: short,
+    };
+    buffer += `${pythonDumps(record, true)}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, "drain");
+      buffer = "";
+    }
+  }
+  out.end(buffer);
+  await once(out, "finish");
+}

@@ -1,0 +1,144 @@
+// Streams a dataset out in the Pico-Banana format with decisions applied. Rows read in chunks
+// (keyset over manifest_rows), unchanged rows are their original bytes, changed rows have only
+// the changed values rewritten. Works for a CLI writing files and for a streaming route.
+import type { SqlRunner } from "../db/client";
+import type { Dataset } from "../db/schema";
+import { decideMultiTurn, decidePreference, decideSft, type ExportCandidate, type RowDecision } from "./decide";
+import { replaceValues } from "../manifest/python-json";
+
+export const EXPORT_FILES = { sft: "sft.jsonl", preference: "preference.jsonl", multi_turn: "multi-turn.jsonl" } as const;
+export type ExportKind = keyof typeof EXPORT_FILES;
+
+export type ExportFilters = { editTypes?: string[] };
+
+export type FileCounts = { rows: number; unchanged: number; changed: number; dropped: number; changedByHuman: number; droppedByHuman: number; dropReasons: Record<string, number> };
+
+export type PreferredByRequest = Map<number, number>;
+
+const CHUNK = 2000;
+
+export function emptyCounts(): FileCounts {
+  return { rows: 0, unchanged: 0, changed: 0, dropped: 0, changedByHuman: 0, droppedByHuman: 0, dropReasons: {} };
+}
+
+type CandidateRow = {
+  id: string; request_id: string; image_path: string; role: ExportCandidate["role"]; prior: ExportCandidate["prior"];
+  judge_verdict: ExportCandidate["judgeVerdict"]; human_verdict: ExportCandidate["humanVerdict"]; effective_verdict: ExportCandidate["effectiveVerdict"]; judge_overall: number;
+};
+
+const toCandidate = (row: CandidateRow): ExportCandidate => ({
+  id: Number(row.id), imagePath: row.image_path, role: row.role, prior: row.prior,
+  judgeVerdict: row.judge_verdict, humanVerdict: row.human_verdict, effectiveVerdict: row.effective_verdict, judgeOverall: Number(row.judge_overall),
+});
+
+async function candidatesFor(db: SqlRunner, column: "request_id" | "session_id", ids: number[]): Promise<Map<number, ExportCandidate[]>> {
+  const map = new Map<number, ExportCandidate[]>();
+  if (ids.length === 0) return map;
+  const rows = await db.query<CandidateRow & { owner: string }>(
+    column === "request_id"
+      ? `SELECT c.*, c.request_id AS owner FROM candidates c WHERE c.request_id = ANY($1::bigint[]) ORDER BY c.id`
+      : `SELECT c.*, r.session_id AS owner FROM candidates c JOIN requests r ON r.id = c.request_id WHERE r.session_id = ANY($1::bigint[]) ORDER BY r.turn, c.id`,
+    [ids],
+  );
+  for (const row of rows) {
+    const owner = Number(row.owner);
+    const list = map.get(owner) ?? [];
+    list.push(toCandidate(row));
+    map.set(owner, list);
+  }
+  return map;
+}
+
+function apply(decision: RowDecision, raw: string, counts: FileCounts): string | null {
+  if (decision.action === "keep") {
+    counts.rows++;
+    counts.unchanged++;
+    return raw;
+  }
+  if (decision.action === "change") {
+    counts.rows++;
+    counts.changed++;
+    if (decision.byHuman) counts.changedByHuman++;
+    return replaceValues(raw, decision.changes);
+  }
+  counts.dropped++;
+  if (decision.byHuman) counts.droppedByHuman++;
+  counts.dropReasons[decision.reason] = (counts.dropReasons[decision.reason] ?? 0) + 1;
+  return null;
+}
+
+/** Yields the lines (without newline) of one export file; `counts` is filled as it goes. */
+export async function* exportLines(
+  db: SqlRunner,
+  dataset: Pick<Dataset, "id">,
+  kind: ExportKind,
+  counts: FileCounts,
+  options: { filters?: ExportFilters; preferred?: PreferredByRequest } = {},
+): AsyncGenerator<string> {
+  const editTypes = options.filters?.editTypes?.length ? options.filters.editTypes : null;
+  let lastId = 0;
+  for (;;) {
+    const rows = await db.query<{ id: string; raw: string; request_id: string | null; session_id: string | null }>(
+      `SELECT m.id, m.raw, m.request_id, m.session_id FROM manifest_rows m
+       ${editTypes && kind !== "multi_turn" ? "JOIN requests r ON r.id = m.request_id AND r.edit_type = ANY($4::text[])" : ""}
+       WHERE m.dataset_id = $1 AND m.kind = $2 AND m.id > $3 ORDER BY m.id LIMIT ${CHUNK}`,
+      editTypes && kind !== "multi_turn" ? [dataset.id, kind, lastId, editTypes] : [dataset.id, kind, lastId],
+    );
+    if (rows.length === 0) return;
+    lastId = Number(rows[rows.length - 1].id);
+    const column = kind === "multi_turn" ? "session_id" : "request_id";
+    const owners = rows.map((row) => Number(row[column]));
+    const byOwner = await candidatesFor(db, column, owners);
+    for (const row of rows) {
+      const owner = Number(row[column]);
+      const candidates = byOwner.get(owner) ?? [];
+      const record = JSON.parse(row.raw);
+      const preferred = kind === "multi_turn" ? null : options.preferred?.get(owner);
+      const decision =
+        kind === "sft" ? decideSft(candidates, record.output_image, preferred)
+        : kind === "preference" ? decidePreference(candidates, record, preferred)
+        : decideMultiTurn(candidates);
+      const line = apply(decision, row.raw, counts);
+      if (line !== null) yield line;
+    }
+  }
+}
+
+export const LICENCE_NOTE =
+  "Pico-Banana-400K is licensed CC BY-NC-ND 4.0 (non-commercial, no derivatives) by Apple; its source images come from Open Images (Flickr, CC BY 2.0). " +
+  "A dataset derived from it inherits those terms: check them before you share or train on this export.";
+
+export type ExportManifest = {
+  created_at: string;
+  dataset: { name: string; base: string | null };
+  rubric: { weights: Record<string, number>; threshold: number };
+  filters: ExportFilters;
+  files: Record<string, FileCounts>;
+  rows_changed_by_human_decisions: number;
+  rows_dropped_by_human_decisions: number;
+  licence: string;
+  notes: string[];
+};
+
+export function buildManifest(dataset: Dataset, filters: ExportFilters, files: Record<string, FileCounts>, notes: string[] = []): ExportManifest {
+  const all = Object.values(files);
+  return {
+    created_at: new Date().toISOString(),
+    dataset: { name: dataset.name, base: dataset.base },
+    rubric: {
+      weights: {
+        instruction_compliance: dataset.weightCompliance,
+        seamlessness: dataset.weightSeamlessness,
+        preservation_balance: dataset.weightPreservation,
+        technical_quality: dataset.weightQuality,
+      },
+      threshold: dataset.threshold,
+    },
+    filters,
+    files,
+    rows_changed_by_human_decisions: all.reduce((sum, counts) => sum + counts.changedByHuman, 0),
+    rows_dropped_by_human_decisions: all.reduce((sum, counts) => sum + counts.droppedByHuman, 0),
+    licence: LICENCE_NOTE,
+    notes,
+  };
+}

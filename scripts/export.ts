@@ -1,0 +1,26 @@
+// npm run export -- --dataset NAME --out DIR [--edit-type TYPE]...
+import { die, flag, parseArgs } from "../lib/cli/args";
+import { openForCli } from "../lib/cli/open";
+import { findDataset } from "../lib/db/queries/datasets";
+import { exportToFolder } from "../lib/export/export-to-folder";
+
+const USAGE = "usage: npm run export -- --dataset NAME --out DIR [--edit-type TYPE]...";
+const args = parseArgs(process.argv.slice(2), ["help"]);
+const datasetName = flag(args, "dataset");
+const outDir = flag(args, "out");
+if (!datasetName || !outDir) die(`--dataset and --out are required\n${USAGE}`);
+
+const handle = await openForCli("export CLI");
+const dataset = await findDataset(handle, datasetName);
+if (!dataset) {
+  await handle.close();
+  die(`no dataset named "${datasetName}"`);
+}
+const started = Date.now();
+const manifest = await exportToFolder(handle, dataset, outDir, { filters: { editTypes: args.flags.get("edit-type") } });
+for (const [file, counts] of Object.entries(manifest.files)) {
+  console.log(`${file}: ${counts.rows} rows (${counts.unchanged} unchanged, ${counts.changed} changed, ${counts.dropped} dropped)`);
+}
+console.log(`Changed by human decisions: ${manifest.rows_changed_by_human_decisions}; dropped by human decisions: ${manifest.rows_dropped_by_human_decisions}`);
+console.log(`Wrote ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s. ${manifest.licence}`);
+await handle.close();
