@@ -188,6 +188,8 @@ const UNCOVERED_COST = 0.6;
 const SCALE_PRIOR = 0.03;
 const MIN_RECT_SIDE = 1 / 3; // deepest zoom-in considered (3×)
 const MAX_RECT_SIDE = 2; // widest zoom-out / outpainting considered (2×)
+const REFINED_CANDIDATES = 3;
+const SNAP_TOLERANCE = 0.01; // offsets below 1% of the frame count as the same framing
 
 /**
  * Finds where an edit's frame sits in its source: the source rectangle (fractions, possibly
@@ -214,9 +216,10 @@ export function registerFrames(source: RgbImage, edit: GrayImage): Registration 
       candidates.push({ x: -(contain.width - 1) * ax, y: -(contain.height - 1) * ay, ...contain });
     }
   }
-  // Crops (zoom-in, reframing) at several scales and positions.
+  // Crops (zoom-in, reframing) at several scales and positions; zoom below 1 is a wider frame
+  // than the source (zoomed out and shifted, part of the frame new).
   const cover = editAspect > sourceAspect ? { width: 1, height: sourceAspect / editAspect } : { width: editAspect / sourceAspect, height: 1 };
-  for (const zoom of [1, 1.25, 1.6, 2, 2.5, 3]) {
+  for (const zoom of [0.77, 0.87, 1, 1.25, 1.6, 2, 2.5, 3]) {
     const width = cover.width / zoom;
     const height = cover.height / zoom;
     for (let gy = 0; gy <= 4; gy++) {
@@ -226,33 +229,52 @@ export function registerFrames(source: RgbImage, edit: GrayImage): Registration 
     }
   }
 
-  let best = candidates[0];
-  let bestCost = cost(best);
-  for (const rect of candidates.slice(1)) {
-    const result = cost(rect);
-    if (result.value < bestCost.value - 1e-9) {
-      best = rect;
-      bestCost = result;
+  // Refine the three best coarse candidates: low-texture scenes can rank the true framing
+  // second or third on the coarse grid.
+  const ranked = candidates.map((rect) => ({ rect, result: cost(rect) })).sort((a, b) => a.result.value - b.result.value);
+  let best = ranked[0].rect;
+  let bestCost = ranked[0].result;
+  for (const start of ranked.slice(0, REFINED_CANDIDATES)) {
+    const refined = refine(start.rect, start.result, cost);
+    if (refined.result.value < bestCost.value - 1e-9) {
+      best = refined.rect;
+      bestCost = refined.result;
     }
   }
 
-  // Pattern search: nudge position and size, halving the step until it is below a pixel or so.
+  // Resampling at the coarse scale wobbles the optimum by a fraction of a pixel: when the result
+  // is within that wobble of "same framing", prefer the exact identity so an unchanged image
+  // compares pixel for pixel.
+  const identity = candidates[0];
+  const isNearIdentity =
+    Math.abs(best.x) < SNAP_TOLERANCE && Math.abs(best.y) < SNAP_TOLERANCE &&
+    Math.abs(best.width - 1) < 2 * SNAP_TOLERANCE && Math.abs(best.height - 1) < 2 * SNAP_TOLERANCE;
+  if (isNearIdentity) {
+    const result = cost(identity);
+    return { rect: identity, correlation: result.correlation, coverage: result.coverage };
+  }
+  return { rect: best, correlation: bestCost.correlation, coverage: bestCost.coverage };
+}
+
+type CostResult = { value: number; correlation: number; coverage: number };
+
+/** Pattern search: nudge position and size, halving the step until it is a fraction of a pixel. */
+function refine(start: FractionRect, startCost: CostResult, cost: (rect: FractionRect) => CostResult): { rect: FractionRect; result: CostResult } {
   const clampSide = (value: number) => Math.min(MAX_RECT_SIDE, Math.max(MIN_RECT_SIDE, value));
+  let best = start;
+  let bestCost = startCost;
   for (let step = 0.04; step > 0.002; step /= 2) {
     let isImproved = true;
     for (let round = 0; isImproved && round < 8; round++) {
       isImproved = false;
       const moves: FractionRect[] = [];
       for (const sign of [-1, 1]) {
-        const dx = sign * step * best.width;
-        const dy = sign * step * best.height;
-        moves.push({ ...best, x: best.x + dx });
-        moves.push({ ...best, y: best.y + dy });
+        moves.push({ ...best, x: best.x + sign * step * best.width });
+        moves.push({ ...best, y: best.y + sign * step * best.height });
         const grownWidth = clampSide(best.width * (1 + sign * step));
         const grownHeight = clampSide(best.height * (1 + sign * step));
         moves.push({ x: best.x - (grownWidth - best.width) / 2, y: best.y - (grownHeight - best.height) / 2, width: grownWidth, height: grownHeight });
-        const stretchedWidth = clampSide(best.width * (1 + sign * step));
-        moves.push({ ...best, x: best.x - (stretchedWidth - best.width) / 2, width: stretchedWidth });
+        moves.push({ ...best, x: best.x - (grownWidth - best.width) / 2, width: grownWidth });
       }
       for (const rect of moves) {
         const result = cost(rect);
@@ -264,5 +286,5 @@ export function registerFrames(source: RgbImage, edit: GrayImage): Registration 
       }
     }
   }
-  return { rect: best, correlation: bestCost.correlation, coverage: bestCost.coverage };
+  return { rect: best, result: bestCost };
 }

@@ -67,7 +67,7 @@ const envSchema = z.object({
  * Reads the Gemini settings from the environment once and fails with a message saying which
  * variable to set; overrides (CLI flags, tests) win over the environment.
  */
-export function geminiSettings(overrides: Partial<GeminiSettings> = {}, env: NodeJS.ProcessEnv = process.env): GeminiSettings {
+export function geminiSettings(overrides: Partial<GeminiSettings> = {}, env: Record<string, string | undefined> = process.env): GeminiSettings {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
   if (!parsed.success) {
     throw new Error(`Gemini judge configuration: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);

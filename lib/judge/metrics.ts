@@ -47,10 +47,13 @@ const CLIP_LOW = 2; // all channels ≤ this: crushed black
 const CLIP_HIGH = 253; // all channels ≥ this: blown white
 const CLIP_TOLERANCE = 0.005; // newly clipped share ignored (JPEG ringing, tiny highlights)
 const CLIP_FULL = 0.15; // newly clipped share scoring 0
-const NOISE_TOLERANCE = 1; // added noise σ (grey levels) ignored
-const NOISE_FULL = 8; // added noise σ beyond the tolerance scoring 0
-const BLOCK_TOLERANCE = 1.15; // boundary/interior gradient ratio of clean images sits near 1
-const BLOCK_FULL = 0.85; // ratio beyond the tolerance scoring 0
+const NOISE_TOLERANCE = 0.5; // added noise σ (grey levels) ignored
+const NOISE_FULL = 5; // added noise σ beyond the tolerance scoring 0
+// Blockiness is the edit's boundary/interior step ratio minus the source's (smooth photos read
+// up to ~1.4 at q85 by themselves; JPEG q≈5 reads 3–5).
+const BLOCK_TOLERANCE = 0.15; // added blockiness ignored
+const BLOCK_FULL = 1.25; // added blockiness beyond the tolerance scoring 0
+const BLOCK_STEP_FLOOR = 0.5; // grey levels added to both steps so flat, smooth images read ≈1
 const QUALITY_WEIGHTS = { sharpness: 0.35, clipping: 0.2, noise: 0.2, blockiness: 0.25 } as const;
 
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
@@ -106,7 +109,8 @@ export async function scoreWithMetrics(source: Buffer, edit: Buffer): Promise<Me
   const noiseScore = 1 - clamp01((noiseExcess - NOISE_TOLERANCE) / NOISE_FULL);
 
   const blockiness = blockinessRatio(await nativeGrayCrop(edit));
-  const blockinessScore = 1 - clamp01((blockiness - BLOCK_TOLERANCE) / BLOCK_FULL);
+  const blockinessExcess = blockiness - Math.max(1, blockinessRatio(await nativeGrayCrop(source)));
+  const blockinessScore = 1 - clamp01((blockinessExcess - BLOCK_TOLERANCE) / BLOCK_FULL);
 
   const components = { sharpness: sharpnessScore, clipping: clippingScore, noise: noiseScore, blockiness: blockinessScore };
   let weighted = 0;
@@ -134,6 +138,7 @@ export async function scoreWithMetrics(source: Buffer, edit: Buffer): Promise<Me
     noise_excess: noiseExcess,
     noise_score: noiseScore,
     blockiness,
+    blockiness_excess: blockinessExcess,
     blockiness_score: blockinessScore,
   };
   for (const key of Object.keys(details)) details[key] = round4(details[key]);
@@ -270,8 +275,8 @@ function blockinessRatio(gray: GrayImage): number {
       if (y % 8 === 7) { boundary += step; boundaryCount++; } else { interior += step; interiorCount++; }
     }
   }
-  if (boundaryCount === 0 || interiorCount === 0 || interior === 0) return 1;
-  return boundary / boundaryCount / (interior / interiorCount);
+  if (boundaryCount === 0 || interiorCount === 0) return 1;
+  return (boundary / boundaryCount + BLOCK_STEP_FLOOR) / (interior / interiorCount + BLOCK_STEP_FLOOR);
 }
 
 const percent = (value: number) => `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;

@@ -1,0 +1,39 @@
+import { connection } from "next/server";
+import { CategorySidebar } from "@/components/browse/category-sidebar";
+import { CandidateGrid } from "@/components/browse/candidate-grid";
+import { FilterBar } from "@/components/browse/filter-bar";
+import { DatasetNav } from "@/components/dataset/dataset-nav";
+import { buildFacetTree } from "@/lib/browse/facets";
+import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
+import { countCandidates, facetCounts, listCandidates } from "@/lib/db/queries/browse";
+import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+
+type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function BrowsePage({ params, searchParams }: Props) {
+  await connection();
+  const { datasetId } = await params;
+  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const filters = parseBrowseFilters(await searchParams);
+  const [facets, matching, page] = await Promise.all([
+    facetCounts(db, dataset.id, filters),
+    countCandidates(db, dataset.id, filters),
+    listCandidates(db, dataset, filters),
+  ]);
+  const tree = buildFacetTree(facets);
+  const search = filtersToSearch(filters);
+  return (
+    <div>
+      <DatasetNav datasetId={dataset.id} name={dataset.name} active="" />
+      <div className="grid grid-cols-[26rem_minmax(0,1fr)] gap-4 px-4 pt-3">
+        <aside className="h-[calc(100vh-7rem)] overflow-y-auto pr-2">
+          <CategorySidebar datasetId={dataset.id} filters={filters} groups={tree.groups} total={tree.total} />
+        </aside>
+        <section className="min-w-0 space-y-3">
+          <FilterBar datasetId={dataset.id} filters={filters} matching={matching} threshold={dataset.threshold} />
+          <CandidateGrid key={search} datasetId={dataset.id} search={search} initialPage={page} />
+        </section>
+      </div>
+    </div>
+  );
+}

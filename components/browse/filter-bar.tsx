@@ -1,0 +1,117 @@
+"use client";
+// Filters and sort, all in the URL (shareable; back button works). Each change pushes a history
+// entry; the text box waits for a pause in typing.
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+import { filtersToSearch, SORT_LABELS, SORTS, withFilter, type BrowseFilters, type Sort } from "@/lib/browse/filters";
+
+type Props = { datasetId: number; filters: BrowseFilters; matching: number; threshold: number };
+
+const selectClass = "rounded border border-neutral-700 bg-neutral-900 px-2 py-1 text-sm";
+
+function Toggle({ label, value, onChange, testId }: { label: string; value: "1" | "0" | undefined; onChange: (value: "1" | "0" | undefined) => void; testId: string }) {
+  const next = value === undefined ? "1" : value === "1" ? "0" : undefined;
+  const text = value === undefined ? label : value === "1" ? label : `not ${label}`;
+  return (
+    <button
+      type="button"
+      data-testid={testId}
+      aria-pressed={value !== undefined}
+      onClick={() => onChange(next)}
+      title="Click: only · again: exclude · again: off"
+      className={`rounded-full border px-2.5 py-1 text-xs ${value === "1" ? "border-amber-400 bg-amber-500/15 text-amber-200" : value === "0" ? "border-rose-400/70 bg-rose-500/10 text-rose-200" : "border-neutral-700 text-neutral-300 hover:border-neutral-500"}`}
+    >
+      {text}
+    </button>
+  );
+}
+
+export function FilterBar({ datasetId, filters, matching, threshold }: Props) {
+  const router = useRouter();
+  const [isPending, startTransition] = useTransition();
+  const [query, setQuery] = useState(filters.q ?? "");
+  const go = (change: Partial<BrowseFilters>) => {
+    const next = withFilter(filters, change);
+    startTransition(() => router.push(`/datasets/${datasetId}${filtersToSearch(next)}`, { scroll: false }));
+  };
+  useEffect(() => setQuery(filters.q ?? ""), [filters.q]);
+  useEffect(() => {
+    if ((filters.q ?? "") === query.trim()) return;
+    const timer = setTimeout(() => go({ q: query.trim() || undefined }), 300);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query]);
+  const hasFilters = Object.keys(filters).some((key) => key !== "sort" && key !== "type" && key !== "group");
+
+  return (
+    <div className="space-y-2 border-b border-neutral-800 pb-3" data-testid="filter-bar">
+      <div className="flex flex-wrap items-center gap-2">
+        <input
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder="Search both instructions…"
+          aria-label="Search instructions"
+          className="w-72 rounded border border-neutral-700 bg-neutral-900 px-3 py-1.5 text-sm placeholder:text-neutral-500"
+        />
+        <label className="flex items-center gap-1 text-xs text-neutral-400">
+          Effective
+          <select aria-label="Effective verdict" className={selectClass} value={filters.eff ?? ""} onChange={(event) => go({ eff: (event.target.value || undefined) as BrowseFilters["eff"] })}>
+            <option value="">any</option>
+            <option value="pass">pass</option>
+            <option value="fail">fail</option>
+            <option value="unresolved">unresolved</option>
+          </select>
+        </label>
+        <label className="flex items-center gap-1 text-xs text-neutral-400">
+          Judge
+          <select aria-label="Judge verdict" className={selectClass} value={filters.judge ?? ""} onChange={(event) => go({ judge: (event.target.value || undefined) as BrowseFilters["judge"] })}>
+            <option value="">any</option>
+            <option value="pass">pass</option>
+            <option value="fail">fail</option>
+            <option value="none">not judged</option>
+          </select>
+        </label>
+        <label className="flex items-center gap-1 text-xs text-neutral-400">
+          Human
+          <select aria-label="Human verdict" className={selectClass} value={filters.human ?? ""} onChange={(event) => go({ human: (event.target.value || undefined) as BrowseFilters["human"] })}>
+            <option value="">any</option>
+            <option value="pass">accepted</option>
+            <option value="fail">rejected</option>
+            <option value="unresolved">unresolved</option>
+            <option value="none">not reviewed</option>
+          </select>
+        </label>
+        <label className="flex items-center gap-1 text-xs text-neutral-400" title={`Judge overall score; threshold ${threshold}`}>
+          Score
+          <input aria-label="Minimum judge score" type="number" min={0} max={1} step={0.05} defaultValue={filters.min ?? ""} key={`min-${filters.min}`} onBlur={(event) => go({ min: event.target.value === "" ? undefined : Number(event.target.value) })} className={`${selectClass} w-16`} placeholder="0" />
+          –
+          <input aria-label="Maximum judge score" type="number" min={0} max={1} step={0.05} defaultValue={filters.max ?? ""} key={`max-${filters.max}`} onBlur={(event) => go({ max: event.target.value === "" ? undefined : Number(event.target.value) })} className={`${selectClass} w-16`} placeholder="1" />
+        </label>
+        <label className="ml-auto flex items-center gap-1 text-xs text-neutral-400">
+          Sort
+          <select aria-label="Sort" className={selectClass} value={filters.sort ?? "newest"} onChange={(event) => go({ sort: event.target.value as Sort })}>
+            {SORTS.map((sort) => (
+              <option key={sort} value={sort}>{SORT_LABELS[sort]}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <Toggle label="judge ≠ human" testId="toggle-disagreement" value={filters.dis} onChange={(value) => go({ dis: value })} />
+        <Toggle label="reviewed" testId="toggle-reviewed" value={filters.rev} onChange={(value) => go({ rev: value })} />
+        <Toggle label="in a preference pair" testId="toggle-pair" value={filters.pair} onChange={(value) => go({ pair: value })} />
+        <Toggle label="multi-turn" testId="toggle-multi-turn" value={filters.mt} onChange={(value) => go({ mt: value })} />
+        <Toggle label="long = short instruction" testId="toggle-identical" value={filters.same} onChange={(value) => go({ same: value })} />
+        <span className="ml-auto text-xs text-neutral-400" data-testid="match-count">
+          {isPending ? "Updating…" : `${matching.toLocaleString()} matching`}
+        </span>
+        {hasFilters && (
+          <button type="button" className="text-xs text-amber-300 hover:underline" onClick={() => go({ eff: undefined, judge: undefined, human: undefined, min: undefined, max: undefined, dis: undefined, rev: undefined, pair: undefined, mt: undefined, same: undefined, q: undefined })}>
+            Clear filters
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

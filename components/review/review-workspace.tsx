@@ -1,0 +1,191 @@
+"use client";
+// The item screen people live in: compare canvas, instructions, judge panel, decision controls
+// and history. Keyboard-first (one keymap table), decisions saved in the background through the
+// outbox, next item drawn from prefetched data, last 10 decisions undoable.
+import Link from "next/link";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { CompareCanvas } from "@/components/compare/compare-canvas";
+import { useCompareSettings } from "@/components/compare/use-compare-settings";
+import { HelpOverlay } from "@/components/keymap/help-overlay";
+import { useKeymap } from "@/components/keymap/use-keymap";
+import { undoDecision } from "@/lib/actions/reviews/undo-decision";
+import { imageUrl } from "@/lib/browse/image-url";
+import type { ItemDetail } from "@/lib/db/queries/items";
+import type { KeyScope } from "@/lib/keymap";
+import type { ReasonTag } from "@/lib/db/schema";
+import { CRITERIA } from "@/lib/taxonomy";
+import { DecisionForm, EMPTY_DRAFT, type DecisionDraft } from "./decision-form";
+import { HistoryList } from "./history-list";
+import { InstructionsPanel } from "./instructions-panel";
+import { itemQuery } from "./item-queries";
+import { JudgePanel } from "./judge-panel";
+import { SaveStatus } from "./save-status";
+import { SessionStrip } from "./session-strip";
+import { useDecisionOutbox } from "./use-decision-outbox";
+import { useItemWalk } from "./use-item-walk";
+
+const SCOPES: readonly KeyScope[] = ["item", "canvas", "global"];
+const UNDO_DEPTH = 10;
+
+export type ReviewWorkspaceProps = {
+  datasetId: number;
+  datasetName: string;
+  initial: ItemDetail;
+  search: string;
+  /** Queue mode: a fixed walk (audit sample) with inclusion probabilities, and a progress bar. */
+  queue?: { ids: number[]; probabilities?: Record<number, number>; sampleId?: number; title: string };
+  backHref: string;
+};
+
+type UndoEntry = { clientId: string; candidateId: number; reviewId?: number };
+
+export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue, backHref }: ReviewWorkspaceProps) {
+  const queryClient = useQueryClient();
+  useState(() => queryClient.setQueryData(itemQuery(datasetId, initial.candidate.id).queryKey, initial));
+  const pathFor = useCallback((id: number) => (queue ? `/datasets/${datasetId}/queue/${id}` : `/datasets/${datasetId}/items/${id}`), [datasetId, queue]);
+  const walk = useItemWalk({ datasetId, search, initialId: initial.candidate.id, pathFor, fixedIds: queue?.ids });
+  const itemResult = useQuery(itemQuery(datasetId, walk.currentId));
+  const detail = itemResult.data;
+  const compare = useCompareSettings();
+  const [draft, setDraft] = useState<DecisionDraft>(EMPTY_DRAFT);
+  const [isHelpOpen, setIsHelpOpen] = useState(false);
+  const [isAutoAdvance, setIsAutoAdvance] = useState(true);
+  const [compareTo, setCompareTo] = useState<"previous" | "original">("previous");
+  const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [decidedIds, setDecidedIds] = useState<Set<number>>(() => new Set());
+  const undoRef = useRef(undoStack);
+  undoRef.current = undoStack;
+
+  const refresh = useCallback((candidateId: number) => void queryClient.invalidateQueries({ queryKey: ["item", datasetId, candidateId] }), [datasetId, queryClient]);
+  const outbox = useDecisionOutbox((entry, result) => {
+    setUndoStack((stack) => stack.map((item) => (item.clientId === entry.clientId ? { ...item, reviewId: result.reviewId } : item)));
+    refresh(entry.input.candidateId);
+    void queryClient.invalidateQueries({ queryKey: ["browse", datasetId] });
+  });
+
+  useEffect(() => setDraft(EMPTY_DRAFT), [walk.currentId]);
+
+  const decide = (verdict: "accept" | "reject" | "unsure") => {
+    if (!detail) return;
+    const scores = Object.fromEntries(
+      CRITERIA.flatMap((criterion) => {
+        const value = draft.scores[criterion];
+        return value === undefined || value === "" ? [] : [[criterion, Math.min(1, Math.max(0, Number(value)))]];
+      }),
+    );
+    const candidateId = detail.candidate.id;
+    const clientId = outbox.enqueue({
+      datasetId,
+      candidateId,
+      verdict,
+      reasonTags: draft.reasonTags as ReasonTag[],
+      note: draft.note.trim() || undefined,
+      scores: Object.keys(scores).length ? scores : undefined,
+      sampleId: queue?.sampleId,
+      sampleProbability: queue?.probabilities?.[candidateId],
+    });
+    setUndoStack((stack) => [...stack, { clientId, candidateId }].slice(-UNDO_DEPTH));
+    setDecidedIds((ids) => new Set(ids).add(candidateId));
+    // Optimistic: show the verdict at once; the saved state replaces it when the save lands.
+    queryClient.setQueryData(itemQuery(datasetId, candidateId).queryKey, (old: ItemDetail | undefined) =>
+      old ? { ...old, candidate: { ...old.candidate, humanVerdict: verdict === "accept" ? "pass" : verdict === "reject" ? "fail" : "unresolved" } } : old,
+    );
+    setMessage(`${verdict === "accept" ? "Accepted" : verdict === "reject" ? "Rejected" : "Marked unsure"} #${candidateId}`);
+    if (isAutoAdvance && walk.hasNext) walk.next();
+  };
+
+  const undo = async () => {
+    const last = undoRef.current.at(-1);
+    if (!last) {
+      setMessage("Nothing to undo (the last 10 decisions of this session can be undone).");
+      return;
+    }
+    setUndoStack((stack) => stack.slice(0, -1));
+    if (outbox.cancel(last.clientId)) {
+      setMessage(`Undid the unsaved decision on #${last.candidateId}`);
+      refresh(last.candidateId);
+      return;
+    }
+    const reviewId = last.reviewId ?? outbox.find(last.clientId)?.reviewId;
+    if (!reviewId) {
+      setMessage("That decision is still saving; try undo again in a moment.");
+      setUndoStack((stack) => [...stack, last]);
+      return;
+    }
+    const result = await undoDecision({ datasetId, reviewId });
+    if (result.ok) {
+      setMessage(`Undid decision #${reviewId} on item #${last.candidateId}`);
+      refresh(last.candidateId);
+      void queryClient.invalidateQueries({ queryKey: ["browse", datasetId] });
+    } else setMessage(`Undo failed: ${result.error}`);
+  };
+
+  useKeymap(isHelpOpen ? null : SCOPES, {
+    accept: () => decide("accept"),
+    reject: () => decide("reject"),
+    unsure: () => decide("unsure"),
+    next: () => walk.next(),
+    previous: () => walk.previous(),
+    undo: () => void undo(),
+    help: () => setIsHelpOpen(true),
+  });
+
+  const left = useMemo(() => {
+    if (!detail) return null;
+    const source = detail.session && compareTo === "original" ? detail.session.originalUrl : detail.request.sourceImage;
+    const label = detail.session ? (compareTo === "original" ? "original" : detail.request.turn === 1 ? "original" : `turn ${(detail.request.turn ?? 1) - 1}`) : "source";
+    return { url: imageUrl(datasetId, source), label };
+  }, [detail, compareTo, datasetId]);
+
+  if (!detail || !left) {
+    return <p className="p-6 text-sm text-neutral-400">{itemResult.isError ? (itemResult.error as Error).message : "Loading…"}</p>;
+  }
+  const right = { url: imageUrl(datasetId, detail.candidate.imagePath), label: detail.session ? `turn ${detail.request.turn}` : detail.candidate.role === "rejected" ? "rejected attempt" : "edit" };
+
+  return (
+    <div className="grid grid-cols-[minmax(0,1fr)_26rem] gap-4 px-4 py-3" data-testid="review-workspace" data-candidate-id={detail.candidate.id}>
+      <div className="min-w-0 space-y-3">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <Link href={backHref} className="text-neutral-400 hover:text-neutral-100">← {datasetName}</Link>
+          <span className="text-neutral-500">Item #{detail.candidate.id}</span>
+          {queue ? (
+            <span className="flex items-center gap-2 text-xs text-neutral-400" data-testid="queue-progress">
+              {queue.title}: {decidedIds.size} decided · {walk.position + 1} of {queue.ids.length}
+              <span className="h-1.5 w-32 overflow-hidden rounded bg-neutral-800"><span className="block h-full bg-amber-400" style={{ width: `${(100 * decidedIds.size) / Math.max(1, queue.ids.length)}%` }} /></span>
+            </span>
+          ) : (
+            <span className="text-xs text-neutral-500">{walk.position + 1} of {walk.loadedCount}+ loaded in this filter</span>
+          )}
+          <div className="ml-auto flex items-center gap-2">
+            <button type="button" onClick={walk.previous} disabled={!walk.hasPrevious} className="rounded bg-neutral-800 px-2 py-1 text-xs disabled:opacity-40">← Prev <kbd>k</kbd></button>
+            <button type="button" onClick={walk.next} disabled={!walk.hasNext} className="rounded bg-neutral-800 px-2 py-1 text-xs disabled:opacity-40" data-testid="next-item">Next <kbd>j</kbd> →</button>
+            <label className="flex items-center gap-1 text-xs text-neutral-400"><input type="checkbox" checked={isAutoAdvance} onChange={(event) => setIsAutoAdvance(event.target.checked)} /> auto-advance</label>
+            <button type="button" onClick={() => setIsHelpOpen(true)} className="rounded bg-neutral-800 px-2 py-1 text-xs" aria-label="Keyboard shortcuts">?</button>
+          </div>
+        </div>
+        <CompareCanvas stageId="compare-stage" left={left} right={right} mode={compare.mode} onModeChange={compare.setMode} view={compare.view} onViewChange={compare.setView} shortcutScopes={isHelpOpen ? null : SCOPES} height="calc(100vh - 21rem)" />
+        <InstructionsPanel detail={detail} />
+        {detail.session && <SessionStrip detail={detail} compareTo={compareTo} onCompareToChange={setCompareTo} onOpen={(id) => walk.jumpTo(id)} />}
+        {detail.siblings.length > 1 && (
+          <div className="flex flex-wrap items-center gap-2 text-xs text-neutral-400" data-testid="siblings">
+            Other candidates of this request:
+            {detail.siblings.filter((sibling) => sibling.id !== detail.candidate.id).map((sibling) => (
+              <button key={sibling.id} type="button" onClick={() => walk.jumpTo(sibling.id)} className="rounded bg-neutral-800 px-2 py-0.5 hover:bg-neutral-700">
+                #{sibling.id} {sibling.role === "rejected" ? `attempt ${sibling.attempt ?? ""}` : "chosen"} · {sibling.effectiveVerdict}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      <aside className="h-[calc(100vh-4.5rem)] space-y-4 overflow-y-auto pr-1">
+        <SaveStatus entries={outbox.entries} message={message} onRetry={outbox.retryNow} canUndo={undoStack.length > 0} onUndo={() => void undo()} />
+        <DecisionForm draft={draft} onDraftChange={setDraft} onDecide={decide} current={detail.candidate.humanVerdict} />
+        <JudgePanel detail={detail} />
+        <HistoryList reviews={detail.reviews} />
+      </aside>
+      <HelpOverlay isOpen={isHelpOpen} onClose={() => setIsHelpOpen(false)} scopes={SCOPES} />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+// SQL for browsing: one WHERE builder shared by the page, facet and neighbour queries, and the
+// keyset ORDER BY / cursor conditions per sort. Every filter maps to an indexed column of
+// candidates (denormalised), so a page at 400K rows is an index range scan, never an OFFSET.
+import { z } from "zod";
+import type { BrowseFilters, Sort } from "../../browse/filters";
+import { normalizeEditType } from "../../taxonomy";
+import { SEARCH_EXPRESSION } from "../schema";
+
+export type SqlParts = { where: string[]; params: unknown[]; needsRequest: boolean };
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (match) => `\\${match}`);
+}
+
+export function buildWhere(datasetId: number, filters: BrowseFilters, options: { skipCategory?: boolean } = {}): SqlParts {
+  const params: unknown[] = [datasetId];
+  const where = ["c.dataset_id = $1"];
+  const add = (clause: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(clause(`$${params.length}`));
+  };
+  if (!options.skipCategory) {
+    if (filters.type) add((p) => `c.edit_type = ${p}`, normalizeEditType(filters.type));
+    else if (filters.group) add((p) => `c.group_name = ${p}`, filters.group);
+  }
+  if (filters.eff) add((p) => `c.effective_verdict = ${p}`, filters.eff);
+  if (filters.judge) add((p) => `c.judge_verdict = ${p}`, filters.judge);
+  if (filters.human) add((p) => `c.human_verdict = ${p}`, filters.human);
+  if (filters.min !== undefined) add((p) => `c.judge_overall >= ${p}`, filters.min);
+  if (filters.max !== undefined) {
+    add((p) => `c.judge_overall <= ${p}`, filters.max);
+    if (filters.min === undefined) where.push("c.judge_overall >= 0");
+  }
+  if (filters.dis) where.push(filters.dis === "1" ? "c.is_disagreement" : "NOT c.is_disagreement");
+  if (filters.rev) where.push(filters.rev === "1" ? "c.review_count > 0" : "c.review_count = 0");
+  if (filters.pair) where.push(filters.pair === "1" ? "c.is_in_pair" : "NOT c.is_in_pair");
+  if (filters.mt) where.push(filters.mt === "1" ? "c.is_multi_turn" : "NOT c.is_multi_turn");
+  if (filters.same) where.push(filters.same === "1" ? "c.is_identical_text" : "NOT c.is_identical_text");
+  let needsRequest = false;
+  if (filters.q) {
+    needsRequest = true;
+    add((p) => `${SEARCH_EXPRESSION} LIKE ${p}`, `%${escapeLike(filters.q.toLowerCase())}%`);
+  }
+  return { where, params, needsRequest };
+}
+
+export const cursorSchema = z.object({ v: z.number(), i: z.number().int(), s: z.string().optional(), side: z.enum(["above", "below"]).optional() });
+export type Cursor = z.infer<typeof cursorSchema>;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+export function decodeCursor(value: string | null | undefined): Cursor | null {
+  if (!value) return null;
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+  } catch {
+    return null;
+  }
+}
+
+type Direction = "forward" | "backward";
+
+/** ORDER BY and the keyset condition for a (non-uncertainty) sort, in either direction. */
+export function orderFor(sort: Exclude<Sort, "uncertainty">, direction: Direction) {
+  const flip = direction === "backward";
+  switch (sort) {
+    case "score_desc":
+      return { orderBy: flip ? "c.judge_overall ASC, c.id ASC" : "c.judge_overall DESC, c.id DESC", op: flip ? ">" : "<", key: "(c.judge_overall, c.id)", value: (row: KeyRow) => ({ v: row.judge_overall, i: row.id }) };
+    case "score_asc":
+      return { orderBy: flip ? "c.judge_overall DESC, c.id DESC" : "c.judge_overall ASC, c.id ASC", op: flip ? "<" : ">", key: "(c.judge_overall, c.id)", value: (row: KeyRow) => ({ v: row.judge_overall, i: row.id }) };
+    case "newest":
+      return { orderBy: flip ? "c.id ASC" : "c.id DESC", op: flip ? ">" : "<", key: "c.id", value: (row: KeyRow) => ({ v: 0, i: row.id }) };
+    case "type":
+      return { orderBy: flip ? "c.edit_type DESC, c.id DESC" : "c.edit_type ASC, c.id ASC", op: flip ? "<" : ">", key: "(c.edit_type, c.id)", value: (row: KeyRow) => ({ v: 0, i: row.id, s: row.edit_type }) };
+  }
+}
+
+export type KeyRow = { id: number; judge_overall: number; edit_type: string };
+
+export function cursorCondition(sort: Exclude<Sort, "uncertainty">, op: string, cursor: Cursor, params: unknown[]): string {
+  if (sort === "newest") {
+    params.push(cursor.i);
+    return `c.id ${op} $${params.length}`;
+  }
+  if (sort === "type") {
+    params.push(cursor.s ?? "", cursor.i);
+    return `(c.edit_type, c.id) ${op} ($${params.length - 1}, $${params.length})`;
+  }
+  params.push(cursor.v, cursor.i);
+  return `(c.judge_overall, c.id) ${op} ($${params.length - 1}::float8, $${params.length})`;
+}

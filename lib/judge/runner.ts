@@ -1,0 +1,358 @@
+// Judge jobs live in the database (judge_jobs + judge_job_items), so a job survives a kill and
+// resumes where it stopped. Money rules: a candidate that already has a good judgement from the
+// same judge id is never queued again, and each item's result, its item status and the job's
+// counters are written by ONE statement, so there is no moment where a paid answer is stored but
+// the item still looks pending (or the reverse). Item failures become judgement rows with the
+// error and the raw answer; they never stop the run.
+import { eq, desc } from "drizzle-orm";
+import type { DbHandle } from "../db/client";
+import { refreshCandidates } from "../db/queries/candidate-state";
+import { datasets, judgeJobs, type Dataset, type JudgeJob } from "../db/schema";
+import { resolveImage } from "../images/resolve";
+import { normalizeEditType } from "../taxonomy";
+import { createJudge, judgeIdFor, type Judge, type JudgeCallResult, type JudgeProvider } from "./judges";
+import type { GeminiSettings } from "./gemini";
+import { costUsd } from "./pricing";
+import type { ImageInput } from "./prompt";
+
+export { JUDGE_PROVIDERS, type Judge, type JudgeProvider } from "./judges";
+
+export const JOB_STATUSES = ["queued", "running", "done", "cancelled", "failed"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const ITEM_STATUSES = ["pending", "running", "done", "error"] as const;
+
+/** The simple selection the CLI offers; richer UI filters pass explicit candidate ids. */
+export type JudgeFilter = { editTypes?: string[]; onlyUnjudged?: boolean; limit?: number };
+
+export type CreateJobInput = {
+  datasetId: number;
+  provider: JudgeProvider;
+  model?: string;
+  candidateIds?: readonly number[];
+  filter?: JudgeFilter;
+  limit?: number;
+};
+
+export type CreatedJob = {
+  job: JudgeJob;
+  /** Candidates the selection matched before skipping. */
+  matched: number;
+  /** Skipped: already have a judgement without error from this judge id. */
+  skippedJudged: number;
+  /** Skipped: waiting in another unfinished job of this judge id (resume that one). */
+  skippedQueued: number;
+};
+
+export type RunOptions = {
+  /** Parallel judge calls; default 4 for Gemini, 2 for the CPU-bound metrics judge. */
+  concurrency?: number;
+  signal?: AbortSignal;
+  onProgress?: (job: JudgeJob, event?: { candidateId: number; error?: string }) => void;
+  /** Replaces the judge built from the job's provider/model (tests); its id must match the job's. */
+  judge?: Judge;
+  gemini?: Partial<GeminiSettings>;
+  resolve?: (dataset: Dataset, imagePath: string) => Promise<ImageInput | null>;
+};
+
+/** The candidates a job selects, as SQL over `candidates c` with its parameters. */
+function selection(input: CreateJobInput, judgeId: string) {
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const editTypes = input.filter?.editTypes?.map(normalizeEditType) ?? [];
+  const onlyUnjudged = input.filter?.onlyUnjudged ?? false;
+  const judge = param(judgeId);
+  const where = [
+    `c.dataset_id = ${param(input.datasetId)}::int`,
+    input.candidateIds ? `c.id = ANY(${param([...input.candidateIds])}::bigint[])` : null,
+    editTypes.length ? `c.edit_type = ANY(${param(editTypes)}::text[])` : null,
+    onlyUnjudged ? "NOT EXISTS (SELECT 1 FROM judgements a WHERE a.candidate_id = c.id AND a.error IS NULL)" : null,
+  ]
+    .filter(Boolean)
+    .join(" AND ");
+  const judged = `EXISTS (SELECT 1 FROM judgements j WHERE j.candidate_id = c.id AND j.judge_id = ${judge} AND j.error IS NULL)`;
+  const queued = `EXISTS (SELECT 1 FROM judge_job_items i JOIN judge_jobs q ON q.id = i.job_id
+    WHERE i.candidate_id = c.id AND q.judge_id = ${judge} AND i.status IN ('pending', 'running'))`;
+  const filter = {
+    ...(input.candidateIds ? { candidateIds: input.candidateIds.length } : {}),
+    ...(editTypes.length ? { editTypes } : {}),
+    ...(onlyUnjudged ? { onlyUnjudged } : {}),
+  };
+  return { params, param, where, judged, queued, filter };
+}
+
+/** Inserts the job and its items in one statement, so a kill cannot leave half a job. */
+export async function createJob(handle: DbHandle, input: CreateJobInput): Promise<CreatedJob> {
+  const judgeId = judgeIdFor(input.provider, input.model);
+  const limit = input.limit ?? input.filter?.limit;
+  const counted = selection(input, judgeId);
+  const [counts] = await handle.query<{ matched: number; judged: number; queued: number }>(
+    `SELECT count(*)::int AS matched, count(*) FILTER (WHERE ${counted.judged})::int AS judged,
+            count(*) FILTER (WHERE NOT ${counted.judged} AND ${counted.queued})::int AS queued
+     FROM candidates c WHERE ${counted.where}`,
+    counted.params,
+  );
+  const { params, param, where, judged, queued, filter } = selection(input, judgeId);
+  const model = input.provider === "gemini" ? judgeId.split("/")[1] : null;
+  const [row] = await handle.query<{ id: number }>(
+    `WITH picked AS (
+       SELECT c.id FROM candidates c
+       WHERE ${where} AND NOT ${judged} AND NOT ${queued}
+       ORDER BY c.id ${limit !== undefined ? `LIMIT ${param(limit)}::int` : ""}
+     ), job AS (
+       INSERT INTO judge_jobs (dataset_id, provider, model, judge_id, filter, status, total, finished_at)
+       SELECT ${param(input.datasetId)}::int, ${param(input.provider)}::text, ${param(model)}::text, ${param(judgeId)}::text,
+              ${param(JSON.stringify({ ...filter, ...(limit !== undefined ? { limit } : {}) }))}::jsonb,
+              -- nothing to do: born done, so it never shows as waiting
+              CASE WHEN count(*) = 0 THEN 'done' ELSE 'queued' END, count(*), CASE WHEN count(*) = 0 THEN now() END
+       FROM picked
+       RETURNING id
+     ), items AS (
+       INSERT INTO judge_job_items (job_id, candidate_id) SELECT job.id, picked.id FROM job CROSS JOIN picked
+     )
+     SELECT id FROM job`,
+    params,
+  );
+  const job = (await getJob(handle, Number(row.id)))!;
+  return { job, matched: Number(counts.matched), skippedJudged: Number(counts.judged), skippedQueued: Number(counts.queued) };
+}
+
+export async function getJob(handle: DbHandle, jobId: number): Promise<JudgeJob | null> {
+  const [job] = await handle.db.select().from(judgeJobs).where(eq(judgeJobs.id, jobId));
+  return job ?? null;
+}
+
+export async function listJobs(handle: DbHandle, options: { datasetId?: number; limit?: number } = {}): Promise<JudgeJob[]> {
+  const query = handle.db.select().from(judgeJobs);
+  const filtered = options.datasetId !== undefined ? query.where(eq(judgeJobs.datasetId, options.datasetId)) : query;
+  return filtered.orderBy(desc(judgeJobs.id)).limit(options.limit ?? 50);
+}
+
+// Jobs running in this process, so cancelJob can stop in-flight calls at once. On globalThis
+// because Next may load this module more than once.
+const running: Map<number, AbortController> = ((globalThis as { __ripeJudgeRuns?: Map<number, AbortController> }).__ripeJudgeRuns ??= new Map());
+
+export function isJobRunningHere(jobId: number): boolean {
+  return running.has(jobId);
+}
+
+/** Marks the job cancelled (any process running it stops between items) and aborts it if it runs here. */
+export async function cancelJob(handle: DbHandle, jobId: number): Promise<JudgeJob | null> {
+  await handle.query("UPDATE judge_jobs SET status = 'cancelled' WHERE id = $1 AND status IN ('queued', 'running')", [jobId]);
+  running.get(jobId)?.abort();
+  return getJob(handle, jobId);
+}
+
+/**
+ * Makes a stopped job runnable again (cancelled, failed, or left "running" by a killed process)
+ * and runs it. With retryErrors, failed items are queued again; their error rows are replaced.
+ */
+export async function resumeJob(handle: DbHandle, jobId: number, options: RunOptions & { retryErrors?: boolean } = {}): Promise<JudgeJob> {
+  if (isJobRunningHere(jobId)) throw new Error(`Judge job #${jobId} is already running.`);
+  if (options.retryErrors) {
+    await handle.query(
+      `WITH reset AS (
+         UPDATE judge_job_items SET status = 'pending' WHERE job_id = $1 AND status = 'error' RETURNING candidate_id
+       ), removed AS (
+         DELETE FROM judgements j USING reset WHERE j.job_id = $1 AND j.candidate_id = reset.candidate_id
+       )
+       UPDATE judge_jobs SET failed = failed - (SELECT count(*) FROM reset) WHERE id = $1`,
+      [jobId],
+    );
+  }
+  await handle.query("UPDATE judge_jobs SET status = 'queued', finished_at = NULL WHERE id = $1 AND status <> 'queued'", [jobId]);
+  return runJob(handle, jobId, options);
+}
+
+const STORE_SQL = `
+WITH stored AS (
+  INSERT INTO judgements (candidate_id, judge_id, instruction_compliance, seamlessness, preservation_balance,
+    technical_quality, reported_overall, rationale, raw, error, input_tokens, output_tokens, cost_usd, job_id)
+  VALUES ($1, $2, $3::float8, $4::float8, $5::float8, $6::float8, $7::float8, $8, $9, $10, $11::int, $12::int, $13::float8, $14::int)
+  ON CONFLICT (job_id, candidate_id) DO UPDATE SET
+    judge_id = EXCLUDED.judge_id, instruction_compliance = EXCLUDED.instruction_compliance,
+    seamlessness = EXCLUDED.seamlessness, preservation_balance = EXCLUDED.preservation_balance,
+    technical_quality = EXCLUDED.technical_quality, reported_overall = EXCLUDED.reported_overall,
+    rationale = EXCLUDED.rationale, raw = EXCLUDED.raw, error = EXCLUDED.error, input_tokens = EXCLUDED.input_tokens,
+    output_tokens = EXCLUDED.output_tokens, cost_usd = EXCLUDED.cost_usd, created_at = now()
+  RETURNING id
+), item AS (
+  UPDATE judge_job_items SET status = $15::text WHERE job_id = $14::int AND candidate_id = $1 AND status = 'running'
+  RETURNING candidate_id
+)
+UPDATE judge_jobs SET
+  done = done + (SELECT count(*) FROM item WHERE $15::text = 'done'),
+  failed = failed + (SELECT count(*) FROM item WHERE $15::text = 'error'),
+  input_tokens = input_tokens + COALESCE($11::int, 0),
+  output_tokens = output_tokens + COALESCE($12::int, 0),
+  cost_usd = cost_usd + COALESCE($13::float8, 0)
+WHERE id = $14::int
+RETURNING id`;
+
+async function storeResult(handle: DbHandle, job: JudgeJob, candidateId: number, result: JudgeCallResult): Promise<void> {
+  const usage = result.usage;
+  const cost = usage && job.model ? costUsd(job.model, usage) : null;
+  const scores = result.ok ? result.scores : null;
+  await handle.query(STORE_SQL, [
+    candidateId,
+    job.judgeId,
+    scores?.instruction_compliance ?? null,
+    scores?.seamlessness ?? null,
+    scores?.preservation_balance ?? null,
+    scores?.technical_quality ?? null,
+    result.ok ? result.reportedOverall : null,
+    result.ok ? result.rationale : null,
+    result.raw ?? null,
+    result.ok ? null : result.error,
+    usage?.inputTokens ?? null,
+    usage?.outputTokens ?? null,
+    cost,
+    job.id,
+    result.ok ? "done" : "error",
+  ]);
+}
+
+type ItemRow = { image_path: string; source_image: string; local_source_image: string | null; text: string; summarized_text: string; edit_type: string };
+
+/** Judges one claimed item; every failure becomes a result, never an exception. */
+async function judgeItem(handle: DbHandle, dataset: Dataset, judge: Judge, candidateId: number, options: RunOptions): Promise<JudgeCallResult> {
+  try {
+    const [row] = await handle.query<ItemRow>(
+      `SELECT c.image_path, r.source_image, r.local_source_image, r.text, r.summarized_text, r.edit_type
+       FROM candidates c JOIN requests r ON r.id = c.request_id WHERE c.id = $1`,
+      [candidateId],
+    );
+    if (!row) return { ok: false, error: `Candidate ${candidateId} no longer exists.`, retryable: false };
+    const resolve = options.resolve ?? resolveImage;
+    // The official mapping script's local copy first; multi-turn sources are the previous turn's path.
+    const source = (row.local_source_image ? await resolve(dataset, row.local_source_image) : null) ?? (await resolve(dataset, row.source_image));
+    if (!source) return { ok: false, error: `Source image not found: ${row.source_image} (add a mirror folder or fix the dataset base).`, retryable: true };
+    const edited = await resolve(dataset, row.image_path);
+    if (!edited) return { ok: false, error: `Edited image not found: ${row.image_path} (add a mirror folder or fix the dataset base).`, retryable: true };
+    const input = { source, edited, text: row.text, summarizedText: row.summarized_text, editType: row.edit_type };
+    return await judge.judge(input, { signal: options.signal });
+  } catch (error) {
+    return { ok: false, error: `Judging failed: ${(error as Error).message ?? String(error)}`, retryable: true };
+  }
+}
+
+const STATUS_POLL_MS = 500;
+const REFRESH_BATCH = 50;
+
+/**
+ * Runs a job's pending items until none are left, the signal aborts or the job is cancelled.
+ * Items left "running" by a killed process go back to pending first (one runner per job).
+ */
+export async function runJob(handle: DbHandle, jobId: number, options: RunOptions = {}): Promise<JudgeJob> {
+  const job = await getJob(handle, jobId);
+  if (!job) throw new Error(`Judge job #${jobId} does not exist.`);
+  if (job.status === "cancelled" || job.status === "done") return job;
+  if (running.has(jobId)) throw new Error(`Judge job #${jobId} is already running.`);
+  const judge = options.judge ?? createJudge(job.provider as JudgeProvider, job.model ?? undefined, options.gemini);
+  if (judge.judgeId !== job.judgeId) throw new Error(`Judge job #${jobId} was created for ${job.judgeId}, not ${judge.judgeId}.`);
+  const [dataset] = await handle.db.select().from(datasets).where(eq(datasets.id, job.datasetId));
+  if (!dataset) throw new Error(`Judge job #${jobId}: dataset ${job.datasetId} no longer exists.`);
+
+  const controller = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+  running.set(jobId, controller);
+  try {
+    const stale = await handle.query("UPDATE judge_job_items SET status = 'pending' WHERE job_id = $1 AND status = 'running' RETURNING candidate_id", [jobId]);
+    await handle.query("UPDATE judge_jobs SET status = 'running', error = NULL, finished_at = NULL WHERE id = $1 AND status IN ('queued', 'running', 'failed')", [jobId]);
+    // A hard kill may have lost the last refresh batch: re-derive what this job stored.
+    if (stale.length > 0 || job.status === "running") await refreshJobCandidates(handle, jobId);
+    await processItems(handle, job, dataset, judge, { ...options, signal });
+    await handle.query(
+      `UPDATE judge_jobs SET status = CASE
+         WHEN NOT EXISTS (SELECT 1 FROM judge_job_items WHERE job_id = $1 AND status IN ('pending', 'running')) THEN 'done'
+         WHEN status = 'cancelled' OR $2::boolean THEN 'cancelled'
+         ELSE 'queued' END,
+       finished_at = now() WHERE id = $1`,
+      [jobId, signal.aborted],
+    );
+  } catch (error) {
+    await handle
+      .query("UPDATE judge_jobs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1", [jobId, (error as Error).message])
+      .catch(() => undefined);
+    throw error;
+  } finally {
+    running.delete(jobId);
+  }
+  return (await getJob(handle, jobId))!;
+}
+
+async function refreshJobCandidates(handle: DbHandle, jobId: number) {
+  const rows = await handle.query<{ candidate_id: number }>("SELECT candidate_id FROM judgements WHERE job_id = $1 AND error IS NULL", [jobId]);
+  await refreshCandidates(handle, rows.map((row) => Number(row.candidate_id)));
+}
+
+async function processItems(handle: DbHandle, job: JudgeJob, dataset: Dataset, judge: Judge, options: RunOptions & { signal: AbortSignal }) {
+  const concurrency = Math.max(1, options.concurrency ?? (job.provider === "metrics" ? 2 : 4));
+  const signal = options.signal;
+  let queue: number[] = [];
+  let lastId = -1;
+  let isExhausted = false;
+  let isStopped = false;
+  let lastPoll = 0;
+  let refill: Promise<void> | null = null;
+  let toRefresh: number[] = [];
+
+  const shouldStop = async () => {
+    if (isStopped || signal.aborted) return (isStopped = true);
+    if (Date.now() - lastPoll >= STATUS_POLL_MS) {
+      lastPoll = Date.now();
+      const [row] = await handle.query<{ status: string }>("SELECT status FROM judge_jobs WHERE id = $1", [job.id]);
+      if (row?.status !== "running") isStopped = true;
+    }
+    return isStopped;
+  };
+  const nextId = async (): Promise<number | null> => {
+    while (queue.length === 0 && !isExhausted) {
+      refill ??= handle
+        .query<{ candidate_id: number }>(
+          "SELECT candidate_id FROM judge_job_items WHERE job_id = $1 AND status = 'pending' AND candidate_id > $2 ORDER BY candidate_id LIMIT 200",
+          [job.id, lastId],
+        )
+        .then((rows) => {
+          queue = rows.map((row) => Number(row.candidate_id));
+          if (queue.length === 0) isExhausted = true;
+          else lastId = queue[queue.length - 1];
+        })
+        .finally(() => (refill = null));
+      await refill;
+    }
+    return queue.shift() ?? null;
+  };
+  const flushRefresh = async () => {
+    const ids = toRefresh;
+    toRefresh = [];
+    if (ids.length) await refreshCandidates(handle, ids);
+  };
+
+  const worker = async () => {
+    while (!(await shouldStop())) {
+      const candidateId = await nextId();
+      if (candidateId === null) return;
+      const claimed = await handle.query(
+        "UPDATE judge_job_items SET status = 'running', attempts = attempts + 1 WHERE job_id = $1 AND candidate_id = $2 AND status = 'pending' RETURNING candidate_id",
+        [job.id, candidateId],
+      );
+      if (claimed.length === 0) continue;
+      const result = await judgeItem(handle, dataset, judge, candidateId, options);
+      if (!result.ok && result.isCancelled) {
+        // Stopped, not judged: the item stays to do. An answer that did arrive (paid) is stored below.
+        await handle.query("UPDATE judge_job_items SET status = 'pending' WHERE job_id = $1 AND candidate_id = $2 AND status = 'running'", [job.id, candidateId]);
+        isStopped = true;
+        return;
+      }
+      await storeResult(handle, job, candidateId, result);
+      if (result.ok) toRefresh.push(candidateId);
+      if (toRefresh.length >= REFRESH_BATCH) await flushRefresh();
+      if (options.onProgress) options.onProgress((await getJob(handle, job.id))!, { candidateId, error: result.ok ? undefined : result.error });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    await flushRefresh();
+  }
+}

@@ -1,0 +1,153 @@
+// npm run judge -- --dataset NAME [--provider gemini|metrics] [--model M] [--edit-type T]...
+//                  [--only-unjudged] [--limit N] [--concurrency N]
+// npm run judge -- --resume JOB_ID [--retry-errors] [--concurrency N]
+// Ctrl-C cancels cleanly: what was judged stays, the job is left resumable.
+import cliProgress from "cli-progress";
+import { eq } from "drizzle-orm";
+import { die, flag, parseArgs } from "../lib/cli/args";
+import { openForCli } from "../lib/cli/open";
+import { datasets, type JudgeJob } from "../lib/db/schema";
+import { createJudge, JUDGE_PROVIDERS, type Judge, type JudgeProvider } from "../lib/judge/judges";
+import { createJob, getJob, resumeJob, runJob } from "../lib/judge/runner";
+
+const USAGE = `usage:
+  npm run judge -- --dataset NAME [--provider gemini|metrics] [--model M] [--edit-type T]... [--only-unjudged] [--limit N] [--concurrency N]
+  npm run judge -- --resume JOB_ID [--retry-errors] [--concurrency N]
+Gemini needs GEMINI_API_KEY (or GOOGLE_GENAI_USE_VERTEXAI=true, GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION);
+GEMINI_BASE_URL points it elsewhere (a local fake), GEMINI_MODEL picks the default model.`;
+
+let args: ReturnType<typeof parseArgs>;
+try {
+  args = parseArgs(process.argv.slice(2), ["only-unjudged", "retry-errors", "help", "quiet"]);
+} catch (error) {
+  die(`${(error as Error).message}\n${USAGE}`);
+}
+if (flag(args, "help")) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (args.positional.length) die(`unexpected argument ${args.positional[0]}\n${USAGE}`);
+
+function positiveInt(name: string): number | undefined {
+  const value = flag(args, name);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) die(`--${name} must be a positive whole number, not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+const resumeId = positiveInt("resume");
+const concurrency = positiveInt("concurrency");
+const limit = positiveInt("limit");
+const provider = (flag(args, "provider") ?? "gemini") as JudgeProvider;
+if (!JUDGE_PROVIDERS.includes(provider)) die(`--provider must be one of ${JUDGE_PROVIDERS.join(", ")}, not ${JSON.stringify(provider)}`);
+const datasetName = flag(args, "dataset");
+if (resumeId === undefined && !datasetName) die(`--dataset (or --resume) is required\n${USAGE}`);
+if (resumeId !== undefined && (datasetName || args.flags.has("edit-type") || limit !== undefined || args.flags.has("model"))) {
+  die("--resume continues a job as it was created: drop --dataset/--model/--edit-type/--limit");
+}
+
+const handle = await openForCli("judge CLI");
+const failWith = async (message: string): Promise<never> => {
+  await handle.close();
+  die(message);
+};
+
+/** Credentials are checked before a job exists, so a missing key never leaves an empty job behind. */
+async function judgeFor(kind: JudgeProvider, model?: string): Promise<Judge> {
+  try {
+    return createJudge(kind, model);
+  } catch (error) {
+    return failWith((error as Error).message);
+  }
+}
+
+let job: JudgeJob;
+let judge: Judge;
+if (resumeId !== undefined) {
+  const found = await getJob(handle, resumeId);
+  if (!found) await failWith(`judge job #${resumeId} does not exist`);
+  job = found!;
+  judge = await judgeFor(job.provider as JudgeProvider, job.model ?? undefined);
+  console.log(`Resuming job #${job.id} (${job.judgeId}): ${job.done} done, ${job.failed} failed of ${job.total}, status ${job.status}`);
+} else {
+  const [dataset] = await handle.db.select().from(datasets).where(eq(datasets.name, datasetName!));
+  if (!dataset) {
+    const names = (await handle.db.select({ name: datasets.name }).from(datasets)).map((row) => row.name);
+    await failWith(`no dataset named ${JSON.stringify(datasetName)}; ${names.length ? `known: ${names.join(", ")}` : "import one first (npm run import)"}`);
+  }
+  judge = await judgeFor(provider, flag(args, "model"));
+  const created = await createJob(handle, {
+    datasetId: dataset.id,
+    provider,
+    model: flag(args, "model"),
+    filter: { editTypes: args.flags.get("edit-type"), onlyUnjudged: flag(args, "only-unjudged") === "true" },
+    limit,
+  });
+  job = created.job;
+  const skipped = [
+    created.skippedJudged ? `${created.skippedJudged} already judged by ${job.judgeId}` : null,
+    created.skippedQueued ? `${created.skippedQueued} waiting in another unfinished job (resume it with --resume)` : null,
+  ].filter(Boolean);
+  console.log(`Job #${job.id}: ${job.total} of ${created.matched} matching candidates to judge with ${job.judgeId}${skipped.length ? `; skipped ${skipped.join(", ")}` : ""}`);
+}
+
+const controller = new AbortController();
+process.on("SIGINT", () => {
+  if (controller.signal.aborted) {
+    console.error("\nForced exit. Items in flight go back to pending on --resume.");
+    process.exit(130);
+  }
+  console.error("\nCancelling: finishing the bookkeeping (Ctrl-C again to force)…");
+  controller.abort();
+});
+
+const isQuiet = flag(args, "quiet") === "true" || !process.stderr.isTTY;
+const bar = new cliProgress.SingleBar(
+  { format: "[{bar}] {value}/{total} | {done} ok | {failed} failed | {tokens} tokens | ${cost} | eta {eta_formatted}", hideCursor: true },
+  cliProgress.Presets.shades_classic,
+);
+const payload = (current: JudgeJob) => ({
+  done: current.done,
+  failed: current.failed,
+  tokens: (current.inputTokens + current.outputTokens).toLocaleString("en-US"),
+  cost: current.costUsd.toFixed(4),
+});
+if (!isQuiet) bar.start(job.total, job.done + job.failed, payload(job));
+const started = Date.now();
+let lastError: string | undefined;
+
+let finished: JudgeJob;
+try {
+  const options = {
+    judge,
+    concurrency,
+    signal: controller.signal,
+    onProgress: (current: JudgeJob, event?: { error?: string }) => {
+      if (event?.error) lastError = event.error;
+      if (!isQuiet) bar.update(current.done + current.failed, payload(current));
+    },
+  };
+  finished = resumeId !== undefined ? await resumeJob(handle, job.id, { ...options, retryErrors: flag(args, "retry-errors") === "true" }) : await runJob(handle, job.id, options);
+} catch (error) {
+  if (!isQuiet) bar.stop();
+  await failWith(`judge job #${job.id} stopped: ${(error as Error).message} (fix it, then: npm run judge -- --resume ${job.id})`);
+}
+if (!isQuiet) bar.stop();
+
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+console.log(
+  `Job #${finished!.id} ${finished!.status}: ${finished!.done} judged, ${finished!.failed} failed of ${finished!.total} in ${seconds}s; ` +
+    `tokens in ${finished!.inputTokens.toLocaleString("en-US")}, out ${finished!.outputTokens.toLocaleString("en-US")}; cost $${finished!.costUsd.toFixed(4)}`,
+);
+if (finished!.failed > 0) {
+  const errors = await handle.query<{ candidate_id: number; error: string }>(
+    "SELECT candidate_id, error FROM judgements WHERE job_id = $1 AND error IS NOT NULL ORDER BY id LIMIT 5",
+    [finished!.id],
+  );
+  for (const row of errors) console.error(`  candidate ${row.candidate_id}: ${row.error}`);
+  if (finished!.failed > errors.length) console.error(`  … and ${finished!.failed - errors.length} more (last: ${lastError ?? "see the judgements table"})`);
+  console.error(`Retry the failures with: npm run judge -- --resume ${finished!.id} --retry-errors`);
+}
+if (finished!.status !== "done") console.log(`Resume with: npm run judge -- --resume ${finished!.id}`);
+await handle.close();
+process.exit(finished!.status === "done" ? 0 : 130);
