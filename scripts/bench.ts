@@ -1,10 +1,10 @@
 // npm run bench -- import --rows N | browse --rows N | ui
 // Each prints progress to stderr and, as its LAST line on stdout, one JSON object of results.
-import { die, parseArgs } from "../lib/cli/args";
+import { die, parseArgs, type ParsedArgs } from "../lib/cli/args";
 
 const args = parseArgs(process.argv.slice(2), ["keep"]);
 const [which] = args.positional;
-const benches: Record<string, () => Promise<{ run(args: typeof args): Promise<Record<string, unknown>> }>> = {
+const benches: Record<string, () => Promise<{ run(args: ParsedArgs): Promise<Record<string, unknown>> }>> = {
   import: () => import("../lib/bench/import-bench"),
   browse: () => import("../lib/bench/browse-bench"),
   ui: () => import("../lib/bench/ui-bench"),

@@ -12,12 +12,43 @@ export type LoadedImage =
 
 type State = { url: string; result: LoadedImage };
 
+// Decoded images shared with prefetching (preloadImage), so the next item draws without waiting.
+const decoded = new Map<string, HTMLImageElement>();
+const MAX_DECODED = 60;
+
+function remember(url: string, image: HTMLImageElement) {
+  decoded.delete(url);
+  decoded.set(url, image);
+  if (decoded.size > MAX_DECODED) decoded.delete(decoded.keys().next().value!);
+}
+
+function loadedFromCache(url: string): LoadedImage | null {
+  const image = decoded.get(url);
+  if (!image || !image.complete || image.naturalWidth === 0) return null;
+  return { status: "loaded", image, size: { width: image.naturalWidth, height: image.naturalHeight } };
+}
+
+/** Starts loading and decoding an image ahead of time (neighbours of the current item). */
+export function preloadImage(url: string): void {
+  if (decoded.has(url)) return;
+  const image = new window.Image();
+  image.crossOrigin = "anonymous";
+  image.src = url;
+  void image.decode().catch(() => decoded.delete(url));
+  remember(url, image);
+}
+
 const LOADING: LoadedImage = { status: "loading", image: null, size: null };
 
 export function useLoadedImage(url: string): LoadedImage {
-  const [state, setState] = useState<State>({ url, result: LOADING });
+  const [state, setState] = useState<State>(() => ({ url, result: LOADING }));
 
   useEffect(() => {
+    const cached = loadedFromCache(url);
+    if (cached) {
+      setState({ url, result: cached });
+      return;
+    }
     let isCurrent = true;
     const image = new window.Image();
     image.crossOrigin = "anonymous";
@@ -25,6 +56,7 @@ export function useLoadedImage(url: string): LoadedImage {
     image.onload = () => {
       if (!isCurrent) return;
       const size = { width: image.naturalWidth, height: image.naturalHeight };
+      remember(url, image);
       setState({ url, result: size.width > 0 && size.height > 0 ? { status: "loaded", image, size } : { status: "error", image: null, size: null } });
     };
     image.onerror = () => {
@@ -38,6 +70,7 @@ export function useLoadedImage(url: string): LoadedImage {
     };
   }, [url]);
 
-  // A new url shows "loading" at once instead of the previous item's image.
-  return state.url === url ? state.result : LOADING;
+  // A new url shows "loading" at once instead of the previous item's image (or its decoded copy).
+  if (state.url === url) return state.result;
+  return loadedFromCache(url) ?? LOADING;
 }

@@ -34,7 +34,7 @@ export type ReviewWorkspaceProps = {
   initial: ItemDetail;
   search: string;
   /** Queue mode: a fixed walk (audit sample) with inclusion probabilities, and a progress bar. */
-  queue?: { ids: number[]; probabilities?: Record<number, number>; sampleId?: number; title: string };
+  queue?: { title: string; total: number; ids?: number[]; probabilities?: Record<number, number>; sampleId?: number; alreadyDecided?: number };
   backHref: string;
 };
 
@@ -43,7 +43,8 @@ type UndoEntry = { clientId: string; candidateId: number; reviewId?: number };
 export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue, backHref }: ReviewWorkspaceProps) {
   const queryClient = useQueryClient();
   useState(() => queryClient.setQueryData(itemQuery(datasetId, initial.candidate.id).queryKey, initial));
-  const pathFor = useCallback((id: number) => (queue ? `/datasets/${datasetId}/queue/${id}` : `/datasets/${datasetId}/items/${id}`), [datasetId, queue]);
+  const sampleId = queue?.sampleId;
+  const pathFor = useCallback((id: number) => (sampleId ? `/datasets/${datasetId}/queue/sample/${sampleId}?item=${id}` : `/datasets/${datasetId}/items/${id}`), [datasetId, sampleId]);
   const walk = useItemWalk({ datasetId, search, initialId: initial.candidate.id, pathFor, fixedIds: queue?.ids });
   const itemResult = useQuery(itemQuery(datasetId, walk.currentId));
   const detail = itemResult.data;
@@ -145,15 +146,15 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
   const right = { url: imageUrl(datasetId, detail.candidate.imagePath), label: detail.session ? `turn ${detail.request.turn}` : detail.candidate.role === "rejected" ? "rejected attempt" : "edit" };
 
   return (
-    <div className="grid grid-cols-[minmax(0,1fr)_26rem] gap-4 px-4 py-3" data-testid="review-workspace" data-candidate-id={detail.candidate.id}>
+    <div className="grid grid-cols-[minmax(0,1fr)_26rem] gap-4 px-4 py-3" data-testid="review-workspace" data-candidate-id={detail.candidate.id} data-image-path={detail.candidate.imagePath}>
       <div className="min-w-0 space-y-3">
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <Link href={backHref} className="text-neutral-400 hover:text-neutral-100">← {datasetName}</Link>
           <span className="text-neutral-500">Item #{detail.candidate.id}</span>
           {queue ? (
             <span className="flex items-center gap-2 text-xs text-neutral-400" data-testid="queue-progress">
-              {queue.title}: {decidedIds.size} decided · {walk.position + 1} of {queue.ids.length}
-              <span className="h-1.5 w-32 overflow-hidden rounded bg-neutral-800"><span className="block h-full bg-amber-400" style={{ width: `${(100 * decidedIds.size) / Math.max(1, queue.ids.length)}%` }} /></span>
+              {queue.title}: {(queue.alreadyDecided ?? 0) + decidedIds.size} of {queue.total.toLocaleString()} decided · item {walk.position + 1}
+              <span className="h-1.5 w-32 overflow-hidden rounded bg-neutral-800"><span className="block h-full bg-amber-400" style={{ width: `${Math.min(100, (100 * ((queue.alreadyDecided ?? 0) + decidedIds.size)) / Math.max(1, queue.total))}%` }} /></span>
             </span>
           ) : (
             <span className="text-xs text-neutral-500">{walk.position + 1} of {walk.loadedCount}+ loaded in this filter</span>
@@ -161,7 +162,7 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
           <div className="ml-auto flex items-center gap-2">
             <button type="button" onClick={walk.previous} disabled={!walk.hasPrevious} className="rounded bg-neutral-800 px-2 py-1 text-xs disabled:opacity-40">← Prev <kbd>k</kbd></button>
             <button type="button" onClick={walk.next} disabled={!walk.hasNext} className="rounded bg-neutral-800 px-2 py-1 text-xs disabled:opacity-40" data-testid="next-item">Next <kbd>j</kbd> →</button>
-            <label className="flex items-center gap-1 text-xs text-neutral-400"><input type="checkbox" checked={isAutoAdvance} onChange={(event) => setIsAutoAdvance(event.target.checked)} /> auto-advance</label>
+            <label className="flex items-center gap-1 text-xs text-neutral-400"><input type="checkbox" data-testid="auto-advance" checked={isAutoAdvance} onChange={(event) => setIsAutoAdvance(event.target.checked)} /> auto-advance</label>
             <button type="button" onClick={() => setIsHelpOpen(true)} className="rounded bg-neutral-800 px-2 py-1 text-xs" aria-label="Keyboard shortcuts">?</button>
           </div>
         </div>

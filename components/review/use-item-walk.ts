@@ -4,20 +4,12 @@
 // decoded ahead, and the URL kept in step (history entries, so back works).
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { preloadImage } from "@/components/compare/use-loaded-image";
 import { imageUrl } from "@/lib/browse/image-url";
 import { fetchNeighbours, itemQuery } from "./item-queries";
 
 type Walk = { ids: number[]; index: number };
 
-const decoded = new Map<string, HTMLImageElement>();
-function preloadImage(url: string) {
-  if (decoded.has(url)) return;
-  const image = new Image();
-  image.crossOrigin = "anonymous";
-  image.src = url;
-  decoded.set(url, image);
-  if (decoded.size > 60) decoded.delete(decoded.keys().next().value!);
-}
 
 export function useItemWalk(options: { datasetId: number; search: string; initialId: number; pathFor: (id: number) => string; preloadAhead?: number; fixedIds?: number[] }) {
   const { datasetId, search, initialId, pathFor } = options;
@@ -82,8 +74,9 @@ export function useItemWalk(options: { datasetId: number; search: string; initia
   useEffect(() => {
     const onPop = () => {
       const match = /\/items\/(\d+)/.exec(window.location.pathname);
-      if (!match) return;
-      const id = Number(match[1]);
+      const fromQuery = new URLSearchParams(window.location.search).get("item");
+      const id = Number(match?.[1] ?? fromQuery);
+      if (!id) return;
       setWalk((current) => {
         const index = current.ids.indexOf(id);
         return index === -1 ? { ids: [id], index: 0 } : { ...current, index };

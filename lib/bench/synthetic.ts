@@ -17,11 +17,31 @@ export function randomGenerator(seed: number): () => number {
   };
 }
 
-const WORDS = "the a red blue small large wooden glass sky tree building person dog cat car street wall window light shadow texture background foreground left right upper lower corner seamlessly ensuring natural lighting color grain realistic preserving details matching perspective edges soft warm cool vintage".split(" ");
+const COMMON = "the a of and with to in on its while ensuring keeping natural lighting color seamlessly realistic preserving details matching perspective edges soft".split(" ");
+const SYLLABLES = "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu ga ge gi go gu la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu".split(" ");
+
+/** A vocabulary of 4,000 pseudo-words drawn with a Zipf-like skew, like real instruction text. */
+export const VOCABULARY: string[] = (() => {
+  const random = randomGenerator(7);
+  const words = new Set<string>();
+  while (words.size < 4000) {
+    const length = 2 + Math.floor(random() * 3);
+    let word = "";
+    for (let index = 0; index < length; index++) word += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
+    words.add(word);
+  }
+  return [...words];
+})();
+
+function pickWord(random: () => number): string {
+  if (random() < 0.45) return COMMON[Math.floor(random() * COMMON.length)];
+  // Zipf-like: index ~ N^u concentrates mass on the first words.
+  return VOCABULARY[Math.min(VOCABULARY.length - 1, Math.floor(VOCABULARY.length ** random()) - 1)];
+}
 
 function sentence(random: () => number, words: number): string {
   const parts: string[] = [];
-  for (let index = 0; index < words; index++) parts.push(WORDS[Math.floor(random() * WORDS.length)]);
+  for (let index = 0; index < words; index++) parts.push(pickWord(random));
   const text = parts.join(" ");
   return text[0].toUpperCase() + text.slice(1) + ".";
 }

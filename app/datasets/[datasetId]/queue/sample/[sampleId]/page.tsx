@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { ReviewWorkspace } from "@/components/review/review-workspace";
+import { getItemDetail } from "@/lib/db/queries/items";
+import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { getSampleWalk } from "@/lib/db/queries/queue";
+
+type Props = { params: Promise<{ datasetId: string; sampleId: string }>; searchParams: Promise<{ item?: string }> };
+
+/** Walks an audit sample in its order, starting at the requested or first undecided item. */
+export default async function SampleQueuePage({ params, searchParams }: Props) {
+  await connection();
+  const { datasetId, sampleId } = await params;
+  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const walk = await getSampleWalk(db, Number(sampleId));
+  if (!walk || walk.datasetId !== dataset.id) notFound();
+  const requested = Number((await searchParams).item);
+  const startId = walk.ids.includes(requested) ? requested : (walk.ids.find((id) => !walk.decided.has(id)) ?? walk.ids[0]);
+  const detail = startId ? await getItemDetail(db, dataset, startId) : null;
+  if (!detail) {
+    return (
+      <main className="mx-auto max-w-xl p-10 text-center text-neutral-300">
+        This sample is empty. <Link href={`/datasets/${dataset.id}/queue`} className="text-amber-300 underline">Back to the queues</Link>
+      </main>
+    );
+  }
+  return (
+    <ReviewWorkspace
+      datasetId={dataset.id}
+      datasetName={dataset.name}
+      initial={detail}
+      search=""
+      backHref={`/datasets/${dataset.id}/queue`}
+      queue={{ title: `Audit sample #${walk.id} (${walk.method})`, total: walk.ids.length, ids: walk.ids, probabilities: walk.probabilities, sampleId: walk.id, alreadyDecided: walk.decided.size }}
+    />
+  );
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { ReviewWorkspace } from "@/components/review/review-workspace";
+import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
+import { countCandidates, listCandidates } from "@/lib/db/queries/browse";
+import { getItemDetail } from "@/lib/db/queries/items";
+import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+
+type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Walks a filter from its first item with auto-advance: the review queue over a filter. */
+export default async function QueueWalkPage({ params, searchParams }: Props) {
+  await connection();
+  const { datasetId } = await params;
+  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const raw = await searchParams;
+  const filters = parseBrowseFilters(raw);
+  const search = filtersToSearch(filters);
+  const [first, total] = await Promise.all([listCandidates(db, dataset, filters, { limit: 1 }), countCandidates(db, dataset.id, filters)]);
+  const detail = first.items[0] ? await getItemDetail(db, dataset, first.items[0].id) : null;
+  if (!detail) {
+    return (
+      <main className="mx-auto max-w-xl p-10 text-center">
+        <p className="text-neutral-300">Nothing left in this queue.</p>
+        <Link href={`/datasets/${dataset.id}/queue`} className="mt-3 inline-block text-amber-300 underline">Choose another queue</Link>
+      </main>
+    );
+  }
+  const title = typeof raw.title === "string" ? raw.title.slice(0, 80) : "Queue";
+  return <ReviewWorkspace datasetId={dataset.id} datasetName={dataset.name} initial={detail} search={search} backHref={`/datasets/${dataset.id}/queue`} queue={{ title, total }} />;
+}

@@ -1,0 +1,19 @@
+"use server";
+import { z } from "zod";
+import { action, ActionError } from "../action";
+import { createAuditSample } from "../../db/queries/audit-samples";
+import { getDataset } from "../../db/queries/datasets";
+
+const schema = z.object({
+  datasetId: z.number().int().positive(),
+  method: z.enum(["stratified", "uniform", "threshold"]),
+  size: z.number().int().min(1, "draw at least 1 item").max(5000, "at most 5000 items per sample"),
+  seed: z.number().int().min(0).max(2 ** 31 - 1),
+});
+
+export const createSample = action(schema, async (input, { db }) => {
+  const dataset = await getDataset(db, input.datasetId);
+  if (!dataset) throw new ActionError(`Dataset ${input.datasetId} does not exist.`);
+  const sample = await createAuditSample(db, dataset.id, { method: input.method, size: input.size, seed: input.seed });
+  return { id: sample.id };
+});

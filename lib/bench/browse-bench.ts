@@ -1,0 +1,100 @@
+// Browse benchmark: N synthetic candidates in a fresh PGlite folder, judged and partly reviewed
+// (synthetic verdicts set in SQL), then server-side timings of the queries the browse page runs:
+// filtered keyset pages (first and deep), facet counts, and text-search pages.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { flag, type ParsedArgs } from "../cli/args";
+import { openDatabase, type DbHandle } from "../db/client";
+import { ensureDataset } from "../db/queries/datasets";
+import { countCandidates, facetCounts, listCandidates } from "../db/queries/browse";
+import { importFile } from "../import/import-file";
+import type { BrowseFilters } from "../browse/filters";
+import { EDIT_TYPES } from "../taxonomy";
+import { VOCABULARY, writeSyntheticSft } from "./synthetic";
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function timed<T>(samples: number[], work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await work();
+  samples.push(performance.now() - start);
+  return result;
+}
+
+/** Scores like a judge would give (most pass), some human reviews, a few overrides. */
+async function synthesiseVerdicts(db: DbHandle, datasetId: number) {
+  await db.query(`UPDATE candidates SET judge_overall = LEAST(1, GREATEST(0, 0.78 + (random() + random() + random() - 1.5) * 0.35)) WHERE dataset_id = $1`, [datasetId]);
+  await db.query(`UPDATE candidates SET judge_verdict = CASE WHEN judge_overall >= 0.7 THEN 'pass' ELSE 'fail' END WHERE dataset_id = $1`, [datasetId]);
+  await db.query(`UPDATE candidates SET human_verdict = CASE WHEN random() < 0.8 THEN judge_verdict ELSE (CASE WHEN judge_verdict = 'pass' THEN 'fail' ELSE 'pass' END) END, review_count = 1 WHERE dataset_id = $1 AND id % 20 = 0`, [datasetId]);
+  await db.query(`UPDATE candidates SET effective_verdict = CASE WHEN human_verdict <> 'none' THEN human_verdict ELSE judge_verdict END, is_disagreement = (human_verdict IN ('pass','fail') AND human_verdict <> judge_verdict) WHERE dataset_id = $1`, [datasetId]);
+  await db.query("VACUUM ANALYZE candidates");
+}
+
+export async function run(args: ParsedArgs) {
+  const rows = Number(flag(args, "rows") ?? 400_000);
+  const rounds = Number(flag(args, "rounds") ?? 30);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "ripe-bench-browse-"));
+  const manifest = path.join(work, "sft.jsonl");
+  log(`generating and importing ${rows} rows…`);
+  await writeSyntheticSft(manifest, rows);
+  const db = await openDatabase({ dataDir: path.join(work, "data"), purpose: "bench" });
+  const dataset = await ensureDataset(db, "bench");
+  await importFile(db, { datasetId: dataset.id, file: manifest, bulk: true });
+  await synthesiseVerdicts(db, dataset.id);
+  await db.query("VACUUM ANALYZE");
+  log("measuring…");
+
+  const types = EDIT_TYPES.map((entry) => entry.editType);
+  const filterSets: BrowseFilters[] = [
+    { sort: "newest" },
+    { sort: "score_desc" },
+    { type: types[1], sort: "score_desc" },
+    { type: types[5], sort: "score_asc" },
+    { group: "Stylistic", sort: "newest" },
+    { eff: "fail", sort: "score_desc" },
+    { dis: "1", sort: "newest" },
+    { rev: "0", type: types[3], sort: "newest" },
+    { judge: "pass", human: "fail", sort: "score_desc" },
+    { min: 0.6, max: 0.8, sort: "score_asc" },
+    { sort: "uncertainty" },
+    { type: types[9], sort: "uncertainty" },
+    { same: "1", sort: "newest" },
+    { sort: "type" },
+  ];
+  const page: number[] = [];
+  const facets: number[] = [];
+  const search: number[] = [];
+  const counts: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const filters = filterSets[round % filterSets.length];
+    const first = await timed(page, () => listCandidates(db, dataset, filters));
+    // A deep page: follow the cursor a few pages in (keyset, never OFFSET).
+    let cursor = first.nextCursor;
+    for (let step = 0; step < 3 && cursor; step++) cursor = (await timed(page, () => listCandidates(db, dataset, filters, { cursor }))).nextCursor;
+    await timed(facets, () => facetCounts(db, dataset.id, round % 3 === 0 ? {} : filters));
+    await timed(counts, () => countCandidates(db, dataset.id, filters));
+    const word = VOCABULARY[50 + ((round * 37) % 1500)];
+    await timed(search, () => listCandidates(db, dataset, { q: word, sort: round % 2 ? "newest" : "score_desc" }));
+  }
+  await db.close();
+  if (flag(args, "keep") !== "true") fs.rmSync(work, { recursive: true, force: true });
+  const round1 = (value: number) => Number(value.toFixed(1));
+  return {
+    bench: "browse",
+    rows,
+    page_p95_ms: round1(percentile(page, 95)),
+    facets_p95_ms: round1(percentile(facets, 95)),
+    search_p95_ms: round1(percentile(search, 95)),
+    count_p95_ms: round1(percentile(counts, 95)),
+    page_p50_ms: round1(percentile(page, 50)),
+    facets_p50_ms: round1(percentile(facets, 50)),
+    search_p50_ms: round1(percentile(search, 50)),
+    samples: { page: page.length, facets: facets.length, search: search.length },
+  };
+}
