@@ -92,6 +92,34 @@ export function sampleRect(
   return { data, covered };
 }
 
+/** `sampleRect` for one grey plane: the registration's inner loop, so kept lean. */
+export function sampleGrayRect(image: GrayImage, rect: FractionRect, outWidth: number, outHeight: number): { data: Float32Array; covered: Uint8Array } {
+  const data = new Float32Array(outWidth * outHeight);
+  const covered = new Uint8Array(outWidth * outHeight);
+  const { width, height } = image;
+  const src = image.data;
+  for (let v = 0; v < outHeight; v++) {
+    const sy = (rect.y + ((v + 0.5) / outHeight) * rect.height) * height - 0.5;
+    if (sy < -0.5 || sy > height - 0.5) continue;
+    const y0 = Math.min(height - 1, Math.max(0, Math.floor(sy)));
+    const y1 = Math.min(height - 1, y0 + 1);
+    const fy = Math.min(1, Math.max(0, sy - y0));
+    for (let u = 0; u < outWidth; u++) {
+      const sx = (rect.x + ((u + 0.5) / outWidth) * rect.width) * width - 0.5;
+      if (sx < -0.5 || sx > width - 0.5) continue;
+      const i = v * outWidth + u;
+      covered[i] = 1;
+      const x0 = Math.min(width - 1, Math.max(0, Math.floor(sx)));
+      const x1 = Math.min(width - 1, x0 + 1);
+      const fx = Math.min(1, Math.max(0, sx - x0));
+      const top = src[y0 * width + x0] * (1 - fx) + src[y0 * width + x1] * fx;
+      const bottom = src[y1 * width + x0] * (1 - fx) + src[y1 * width + x1] * fx;
+      data[i] = top * (1 - fy) + bottom * fy;
+    }
+  }
+  return { data, covered };
+}
+
 /** 3×3 binomial blur of an interleaved float image with `channels` channels (edges clamped). */
 export function binomialBlur(data: Float32Array, width: number, height: number, channels: number): Float32Array {
   const tmp = new Float32Array(data.length);
@@ -189,6 +217,8 @@ const SCALE_PRIOR = 0.03;
 const MIN_RECT_SIDE = 1 / 3; // deepest zoom-in considered (3×)
 const MAX_RECT_SIDE = 2; // widest zoom-out / outpainting considered (2×)
 const REFINED_CANDIDATES = 3;
+const DISTORTION_COST = 0.5; // per unit of |ln(aspect change)|
+const FREE_DISTORTION = 0.04; // editors round sides to multiples of 16: a few percent is normal
 const SNAP_TOLERANCE = 0.01; // offsets below 1% of the frame count as the same framing
 
 /**
@@ -197,16 +227,10 @@ const SNAP_TOLERANCE = 0.01; // offsets below 1% of the frame count as the same 
  * (stretch, letterbox, centred and shifted crops) then a pattern search. Robust to global tone
  * changes because it maximises correlation, not equality.
  */
-export function registerFrames(source: RgbImage, edit: GrayImage): Registration {
+export function registerFrames(source: RgbImage, edit: GrayImage, fine?: { source: RgbImage; edit: GrayImage }): Registration {
   const sourceAspect = source.width / source.height;
   const editAspect = edit.width / edit.height;
-  const cost = (rect: FractionRect): { value: number; correlation: number; coverage: number } => {
-    const sampled = sampleRect(source, rect, edit.width, edit.height);
-    const { correlation, count } = maskedCorrelation(lumaOf(sampled.data), edit.data, sampled.covered);
-    const coverage = count / edit.data.length;
-    const scalePenalty = SCALE_PRIOR * Math.abs(Math.log(rect.width * rect.height));
-    return { value: (1 - correlation) * coverage + UNCOVERED_COST * (1 - coverage) + scalePenalty, correlation, coverage };
-  };
+  const cost = costFunction(source, edit);
 
   const candidates: FractionRect[] = [{ x: 0, y: 0, width: 1, height: 1 }];
   // Letterbox (outpainting): the whole source inside the edit's frame, centred or at either side.
@@ -219,12 +243,13 @@ export function registerFrames(source: RgbImage, edit: GrayImage): Registration 
   // Crops (zoom-in, reframing) at several scales and positions; zoom below 1 is a wider frame
   // than the source (zoomed out and shifted, part of the frame new).
   const cover = editAspect > sourceAspect ? { width: 1, height: sourceAspect / editAspect } : { width: editAspect / sourceAspect, height: 1 };
-  for (const zoom of [0.77, 0.87, 1, 1.25, 1.6, 2, 2.5, 3]) {
+  for (const zoom of [0.77, 0.87, 1, 1.12, 1.25, 1.6, 2, 2.5, 3]) {
     const width = cover.width / zoom;
     const height = cover.height / zoom;
     for (let gy = 0; gy <= 4; gy++) {
       for (let gx = 0; gx <= 4; gx++) {
-        candidates.push({ x: ((1 - width) * gx) / 4, y: ((1 - height) * gy) / 4, width, height });
+        // Positions overhang the source by up to 10% of the frame: reframed shots often do.
+        candidates.push({ x: -0.1 * width + ((1 - 0.8 * width) * gx) / 4, y: -0.1 * height + ((1 - 0.8 * height) * gy) / 4, width, height });
       }
     }
   }
@@ -245,12 +270,20 @@ export function registerFrames(source: RgbImage, edit: GrayImage): Registration 
   // Resampling at the coarse scale wobbles the optimum by a fraction of a pixel: when the result
   // is within that wobble of "same framing", prefer the exact identity so an unchanged image
   // compares pixel for pixel.
+  // A last pass at a finer scale, when given: the coarse grid is only good to about a pixel of
+  // 64, which misaligns fine texture enough to read as change.
+  const fineCost = fine ? costFunction(fine.source, fine.edit) : undefined;
+  if (fineCost) {
+    const refined = refine(best, fineCost(best), fineCost, 0.006);
+    best = refined.rect;
+    bestCost = refined.result;
+  }
   const identity = candidates[0];
   const isNearIdentity =
     Math.abs(best.x) < SNAP_TOLERANCE && Math.abs(best.y) < SNAP_TOLERANCE &&
     Math.abs(best.width - 1) < 2 * SNAP_TOLERANCE && Math.abs(best.height - 1) < 2 * SNAP_TOLERANCE;
   if (isNearIdentity) {
-    const result = cost(identity);
+    const result = (fineCost ?? cost)(identity);
     return { rect: identity, correlation: result.correlation, coverage: result.coverage };
   }
   return { rect: best, correlation: bestCost.correlation, coverage: bestCost.coverage };
@@ -258,12 +291,29 @@ export function registerFrames(source: RgbImage, edit: GrayImage): Registration 
 
 type CostResult = { value: number; correlation: number; coverage: number };
 
+/** How badly `rect` of `source` explains `edit`: weak correlation, uncovered frame, scale and stretch all cost. */
+function costFunction(sourceImage: RgbImage, edit: GrayImage): (rect: FractionRect) => CostResult {
+  const editAspect = edit.width / edit.height;
+  const source = toGray(sourceImage);
+  return (rect) => {
+    const sampled = sampleGrayRect(source, rect, edit.width, edit.height);
+    const { correlation, count } = maskedCorrelation(sampled.data, edit.data, sampled.covered);
+    const coverage = count / edit.data.length;
+    const scalePenalty = SCALE_PRIOR * Math.abs(Math.log(rect.width * rect.height));
+    // Stretching is rarely what an editor did: charge for it, so a horizontally uniform scene
+    // extended to a wider frame is read as outpainting, not as a squeezed copy.
+    const distortion = Math.abs(Math.log((rect.width * source.width) / (rect.height * source.height) / editAspect));
+    const distortionPenalty = DISTORTION_COST * Math.max(0, distortion - FREE_DISTORTION);
+    return { value: (1 - correlation) * coverage + UNCOVERED_COST * (1 - coverage) + scalePenalty + distortionPenalty, correlation, coverage };
+  };
+}
+
 /** Pattern search: nudge position and size, halving the step until it is a fraction of a pixel. */
-function refine(start: FractionRect, startCost: CostResult, cost: (rect: FractionRect) => CostResult): { rect: FractionRect; result: CostResult } {
+function refine(start: FractionRect, startCost: CostResult, cost: (rect: FractionRect) => CostResult, firstStep = 0.04): { rect: FractionRect; result: CostResult } {
   const clampSide = (value: number) => Math.min(MAX_RECT_SIDE, Math.max(MIN_RECT_SIDE, value));
   let best = start;
   let bestCost = startCost;
-  for (let step = 0.04; step > 0.002; step /= 2) {
+  for (let step = firstStep; step > 0.001; step /= 2) {
     let isImproved = true;
     for (let round = 0; isImproved && round < 8; round++) {
       isImproved = false;

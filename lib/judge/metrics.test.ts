@@ -60,6 +60,17 @@ describe("metrics judge", () => {
     expect(zoomScore.rationale).toMatch(/2\.0× crop/);
   });
 
+  it("penalises a picture squeezed into a new frame, not one extended into it", async () => {
+    const squeezed = await sharp(squirrel).resize(432, 544, { fit: "fill" }).jpeg({ quality: 82 }).toBuffer();
+    const squeezedScore = await scoreWithMetrics(squirrel, squeezed);
+    expect(squeezedScore.preservation_balance).toBeLessThan(0.5);
+    expect(squeezedScore.rationale).toMatch(/geometry stretched/);
+    const extended = await sharp(squirrel).extend({ top: 120, bottom: 120, background: "#556b2f" }).jpeg({ quality: 82 }).toBuffer();
+    const extendedScore = await scoreWithMetrics(squirrel, extended);
+    expect(extendedScore.preservation_balance).toBeGreaterThan(0.9);
+    expect(extendedScore.details.new_area_share).toBeGreaterThan(0.3);
+  });
+
   it("scores a global restyle below a local change", async () => {
     const greyscale = await scoreWithMetrics(garden, await sharp(garden).greyscale().jpeg({ quality: 82 }).toBuffer());
     const patch = await sharp(squirrel).resize(120, 90).toBuffer();

@@ -33,6 +33,8 @@ export type MetricsResult = {
 const FRAME_SIDE = 256;
 const REGISTRATION_SIDE = 64;
 const REGISTRATION_SOURCE_SIDE = 192;
+const FINE_REGISTRATION_SIDE = 128; // final sub-pixel alignment pass
+const FINE_REGISTRATION_SOURCE_SIDE = 384;
 const QUALITY_SIDE = 512; // sharpness, clipping and noise at one scale so sizes compare
 const BLOCK_CROP_SIDE = 1024; // blockiness needs the native 8×8 grid: crop, never resample
 
@@ -40,6 +42,11 @@ const BLOCK_CROP_SIDE = 1024; // blockiness needs the native 8×8 grid: crop, ne
 const CHANGE_THRESHOLD = 0.1; // mean |ΔRGB| / 255 above which a pixel counts as changed
 const MEAN_DIFF_FULL = 0.3; // mean difference treated as "everything replaced"
 const PRESERVATION_WEIGHTS = { changed: 0.45, meanDiff: 0.25, structure: 0.3 } as const;
+// Geometry: |ln(edit aspect / aspect of the matched source region)|. Rounding sides to multiples
+// of 16 distorts by a few percent; squeezing the picture into a new frame distorts far more.
+const DISTORTION_TOLERANCE = 0.04;
+const DISTORTION_FULL = 0.3; // distortion beyond the tolerance at which the full penalty applies
+const DISTORTION_WEIGHT = 0.6; // share of the preservation score a fully distorted image loses
 
 // Technical-quality constants.
 const SHARPNESS_HALF = 60; // Laplacian variance (grey levels²) at 512 px scoring 0.5 on its own
@@ -60,25 +67,39 @@ const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
 export async function scoreWithMetrics(source: Buffer, edit: Buffer): Promise<MetricsResult> {
-  const editMeta = await sharp(edit).rotate().metadata();
+  const [editMeta, sourceMeta] = await Promise.all([sharp(edit).rotate().metadata(), sharp(source).rotate().metadata()]);
   const editWidth = editMeta.autoOrient?.width ?? editMeta.width ?? 1;
   const editHeight = editMeta.autoOrient?.height ?? editMeta.height ?? 1;
+  const sourceNativeWidth = sourceMeta.autoOrient?.width ?? sourceMeta.width ?? 1;
+  const sourceNativeHeight = sourceMeta.autoOrient?.height ?? sourceMeta.height ?? 1;
+  const editSizeAt = (side: number) => {
+    const scale = side / Math.max(editWidth, editHeight);
+    return { width: Math.max(8, Math.round(editWidth * scale)), height: Math.max(8, Math.round(editHeight * scale)) };
+  };
+  const frame = editSizeAt(FRAME_SIDE);
+  const coarse = editSizeAt(REGISTRATION_SIDE);
+  const fine = editSizeAt(FINE_REGISTRATION_SIDE);
+  // Decoding dominates the wall time and runs on sharp's threads: start every decode at once.
+  const [coarseSource, fineSource, coarseEdit, fineEdit, editFrame, editQuality, sourceQuality, editBlocks, sourceBlocks] = await Promise.all([
+    decodeRgb(source, REGISTRATION_SOURCE_SIDE),
+    decodeRgb(source, FINE_REGISTRATION_SOURCE_SIDE),
+    decodeRgbExact(edit, coarse.width, coarse.height),
+    decodeRgbExact(edit, fine.width, fine.height),
+    decodeRgbExact(edit, frame.width, frame.height),
+    decodeRgb(edit, QUALITY_SIDE),
+    decodeRgb(source, QUALITY_SIDE),
+    nativeGrayCrop(edit),
+    nativeGrayCrop(source),
+  ]);
 
   // 1. Where does the edit's frame sit in the source? (zoom-in crops, outpainting, reframing)
-  const regScale = REGISTRATION_SIDE / Math.max(editWidth, editHeight);
-  const regEdit = toGray(await decodeRgbExact(edit, Math.max(8, Math.round(editWidth * regScale)), Math.max(8, Math.round(editHeight * regScale))));
-  const registration = registerFrames(await decodeRgb(source, REGISTRATION_SOURCE_SIDE), regEdit);
+  const registration = registerFrames(coarseSource, toGray(coarseEdit), { source: fineSource, edit: toGray(fineEdit) });
   const { rect } = registration;
 
   // 2. Both images in the common frame: the edit resized, the source sampled through `rect` at
   //    roughly 1:1 so resampling itself adds no blur or aliasing.
-  const frameScale = FRAME_SIDE / Math.max(editWidth, editHeight);
-  const frameWidth = Math.max(8, Math.round(editWidth * frameScale));
-  const frameHeight = Math.max(8, Math.round(editHeight * frameScale));
-  const editFrame = await decodeRgbExact(edit, frameWidth, frameHeight);
-  const sourceMeta = await sharp(source).rotate().metadata();
-  const sourceNativeWidth = sourceMeta.autoOrient?.width ?? sourceMeta.width ?? 1;
-  const sourceNativeHeight = sourceMeta.autoOrient?.height ?? sourceMeta.height ?? 1;
+  const frameWidth = frame.width;
+  const frameHeight = frame.height;
   const sourceForFrame = await decodeRgbExact(
     source,
     Math.min(sourceNativeWidth, Math.max(8, Math.round(frameWidth / rect.width))),
@@ -87,10 +108,12 @@ export async function scoreWithMetrics(source: Buffer, edit: Buffer): Promise<Me
   const sampled = sampleRect(sourceForFrame, rect, frameWidth, frameHeight);
   const editFloat = Float32Array.from(editFrame.data);
   const preservation = measurePreservation(sampled.data, editFloat, sampled.covered, frameWidth, frameHeight);
+  const regionAspect = (rect.width * sourceNativeWidth) / (rect.height * sourceNativeHeight);
+  const aspectDistortion = Math.abs(Math.log(editWidth / editHeight / regionAspect));
+  const distortionPenalty = clamp01((aspectDistortion - DISTORTION_TOLERANCE) / DISTORTION_FULL);
+  const preservationScore = preservation.score * (1 - DISTORTION_WEIGHT * distortionPenalty);
 
   // 3. Technical quality of the edit, relative to the source where content matters.
-  const editQuality = await decodeRgb(edit, QUALITY_SIDE);
-  const sourceQuality = await decodeRgb(source, QUALITY_SIDE);
   const editQualityGray = toGray(editQuality);
   const sourceQualityGray = toGray(sourceQuality);
   const absoluteSharpness = laplacianVariance(editQualityGray.data, editQualityGray.width, editQualityGray.height);
@@ -108,8 +131,8 @@ export async function scoreWithMetrics(source: Buffer, edit: Buffer): Promise<Me
   const noiseExcess = noiseSigma - noiseEstimate(sourceQualityGray);
   const noiseScore = 1 - clamp01((noiseExcess - NOISE_TOLERANCE) / NOISE_FULL);
 
-  const blockiness = blockinessRatio(await nativeGrayCrop(edit));
-  const blockinessExcess = blockiness - Math.max(1, blockinessRatio(await nativeGrayCrop(source)));
+  const blockiness = blockinessRatio(editBlocks);
+  const blockinessExcess = blockiness - Math.max(1, blockinessRatio(sourceBlocks));
   const blockinessScore = 1 - clamp01((blockinessExcess - BLOCK_TOLERANCE) / BLOCK_FULL);
 
   const components = { sharpness: sharpnessScore, clipping: clippingScore, noise: noiseScore, blockiness: blockinessScore };
@@ -123,6 +146,7 @@ export async function scoreWithMetrics(source: Buffer, edit: Buffer): Promise<Me
     mean_diff: preservation.meanDiff,
     structure: preservation.structure,
     new_area_share: 1 - registration.coverage,
+    aspect_distortion: aspectDistortion,
     align_x: rect.x,
     align_y: rect.y,
     align_width: rect.width,
@@ -146,9 +170,9 @@ export async function scoreWithMetrics(source: Buffer, edit: Buffer): Promise<Me
   return {
     instruction_compliance: null,
     seamlessness: null,
-    preservation_balance: round4(preservation.score),
+    preservation_balance: round4(preservationScore),
     technical_quality: round4(technicalQuality),
-    rationale: describe(details, preservation.score),
+    rationale: describe(details, preservationScore),
     details,
   };
 }
@@ -288,6 +312,7 @@ function describe(details: Record<string, number>, preservation: number): string
   if (details.new_area_share > 0.02) parts[0] += `, new area ${percent(details.new_area_share)}`;
   const zoom = 1 / Math.sqrt(details.align_width * details.align_height);
   if (zoom > 1.1) parts[0] += ` (edit matches a ${zoom.toFixed(1)}× crop of the source)`;
+  if (details.aspect_distortion > DISTORTION_TOLERANCE) parts[0] += `, geometry stretched ${percent(Math.exp(details.aspect_distortion) - 1)}`;
   parts.push(
     `sharpness ${details.sharpness_score.toFixed(2)}, clipped ${percent(details.clipped_share)}, added noise ${details.noise_excess.toFixed(1)}, blockiness ${details.blockiness.toFixed(2)}`,
   );
