@@ -9,6 +9,7 @@ import type { OpContext } from "./image-ops";
 import { toJsonLines, type JsonValue } from "./json-dumps";
 import { seededRandom } from "./random";
 import { attributionText, readmeText, type DemoSummary } from "./readme";
+import { demoDecisions } from "./decisions";
 import { DEMO_REQUESTS, type DemoRequest } from "./requests";
 import { DEMO_SESSIONS, type DemoSession } from "./sessions";
 
@@ -23,7 +24,7 @@ export type GenerateDemoOptions = {
 const JPEG_QUALITY = 82;
 const LONGEST_SIDES = [640, 576, 512] as const; // the editor's output sizes vary by request
 const WORKERS = 2;
-const GENERATED_PATHS = ["images", "sources", "sft.jsonl", "preference.jsonl", "multi-turn.jsonl", "judge-scores.jsonl", "README.md", "ATTRIBUTION.md"];
+const GENERATED_PATHS = ["images", "sources", "sft.jsonl", "preference.jsonl", "multi-turn.jsonl", "judge-scores.jsonl", "decisions.jsonl", "README.md", "ATTRIBUTION.md"];
 
 /** Output size like the real editor's: the aspect ratio kept, both sides multiples of 16. */
 export function editorSize(width: number, height: number, longestSide: number): { width: number; height: number } {
@@ -117,12 +118,15 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<DemoSu
   await write("preference.jsonl", toJsonLines(preference));
   await write("multi-turn.jsonl", toJsonLines(multiTurn));
   await write("judge-scores.jsonl", toJsonLines(scoreRows));
+  const decisions = demoDecisions(requests, passPath);
+  await write("decisions.jsonl", toJsonLines(decisions as unknown as JsonValue[]));
 
   const summary: DemoSummary = {
     sftRows: sft.length,
     preferenceRows: preference.length,
     sessions: sessions.map((session) => ({ id: session.id, turns: session.turns.length })),
     scoreLines: scoreRows.length,
+    decisionLines: decisions.length,
     editTypes: [...new Set(requests.map((request) => request.editType))],
     photos,
     flaws: requests.flatMap((request, index) => (request.flaw ? [{ image: passPath(index + 1, request), flaw: request.flaw }] : [])),

@@ -10,6 +10,7 @@ export type DemoSummary = {
   editTypes: string[];
   photos: string[];
   flaws: { image: string; flaw: string }[];
+  decisionLines: number;
 };
 
 /** The attribution table rows (verbatim) whose file cell names one of `photos`. */
@@ -64,6 +65,10 @@ export function readmeText(summary: DemoSummary, attributionSource: string): str
     "  `rejected_images` (`images/negative-edit/<n>_attempt<k>.jpg`).",
     `- \`multi-turn.jsonl\`: ${summary.sessions.length} sessions, ${turns}; each turn edits the previous turn's output.`,
     `- \`judge-scores.jsonl\`: ${summary.scoreLines} judgements, one per candidate image (SFT outputs, rejected attempts, multi-turn turns).`,
+    `- \`decisions.jsonl\`: ${summary.decisionLines} human decisions (Ripe's decision format) by two reviewers, ann and ben, on the`,
+    "  first part of the dataset. They come from the generator's own record of how each candidate was made:",
+    "  a planted flaw or a failed attempt is rejected with matching reason tags, the rest accepted; ben is",
+    "  unsure about barely visible edits. A convenience sample (no inclusion probabilities): the audit says so.",
     "- `sources/`: the source photos; `images/`: the candidates; `ATTRIBUTION.md`: licences.",
     "",
     "Paths are relative to this folder (the dataset base), so `open_image_input_url` is a relative",
