@@ -64,17 +64,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Folders this process has open: a second PGlite on the same folder in one process is as bad as in two. */
+const openHere = new Set<string>();
+
 function takeLock(dataDir: string, purpose: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, "ripe.lock");
+  if (openHere.has(lockPath)) throw new DataFolderBusyError(dataDir, { pid: process.pid, purpose: "this process already has it open" });
   const payload = JSON.stringify({ pid: process.pid, purpose, port: process.env.PORT ? Number(process.env.PORT) : undefined });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, payload, { flag: "wx" });
+      openHere.add(lockPath);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        openHere.delete(lockPath);
         try {
           const current = JSON.parse(fs.readFileSync(lockPath, "utf8"));
           if (current.pid === process.pid) fs.unlinkSync(lockPath);
@@ -92,8 +98,8 @@ function takeLock(dataDir: string, purpose: string): () => void {
       } catch {
         holder = { pid: -1, purpose: "unknown" };
       }
-      if (holder.pid === process.pid) return () => {};
-      if (holder.pid > 0 && isAlive(holder.pid)) throw new DataFolderBusyError(dataDir, holder);
+      // Our own pid without an open handle here: a lock left by an earlier process with this pid.
+      if (holder.pid > 0 && holder.pid !== process.pid && isAlive(holder.pid)) throw new DataFolderBusyError(dataDir, holder);
       fs.rmSync(lockPath, { force: true }); // stale lock from a killed process
     }
   }

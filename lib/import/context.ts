@@ -23,10 +23,17 @@ export type BatchContext = {
 
 export type BatchResult = { imported: number; unchanged: number; touchedCandidates: number[] };
 
+/**
+ * Reserves `count` ids of a sequence in one round trip: advance it by `count` and use the block.
+ * The transaction-scoped advisory lock keeps two importers from interleaving; only the importer
+ * inserts into requests, candidates and sessions, so default nextval() calls cannot collide.
+ */
 export async function reserveIds(tx: SqlRunner, sequence: string, count: number): Promise<number[]> {
   if (count === 0) return [];
-  const rows = await tx.query<{ id: string | number }>(`SELECT nextval('${sequence}') AS id FROM generate_series(1, $1)`, [count]);
-  return rows.map((row) => Number(row.id));
+  await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [sequence]);
+  const [row] = await tx.query<{ last: string | number }>("SELECT setval($1::regclass, nextval($1::regclass) + $2 - 1) AS last", [sequence, count]);
+  const last = Number(row.last);
+  return Array.from({ length: count }, (_, index) => last - count + 1 + index);
 }
 
 /** Which of these line hashes the dataset already holds for this kind. */

@@ -74,8 +74,12 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     [options.datasetId, label, options.strict ?? false],
   );
   const report: ImportReport = { runId: run.id, file: label, status: "done", linesTotal: 0, imported: 0, unchanged: 0, bad: 0, byKind: {}, errors: [], warnings: [] };
+  const badLines = new Set<number>(); // a line with several problems is still one bad line
   const fail = (lineNo: number, field: string, problem: string) => {
-    report.bad++;
+    if (!badLines.has(lineNo)) {
+      badLines.add(lineNo);
+      report.bad++;
+    }
     if (report.errors.length < MAX_STORED_MESSAGES) report.errors.push(`${label}:${lineNo}: ${field}: ${problem}`);
   };
   const warn = (lineNo: number, field: string, problem: string) => {
@@ -86,6 +90,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     // First pass validates everything; nothing is written unless every line is good.
     for await (const line of readLines(options.file)) {
       if (line.text.trim() === "") continue;
+      report.linesTotal++;
       const result = checkLine(line.text);
       if (!result.ok) for (const problem of result.problems) fail(line.lineNo, problem.field, problem.problem);
     }
@@ -97,6 +102,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
   }
 
   if (options.bulk) await dropDeferrableIndexes(handle);
+  report.linesTotal = 0; // counted again by the importing pass
   let pending = emptyPending();
   let pendingCount = 0;
   let bytesRead = 0;

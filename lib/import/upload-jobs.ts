@@ -18,8 +18,12 @@ import { detectKind, type LineKind } from "../manifest/records";
 import { importFile } from "./import-file";
 
 export const MAX_UPLOAD_BYTES = Math.max(1, Number(process.env.RIPE_MAX_UPLOAD_MB) || 4096) * 1024 * 1024;
-/** Smaller than the CLI's 5000: each batch holds PGlite's one connection, so pages wait less. */
-const WEB_BATCH_SIZE = 2000;
+/**
+ * Smaller than the CLI's 5000: a batch runs on the main thread (PGlite) and every request waits
+ * for it. Measured on 2 cores, 20K SFT lines: 500 → worst event-loop stall 0.44 s, 2000 → 1.5 s,
+ * at the same throughput (~1,800 lines/s).
+ */
+const WEB_BATCH_SIZE = 500;
 const HEAD_BYTES = 64 * 1024;
 const KEEP_FINISHED_MS = 60 * 60 * 1000;
 
@@ -284,6 +288,7 @@ async function runJob(job: Job): Promise<number> {
       kinds: Object.keys(report.byKind).length ? Object.keys(report.byKind) : status.kinds,
       errors: report.errors,
       warnings: [...status.warnings, ...report.warnings],
+      message: null, // "stopping…" is over; the phase says the rest
     });
     return report.imported;
   } catch (error) {
@@ -388,10 +393,10 @@ export function isRunActive(runId: number): boolean {
   return job !== undefined && ACTIVE_PHASES.includes(job.phase);
 }
 
-/** A folder base that is not there yet is allowed (images show as missing) but worth saying. */
-export function baseWarning(base: string | undefined): string | null {
+/** A folder base must exist: storing a wrong path would break every image of the dataset. */
+export function baseProblem(base: string | undefined): string | null {
   if (!base || /^https?:\/\//i.test(base)) return null;
   const resolved = path.resolve(base);
   if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) return null;
-  return `(form): base: the folder ${resolved} does not exist on the server; images under it will show as missing until it does.`;
+  return `base: the folder ${resolved} does not exist on the server; fix the path, or leave base empty to keep the dataset's base.`;
 }

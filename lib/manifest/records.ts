@@ -131,11 +131,20 @@ export function parseLine(line: string): { ok: true; parsed: ParsedLine } | { ok
       ok: false,
       problems: result.error.issues.map((issue) => ({
         field: issue.path.length ? issue.path.join(".") : "(line)",
-        problem: issue.code === "invalid_type" && issue.input === undefined ? "is missing" : issue.message,
+        problem: issue.code === "invalid_type" && !hasPath(value, issue.path) ? "is missing" : issue.message,
       })),
     };
   }
   return { ok: true, parsed: { kind, record: result.data } as ParsedLine };
+}
+
+function hasPath(value: unknown, path: readonly PropertyKey[]): boolean {
+  let current: unknown = value;
+  for (const key of path) {
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, key)) return false;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return true;
 }
 
 /** Multi-turn files looked up by id, never by position. */
