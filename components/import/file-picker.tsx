@@ -1,7 +1,7 @@
 "use client";
 // Choose or drop JSONL files and put them in import order (manifests before the score and
 // decision files that refer to their images).
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { JSONL_EXTENSIONS } from "@/lib/actions/imports/import-target-schema";
 import { formatBytes } from "./import-labels";
 
@@ -10,7 +10,6 @@ type Props = { files: File[]; onChange: (files: File[]) => void; isDisabled: boo
 const hasJsonlName = (file: File) => JSONL_EXTENSIONS.some((extension) => file.name.toLowerCase().endsWith(extension));
 
 export function FilePicker({ files, onChange, isDisabled, error }: Props) {
-  const inputRef = useRef<HTMLInputElement>(null);
   const [isDragging, setIsDragging] = useState(false);
   const add = (list: FileList | null) => {
     if (!list) return;
@@ -45,7 +44,6 @@ export function FilePicker({ files, onChange, isDisabled, error }: Props) {
         <span className="text-neutral-200">Drop JSONL files here, or <span className="text-amber-300 underline">choose files</span></span>
         <span className="mt-1 text-xs text-neutral-500">.jsonl · one JSON object per line · several files at once</span>
         <input
-          ref={inputRef}
           id="import-files"
           type="file"
           multiple

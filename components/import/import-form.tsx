@@ -3,7 +3,7 @@
 // bodies (with a progress bar each); every accepted file becomes a background job whose card
 // polls its progress. Validation uses the route's own zod schema before a byte is sent.
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useRef, useState, type FormEvent } from "react";
 import { describeIssues, importTargetSchema } from "@/lib/actions/imports/import-target-schema";
 import type { DatasetChoice } from "@/lib/db/queries/imports";
 import type { ImportJobStatus } from "@/lib/import/upload-jobs";
@@ -41,7 +41,7 @@ export function ImportForm({ datasets, cdnBase }: { datasets: DatasetChoice[]; c
     name: file.name,
   });
 
-  const onSubmit = async (event: React.FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (files.length === 0) found.files = "Choose at least one JSONL file.";

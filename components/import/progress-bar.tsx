@@ -11,7 +11,7 @@ export function ProgressBar({ fraction, label }: { fraction: number | null; labe
       className="h-2 w-full overflow-hidden rounded-full bg-neutral-800"
     >
       {percent === null ? (
-        <div className="h-full w-1/3 animate-pulse rounded-full bg-amber-500/60" />
+        <div className="h-full w-full animate-pulse rounded-full bg-amber-500/25" />
       ) : (
         <div className="h-full rounded-full bg-amber-500 transition-[width] duration-300" style={{ width: `${percent}%` }} />
       )}

@@ -7,7 +7,7 @@ import type { NextRequest } from "next/server";
 import { describeIssues, importTargetSchema } from "@/lib/actions/imports/import-target-schema";
 import { ensureDataset, getDataset } from "@/lib/db/queries/datasets";
 import { getDb } from "@/lib/db/server";
-import { baseWarning, enqueueImport, MAX_UPLOAD_BYTES, receiveUpload, UploadError } from "@/lib/import/upload-jobs";
+import { baseProblem, enqueueImport, MAX_UPLOAD_BYTES, receiveUpload, UploadError } from "@/lib/import/upload-jobs";
 
 const fail = (error: string, status = 400) => Response.json({ error }, { status });
 
@@ -20,6 +20,10 @@ export async function POST(request: NextRequest) {
   if (declared > MAX_UPLOAD_BYTES) {
     return fail(`${target.name} is larger than the upload limit of ${Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} MB (RIPE_MAX_UPLOAD_MB); import it with the CLI: npm run import`, 413);
   }
+
+  const base = target.base ? target.base : undefined;
+  const problem = baseProblem(base);
+  if (problem) return fail(problem);
 
   const db = await getDb();
   // Check the dataset before accepting the bytes: no point uploading 500 MB to a missing target.
@@ -34,16 +38,7 @@ export async function POST(request: NextRequest) {
     throw error;
   }
   // Created only once a good file arrived, so a failed upload leaves no empty dataset behind.
-  const base = target.base ? target.base : undefined;
   const dataset = await ensureDataset(db, existing?.name ?? target.newDataset!, { base });
-  const warning = baseWarning(base);
-  const status = enqueueImport({
-    upload,
-    datasetId: dataset.id,
-    datasetName: dataset.name,
-    file: target.name,
-    isStrict: target.strict,
-    warnings: warning ? [warning] : [],
-  });
+  const status = enqueueImport({ upload, datasetId: dataset.id, datasetName: dataset.name, file: target.name, isStrict: target.strict });
   return Response.json(status, { status: 202 });
 }

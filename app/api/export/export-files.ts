@@ -1,0 +1,87 @@
+import "server-only";
+// The files an export offers, by name: the one place a new export file is added (a DPO-style
+// JSONL, a preference-label-driven variant…). The download route, manifest.json's counts and the
+// export page's list all read this map.
+import type { SqlRunner } from "@/lib/db/client";
+import type { Dataset } from "@/lib/db/schema";
+import {
+  buildManifest,
+  emptyCounts,
+  EXPORT_FILES,
+  exportLines,
+  type ExportFilters,
+  type ExportKind,
+  type ExportManifest,
+  type FileCounts,
+} from "@/lib/export/export-dataset";
+import { BOTH_BAD_FILE, bothBadLines, DPO_FILE, dpoLines, type DpoTally } from "@/lib/export/dpo";
+import { loadPreferenceDecisions, preferenceNotes, type PreferenceDecisions } from "@/lib/export/preferred";
+
+export type ExportContext = { db: SqlRunner; dataset: Dataset; filters: ExportFilters };
+
+export type ExportFileSource = {
+  description: string;
+  /** Yields the file's lines (no newline) and fills `counts` as it goes. */
+  lines: (context: ExportContext, counts: FileCounts) => AsyncGenerator<string>;
+};
+
+// Human pair labels (each request's preferred candidate, each pair's outcome), loaded once per
+// export context: every file of one download or dry run sees the same decisions.
+const decisionsByContext = new WeakMap<ExportContext, Promise<PreferenceDecisions>>();
+function decisionsFor(context: ExportContext): Promise<PreferenceDecisions> {
+  let decisions = decisionsByContext.get(context);
+  if (!decisions) decisionsByContext.set(context, (decisions = loadPreferenceDecisions(context.db, context.dataset.id)));
+  return decisions;
+}
+/** Who decided each dpo.jsonl row, per run (manifest.json reports it). */
+const dpoTallies = new WeakMap<FileCounts, DpoTally>();
+
+const manifestKind = (kind: ExportKind, description: string): ExportFileSource => ({
+  description,
+  lines: async function* (context, counts) {
+    const { preferred } = await decisionsFor(context);
+    yield* exportLines(context.db, context.dataset, kind, counts, { filters: context.filters, preferred });
+  },
+});
+
+export const EXPORT_SOURCES: Record<string, ExportFileSource> = {
+  [EXPORT_FILES.sft]: manifestKind("sft", "One passing edit per request; a human-preferred or better-scored pass replaces a failed output."),
+  [EXPORT_FILES.preference]: manifestKind("preference", "Chosen (passing) edit with the attempts that fail under the current decisions."),
+  [EXPORT_FILES.multi_turn]: manifestKind("multi_turn", "Sessions whose every turn passes; the edit-type filter does not apply."),
+  [DPO_FILE]: {
+    description: "One preference pair per line (instruction, source, chosen, rejected, edit type) with provenance: human pair labels, else verdicts, else the manifest. Ties and both-bad are left out.",
+    lines: async function* (context, counts) {
+      const tally: DpoTally = { human: 0, human_review: 0, judge: 0, manifest: 0 };
+      dpoTallies.set(counts, tally);
+      yield* dpoLines(context.db, context.dataset, counts, { outcomes: (await decisionsFor(context)).outcomes, filters: context.filters, tally });
+    },
+  },
+  [BOTH_BAD_FILE]: {
+    description: "Requests whose pairs reviewers labelled both bad, with those images: a list to regenerate.",
+    lines: async function* (context, counts) {
+      yield* bothBadLines(context.db, context.dataset, counts, { outcomes: (await decisionsFor(context)).outcomes, filters: context.filters });
+    },
+  },
+};
+
+export const MANIFEST_FILE = "manifest.json";
+
+export function isExportFile(name: string): boolean {
+  return name === MANIFEST_FILE || Object.hasOwn(EXPORT_SOURCES, name);
+}
+
+/** manifest.json: runs every file's export without keeping a line, so its counts are this run's. */
+export async function countExport(context: ExportContext, signal?: AbortSignal): Promise<ExportManifest> {
+  const files: Record<string, FileCounts> = {};
+  for (const [name, source] of Object.entries(EXPORT_SOURCES)) {
+    const counts = emptyCounts();
+    files[name] = counts;
+    for await (const _line of source.lines(context, counts)) {
+      if (signal?.aborted) throw new Error("export cancelled: the client went away");
+    }
+  }
+  return buildManifest(context.dataset, context.filters, files, [
+    "Counts come from a dry run of the export at created_at; files downloaded separately are exported when requested and follow the decisions at that moment.",
+    ...preferenceNotes(await decisionsFor(context), dpoTallies.get(files[DPO_FILE]) ?? { human: 0, human_review: 0, judge: 0, manifest: 0 }, files[DPO_FILE] ?? null),
+  ]);
+}
