@@ -97,7 +97,13 @@ export const manifestRows = pgTable(
     lineHash: bigint("line_hash", { mode: "bigint" }).notNull(),
     /** The output_image (SFT, preference) or final image (multi-turn): the row's key for export. */
     keyImage: text("key_image"),
-    raw: text("raw").notNull(),
+    /** The line as read; NULL when `rebuild` says it is exactly re-creatable from its request. */
+    raw: text("raw"),
+    /**
+     * "ascii" / "utf8": an SFT line with exactly the official keys that json.dumps (with or
+     * without ensure_ascii) re-creates byte for byte from its request, so it is not stored twice.
+     */
+    rebuild: text("rebuild").$type<"ascii" | "utf8">(),
     sourceFile: text("source_file").notNull(),
     lineNo: integer("line_no").notNull(),
     importRunId: integer("import_run_id"),

@@ -5,6 +5,7 @@ import type { SqlRunner } from "../db/client";
 import type { Dataset } from "../db/schema";
 import { decideMultiTurn, decidePreference, decideSft, type ExportCandidate, type RowDecision } from "./decide";
 import { replaceValues } from "../manifest/python-json";
+import { sftLine } from "../import/batch-sft";
 
 export const EXPORT_FILES = { sft: "sft.jsonl", preference: "preference.jsonl", multi_turn: "multi-turn.jsonl" } as const;
 export type ExportKind = keyof typeof EXPORT_FILES;
@@ -78,9 +79,11 @@ export async function* exportLines(
   const editTypes = options.filters?.editTypes?.length ? options.filters.editTypes : null;
   let lastId = 0;
   for (;;) {
-    const rows = await db.query<{ id: string; raw: string; request_id: string | null; session_id: string | null }>(
-      `SELECT m.id, m.raw, m.request_id, m.session_id FROM manifest_rows m
-       ${editTypes && kind !== "multi_turn" ? "JOIN requests r ON r.id = m.request_id AND r.edit_type = ANY($4::text[])" : ""}
+    const rows = await db.query<ManifestRowRead>(
+      `SELECT m.id, m.raw, m.rebuild, m.key_image, m.request_id, m.session_id,
+              r.source_image, r.text, r.edit_type, r.summarized_text
+       FROM manifest_rows m
+       ${editTypes && kind !== "multi_turn" ? "JOIN requests r ON r.id = m.request_id AND r.edit_type = ANY($4::text[])" : "LEFT JOIN requests r ON m.rebuild IS NOT NULL AND r.id = m.request_id"}
        WHERE m.dataset_id = $1 AND m.kind = $2 AND m.id > $3 ORDER BY m.id LIMIT ${CHUNK}`,
       editTypes && kind !== "multi_turn" ? [dataset.id, kind, lastId, editTypes] : [dataset.id, kind, lastId],
     );
@@ -92,16 +95,31 @@ export async function* exportLines(
     for (const row of rows) {
       const owner = Number(row[column]);
       const candidates = byOwner.get(owner) ?? [];
-      const record = JSON.parse(row.raw);
+      const raw = originalLine(row);
+      const record = JSON.parse(raw);
       const preferred = kind === "multi_turn" ? null : options.preferred?.get(owner);
       const decision =
         kind === "sft" ? decideSft(candidates, record.output_image, preferred)
         : kind === "preference" ? decidePreference(candidates, record, preferred)
         : decideMultiTurn(candidates);
-      const line = apply(decision, row.raw, counts);
+      const line = apply(decision, raw, counts);
       if (line !== null) yield line;
     }
   }
+}
+
+type ManifestRowRead = {
+  id: string; raw: string | null; rebuild: "ascii" | "utf8" | null; key_image: string | null; request_id: string | null; session_id: string | null;
+  source_image: string | null; text: string | null; edit_type: string | null; summarized_text: string | null;
+};
+
+/** The line as imported: stored, or re-created from its request when the import found that exact. */
+function originalLine(row: ManifestRowRead): string {
+  if (row.raw !== null) return row.raw;
+  return sftLine(
+    { source: row.source_image!, text: row.text!, outputImage: row.key_image!, editType: row.edit_type!, summarizedText: row.summarized_text! },
+    row.rebuild === "ascii",
+  );
 }
 
 export const LICENCE_NOTE =

@@ -75,6 +75,8 @@ export type ManifestRowInput = {
   hash: string;
   keyImage: string | null;
   raw: string;
+  /** Set when the raw line is re-creatable from the request (see manifestRows.rebuild): not stored. */
+  rebuild?: "ascii" | "utf8" | null;
   lineNo: number;
   requestId?: number | null;
   sessionId?: number | null;
@@ -106,7 +108,7 @@ export class RowWriter {
 
   manifestRow(input: ManifestRowInput) {
     this.manifest.push(
-      csvRow([this.context.datasetId, input.kind, input.hash, input.keyImage, input.raw, this.context.file, input.lineNo, this.context.runId, input.requestId ?? null, input.sessionId ?? null]),
+      csvRow([this.context.datasetId, input.kind, input.hash, input.keyImage, input.rebuild ? null : input.raw, input.rebuild ?? null, this.context.file, input.lineNo, this.context.runId, input.requestId ?? null, input.sessionId ?? null]),
     );
   }
 
@@ -123,7 +125,7 @@ export class RowWriter {
       );
     }
     if (this.manifest.length) {
-      await tx.copyFrom("manifest_rows", ["dataset_id", "kind", "line_hash", "key_image", "raw", "source_file", "line_no", "import_run_id", "request_id", "session_id"], this.manifest.join(""));
+      await tx.copyFrom("manifest_rows", ["dataset_id", "kind", "line_hash", "key_image", "raw", "rebuild", "source_file", "line_no", "import_run_id", "request_id", "session_id"], this.manifest.join(""));
     }
     this.requests = [];
     this.candidates = [];
