@@ -33,6 +33,8 @@ export type ImportOptions = {
    * big files; only for a database no one else is using (the CLI on PGlite). Default: off.
    */
   bulk?: boolean;
+  /** Called as soon as the import_runs row exists, so a page can link the durable record at once. */
+  onRunCreated?: (runId: number) => void;
 };
 
 export type ImportReport = {
@@ -73,6 +75,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     "INSERT INTO import_runs (dataset_id, file, is_strict) VALUES ($1, $2, $3) RETURNING id",
     [options.datasetId, label, options.strict ?? false],
   );
+  options.onRunCreated?.(run.id);
   const report: ImportReport = { runId: run.id, file: label, status: "done", linesTotal: 0, imported: 0, unchanged: 0, bad: 0, byKind: {}, errors: [], warnings: [] };
   const badLines = new Set<number>(); // a line with several problems is still one bad line
   const fail = (lineNo: number, field: string, problem: string) => {

@@ -7,31 +7,22 @@ import "server-only";
 // This map lives in server memory and is lost on restart; the import_runs row is the durable record.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { resolveDataDir, type DbHandle } from "../db/client";
 import { getDb } from "../db/server";
 import { markRunFailed, type ImportRunDetail } from "../db/queries/imports";
-import { detectKind, type LineKind } from "../manifest/records";
+import type { LineKind } from "../manifest/records";
 import { importFile } from "./import-file";
+import { removeStaleUploads, type ReceivedUpload } from "./upload-receive";
 
-export const MAX_UPLOAD_BYTES = Math.max(1, Number(process.env.RIPE_MAX_UPLOAD_MB) || 4096) * 1024 * 1024;
+export { baseProblem, MAX_UPLOAD_BYTES, receiveUpload, UploadError, type ReceivedUpload } from "./upload-receive";
+
 /**
  * Smaller than the CLI's 5000: a batch runs on the main thread (PGlite) and every request waits
  * for it. Measured on 2 cores, 20K SFT lines: 500 → worst event-loop stall 0.44 s, 2000 → 1.5 s,
  * at the same throughput (~1,800 lines/s).
  */
 const WEB_BATCH_SIZE = 500;
-const HEAD_BYTES = 64 * 1024;
 const KEEP_FINISHED_MS = 60 * 60 * 1000;
 
-export class UploadError extends Error {
-  constructor(message: string, public readonly status = 400) {
-    super(message);
-  }
-}
 
 export const JOB_PHASES = ["queued", "running", "done", "rejected", "cancelled", "failed", "interrupted"] as const;
 export type JobPhase = (typeof JOB_PHASES)[number];
@@ -79,109 +70,6 @@ function state(): JobState {
     removeStaleUploads();
   }
   return globalForJobs.ripeImportJobs;
-}
-
-export function uploadsDir(): string {
-  return path.join(resolveDataDir(), "uploads");
-}
-
-/** Uploads left by a server that stopped mid-import; a day old so another process's are safe. */
-function removeStaleUploads() {
-  const dir = uploadsDir();
-  if (!fs.existsSync(dir)) return;
-  const cutoff = Date.now() - 24 * 60 * 60 * 1000;
-  for (const name of fs.readdirSync(dir)) {
-    const full = path.join(dir, name);
-    try {
-      if (fs.statSync(full).mtimeMs < cutoff) fs.rmSync(full, { force: true });
-    } catch {
-      /* raced with another cleanup */
-    }
-  }
-}
-
-export type ReceivedUpload = { filePath: string; bytes: number; detectedKind: LineKind | null };
-
-/** Streams a request body to disk, then checks it looks like JSONL Ripe can read. */
-export async function receiveUpload(body: ReadableStream<Uint8Array>, fileName: string): Promise<ReceivedUpload> {
-  const dir = uploadsDir();
-  fs.mkdirSync(dir, { recursive: true });
-  const safeName = path.basename(fileName).replace(/[^\w.-]+/g, "_").slice(-100) || "upload.jsonl";
-  const filePath = path.join(dir, `${Date.now()}-${crypto.randomBytes(4).toString("hex")}-${safeName}`);
-  let bytes = 0;
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      bytes += chunk.length;
-      if (bytes > MAX_UPLOAD_BYTES) {
-        callback(new UploadError(`${fileName} is larger than the upload limit of ${formatMb(MAX_UPLOAD_BYTES)} (RIPE_MAX_UPLOAD_MB); import it with the CLI instead: npm run import`, 413));
-        return;
-      }
-      if (headBytes < HEAD_BYTES) {
-        head.push(chunk.subarray(0, HEAD_BYTES - headBytes));
-        headBytes += Math.min(chunk.length, HEAD_BYTES - headBytes);
-      }
-      callback(null, chunk);
-    },
-  });
-  try {
-    await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), meter, fs.createWriteStream(filePath));
-    const detectedKind = sniff(fileName, Buffer.concat(head), bytes);
-    return { filePath, bytes, detectedKind };
-  } catch (error) {
-    fs.rmSync(filePath, { force: true });
-    if (error instanceof UploadError) throw error;
-    throw new UploadError(`The upload of ${fileName} did not complete (${(error as Error).message}); try again.`, 400);
-  }
-}
-
-const formatMb = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString("en")} MB`;
-
-const KIND_HINT =
-  "Expected Pico-Banana SFT (output_image), preference (rejected_images) or multi-turn (files) manifests, judge scores (image + judge) or decisions (image + reviewer + verdict).";
-
-/** The first-line checks that save a person from a wall of identical per-line errors. */
-function sniff(fileName: string, head: Buffer, bytes: number): LineKind | null {
-  if (bytes === 0) throw new UploadError(`${fileName} is empty: choose a JSONL file with one JSON object per line.`);
-  if (head[0] === 0x1f && head[1] === 0x8b) throw new UploadError(`${fileName} is gzip-compressed: decompress it first (gunzip ${fileName}).`);
-  if (head.subarray(0, 4).toString("latin1") === "PK\u0003\u0004") throw new UploadError(`${fileName} is a zip archive: extract the .jsonl files and upload those.`);
-  const text = head.toString("utf8").replace(/^\uFEFF/, "");
-  const start = text.search(/\S/);
-  if (start === -1) {
-    if (bytes <= head.length) throw new UploadError(`${fileName} holds only blank lines: nothing to import.`);
-    throw new UploadError(`${fileName} starts with more than 64 KB of blank space: is it really JSONL?`);
-  }
-  const lineNo = text.slice(0, start).split("\n").length;
-  const firstChar = text[start];
-  if (firstChar === "[") {
-    throw new UploadError(`${fileName}:${lineNo}: is a JSON array, not JSON Lines. Ripe needs one object per line; convert with: jq -c '.[]' ${fileName} > out.jsonl`);
-  }
-  if (firstChar !== "{") {
-    const preview = JSON.stringify(text.slice(start, start + 40));
-    throw new UploadError(`${fileName}:${lineNo}: does not look like JSON Lines (it starts with ${preview}); each line must be one JSON object.`);
-  }
-  const end = text.indexOf("\n", start);
-  const isWholeLine = end !== -1 || bytes <= head.length;
-  const firstLine = text.slice(start, end === -1 ? undefined : end).trim();
-  if (isWholeLine && firstLine === "{") {
-    throw new UploadError(`${fileName}:${lineNo}: looks like pretty-printed JSON. JSON Lines needs each object on one line; convert with: jq -c . ${fileName} > out.jsonl`);
-  }
-  let value: unknown;
-  try {
-    value = isWholeLine ? JSON.parse(firstLine) : undefined;
-  } catch {
-    value = undefined; // a malformed first line is reported by the importer with the others
-  }
-  if (value && typeof value === "object" && !Array.isArray(value)) {
-    const kind = detectKind(value as Record<string, unknown>);
-    if (!kind) {
-      const keys = Object.keys(value).slice(0, 8).join(", ");
-      throw new UploadError(`${fileName}:${lineNo}: (line): unrecognised row (keys: ${keys || "none"}). ${KIND_HINT}`);
-    }
-    return kind;
-  }
-  return null; // unknown until the importer reads the file; the summary names the real kinds
 }
 
 export type EnqueueInput = {
@@ -262,7 +150,8 @@ async function runJob(job: Job): Promise<number> {
   status.startedAt = new Date().toISOString();
   try {
     const db = await getDb();
-    const report = await importFile(withRunIdCapture(db, (runId) => (status.runId = runId)), {
+    const report = await importFile(db, {
+      onRunCreated: (runId) => (status.runId = runId),
       datasetId: status.datasetId,
       file: job.filePath,
       label: status.file,
@@ -307,24 +196,6 @@ async function runJob(job: Job): Promise<number> {
     job.finishedAtMs = Date.now();
     fs.rmSync(job.filePath, { force: true }); // the rows keep the lines verbatim; the file is not needed
   }
-}
-
-/**
- * importFile creates its import_runs row first thing but reports the id only at the end; the
- * page wants it at once (to link the durable record), so the INSERT's result is read on the way.
- * (An `onRunCreated` option on importFile would make this unnecessary.)
- */
-function withRunIdCapture(db: DbHandle, onRunId: (runId: number) => void): DbHandle {
-  let isCaptured = false;
-  const query = async (text: string, params?: unknown[]) => {
-    const rows = await db.query<{ id?: number }>(text, params);
-    if (!isCaptured && /^\s*INSERT INTO import_runs/i.test(text) && rows[0]?.id !== undefined) {
-      isCaptured = true;
-      onRunId(Number(rows[0].id));
-    }
-    return rows;
-  };
-  return { ...db, query: query as DbHandle["query"] };
 }
 
 export function getJobStatus(id: string): ImportJobStatus | undefined {
@@ -391,12 +262,4 @@ export function statusFromRun(run: ImportRunDetail): ImportJobStatus {
 export function isRunActive(runId: number): boolean {
   const job = findJobByRunId(runId);
   return job !== undefined && ACTIVE_PHASES.includes(job.phase);
-}
-
-/** A folder base must exist: storing a wrong path would break every image of the dataset. */
-export function baseProblem(base: string | undefined): string | null {
-  if (!base || /^https?:\/\//i.test(base)) return null;
-  const resolved = path.resolve(base);
-  if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) return null;
-  return `base: the folder ${resolved} does not exist on the server; fix the path, or leave base empty to keep the dataset's base.`;
 }
