@@ -1,6 +1,6 @@
 // Fresh, throw-away databases for integration tests: PGlite in its own temp folder (always), and
-// a database of its own on the PostgreSQL server at TEST_DATABASE_URL (when set). Each test gets
-// its own, so tests never share state and a PGlite folder is never opened twice.
+// a database of its own on the PostgreSQL server at TEST_DATABASE_URL (when set). Each test file
+// (or test) gets its own, so tests never share state and a PGlite folder is never opened twice.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -119,6 +119,15 @@ export async function createPostgresDatabase(serverUrl: string): Promise<TestDat
       const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
       try {
+        // pool.end() resolves before the server has seen every connection go; DROP ... WITH (FORCE)
+        // right away would kill those and their clients would throw "terminating connection due
+        // to administrator command" as an uncaught error. Wait for them first (FORCE as a last resort).
+        const deadline = Date.now() + 10_000;
+        while (Date.now() < deadline) {
+          const [{ count }] = (await dropper.query("SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1", [name])).rows;
+          if (count === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await dropper.end();
@@ -189,11 +198,11 @@ export async function importInto(handle: DbHandle, datasetName: string, files: s
 
 export type ExportResult = { dir: string; manifest: ExportManifest; read(file: string): string; readBytes(file: string): Buffer };
 
-/** Exports a dataset into a fresh temp folder through the real exporter. */
-export async function exportOf(handle: DbHandle, datasetName: string): Promise<ExportResult> {
+/** Exports a dataset through the real exporter into a new folder inside `parentDir` (the test's scratch folder). */
+export async function exportOf(handle: DbHandle, datasetName: string, parentDir: string): Promise<ExportResult> {
   const dataset = await findDataset(handle, datasetName);
   if (!dataset) throw new Error(`no dataset named ${datasetName}`);
-  const dir = makeTempDir("ripe-test-export-");
+  const dir = fs.mkdtempSync(path.join(parentDir, "export-"));
   const manifest = await exportToFolder(handle, dataset, dir);
   return {
     dir,
@@ -201,4 +210,29 @@ export async function exportOf(handle: DbHandle, datasetName: string): Promise<E
     read: (file) => fs.readFileSync(path.join(dir, file), "utf8"),
     readBytes: (file) => fs.readFileSync(path.join(dir, file)),
   };
+}
+
+/** Polls until `condition` holds (waiting for a state, never for a fixed time). */
+export async function waitFor(condition: () => boolean | Promise<boolean>, options: { what: string; timeoutMs?: number; intervalMs?: number }): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${options.what}`);
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 100));
+  }
+}
+
+/** Whether process `pid` has `file` open (Linux /proc), e.g. a CLI that reached its input FIFO. */
+export function hasOpen(pid: number, file: string): boolean {
+  const target = fs.realpathSync(file);
+  try {
+    return fs.readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === target;
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return false;
+  }
 }
