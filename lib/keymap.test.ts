@@ -94,3 +94,12 @@ describe("key specs", () => {
     expect(groups[0].entries.map((entry) => entry.id)).toEqual(["prefer-left", "prefer-right", "tie", "both-bad", "skip"]);
   });
 });
+
+describe("shortcuts next to form controls", () => {
+  it("still work after clicking a checkbox or a button, but not while typing in a text field", () => {
+    expect(matchKey({ key: "r", target: { tagName: "INPUT", type: "checkbox" } }, ["item"])).toBe("reject");
+    expect(matchKey({ key: "r", target: { tagName: "BUTTON" } }, ["item"])).toBe("reject");
+    expect(matchKey({ key: "r", target: { tagName: "INPUT", type: "search" } }, ["item"])).toBeNull();
+    expect(matchKey({ key: "r", target: { tagName: "INPUT" } }, ["item"])).toBeNull();
+  });
+});

@@ -71,8 +71,11 @@ export type KeyEventLike = {
   repeat?: boolean;
   isComposing?: boolean;
   defaultPrevented?: boolean;
-  target?: { tagName?: string; isContentEditable?: boolean } | null;
+  target?: { tagName?: string; isContentEditable?: boolean; type?: string } | null;
 };
+
+/** Inputs that take no typed text: shortcuts keep working after clicking one (a checkbox, a button). */
+const NON_TEXT_INPUTS = new Set(["checkbox", "radio", "button", "submit", "reset", "range", "color", "file", "image"]);
 
 type KeySpec = { key: string; isMod: boolean; isCtrl: boolean; isMeta: boolean; isAlt: boolean; isShift: boolean };
 
@@ -115,7 +118,8 @@ export function specMatches(spec: string, event: KeyEventLike): boolean {
 export function isTypingTarget(target: KeyEventLike["target"]): boolean {
   if (!target) return false;
   const tag = (target.tagName ?? "").toUpperCase();
-  return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable === true;
+  if (tag === "INPUT") return !NON_TEXT_INPUTS.has((target.type ?? "text").toLowerCase());
+  return tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable === true;
 }
 
 /** The action for a key press within `scopes` (priority order), or null. */
