@@ -3,6 +3,7 @@ import { die, flag, parseArgs } from "../lib/cli/args";
 import { openForCli } from "../lib/cli/open";
 import { findDataset } from "../lib/db/queries/datasets";
 import { exportToFolder } from "../lib/export/export-to-folder";
+import { loadPreferenceDecisions, pairExtras } from "../lib/export/preferred";
 
 const USAGE = "usage: npm run export -- --dataset NAME --out DIR [--edit-type TYPE]...";
 const args = parseArgs(process.argv.slice(2), ["help"]);
@@ -17,10 +18,16 @@ if (!dataset) {
   die(`no dataset named "${datasetName}"`);
 }
 const started = Date.now();
-const manifest = await exportToFolder(handle, dataset, outDir, { filters: { editTypes: args.flags.get("edit-type") } });
+const filters = { editTypes: args.flags.get("edit-type") };
+// Human pair labels: the preferred candidate per request, plus dpo.jsonl and both-bad.jsonl.
+const decisions = await loadPreferenceDecisions(handle, dataset.id);
+const pairFiles = pairExtras(handle, dataset, decisions, filters);
+const manifest = await exportToFolder(handle, dataset, outDir, { filters, preferred: decisions.preferred, extras: pairFiles.extras, notes: pairFiles.notes });
 for (const [file, counts] of Object.entries(manifest.files)) {
-  console.log(`${file}: ${counts.rows} rows (${counts.unchanged} unchanged, ${counts.changed} changed, ${counts.dropped} dropped)`);
+  const excluded = Object.entries(counts.dropReasons).map(([reason, count]) => `${reason} ${count}`).join(", ");
+  console.log(`${file}: ${counts.rows} rows (${counts.unchanged} unchanged, ${counts.changed} changed, ${counts.dropped} dropped${excluded ? `: ${excluded}` : ""})`);
 }
 console.log(`Changed by human decisions: ${manifest.rows_changed_by_human_decisions}; dropped by human decisions: ${manifest.rows_dropped_by_human_decisions}`);
+for (const note of manifest.notes) console.log(note);
 console.log(`Wrote ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s. ${manifest.licence}`);
 await handle.close();

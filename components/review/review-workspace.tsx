@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CompareCanvas } from "@/components/compare/compare-canvas";
 import { useCompareSettings } from "@/components/compare/use-compare-settings";
 import { HelpOverlay } from "@/components/keymap/help-overlay";
+import { MakePairButton } from "@/components/pairs/make-pair-button";
 import { useKeymap } from "@/components/keymap/use-keymap";
 import { undoDecision } from "@/lib/actions/reviews/undo-decision";
 import { imageUrl } from "@/lib/browse/image-url";
@@ -177,6 +178,7 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
                 #{sibling.id} {sibling.role === "rejected" ? `attempt ${sibling.attempt ?? ""}` : "chosen"} · {sibling.effectiveVerdict}
               </button>
             ))}
+            <MakePairButton datasetId={datasetId} candidateId={detail.candidate.id} siblings={detail.siblings} />
           </div>
         )}
       </div>

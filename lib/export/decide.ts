@@ -62,7 +62,9 @@ export function decidePreference(
   const byHuman = touchedByHuman(candidates) || preferredId != null;
   if (!chosen) return { action: "drop", reason: "no passing candidate", byHuman };
   // Keep the manifest's order for rejected attempts that still fail, then any newly failed ones.
-  const failing = candidates.filter((candidate) => candidate.id !== chosen.id && failsForExport(candidate));
+  // A human-preferred chosen beat the others in pair labels: they are all rejected, passing or not.
+  const isHumanChosen = preferredId != null && chosen.id === preferredId;
+  const failing = candidates.filter((candidate) => candidate.id !== chosen.id && (isHumanChosen || failsForExport(candidate)));
   const failingPaths = new Set(failing.map((candidate) => candidate.imagePath));
   const rejected = [
     ...record.rejected_images.filter((image) => failingPaths.has(image)),

@@ -1,4 +1,5 @@
-// Writes sft.jsonl, preference.jsonl, multi-turn.jsonl and manifest.json into a folder,
+// Writes sft.jsonl, preference.jsonl, multi-turn.jsonl, any extra files (dpo.jsonl, …) and
+// manifest.json into a folder,
 // streaming with backpressure so memory stays flat at 400K rows.
 import fs from "node:fs";
 import { once } from "node:events";
@@ -13,7 +14,14 @@ export async function exportToFolder(
   db: SqlRunner,
   dataset: Dataset,
   outDir: string,
-  options: { filters?: ExportFilters; preferred?: PreferredByRequest; extras?: ExtraExport[]; onRow?: (file: string, rows: number) => void } = {},
+  options: {
+    filters?: ExportFilters;
+    preferred?: PreferredByRequest;
+    extras?: ExtraExport[];
+    /** Manifest notes; a function is called after every file is written (notes can report counts). */
+    notes?: string[] | (() => string[]);
+    onRow?: (file: string, rows: number) => void;
+  } = {},
 ): Promise<ExportManifest> {
   fs.mkdirSync(outDir, { recursive: true });
   const files: Record<string, FileCounts> = {};
@@ -38,7 +46,8 @@ export async function exportToFolder(
     await once(out, "finish");
     options.onRow?.(job.file, counts.rows);
   }
-  const manifest = buildManifest(dataset, options.filters ?? {}, files);
+  const notes = typeof options.notes === "function" ? options.notes() : options.notes;
+  const manifest = buildManifest(dataset, options.filters ?? {}, files, notes);
   fs.writeFileSync(path.join(outDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

@@ -1,0 +1,24 @@
+import { cookies } from "next/headers";
+import { connection } from "next/server";
+import { PairLabeller } from "@/components/pairs/pair-labeller";
+import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { pairEditTypes } from "@/lib/db/queries/pairs-labels";
+import { nextPairBatch } from "@/lib/db/queries/pairs-queue";
+import { resolveReviewer, REVIEWER_COOKIE } from "@/lib/db/queries/reviewers";
+import { parseQueueParams, queueSearch } from "@/lib/pairs/queue";
+
+type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LabelPairsPage({ params, searchParams }: Props) {
+  await connection();
+  const { datasetId } = await params;
+  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const queue = parseQueueParams(await searchParams);
+  const reviewer = await resolveReviewer(db, (await cookies()).get(REVIEWER_COOKIE)?.value);
+  const [batch, editTypes] = await Promise.all([
+    nextPairBatch(db, dataset, reviewer.id, { ...queue, exclude: [], excludeRepeats: [], limit: 25 }),
+    pairEditTypes(db, dataset.id),
+  ]);
+  // Keyed by the queue (and reviewer): a new queue starts a fresh session on the client.
+  return <PairLabeller key={`${queueSearch(queue)}|${reviewer.id}`} datasetId={dataset.id} params={queue} initial={batch} editTypes={editTypes.map((entry) => entry.editType)} />;
+}

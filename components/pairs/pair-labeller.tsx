@@ -1,0 +1,182 @@
+"use client";
+// The pair labelling screen: the pair on the shared canvas, the instructions, the label keys
+// (one KEYMAP table: ← / 1 left, → / 2 right, t tie, b both bad, s skip, z undo). A label is
+// queued for a background save and the next pair shows at once; sides are randomised per pair and
+// the side shown is what gets recorded; judge scores stay hidden until the pair is labelled.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { HelpOverlay } from "@/components/keymap/help-overlay";
+import { useKeymap } from "@/components/keymap/use-keymap";
+import { undoPairLabel } from "@/lib/actions/pairs/undo-pair-label";
+import type { PairItem } from "@/lib/db/queries/pairs";
+import type { QueueBatch } from "@/lib/db/queries/pairs-queue";
+import type { KeyScope } from "@/lib/keymap";
+import { queueSearch, type QueueParams } from "@/lib/pairs/queue";
+import { labelFor, shownSide, type ScreenChoice } from "@/lib/pairs/sides";
+import { LabelBar } from "./label-bar";
+import { LabelStatus, type Recap } from "./label-status";
+import { PairCanvas } from "./pair-canvas";
+import { PairInfo } from "./pair-info";
+import { QueuePicker } from "./queue-picker";
+import { usePairQueue } from "./use-pair-queue";
+import { useLabelOutbox } from "./use-label-outbox";
+
+const SCOPES: readonly KeyScope[] = ["pair", "canvas", "global"];
+const UNDO_DEPTH = 20;
+const CHOICE_TEXT: Record<ScreenChoice, string> = { left: "left is better", right: "right is better", tie: "tie", both_bad: "both bad", skip: "skipped" };
+
+export type PairLabellerProps = { datasetId: number; params: QueueParams; initial: QueueBatch; editTypes: string[] };
+
+type UndoEntry = { clientId: string; key: string; position: number; pairId: number };
+const keyOf = (item: PairItem) => `${item.pairId}:${item.isRepeat}`;
+
+export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabellerProps) {
+  const router = useRouter();
+  const [session, setSession] = useState<Map<string, ScreenChoice>>(() => new Map());
+  const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [recap, setRecap] = useState<Recap | null>(null);
+  const [isAutoAdvance, setIsAutoAdvance] = useState(true);
+  const [isRevealed, setIsRevealed] = useState(false);
+  const [isHelpOpen, setIsHelpOpen] = useState(false);
+  const outbox = useLabelOutbox(() => {});
+  const outboxRef = useRef(outbox);
+  outboxRef.current = outbox;
+  const queue = usePairQueue({
+    datasetId, params, initial,
+    pendingPairIds: () => outboxRef.current.entries.filter((entry) => entry.status !== "saved").map((entry) => entry.input.pairId),
+  });
+  const item = queue.current;
+  const labelledCount = session.size;
+  const [labelsAtFetch, setLabelsAtFetch] = useState(0);
+  useEffect(() => setLabelsAtFetch(session.size), [queue.remaining]); // eslint-disable-line react-hooks/exhaustive-deps
+  const left = Math.max(0, queue.remaining - (labelledCount - labelsAtFetch));
+
+  useEffect(() => {
+    setIsRevealed(window.localStorage.getItem("ripe.pair-reveal") === "1");
+  }, []);
+  const onRevealChange = (value: boolean) => {
+    setIsRevealed(value);
+    try {
+      window.localStorage.setItem("ripe.pair-reveal", value ? "1" : "0");
+    } catch {
+      /* fine */
+    }
+  };
+
+  const choose = (choice: ScreenChoice) => {
+    if (!item) return;
+    const sides = { pairId: item.pairId, candidateA: item.a.id, candidateB: item.b.id };
+    const label = labelFor(choice, sides, item.leftCandidateId);
+    const clientId = outbox.enqueue({ datasetId, pairId: item.pairId, label, leftCandidateId: item.leftCandidateId, isRepeat: item.isRepeat });
+    if (choice === "skip") queue.markSkipped(item.pairId);
+    setSession((current) => new Map(current).set(keyOf(item), choice));
+    setUndoStack((stack) => [...stack, { clientId, key: keyOf(item), position: queue.index, pairId: item.pairId }].slice(-UNDO_DEPTH));
+    const [leftCandidate, rightCandidate] = item.leftCandidateId === item.a.id ? [item.a, item.b] : [item.b, item.a];
+    const judgeAgrees = (choice === "left" || choice === "right") && leftCandidate.judgeOverall !== null && rightCandidate.judgeOverall !== null && leftCandidate.judgeOverall !== rightCandidate.judgeOverall
+      ? (leftCandidate.judgeOverall > rightCandidate.judgeOverall) === (choice === "left") : null;
+    setRecap({ pairId: item.pairId, choice: CHOICE_TEXT[choice], judgeLeft: leftCandidate.judgeOverall, judgeRight: rightCandidate.judgeOverall, judgeAgrees });
+    setMessage(null);
+    if (isAutoAdvance) queue.next();
+  };
+
+  const undo = async () => {
+    const last = undoStack.at(-1);
+    if (!last) {
+      setMessage("Nothing to undo (the last 20 labels of this session can be undone).");
+      return;
+    }
+    setUndoStack((stack) => stack.slice(0, -1));
+    setSession((current) => {
+      const next = new Map(current);
+      next.delete(last.key);
+      return next;
+    });
+    queue.goTo(last.position);
+    setRecap(null);
+    if (outbox.cancel(last.clientId)) {
+      setMessage(`Undid the label on pair #${last.pairId} before it was saved.`);
+      return;
+    }
+    const labelId = await outbox.settled(last.clientId);
+    if (!labelId) {
+      setMessage(`Could not undo pair #${last.pairId}: its label was never saved.`);
+      return;
+    }
+    const result = await undoPairLabel({ datasetId, labelId });
+    setMessage(result.ok ? `Undid label #${labelId} on pair #${last.pairId}.` : `Undo failed: ${result.error}`);
+  };
+
+  useKeymap(isHelpOpen || !item ? (isHelpOpen ? null : ["global"]) : SCOPES, {
+    "prefer-left": () => choose("left"),
+    "prefer-right": () => choose("right"),
+    tie: () => choose("tie"),
+    "both-bad": () => choose("both_bad"),
+    skip: () => choose("skip"),
+    undo: () => void undo(),
+    help: () => setIsHelpOpen(true),
+  });
+
+  const sessionChoice = item ? session.get(keyOf(item)) : undefined;
+  const savedChoice = item?.myLabel && !item.isRepeat ? (shownSide(item.myLabel.label, { candidateA: item.a.id }, item.leftCandidateId) ?? item.myLabel.label) : null;
+  const current = sessionChoice ?? (savedChoice as ScreenChoice | null);
+  const isLabelled = !!sessionChoice || !!item?.myLabel;
+  const rightCandidateId = item ? (item.leftCandidateId === item.a.id ? item.b.id : item.a.id) : null;
+
+  return (
+    <div
+      className="grid grid-cols-[minmax(0,1fr)_24rem] gap-4 px-4 py-3"
+      data-testid="pair-labeller"
+      data-pair-id={item?.pairId ?? ""}
+      data-candidate-a={item?.a.id ?? ""}
+      data-candidate-b={item?.b.id ?? ""}
+      data-left-candidate-id={item?.leftCandidateId ?? ""}
+      data-right-candidate-id={rightCandidateId ?? ""}
+      data-is-repeat={item?.isRepeat ? "true" : "false"}
+      data-labelled-count={labelledCount}
+    >
+      <div className="min-w-0 space-y-3">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <Link href={`/datasets/${datasetId}/pairs`} className="text-neutral-400 hover:text-neutral-100">← Pairs</Link>
+          <QueuePicker params={params} editTypes={editTypes} onChange={(next) => router.push(`/datasets/${datasetId}/pairs/label${queueSearch(next)}`)} />
+          <span className="flex items-center gap-2 text-xs text-neutral-400" data-testid="pair-progress">
+            {labelledCount} labelled this session · {left} left in this queue
+            <span className="h-1.5 w-32 overflow-hidden rounded bg-neutral-800"><span className="block h-full bg-amber-400" style={{ width: `${(100 * labelledCount) / Math.max(1, labelledCount + left)}%` }} /></span>
+          </span>
+        </div>
+        {item ? (
+          <PairCanvas datasetId={datasetId} item={item} shortcutScopes={isHelpOpen ? null : SCOPES} height="calc(100vh - 12rem)" />
+        ) : (
+          <QueueDone datasetId={datasetId} isExhausted={queue.isExhausted} error={queue.error} labelled={labelledCount} onRefresh={queue.refresh} />
+        )}
+      </div>
+      <aside className="h-[calc(100vh-4.5rem)] space-y-4 overflow-y-auto pr-1">
+        <LabelBar onChoose={choose} onUndo={() => void undo()} canUndo={undoStack.length > 0} current={current} isDisabled={!item} />
+        <div className="flex flex-wrap items-center gap-2 text-xs">
+          <button type="button" onClick={queue.previous} disabled={queue.index === 0} className="rounded bg-neutral-800 px-2 py-1 disabled:opacity-40">← Previous pair</button>
+          <button type="button" onClick={queue.next} disabled={!item} className="rounded bg-neutral-800 px-2 py-1 disabled:opacity-40">Next pair →</button>
+          <label className="flex items-center gap-1 text-neutral-400"><input type="checkbox" checked={isAutoAdvance} onChange={(event) => (setIsAutoAdvance(event.target.checked), event.currentTarget.blur())} /> auto-advance</label>
+          <button type="button" onClick={() => setIsHelpOpen(true)} className="ml-auto rounded bg-neutral-800 px-2 py-1" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+        </div>
+        <LabelStatus entries={outbox.entries} message={message} recap={recap} onRetry={outbox.retryNow} />
+        {item && <PairInfo item={item} isLabelled={isLabelled} isRevealed={isRevealed} onRevealChange={onRevealChange} />}
+      </aside>
+      <HelpOverlay isOpen={isHelpOpen} onClose={() => setIsHelpOpen(false)} scopes={SCOPES} title="Labelling shortcuts" />
+    </div>
+  );
+}
+
+function QueueDone({ datasetId, isExhausted, error, labelled, onRefresh }: { datasetId: number; isExhausted: boolean; error: string | null; labelled: number; onRefresh: () => void }) {
+  return (
+    <div className="flex h-[calc(100vh-12rem)] flex-col items-center justify-center gap-3 rounded-md border border-neutral-800 text-center" data-testid="queue-done">
+      {error ? <p className="text-red-300">{error}</p> : <p className="text-lg text-neutral-200">{isExhausted ? "No more pairs in this queue." : "Loading more pairs…"}</p>}
+      <p className="text-sm text-neutral-500">{labelled} labelled in this session.</p>
+      <div className="flex gap-2 text-sm">
+        <button type="button" onClick={onRefresh} className="rounded bg-neutral-800 px-3 py-1.5">Check again</button>
+        <Link href={`/datasets/${datasetId}/pairs/agreement`} className="rounded bg-neutral-800 px-3 py-1.5">Agreement</Link>
+        <Link href={`/datasets/${datasetId}/pairs`} className="rounded bg-neutral-800 px-3 py-1.5">All pairs</Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import "server-only";
+// Human pair labels → what the export needs: each pair's outcome (dpo.jsonl, both-bad.jsonl),
+// each request's preferred candidate (SFT and preference rows take it when it passes), and the
+// counts manifest.json reports. One call shared by the CLI and the export route.
+import type { SqlRunner } from "../db/client";
+import type { Dataset } from "../db/schema";
+import { liveLabels } from "../db/queries/pairs-labels";
+import { pairOutcomes, preferredByRequest, tallyOutcomes, type OutcomeTally, type PairOutcome } from "../pairs/preferred";
+import { BOTH_BAD_FILE, bothBadLines, DPO_FILE, dpoLines, type DpoTally } from "./dpo";
+import type { ExportFilters, FileCounts, PreferredByRequest } from "./export-dataset";
+import type { ExtraExport } from "./export-to-folder";
+
+export type PreferenceDecisions = {
+  outcomes: Map<number, PairOutcome>;
+  preferred: PreferredByRequest;
+  tally: OutcomeTally;
+  reviewers: string[];
+  labels: number;
+};
+
+export async function loadPreferenceDecisions(db: SqlRunner, datasetId: number): Promise<PreferenceDecisions> {
+  const labels = await liveLabels(db, datasetId);
+  const outcomes = pairOutcomes(labels);
+  const decided = [...outcomes.values()].filter((outcome) => outcome.outcome === "a" || outcome.outcome === "b").map((outcome) => outcome.pairId);
+  const pairs = decided.length
+    ? await db.query<{ id: string; request_id: string; candidate_a: string; candidate_b: string; is_same_request: boolean }>(
+        `SELECT p.id, p.request_id, p.candidate_a, p.candidate_b, (ca.request_id = cb.request_id) AS is_same_request
+         FROM pairs p JOIN candidates ca ON ca.id = p.candidate_a JOIN candidates cb ON cb.id = p.candidate_b WHERE p.id = ANY($1::bigint[])`,
+        [decided],
+      )
+    : [];
+  const preferred = preferredByRequest(
+    pairs.map((row) => ({ pairId: Number(row.id), requestId: Number(row.request_id), candidateA: Number(row.candidate_a), candidateB: Number(row.candidate_b), isSameRequest: Boolean(row.is_same_request) })),
+    outcomes,
+  );
+  return { outcomes, preferred, tally: tallyOutcomes(outcomes.values()), reviewers: [...new Set(labels.map((label) => label.reviewer))].sort(), labels: labels.length };
+}
+
+export type PairExtras = { extras: ExtraExport[]; notes: () => string[] };
+
+/** dpo.jsonl and both-bad.jsonl as extra export files, and the manifest notes describing them. */
+export function pairExtras(db: SqlRunner, dataset: Pick<Dataset, "id">, decisions: PreferenceDecisions, filters?: ExportFilters): PairExtras {
+  const tally: DpoTally = { human: 0, human_review: 0, judge: 0, manifest: 0 };
+  let dpoCounts: FileCounts | null = null;
+  const extras: ExtraExport[] = [
+    { file: DPO_FILE, lines: (counts) => ((dpoCounts = counts), dpoLines(db, dataset, counts, { outcomes: decisions.outcomes, filters, tally })) },
+    { file: BOTH_BAD_FILE, lines: (counts) => bothBadLines(db, dataset, counts, { outcomes: decisions.outcomes, filters }) },
+  ];
+  return { extras, notes: () => preferenceNotes(decisions, tally, dpoCounts) };
+}
+
+export function preferenceNotes(decisions: PreferenceDecisions, tally: DpoTally, dpoCounts: FileCounts | null): string[] {
+  const { tally: outcomes } = decisions;
+  const labelled = outcomes.a + outcomes.b + outcomes.tie + outcomes.both_bad + outcomes.split;
+  const notes = [
+    `Preference labels: ${decisions.labels} live labels by ${decisions.reviewers.length} reviewer(s) on ${labelled} pairs — ` +
+      `${outcomes.a + outcomes.b} decided, ${outcomes.tie} tie, ${outcomes.both_bad} both bad, ${outcomes.split} split between reviewers. ` +
+      `Ties, both-bad and splits are excluded from preference rows and dpo.jsonl; both-bad.jsonl lists the both-bad requests for regeneration.`,
+    `Human-preferred candidates: ${decisions.preferred.size} request(s); SFT and preference rows take the preferred candidate when it passes.`,
+  ];
+  if (dpoCounts) {
+    notes.push(
+      `dpo.jsonl: ${dpoCounts.rows} pairs (decided by human labels ${tally.human}, item verdicts by reviewers ${tally.human_review}, judge ${tally.judge}, manifest ${tally.manifest}); ` +
+        `excluded: ${Object.entries(dpoCounts.dropReasons).map(([reason, count]) => `${reason} ${count}`).join(", ") || "none"}.`,
+    );
+  }
+  return notes;
+}
