@@ -5,9 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAuditReport } from "@/lib/db/queries/audit";
 import { applyRubric, currentRubric, previewRubric } from "@/lib/db/queries/audit-rubric";
-import { createAuditSample, getAuditSample, listAuditSamples } from "@/lib/db/queries/audit-samples";
+import { createAuditSample, getAuditSample } from "@/lib/db/queries/audit-samples";
 import { refreshCandidates, refreshDataset } from "@/lib/db/queries/candidate-state";
 import { getDataset } from "@/lib/db/queries/datasets";
+import { listAuditSamplesWithProgress } from "@/lib/db/queries/queue";
 import { EDIT_TYPES } from "@/lib/taxonomy";
 import { testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
@@ -128,8 +129,8 @@ describe.each(testBackends())("judge audit on $name", (backend) => {
     for (const item of sample.items.slice(0, 12)) {
       await query("INSERT INTO reviews (candidate_id, reviewer_id, verdict, sample_id, sample_probability) VALUES ($1, $2, 'accept', $3, $4)", [item.candidateId, reviewer.id, sample.id, item.probability]);
     }
-    const listed = await listAuditSamples(database.handle, datasetId);
-    expect(listed.find((entry) => entry.id === sample.id)?.labelled).toBe(12);
+    const listed = await listAuditSamplesWithProgress(database.handle, datasetId);
+    expect(listed.find((entry) => entry.id === sample.id)?.decided).toBe(12);
     const report = await loadAuditReport(database.handle, await dataset(), { sample: sample.id });
     expect(report.sampling.estimate).toMatchObject({ sample_id: sample.id, sampled: 30 });
     expect(report.sampling.kind).toBe("convenience");

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { action, ActionError } from "../action";
-import { createAuditSample } from "../../db/queries/audit-samples";
+import { AuditSampleError, createAuditSample } from "../../db/queries/audit-samples";
 import { getDataset } from "../../db/queries/datasets";
 
 const schema = z.object({
@@ -14,6 +14,11 @@ const schema = z.object({
 export const createSample = action(schema, async (input, { db }) => {
   const dataset = await getDataset(db, input.datasetId);
   if (!dataset) throw new ActionError(`Dataset ${input.datasetId} does not exist.`);
-  const sample = await createAuditSample(db, dataset.id, { method: input.method, size: input.size, seed: input.seed });
-  return { id: sample.id };
+  try {
+    const sample = await createAuditSample(db, dataset.id, { method: input.method, size: input.size, seed: input.seed });
+    return { id: sample.id };
+  } catch (error) {
+    if (error instanceof AuditSampleError) throw new ActionError(error.message);
+    throw error;
+  }
 });

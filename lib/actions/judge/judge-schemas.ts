@@ -1,0 +1,30 @@
+// One schema per judge action, shared by the server actions and the judge page's forms.
+import { z } from "zod";
+import { JUDGE_PROVIDERS } from "../../judge/judges";
+
+export const MAX_CONCURRENCY = 16;
+
+const concurrency = z.number().int().min(1, "at least 1 call at a time").max(MAX_CONCURRENCY, `at most ${MAX_CONCURRENCY} calls at a time`);
+
+export const startJudgeSchema = z.object({
+  datasetId: z.number().int().positive(),
+  provider: z.enum(JUDGE_PROVIDERS),
+  /** Gemini model name; empty = GEMINI_MODEL or the default. Ignored by the metrics judge. */
+  model: z
+    .string()
+    .trim()
+    .max(100, "model names are at most 100 characters")
+    .regex(/^[A-Za-z0-9._\-/:]*$/, "letters, digits and . _ - / : only")
+    .optional(),
+  concurrency,
+  editTypes: z.array(z.string().max(300)).max(200).default([]),
+  onlyUnjudged: z.boolean().default(false),
+  limit: z.number().int().min(1, "a limit must be at least 1").max(1_000_000).optional(),
+  /** The browse page's query string ("?type=…&judge=none"): judge exactly what that page lists. */
+  browseSearch: z.string().max(2000).optional(),
+});
+export type StartJudgeInput = z.input<typeof startJudgeSchema>;
+
+export const jobRefSchema = z.object({ datasetId: z.number().int().positive(), jobId: z.number().int().positive() });
+
+export const resumeJudgeSchema = jobRefSchema.extend({ concurrency, retryErrors: z.boolean().default(false) });

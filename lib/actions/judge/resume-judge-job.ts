@@ -1,0 +1,23 @@
+"use server";
+// Resumes a stopped job (cancelled, failed, or cut off by a server restart) in the server process;
+// with retryErrors its failed items are judged again. Stored results are never re-charged.
+import { action, ActionError } from "../action";
+import { checkJudgeConfigured, isJobActive, JudgeStartError, startInBackground } from "../../judge/background";
+import type { JudgeProvider } from "../../judge/judges";
+import { getJob } from "../../judge/server";
+import { resumeJudgeSchema } from "./judge-schemas";
+
+export const resumeJudgeJob = action(resumeJudgeSchema, async ({ datasetId, jobId, concurrency, retryErrors }, { db }) => {
+  const job = await getJob(db, jobId);
+  if (!job || job.datasetId !== datasetId) throw new ActionError(`Judge job #${jobId} is not a job of this dataset.`);
+  if (isJobActive(jobId)) throw new ActionError(`Judge job #${jobId} is already running.`);
+  if (job.status === "done" && !(retryErrors && job.failed > 0)) throw new ActionError(`Judge job #${jobId} is finished; there is nothing to resume.`);
+  try {
+    checkJudgeConfigured(job.provider as JudgeProvider, job.model ?? undefined);
+    startInBackground(db, job, { concurrency, resume: true, retryErrors });
+  } catch (error) {
+    if (error instanceof JudgeStartError) throw new ActionError(error.message);
+    throw error;
+  }
+  return { jobId };
+});

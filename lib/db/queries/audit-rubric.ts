@@ -1,0 +1,120 @@
+import "server-only";
+// Changing a dataset's threshold or weights from the audit: a preview of how many stored verdicts
+// would flip (for the confirm dialog) and the change itself, which re-derives every verdict
+// through refreshDataset. The preview repeats refreshCandidates' arithmetic term for term, so the
+// count it shows is the count that flips.
+import { eq } from "drizzle-orm";
+import type { Weights } from "../../taxonomy";
+import type { DbHandle } from "../client";
+import { datasets, type Dataset } from "../schema";
+import { refreshDataset } from "./candidate-state";
+
+export type RubricChange = { threshold: number; weights: Weights };
+export type RubricPreview = {
+  judged: number;
+  /** Stored judge verdicts that change. */
+  judgeFlips: number;
+  toPass: number;
+  toFail: number;
+  /** Of those, items without a human verdict: their effective (exported) verdict changes too. */
+  effectiveFlips: number;
+};
+
+export function currentRubric(dataset: Dataset): RubricChange {
+  return {
+    threshold: dataset.threshold,
+    weights: { instruction_compliance: dataset.weightCompliance, seamlessness: dataset.weightSeamlessness, preservation_balance: dataset.weightPreservation, technical_quality: dataset.weightQuality },
+  };
+}
+
+const sameWeights = (a: Weights, b: Weights) =>
+  a.instruction_compliance === b.instruction_compliance && a.seamlessness === b.seamlessness && a.preservation_balance === b.preservation_balance && a.technical_quality === b.technical_quality;
+
+const COUNTS = `count(*) AS judged,
+  count(*) FILTER (WHERE before <> after) AS judge_flips,
+  count(*) FILTER (WHERE before = 'fail' AND after = 'pass') AS to_pass,
+  count(*) FILTER (WHERE before = 'pass' AND after = 'fail') AS to_fail,
+  count(*) FILTER (WHERE before <> after AND human_verdict = 'none') AS effective_flips`;
+
+// Same expression as REFRESH_SQL in candidate-state.ts: weights renormalised over scored criteria.
+const RESCORE_SQL = `
+WITH lj AS (
+  SELECT DISTINCT ON (j.candidate_id) j.candidate_id, j.instruction_compliance AS ic, j.seamlessness AS se,
+         j.preservation_balance AS pb, j.technical_quality AS tq, j.reported_overall AS ro
+  FROM judgements j JOIN candidates c ON c.id = j.candidate_id
+  WHERE c.dataset_id = $1 AND j.error IS NULL
+  ORDER BY j.candidate_id, j.id DESC
+), scored AS (
+  SELECT lj.candidate_id,
+    CASE WHEN (CASE WHEN lj.ic IS NULL THEN 0 ELSE $2::float8 END + CASE WHEN lj.se IS NULL THEN 0 ELSE $3::float8 END
+             + CASE WHEN lj.pb IS NULL THEN 0 ELSE $4::float8 END + CASE WHEN lj.tq IS NULL THEN 0 ELSE $5::float8 END) > 0
+      THEN (COALESCE(lj.ic * $2::float8, 0) + COALESCE(lj.se * $3::float8, 0) + COALESCE(lj.pb * $4::float8, 0) + COALESCE(lj.tq * $5::float8, 0))
+         / (CASE WHEN lj.ic IS NULL THEN 0 ELSE $2::float8 END + CASE WHEN lj.se IS NULL THEN 0 ELSE $3::float8 END
+          + CASE WHEN lj.pb IS NULL THEN 0 ELSE $4::float8 END + CASE WHEN lj.tq IS NULL THEN 0 ELSE $5::float8 END)
+      ELSE lj.ro END AS value
+  FROM lj
+), verdicts AS (
+  SELECT c.judge_verdict AS before, c.human_verdict,
+         CASE WHEN s.value IS NULL THEN 'none' WHEN s.value >= $6::float8 THEN 'pass' ELSE 'fail' END AS after
+  FROM candidates c JOIN scored s ON s.candidate_id = c.id WHERE c.dataset_id = $1
+)
+SELECT ${COUNTS} FROM verdicts`;
+
+// A threshold-only change needs no judgement lookups: the stored overall already has the weights.
+const THRESHOLD_SQL = `
+SELECT ${COUNTS} FROM (
+  SELECT judge_verdict AS before, human_verdict, CASE WHEN judge_overall >= $2::float8 THEN 'pass' ELSE 'fail' END AS after
+  FROM candidates WHERE dataset_id = $1 AND judge_overall >= 0
+) v`;
+
+export async function previewRubric(db: DbHandle, dataset: Dataset, change: RubricChange): Promise<RubricPreview> {
+  const w = change.weights;
+  const [row] = sameWeights(w, currentRubric(dataset).weights)
+    ? await db.query<Record<string, string | number>>(THRESHOLD_SQL, [dataset.id, change.threshold])
+    : await db.query<Record<string, string | number>>(RESCORE_SQL, [
+        dataset.id, w.instruction_compliance, w.seamlessness, w.preservation_balance, w.technical_quality, change.threshold,
+      ]);
+  return {
+    judged: Number(row.judged),
+    judgeFlips: Number(row.judge_flips),
+    toPass: Number(row.to_pass),
+    toFail: Number(row.to_fail),
+    effectiveFlips: Number(row.effective_flips),
+  };
+}
+
+// A threshold-only change keeps every stored overall, so only the rows whose verdict flips need
+// writing, with the rules of candidate-state.ts (effective = human, else judge, else prior;
+// disagreement = human and judge both decided and differ). At 400K this is one statement over the
+// flipped rows instead of refreshDataset's full recomputation (~1 min on a 2-core machine).
+const THRESHOLD_APPLY_SQL = `
+UPDATE candidates c SET judge_verdict = v.judge,
+  effective_verdict = CASE WHEN c.human_verdict <> 'none' THEN c.human_verdict ELSE v.judge END,
+  is_disagreement = (c.human_verdict IN ('pass', 'fail') AND c.human_verdict <> v.judge)
+FROM (SELECT id, CASE WHEN judge_overall >= $2::float8 THEN 'pass' ELSE 'fail' END AS judge
+      FROM candidates WHERE dataset_id = $1 AND judge_overall >= 0) v
+WHERE c.id = v.id AND c.judge_verdict <> v.judge`;
+
+export type AppliedRubric = { previous: RubricChange; applied: RubricChange; preview: RubricPreview; refreshed: number };
+
+/** Stores the new rubric and re-derives the dataset's verdicts, in one transaction for a threshold change. */
+export async function applyRubric(db: DbHandle, dataset: Dataset, change: RubricChange): Promise<AppliedRubric> {
+  const preview = await previewRubric(db, dataset, change);
+  const values = {
+    threshold: change.threshold,
+    weightCompliance: change.weights.instruction_compliance,
+    weightSeamlessness: change.weights.seamlessness,
+    weightPreservation: change.weights.preservation_balance,
+    weightQuality: change.weights.technical_quality,
+  };
+  if (sameWeights(change.weights, currentRubric(dataset).weights)) {
+    await db.transaction(async (tx) => {
+      await tx.query("UPDATE datasets SET threshold = $2 WHERE id = $1", [dataset.id, change.threshold]);
+      await tx.query(THRESHOLD_APPLY_SQL, [dataset.id, change.threshold]);
+    });
+    return { previous: currentRubric(dataset), applied: change, preview, refreshed: preview.judgeFlips };
+  }
+  await db.db.update(datasets).set(values).where(eq(datasets.id, dataset.id));
+  const refreshed = await refreshDataset(db, dataset.id);
+  return { previous: currentRubric(dataset), applied: change, preview, refreshed };
+}

@@ -1,0 +1,170 @@
+import "server-only";
+// Reads everything the judge audit needs for one dataset and slice, then hands the rows to the
+// pure report builder (lib/audit/report.ts). The page, GET /api/datasets/<id>/audit and the
+// audit CLI all call loadAuditReport, so they cannot disagree.
+// Cost at 400K candidates: ONE scan of candidates (edit type × score bucket gives both the
+// population and the stored pass counts at every threshold); everything else is driven by the
+// reviews (human-made, so few) and reaches candidates and judgements by key. PGlite runs queries on
+// the main thread, so each avoided scan is time every other request does not wait.
+import { buildAuditReport, sweepThresholds, type AuditCandidate, type AuditReport, type DatasetPassCounts, type PopulationRow, type SampleUnits } from "../../audit/report";
+import type { AuditSlice } from "../../audit/slice";
+import { lookupEditType, normalizeEditType } from "../../taxonomy";
+import type { DbHandle } from "../client";
+import type { Dataset } from "../schema";
+import { getAuditSample } from "./audit-samples";
+import { listAuditSamplesWithProgress } from "./queue";
+
+type Row = Record<string, unknown>;
+const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+/** The slice's group / edit type as SQL on `candidates c`, appended to `params`. */
+function candidateWhere(datasetId: number, slice: AuditSlice, params: unknown[]): string {
+  const where = [`c.dataset_id = $${params.push(datasetId)}`];
+  if (slice.type) where.push(`c.edit_type = $${params.push(normalizeEditType(slice.type))}`);
+  else if (slice.group) where.push(`c.group_name = $${params.push(slice.group)}`);
+  return where.join(" AND ");
+}
+
+type Stored = { overall: number; humanVerdict: string };
+/** `reviewers`: everyone with a decision in the group/type slice, before the reviewer and date cut. */
+type Reviewed = { candidates: AuditCandidate[]; stored: Stored[]; reviewers: string[] };
+
+/**
+ * Every counted decision on the slice's candidates, cut to the reviewer and dates in JS: for each
+ * candidate and reviewer, the latest decision inside the date range (lib/verdict's rule), plus the
+ * stored verdicts of every reviewed candidate (for "flips without a human decision").
+ */
+async function reviewed(db: DbHandle, datasetId: number, slice: AuditSlice): Promise<Reviewed> {
+  const reviews = await db.query<Row>(
+    `SELECT r.id, r.candidate_id, rv.name AS reviewer, r.verdict, r.instruction_compliance, r.seamlessness,
+       r.preservation_balance, r.technical_quality, r.sample_id, r.sample_probability, r.created_at
+     FROM reviews r JOIN reviewers rv ON rv.id = r.reviewer_id
+     WHERE r.undo_of IS NULL AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undo_of = r.id)
+     ORDER BY r.id`,
+  );
+  if (reviews.length === 0) return { candidates: [], stored: [], reviewers: [] };
+  // By key, not by a join: a join makes the planner scan all 400K candidates for a few thousand rows.
+  const params: unknown[] = [[...new Set(reviews.map((row) => Number(row.candidate_id)))]];
+  const candidateRows = await db.query<Row>(
+    `SELECT c.id, c.edit_type, c.group_name, c.judge_overall, c.human_verdict FROM candidates c WHERE c.id = ANY($1::bigint[]) AND ${candidateWhere(datasetId, slice, params)}`,
+    params,
+  );
+  const from = slice.from ? Date.parse(`${slice.from}T00:00:00Z`) : -Infinity;
+  const to = slice.to ? Date.parse(`${slice.to}T00:00:00Z`) + 86_400_000 : Infinity;
+  const byId = new Map<number, AuditCandidate>();
+  for (const row of candidateRows) byId.set(Number(row.id), { candidateId: Number(row.id), editType: String(row.edit_type), group: String(row.group_name), judgements: [], reviews: [] });
+  const reviewers = new Set<string>();
+  for (const row of reviews) {
+    const candidate = byId.get(Number(row.candidate_id));
+    if (candidate) reviewers.add(String(row.reviewer));
+    const time = new Date(row.created_at as string).getTime();
+    if (!candidate || (slice.reviewer && row.reviewer !== slice.reviewer) || time < from || time >= to) continue;
+    // Rows come in id order: a later decision by the same reviewer replaces the earlier one.
+    const review = {
+      reviewer: String(row.reviewer),
+      verdict: row.verdict as "accept" | "reject" | "unsure",
+      scores: { instruction_compliance: num(row.instruction_compliance), seamlessness: num(row.seamlessness), preservation_balance: num(row.preservation_balance), technical_quality: num(row.technical_quality) },
+      sampleId: num(row.sample_id),
+      sampleProbability: num(row.sample_probability),
+      createdAt: new Date(time).toISOString(),
+    };
+    const index = candidate.reviews.findIndex((existing) => existing.reviewer === review.reviewer);
+    if (index >= 0) candidate.reviews[index] = review;
+    else candidate.reviews.push(review);
+  }
+  const candidates = [...byId.values()].filter((candidate) => candidate.reviews.length > 0);
+  if (candidates.length) {
+    const judgements = await db.query<Row>(
+      `SELECT DISTINCT ON (j.candidate_id, j.judge_id) j.id, j.candidate_id, j.judge_id, j.instruction_compliance,
+         j.seamlessness, j.preservation_balance, j.technical_quality, j.reported_overall
+       FROM judgements j WHERE j.candidate_id = ANY($1::bigint[]) AND j.error IS NULL
+       ORDER BY j.candidate_id, j.judge_id, j.id DESC`,
+      [candidates.map((candidate) => candidate.candidateId)],
+    );
+    for (const row of judgements) {
+      byId.get(Number(row.candidate_id))?.judgements.push({
+        id: Number(row.id),
+        judgeId: String(row.judge_id),
+        scores: { instruction_compliance: num(row.instruction_compliance), seamlessness: num(row.seamlessness), preservation_balance: num(row.preservation_balance), technical_quality: num(row.technical_quality) },
+        reportedOverall: num(row.reported_overall),
+      });
+    }
+  }
+  const stored = candidateRows.map((row) => ({ overall: Number(row.judge_overall), humanVerdict: String(row.human_verdict) }));
+  return { candidates, stored, reviewers: [...reviewers].sort() };
+}
+
+/**
+ * One scan: candidates per edit type and score bucket (width_bucket = how many sweep thresholds
+ * are ≤ the stored overall; unjudged items, overall −1, land in bucket 0). Both the population
+ * per type and the stored pass counts at every threshold follow from it.
+ */
+async function storedState(db: DbHandle, dataset: Dataset, slice: AuditSlice, stored: Stored[]): Promise<{ population: PopulationRow[]; passCounts: DatasetPassCounts }> {
+  const thresholds = sweepThresholds(dataset.threshold);
+  const params: unknown[] = [thresholds];
+  const rows = await db.query<Row>(
+    `SELECT c.edit_type, width_bucket(c.judge_overall, $1::float8[]) AS bucket, count(*) AS n
+     FROM candidates c WHERE ${candidateWhere(dataset.id, slice, params)} GROUP BY 1, 2`,
+    params,
+  );
+  const current = thresholds.indexOf(dataset.threshold);
+  const byType = new Map<string, PopulationRow>();
+  const pass = thresholds.map(() => 0);
+  for (const row of rows) {
+    const editType = String(row.edit_type);
+    const bucket = Number(row.bucket);
+    const n = Number(row.n);
+    const entry = byType.get(editType) ?? { edit_type: editType, group: lookupEditType(editType)?.group ?? "", candidates: 0, judged: 0, judge_pass: 0 };
+    entry.candidates += n;
+    if (bucket >= 1) entry.judged += n;
+    if (bucket > current) entry.judge_pass += n;
+    byType.set(editType, entry);
+    for (let k = 0; k < bucket; k++) pass[k] += n;
+  }
+  // Types outside the taxonomy (multi-turn, unknown) keep the group the importer gave them.
+  const unknown = [...byType.values()].filter((entry) => entry.group === "").map((entry) => entry.edit_type);
+  if (unknown.length) {
+    const groups = await db.query<{ t: string; group_name: string | null }>(
+      "SELECT t, (SELECT group_name FROM candidates WHERE dataset_id = $1 AND edit_type = t LIMIT 1) AS group_name FROM unnest($2::text[]) AS t",
+      [dataset.id, unknown],
+    );
+    for (const row of groups) byType.get(row.t)!.group = row.group_name ?? "Unknown";
+  }
+  const passWithHuman = thresholds.map((t) => stored.filter((item) => item.humanVerdict !== "none" && item.overall >= 0 && item.overall >= t).length);
+  return { population: [...byType.values()], passCounts: { thresholds, pass, passWithoutHuman: pass.map((count, k) => count - passWithHuman[k]) } };
+}
+
+async function sampleUnits(db: DbHandle, datasetId: number, slice: AuditSlice, sampleId: number | undefined): Promise<SampleUnits | null> {
+  if (sampleId === undefined) return null;
+  const sample = await getAuditSample(db, sampleId, datasetId);
+  if (!sample) return null;
+  const params: unknown[] = [sample.items.map((item) => item.candidateId)];
+  const inSlice = await db.query<{ id: string | number }>(`SELECT c.id FROM candidates c WHERE c.id = ANY($1::bigint[]) AND ${candidateWhere(datasetId, slice, params)}`, params);
+  const keep = new Set(inSlice.map((row) => Number(row.id)));
+  return { sampleId: sample.id, items: sample.items.filter((item) => keep.has(item.candidateId)) };
+}
+
+export async function loadAuditReport(db: DbHandle, dataset: Dataset, slice: AuditSlice): Promise<AuditReport> {
+  const labels = await reviewed(db, dataset.id, slice);
+  const [state, samples] = await Promise.all([storedState(db, dataset, slice, labels.stored), listAuditSamplesWithProgress(db, dataset.id)]);
+  // The sample to weight by: the one asked for, else the newest with labels, else the newest.
+  const chosen = slice.sample ?? (samples.find((sample) => sample.decided > 0) ?? samples[0])?.id;
+  const judgeIds = [...new Set(labels.candidates.flatMap((candidate) => candidate.judgements.map((judgement) => judgement.judgeId)))].sort();
+  return buildAuditReport({
+    dataset: {
+      id: dataset.id,
+      name: dataset.name,
+      threshold: dataset.threshold,
+      weights: { instruction_compliance: dataset.weightCompliance, seamlessness: dataset.weightSeamlessness, preservation_balance: dataset.weightPreservation, technical_quality: dataset.weightQuality },
+    },
+    slice,
+    judgeIds,
+    reviewers: labels.reviewers,
+    candidates: labels.candidates,
+    population: state.population,
+    datasetPassCounts: state.passCounts,
+    samples: samples.map((sample) => ({ id: sample.id, method: sample.method, size: sample.size, seed: sample.seed, created_at: sample.createdAt })),
+    sampleUnits: await sampleUnits(db, dataset.id, slice, chosen),
+    generatedAt: new Date().toISOString(),
+  });
+}
