@@ -45,16 +45,17 @@ export async function dropDeferrableIndexes(db: SqlRunner): Promise<void> {
   for (const name of DEFERRABLE_INDEXES) await db.query(`DROP INDEX IF EXISTS "${name}"`);
 }
 
-/** Creates any index of the schema that is missing (after a bulk load, or one that was killed). */
-export async function ensureIndexes(db: SqlRunner): Promise<string[]> {
+/** Creates any index of the schema that is missing (after a bulk load, or one that was killed); returns name → seconds. */
+export async function ensureIndexes(db: SqlRunner): Promise<Record<string, number>> {
   const definitions = indexDefinitions();
   const rows = await db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()");
   const present = new Set(rows.map((row) => row.indexname));
-  const created: string[] = [];
+  const created: Record<string, number> = {};
   for (const [name, statement] of definitions) {
     if (present.has(name)) continue;
+    const start = performance.now();
     await db.query(statement);
-    created.push(name);
+    created[name] = (performance.now() - start) / 1000;
   }
   return created;
 }

@@ -24,6 +24,11 @@ export function passesForExport(candidate: ExportCandidate): boolean {
   return candidate.judgeVerdict === "pass" || (candidate.judgeVerdict === "none" && candidate.prior === "pass");
 }
 
+/** passesForExport as SQL over a candidates row `alias`, so export can settle rows inside the database. */
+export function passesForExportSql(alias: string): string {
+  return `(${alias}.effective_verdict = 'pass' OR (${alias}.effective_verdict = 'unresolved' AND (${alias}.judge_verdict = 'pass' OR (${alias}.judge_verdict = 'none' AND ${alias}.prior = 'pass'))))`;
+}
+
 export function failsForExport(candidate: ExportCandidate): boolean {
   return !passesForExport(candidate);
 }

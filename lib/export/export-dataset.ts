@@ -3,7 +3,7 @@
 // the changed values rewritten. Works for a CLI writing files and for a streaming route.
 import type { SqlRunner } from "../db/client";
 import type { Dataset } from "../db/schema";
-import { decideMultiTurn, decidePreference, decideSft, type ExportCandidate, type RowDecision } from "./decide";
+import { decideMultiTurn, decidePreference, decideSft, passesForExportSql, type ExportCandidate, type RowDecision } from "./decide";
 import { replaceValues } from "../manifest/python-json";
 import { sftLine } from "../import/batch-sft";
 
@@ -16,7 +16,7 @@ export type FileCounts = { rows: number; unchanged: number; changed: number; dro
 
 export type PreferredByRequest = Map<number, number>;
 
-const CHUNK = 2000;
+const CHUNK = 5000;
 
 export function emptyCounts(): FileCounts {
   return { rows: 0, unchanged: 0, changed: 0, dropped: 0, changedByHuman: 0, droppedByHuman: 0, dropReasons: {} };
@@ -32,13 +32,16 @@ const toCandidate = (row: CandidateRow): ExportCandidate => ({
   judgeVerdict: row.judge_verdict, humanVerdict: row.human_verdict, effectiveVerdict: row.effective_verdict, judgeOverall: Number(row.judge_overall),
 });
 
+// Only what the decision needs: every column of every row crosses from WASM into JavaScript.
+const CANDIDATE_COLUMNS = "c.id, c.image_path, c.role, c.prior, c.judge_verdict, c.human_verdict, c.effective_verdict, c.judge_overall";
+
 async function candidatesFor(db: SqlRunner, column: "request_id" | "session_id", ids: number[]): Promise<Map<number, ExportCandidate[]>> {
   const map = new Map<number, ExportCandidate[]>();
   if (ids.length === 0) return map;
   const rows = await db.query<CandidateRow & { owner: string }>(
     column === "request_id"
-      ? `SELECT c.*, c.request_id AS owner FROM candidates c WHERE c.request_id = ANY($1::bigint[]) ORDER BY c.id`
-      : `SELECT c.*, r.session_id AS owner FROM candidates c JOIN requests r ON r.id = c.request_id WHERE r.session_id = ANY($1::bigint[]) ORDER BY r.turn, c.id`,
+      ? `SELECT ${CANDIDATE_COLUMNS}, c.request_id AS owner FROM candidates c WHERE c.request_id = ANY($1::bigint[]) ORDER BY c.id`
+      : `SELECT ${CANDIDATE_COLUMNS}, r.session_id AS owner FROM candidates c JOIN requests r ON r.id = c.request_id WHERE r.session_id = ANY($1::bigint[]) ORDER BY r.turn, c.id`,
     [ids],
   );
   for (const row of rows) {
@@ -79,9 +82,9 @@ export async function* exportLines(
   const editTypes = options.filters?.editTypes?.length ? options.filters.editTypes : null;
   let lastId = 0;
   for (;;) {
-    const rows = await db.query<ManifestRowRead>(
+    const rows = await db.query<ManifestRowRead & { is_settled: boolean }>(
       `SELECT m.id, m.raw, m.rebuild, m.key_image, m.request_id, m.session_id,
-              r.source_image, r.text, r.edit_type, r.summarized_text
+              r.source_image, r.text, r.edit_type, r.summarized_text, ${SETTLED_SQL[kind]} AS is_settled
        FROM manifest_rows m
        ${editTypes && kind !== "multi_turn" ? "JOIN requests r ON r.id = m.request_id AND r.edit_type = ANY($4::text[])" : "LEFT JOIN requests r ON m.rebuild IS NOT NULL AND r.id = m.request_id"}
        WHERE m.dataset_id = $1 AND m.kind = $2 AND m.id > $3 ORDER BY m.id LIMIT ${CHUNK}`,
@@ -90,23 +93,42 @@ export async function* exportLines(
     if (rows.length === 0) return;
     lastId = Number(rows[rows.length - 1].id);
     const column = kind === "multi_turn" ? "session_id" : "request_id";
-    const owners = rows.map((row) => Number(row[column]));
+    // Settled rows come out as read without their candidates: most rows, and the slowest part of
+    // a PGlite export is moving rows from WASM into JavaScript.
+    const isSettled = (row: (typeof rows)[number]) => row.is_settled && !(kind !== "multi_turn" && options.preferred?.has(Number(row.request_id)));
+    const owners = rows.filter((row) => !isSettled(row)).map((row) => Number(row[column]));
     const byOwner = await candidatesFor(db, column, owners);
     for (const row of rows) {
+      const raw = originalLine(row);
+      if (isSettled(row)) {
+        counts.rows++;
+        counts.unchanged++;
+        yield raw;
+        continue;
+      }
       const owner = Number(row[column]);
       const candidates = byOwner.get(owner) ?? [];
-      const raw = originalLine(row);
-      const record = JSON.parse(raw);
       const preferred = kind === "multi_turn" ? null : options.preferred?.get(owner);
+      // An SFT row's output_image is its key: no need to parse the line for it.
       const decision =
-        kind === "sft" ? decideSft(candidates, record.output_image, preferred)
-        : kind === "preference" ? decidePreference(candidates, record, preferred)
+        kind === "sft" ? decideSft(candidates, row.key_image ?? JSON.parse(raw).output_image, preferred)
+        : kind === "preference" ? decidePreference(candidates, JSON.parse(raw), preferred)
         : decideMultiTurn(candidates);
       const line = apply(decision, raw, counts);
       if (line !== null) yield line;
     }
   }
 }
+
+/**
+ * Rows whose export is "as read" whatever their other candidates: an SFT row whose own output
+ * passes, a session whose every turn passes. Preference rows always need their candidates.
+ */
+const SETTLED_SQL: Record<ExportKind, string> = {
+  sft: `EXISTS (SELECT 1 FROM candidates k WHERE k.request_id = m.request_id AND k.image_path = m.key_image AND ${passesForExportSql("k")})`,
+  preference: "false",
+  multi_turn: `NOT EXISTS (SELECT 1 FROM requests t JOIN candidates k ON k.request_id = t.id WHERE t.session_id = m.session_id AND NOT ${passesForExportSql("k")})`,
+};
 
 type ManifestRowRead = {
   id: string; raw: string | null; rebuild: "ascii" | "utf8" | null; key_image: string | null; request_id: string | null; session_id: string | null;

@@ -4,7 +4,12 @@
 // rewritten by replacing only the changed values, so every other byte stays as it was read.
 
 /** Serialises a string the way Python's json module does. */
+const NEEDS_ESCAPE_ASCII = /["\\\u0000-\u001f\u007f-\uffff]/;
+const NEEDS_ESCAPE_UTF8 = /["\\\u0000-\u001f]/;
+
 export function pythonString(value: string, ensureAscii: boolean): string {
+  // Most instruction text needs no escaping at all: skip the character loop.
+  if (!(ensureAscii ? NEEDS_ESCAPE_ASCII : NEEDS_ESCAPE_UTF8).test(value)) return `"${value}"`;
   let out = '"';
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index);
