@@ -39,7 +39,7 @@ export type ReviewWorkspaceProps = {
   backHref: string;
 };
 
-type UndoEntry = { clientId: string; candidateId: number; reviewId?: number };
+type UndoEntry = { clientId: string; candidateId: number };
 
 export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue, backHref }: ReviewWorkspaceProps) {
   const queryClient = useQueryClient();
@@ -61,8 +61,7 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
   undoRef.current = undoStack;
 
   const refresh = useCallback((candidateId: number) => void queryClient.invalidateQueries({ queryKey: ["item", datasetId, candidateId] }), [datasetId, queryClient]);
-  const outbox = useDecisionOutbox((entry, result) => {
-    setUndoStack((stack) => stack.map((item) => (item.clientId === entry.clientId ? { ...item, reviewId: result.reviewId } : item)));
+  const outbox = useDecisionOutbox((entry) => {
     refresh(entry.input.candidateId);
     void queryClient.invalidateQueries({ queryKey: ["browse", datasetId] });
   });
@@ -110,9 +109,9 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
       refresh(last.candidateId);
       return;
     }
-    const reviewId = last.reviewId ?? outbox.find(last.clientId)?.reviewId;
+    const reviewId = await outbox.settled(last.clientId);
     if (!reviewId) {
-      setMessage("That decision is still saving; try undo again in a moment.");
+      setMessage("That decision has not been saved yet (see above); undo it again once it is.");
       setUndoStack((stack) => [...stack, last]);
       return;
     }

@@ -1,9 +1,9 @@
 "use client";
 // Where a person sees that decisions are saved: pending count, a failure with its reason and a
 // retry button (saves are also retried automatically), and the last action's confirmation.
-import type { OutboxEntry } from "./use-decision-outbox";
+import type { OutboxEntry } from "@/components/outbox/use-outbox";
 
-type Props = { entries: OutboxEntry[]; message: string | null; onRetry: () => void; canUndo: boolean; onUndo: () => void };
+type Props = { entries: OutboxEntry<unknown>[]; message: string | null; onRetry: () => void; canUndo: boolean; onUndo: () => void };
 
 export function SaveStatus({ entries, message, onRetry, canUndo, onUndo }: Props) {
   const pending = entries.filter((entry) => entry.status === "pending" || entry.status === "saving").length;

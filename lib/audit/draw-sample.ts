@@ -14,7 +14,7 @@
 // Selection is randomised systematic sampling on a seeded shuffle (Goodman & Kish 1950;
 // Hartley & Rao 1962): exactly n items, and item i is included with probability exactly π_i.
 // With equal π it is a simple random sample. Same seed and same population give the same sample.
-import { seededRandom } from "../demo/random";
+import { seededRandom } from "../random";
 
 export const SAMPLE_METHODS = ["stratified", "uniform", "threshold"] as const;
 export type SampleMethod = (typeof SAMPLE_METHODS)[number];

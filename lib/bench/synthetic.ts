@@ -3,26 +3,15 @@
 import fs from "node:fs";
 import { once } from "node:events";
 import { pythonDumps } from "../manifest/python-json";
+import { seededRandom } from "../random";
 import { EDIT_TYPES } from "../taxonomy";
-
-/** Small deterministic PRNG (mulberry32) so runs are comparable. */
-export function randomGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMON = "the a of and with to in on its while ensuring keeping natural lighting color seamlessly realistic preserving details matching perspective edges soft".split(" ");
 const SYLLABLES = "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu ga ge gi go gu la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu".split(" ");
 
 /** A vocabulary of 4,000 pseudo-words drawn with a Zipf-like skew, like real instruction text. */
 export const VOCABULARY: string[] = (() => {
-  const random = randomGenerator(7);
+  const random = seededRandom(7);
   const words = new Set<string>();
   while (words.size < 4000) {
     const length = 2 + Math.floor(random() * 3);
@@ -59,7 +48,7 @@ export function editTypeSampler(random: () => number): () => string {
 }
 
 export async function writeSyntheticSft(file: string, rows: number, seed = 42): Promise<void> {
-  const random = randomGenerator(seed);
+  const random = seededRandom(seed);
   const pickType = editTypeSampler(random);
   const out = fs.createWriteStream(file);
   let buffer = "";

@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { METRICS_JUDGE_ID, scoreWithMetrics } from "../judge/metrics";
 import type { OpContext } from "./image-ops";
 import { toJsonLines, type JsonValue } from "./json-dumps";
-import { seededRandom } from "./random";
+import { seededRandom } from "../random";
 import { attributionText, readmeText, type DemoSummary } from "./readme";
 import { demoDecisions } from "./decisions";
 import { DEMO_REQUESTS, type DemoRequest } from "./requests";

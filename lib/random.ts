@@ -1,4 +1,4 @@
-// A tiny seeded PRNG (mulberry32) so grain, rain and snow are the same on every run.
+// A tiny seeded PRNG (mulberry32): demo images, audit samples and benchmarks repeat exactly.
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
