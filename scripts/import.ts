@@ -6,6 +6,7 @@ import { openForCli } from "../lib/cli/open";
 import { ensureDataset } from "../lib/db/queries/datasets";
 import { importFile } from "../lib/import/import-file";
 
+const BULK_FROM_BYTES = 20 * 1024 * 1024;
 const USAGE = "usage: npm run import -- --dataset NAME [--base URL_OR_DIR] [--strict] [--quiet] FILE...";
 const args = parseArgs(process.argv.slice(2), ["strict", "quiet", "help"]);
 if (flag(args, "help")) {
@@ -39,6 +40,9 @@ for (const file of args.positional) {
     file,
     label: file,
     strict: flag(args, "strict") === "true",
+    // Big files on the embedded database: defer index upkeep to one build at the end (the CLI
+    // holds the data folder alone, so nobody browses without indexes meanwhile).
+    bulk: handle.kind === "pglite" && fs.statSync(file).size > BULK_FROM_BYTES,
     signal: controller.signal,
     onProgress: (progress) => {
       if (!isQuiet) bar.update(Math.round(progress.bytesRead / 1e6), { lines: progress.linesRead, bad: progress.bad });

@@ -21,6 +21,9 @@ export const DEFERRABLE_INDEXES = [
   "manifest_rows_session",
 ] as const;
 
+/** Indexes only the importer's own lookups read: a bulk load into an empty dataset keeps those lookups in memory. */
+export const LOOKUP_INDEXES = ["manifest_rows_dataset_hash", "candidates_dataset_image", "requests_dataset_source"] as const;
+
 let cachedDefinitions: Map<string, string> | null = null;
 
 /** name → CREATE INDEX statement, from drizzle/*.sql (later migrations win). */
@@ -41,8 +44,9 @@ export function indexDefinitions(migrationsFolder = path.join(process.cwd(), "dr
   return definitions;
 }
 
-export async function dropDeferrableIndexes(db: SqlRunner): Promise<void> {
-  for (const name of DEFERRABLE_INDEXES) await db.query(`DROP INDEX IF EXISTS "${name}"`);
+export async function dropDeferrableIndexes(db: SqlRunner, options: { andLookups?: boolean } = {}): Promise<void> {
+  const names = options.andLookups ? [...DEFERRABLE_INDEXES, ...LOOKUP_INDEXES] : DEFERRABLE_INDEXES;
+  for (const name of names) await db.query(`DROP INDEX IF EXISTS "${name}"`);
 }
 
 /** Creates any index of the schema that is missing (after a bulk load, or one that was killed); returns name → seconds. */

@@ -5,7 +5,7 @@ import type { DecisionRecord, JudgeScoreRecord } from "../manifest/records";
 import { candidatesByImage, type BatchContext, type BatchLine, type BatchResult } from "./context";
 
 async function matchCandidates<R extends { image: string }>(context: BatchContext, lines: BatchLine<R>[]) {
-  const byImage = await candidatesByImage(context.tx, context.datasetId, lines.map((line) => line.record.image));
+  const byImage = await candidatesByImage(context, lines.map((line) => line.record.image));
   const matched: { line: BatchLine<R>; candidateId: number }[] = [];
   let unmatchedLines = 0;
   for (const line of lines) {

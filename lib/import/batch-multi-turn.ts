@@ -6,7 +6,7 @@ import { knownHashes, MULTI_TURN_EDIT_TYPE, reserveIds, RowWriter, type BatchCon
 
 export async function importMultiTurnBatch(context: BatchContext, lines: BatchLine<MultiTurnRecord>[]): Promise<BatchResult> {
   const { tx, datasetId } = context;
-  const known = await knownHashes(tx, datasetId, "multi_turn", lines.map((line) => line.hash));
+  const known = await knownHashes(context, "multi_turn", lines.map((line) => line.hash));
   const seen = new Set<string>();
   const fresh = lines.filter((line) => !known.has(line.hash) && !seen.has(line.hash) && (seen.add(line.hash), true));
   const turnCount = fresh.reduce((sum, line) => sum + line.record.metadata_edit_turn_prompts.length, 0);

@@ -9,9 +9,9 @@ type Known = { requestId: number; byImage: Map<string, number> };
 
 export async function importPreferenceBatch(context: BatchContext, lines: BatchLine<PreferenceRecord>[]): Promise<BatchResult> {
   const { tx, datasetId } = context;
-  const known = await knownHashes(tx, datasetId, "preference", lines.map((line) => line.hash));
+  const known = await knownHashes(context, "preference", lines.map((line) => line.hash));
   const fresh = dedupe(lines.filter((line) => !known.has(line.hash)));
-  const chosenMatches = await candidatesByImage(tx, datasetId, fresh.map((line) => line.record.output_image));
+  const chosenMatches = await candidatesByImage(context, fresh.map((line) => line.record.output_image));
 
   // Fallback: a request with the same source and long instruction.
   const unmatched = fresh.filter((line) => !chosenMatches.has(line.record.output_image));

@@ -3,22 +3,15 @@
 // a collision: reported, and imported as a separate request so nothing is lost.
 import { detectEnsureAscii, pythonDumps } from "../manifest/python-json";
 import type { SftRecord } from "../manifest/records";
-import { candidatesByImage, isIdentical, knownHashes, reserveIds, RowWriter, type BatchContext, type BatchLine, type BatchResult } from "./context";
+import { candidatesByImage, isIdentical, knownHashes, reserveIds, RowWriter, sftOwners, type BatchContext, type BatchLine, type BatchResult } from "./context";
 
 export async function importSftBatch(context: BatchContext, lines: BatchLine<SftRecord>[]): Promise<BatchResult> {
-  const { tx, datasetId } = context;
-  const known = await knownHashes(tx, datasetId, "sft", lines.map((line) => line.hash));
+  const { tx } = context;
+  const known = await knownHashes(context, "sft", lines.map((line) => line.hash));
   const fresh = lines.filter((line) => !known.has(line.hash));
-  const existing = await candidatesByImage(tx, datasetId, fresh.map((line) => line.record.output_image));
+  const existing = await candidatesByImage(context, fresh.map((line) => line.record.output_image));
   const requestIds = [...new Set([...existing.values()].flat().map((candidate) => candidate.requestId))];
-  const sftOwners = new Map<number, string>();
-  if (requestIds.length) {
-    const rows = await tx.query<{ request_id: string; source_file: string; line_no: number }>(
-      "SELECT request_id, source_file, line_no FROM manifest_rows WHERE dataset_id = $1 AND kind = 'sft' AND request_id = ANY($2::bigint[])",
-      [datasetId, requestIds],
-    );
-    for (const row of rows) sftOwners.set(Number(row.request_id), `${row.source_file}:${row.line_no}`);
-  }
+  const owners = await sftOwners(context, requestIds);
 
   const writer = new RowWriter(context);
   const seenInBatch = new Map<string, number>();
@@ -39,15 +32,15 @@ export async function importSftBatch(context: BatchContext, lines: BatchLine<Sft
     const image = record.output_image;
     const earlierInBatch = seenInBatch.get(image);
     const candidates = existing.get(image) ?? [];
-    const orphan = earlierInBatch === undefined ? candidates.find((candidate) => !sftOwners.has(candidate.requestId)) : undefined;
+    const orphan = earlierInBatch === undefined ? candidates.find((candidate) => !owners.has(candidate.requestId)) : undefined;
     if (orphan) {
       // Created by a preference row read earlier: this SFT row describes that same request.
       writer.manifestRow({ kind: "sft", hash: line.hash, keyImage: image, raw: line.raw, lineNo: line.lineNo, requestId: orphan.requestId });
-      sftOwners.set(orphan.requestId, `${context.file}:${line.lineNo}`);
+      owners.set(orphan.requestId, `${context.file}:${line.lineNo}`);
       seenInBatch.set(image, line.lineNo);
       continue;
     }
-    const owner = earlierInBatch !== undefined ? `${context.file}:${earlierInBatch}` : candidates.map((candidate) => sftOwners.get(candidate.requestId)).find(Boolean);
+    const owner = earlierInBatch !== undefined ? `${context.file}:${earlierInBatch}` : candidates.map((candidate) => owners.get(candidate.requestId)).find(Boolean);
     if (owner) context.warn(line.lineNo, "output_image", `"${image}" is also the output of ${owner} (collision); kept as a separate request`);
     const requestId = newRequestIds[next];
     const candidateId = newCandidateIds[next++];

@@ -10,8 +10,20 @@ export const MULTI_TURN_GROUP = "Multi-turn";
 
 export type BatchLine<R> = { lineNo: number; raw: string; hash: string; record: R };
 
+/**
+ * A bulk load into an empty dataset keeps its own lookups in memory (lines, images and SFT
+ * owners it created) instead of maintaining the lookup indexes row by row: everything the
+ * dataset holds was written by this run. About 100 bytes per row.
+ */
+export class BulkMemory {
+  readonly hashes = new Map<ManifestKind, Set<string>>();
+  readonly byImage = new Map<string, { id: number; requestId: number; role: string }[]>();
+  readonly sftOwner = new Map<number, string>();
+}
+
 export type BatchContext = {
   tx: SqlRunner;
+  memory?: BulkMemory;
   datasetId: number;
   file: string;
   runId: number;
@@ -37,13 +49,36 @@ export async function reserveIds(tx: SqlRunner, sequence: string, count: number)
 }
 
 /** Which of these line hashes the dataset already holds for this kind. */
-export async function knownHashes(tx: SqlRunner, datasetId: number, kind: ManifestKind, hashes: string[]): Promise<Set<string>> {
+export async function knownHashes(context: BatchContext, kind: ManifestKind, hashes: string[]): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();
-  const rows = await tx.query<{ line_hash: string | bigint }>(
+  if (context.memory) {
+    const seen = context.memory.hashes.get(kind);
+    return new Set(seen ? hashes.filter((hash) => seen.has(hash)) : []);
+  }
+  const rows = await context.tx.query<{ line_hash: string | bigint }>(
     "SELECT line_hash FROM manifest_rows WHERE dataset_id = $1 AND kind = $2 AND line_hash = ANY($3::bigint[])",
-    [datasetId, kind, hashes],
+    [context.datasetId, kind, hashes],
   );
   return new Set(rows.map((row) => String(row.line_hash)));
+}
+
+/** request id → "FILE:LINE" of the SFT row describing it, for those requests that have one. */
+export async function sftOwners(context: BatchContext, requestIds: number[]): Promise<Map<number, string>> {
+  const owners = new Map<number, string>();
+  if (requestIds.length === 0) return owners;
+  if (context.memory) {
+    for (const id of requestIds) {
+      const owner = context.memory.sftOwner.get(id);
+      if (owner) owners.set(id, owner);
+    }
+    return owners;
+  }
+  const rows = await context.tx.query<{ request_id: string; source_file: string; line_no: number }>(
+    "SELECT request_id, source_file, line_no FROM manifest_rows WHERE dataset_id = $1 AND kind = 'sft' AND request_id = ANY($2::bigint[])",
+    [context.datasetId, requestIds],
+  );
+  for (const row of rows) owners.set(Number(row.request_id), `${row.source_file}:${row.line_no}`);
+  return owners;
 }
 
 export type RequestInput = {
@@ -97,6 +132,12 @@ export class RowWriter {
   }
 
   candidate(input: CandidateInput) {
+    const memory = this.context.memory;
+    if (memory) {
+      const list = memory.byImage.get(input.imagePath) ?? [];
+      list.push({ id: input.id, requestId: input.requestId, role: input.role });
+      memory.byImage.set(input.imagePath, list);
+    }
     const isMultiTurn = input.isMultiTurn ?? false;
     const group = isMultiTurn && input.editType === MULTI_TURN_EDIT_TYPE ? MULTI_TURN_GROUP : groupOf(input.editType);
     const values: CsvValue[] = [
@@ -107,6 +148,13 @@ export class RowWriter {
   }
 
   manifestRow(input: ManifestRowInput) {
+    const memory = this.context.memory;
+    if (memory) {
+      const hashes = memory.hashes.get(input.kind) ?? new Set<string>();
+      hashes.add(input.hash);
+      memory.hashes.set(input.kind, hashes);
+      if (input.kind === "sft" && input.requestId) memory.sftOwner.set(input.requestId, `${this.context.file}:${input.lineNo}`);
+    }
     this.manifest.push(
       csvRow([this.context.datasetId, input.kind, input.hash, input.keyImage, input.rebuild ? null : input.raw, input.rebuild ?? null, this.context.file, input.lineNo, this.context.runId, input.requestId ?? null, input.sessionId ?? null]),
     );
@@ -138,11 +186,19 @@ export function isIdentical(text: string, summarized: string): boolean {
 }
 
 /** Existing candidates of the dataset with these image paths. */
-export async function candidatesByImage(tx: SqlRunner, datasetId: number, paths: string[]) {
+export async function candidatesByImage(context: BatchContext, paths: string[]) {
   if (paths.length === 0) return new Map<string, { id: number; requestId: number; role: string }[]>();
-  const rows = await tx.query<{ id: string; request_id: string; image_path: string; role: string }>(
+  if (context.memory) {
+    const found = new Map<string, { id: number; requestId: number; role: string }[]>();
+    for (const path of paths) {
+      const list = context.memory.byImage.get(path);
+      if (list) found.set(path, [...list]);
+    }
+    return found;
+  }
+  const rows = await context.tx.query<{ id: string; request_id: string; image_path: string; role: string }>(
     "SELECT id, request_id, image_path, role FROM candidates WHERE dataset_id = $1 AND image_path = ANY($2::text[]) ORDER BY id",
-    [datasetId, paths],
+    [context.datasetId, paths],
   );
   const map = new Map<string, { id: number; requestId: number; role: string }[]>();
   for (const row of rows) {

@@ -14,7 +14,7 @@ import { importDecisionBatch, importJudgeScoreBatch } from "./batch-labels";
 import { importMultiTurnBatch } from "./batch-multi-turn";
 import { importPreferenceBatch } from "./batch-preference";
 import { importSftBatch } from "./batch-sft";
-import type { BatchContext, BatchLine, BatchResult } from "./context";
+import { BulkMemory, type BatchContext, type BatchLine, type BatchResult } from "./context";
 
 export type ImportProgress = { file: string; linesRead: number; bytesRead: number; totalBytes: number; imported: number; bad: number };
 
@@ -106,7 +106,17 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     }
   }
 
-  if (options.bulk) await dropDeferrableIndexes(handle);
+  // A bulk load into an empty dataset answers its own lookups from memory (everything there is
+  // this run's), so even the lookup indexes can wait until the end.
+  let memory: BulkMemory | undefined;
+  if (options.bulk) {
+    const [{ count }] = await handle.query<{ count: string | number }>(
+      "SELECT (SELECT count(*) FROM candidates WHERE dataset_id = $1) + (SELECT count(*) FROM manifest_rows WHERE dataset_id = $1) AS count",
+      [options.datasetId],
+    );
+    if (Number(count) === 0) memory = new BulkMemory();
+    await dropDeferrableIndexes(handle, { andLookups: memory !== undefined });
+  }
   report.linesTotal = 0; // counted again by the importing pass
   let pending = emptyPending();
   let pendingCount = 0;
@@ -118,7 +128,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     pendingCount = 0;
     const touched: number[] = [];
     await handle.transaction(async (tx) => {
-      const context: BatchContext = { tx, datasetId: options.datasetId, file: label, runId: run.id, fail, warn };
+      const context: BatchContext = { tx, memory, datasetId: options.datasetId, file: label, runId: run.id, fail, warn };
       const apply = (kind: string, result: BatchResult) => {
         report.imported += result.imported;
         report.unchanged += result.unchanged;
