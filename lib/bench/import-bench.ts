@@ -17,6 +17,12 @@ export function peakRssTracker() {
   return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage.rss())) };
 }
 
+function memoryLine(): string {
+  const usage = process.memoryUsage();
+  const mb = (value: number) => Math.round(value / 1e6);
+  return `rss ${mb(usage.rss)} MB (JS heap ${mb(usage.heapUsed)}, buffers incl. the database's WASM memory ${mb(usage.arrayBuffers)})`;
+}
+
 const seconds = (start: number) => Number(((performance.now() - start) / 1000).toFixed(2));
 
 export async function run(args: ParsedArgs) {
@@ -40,12 +46,12 @@ export async function run(args: ParsedArgs) {
   const report = await importFile(handle, { datasetId: dataset.id, file: manifest, bulk: true, onProgress: (progress) => progress.linesRead % 50_000 < 5000 && log(`imported ${progress.linesRead}`) });
   await handle.query("VACUUM ANALYZE");
   const importSeconds = seconds(start);
-  log(`import: ${report.imported} rows in ${importSeconds} s (${report.bad} bad)`);
+  log(`import: ${report.imported} rows in ${importSeconds} s (${report.bad} bad); ${memoryLine()}`);
 
   start = performance.now();
   const exported = await exportToFolder(handle, dataset, path.join(work, "export"));
   const exportSeconds = seconds(start);
-  log(`export: ${exported.files["sft.jsonl"].rows} rows in ${exportSeconds} s`);
+  log(`export: ${exported.files["sft.jsonl"].rows} rows in ${exportSeconds} s; ${memoryLine()}`);
   await handle.close();
   const peak = rss.stop();
   if (flag(args, "keep") !== "true") fs.rmSync(work, { recursive: true, force: true });
