@@ -46,6 +46,23 @@ CREATE TABLE "datasets" (
 	CONSTRAINT "datasets_name_unique" UNIQUE("name")
 );
 --> statement-breakpoint
+CREATE TABLE "facet_counts" (
+	"dataset_id" integer NOT NULL,
+	"edit_type" text NOT NULL,
+	"group_name" text NOT NULL,
+	"is_known_type" boolean NOT NULL,
+	"effective_verdict" text NOT NULL,
+	"judge_verdict" text NOT NULL,
+	"human_verdict" text NOT NULL,
+	"is_reviewed" boolean NOT NULL,
+	"is_disagreement" boolean NOT NULL,
+	"is_in_pair" boolean NOT NULL,
+	"is_multi_turn" boolean NOT NULL,
+	"is_identical_text" boolean NOT NULL,
+	"n" bigint NOT NULL,
+	CONSTRAINT "facet_counts_dataset_id_edit_type_group_name_is_known_type_effective_verdict_judge_verdict_human_verdict_is_reviewed_is_disagreement_is_in_pair_is_multi_turn_is_identical_text_pk" PRIMARY KEY("dataset_id","edit_type","group_name","is_known_type","effective_verdict","judge_verdict","human_verdict","is_reviewed","is_disagreement","is_in_pair","is_multi_turn","is_identical_text")
+);
+--> statement-breakpoint
 CREATE TABLE "import_runs" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"dataset_id" integer NOT NULL,

@@ -44,6 +44,36 @@ export function buildWhere(datasetId: number, filters: BrowseFilters, options: {
   return { where, params, needsRequest };
 }
 
+/**
+ * The same filters over facet_counts (f.*), when every filter is one of its dimensions; null when
+ * a score range or text search needs the candidates themselves.
+ */
+export function buildFacetWhere(datasetId: number, filters: BrowseFilters, options: { skipCategory?: boolean } = {}): { where: string[]; params: unknown[] } | null {
+  if (filters.q || filters.min !== undefined || filters.max !== undefined) return null;
+  const params: unknown[] = [datasetId];
+  const where = ["f.dataset_id = $1"];
+  const add = (clause: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(clause(`$${params.length}`));
+  };
+  if (!options.skipCategory) {
+    if (filters.type) add((p) => `f.edit_type = ${p}`, normalizeEditType(filters.type));
+    else if (filters.group) add((p) => `f.group_name = ${p}`, filters.group);
+  }
+  if (filters.eff) add((p) => `f.effective_verdict = ${p}`, filters.eff);
+  if (filters.judge) add((p) => `f.judge_verdict = ${p}`, filters.judge);
+  if (filters.human) add((p) => `f.human_verdict = ${p}`, filters.human);
+  const flags: [BrowseFilters["dis"], string][] = [
+    [filters.dis, "f.is_disagreement"],
+    [filters.rev, "f.is_reviewed"],
+    [filters.pair, "f.is_in_pair"],
+    [filters.mt, "f.is_multi_turn"],
+    [filters.same, "f.is_identical_text"],
+  ];
+  for (const [value, column] of flags) if (value) where.push(value === "1" ? column : `NOT ${column}`);
+  return { where, params };
+}
+
 export const cursorSchema = z.object({ v: z.number(), i: z.number().int(), s: z.string().optional(), side: z.enum(["above", "below"]).optional() });
 export type Cursor = z.infer<typeof cursorSchema>;
 

@@ -4,7 +4,7 @@ import "server-only";
 // List queries never carry image bytes: thumbnails come from /api/images.
 import type { BrowseFilters, Sort } from "../../browse/filters";
 import type { DbHandle } from "../client";
-import { buildWhere, cursorCondition, decodeCursor, encodeCursor, orderFor, type Cursor } from "./browse-sql";
+import { buildFacetWhere, buildWhere, cursorCondition, decodeCursor, encodeCursor, orderFor, type Cursor } from "./browse-sql";
 
 export type BrowseItem = {
   id: number;
@@ -153,6 +153,11 @@ export async function cursorAt(db: DbHandle, dataset: { threshold: number }, can
 }
 
 export async function countCandidates(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<number> {
+  const facet = buildFacetWhere(datasetId, filters);
+  if (facet) {
+    const [row] = await db.query<{ count: string | null }>(`SELECT sum(f.n) AS count FROM facet_counts f WHERE ${facet.where.join(" AND ")}`, facet.params);
+    return Number(row?.count ?? 0);
+  }
   const { where, params, needsRequest } = buildWhere(datasetId, filters);
   const [row] = await db.query<{ count: string }>(`SELECT count(*) AS count FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")}`, params);
   return Number(row.count);
@@ -172,17 +177,8 @@ export type FacetRow = {
 
 /** Per edit type counts under the current filters (except the category itself). */
 export async function facetCounts(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<FacetRow[]> {
-  const { where, params, needsRequest } = buildWhere(datasetId, filters, { skipCategory: true });
-  const rows = await db.query<Row>(
-    `SELECT c.edit_type, c.group_name, bool_or(c.is_known_type) AS is_known_type, count(*) AS items,
-       count(*) FILTER (WHERE c.review_count > 0) AS reviewed,
-       count(*) FILTER (WHERE c.judge_verdict <> 'none') AS judged,
-       count(*) FILTER (WHERE c.judge_verdict = 'pass') AS judge_pass,
-       count(*) FILTER (WHERE c.judge_verdict <> 'none' AND c.human_verdict IN ('pass', 'fail')) AS both_labelled,
-       count(*) FILTER (WHERE c.is_disagreement) AS disagreements
-     FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")} GROUP BY c.edit_type, c.group_name`,
-    params,
-  );
+  const facet = buildFacetWhere(datasetId, filters, { skipCategory: true });
+  const rows = facet ? await facetsFromCounts(db, facet) : await facetsFromCandidates(db, datasetId, filters);
   return rows.map((row) => ({
     editType: String(row.edit_type),
     groupName: String(row.group_name),
@@ -194,4 +190,33 @@ export async function facetCounts(db: DbHandle, datasetId: number, filters: Brow
     bothLabelled: Number(row.both_labelled),
     disagreements: Number(row.disagreements),
   }));
+}
+
+/** From the trigger-maintained facet_counts: a few hundred rows whatever the dataset's size. */
+function facetsFromCounts(db: DbHandle, facet: { where: string[]; params: unknown[] }): Promise<Row[]> {
+  return db.query<Row>(
+    `SELECT f.edit_type, f.group_name, bool_or(f.is_known_type) AS is_known_type, sum(f.n) AS items,
+       coalesce(sum(f.n) FILTER (WHERE f.is_reviewed), 0) AS reviewed,
+       coalesce(sum(f.n) FILTER (WHERE f.judge_verdict <> 'none'), 0) AS judged,
+       coalesce(sum(f.n) FILTER (WHERE f.judge_verdict = 'pass'), 0) AS judge_pass,
+       coalesce(sum(f.n) FILTER (WHERE f.judge_verdict <> 'none' AND f.human_verdict IN ('pass', 'fail')), 0) AS both_labelled,
+       coalesce(sum(f.n) FILTER (WHERE f.is_disagreement), 0) AS disagreements
+     FROM facet_counts f WHERE ${facet.where.join(" AND ")} GROUP BY f.edit_type, f.group_name HAVING sum(f.n) > 0`,
+    facet.params,
+  );
+}
+
+/** Score ranges and text search need the candidates themselves. */
+function facetsFromCandidates(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<Row[]> {
+  const { where, params, needsRequest } = buildWhere(datasetId, filters, { skipCategory: true });
+  return db.query<Row>(
+    `SELECT c.edit_type, c.group_name, bool_or(c.is_known_type) AS is_known_type, count(*) AS items,
+       count(*) FILTER (WHERE c.review_count > 0) AS reviewed,
+       count(*) FILTER (WHERE c.judge_verdict <> 'none') AS judged,
+       count(*) FILTER (WHERE c.judge_verdict = 'pass') AS judge_pass,
+       count(*) FILTER (WHERE c.judge_verdict <> 'none' AND c.human_verdict IN ('pass', 'fail')) AS both_labelled,
+       count(*) FILTER (WHERE c.is_disagreement) AS disagreements
+     FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")} GROUP BY c.edit_type, c.group_name`,
+    params,
+  );
 }
