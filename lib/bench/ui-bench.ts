@@ -16,6 +16,8 @@ export async function run(args: ParsedArgs) {
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
   try {
     const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    // tsx (esbuild keepNames) wraps functions in __name(); the page has no such helper.
+    await page.addInitScript({ content: "window.__name = (fn) => fn;" });
     await page.goto(`${app.url}/`);
     const datasetHref = await page.locator("[data-testid=dataset-card] h2 a").first().getAttribute("href");
     await page.goto(`${app.url}${datasetHref}?sort=newest`);
