@@ -103,7 +103,9 @@ export function FilterBar({ datasetId, filters, matching, threshold }: Props) {
         <Toggle label="in a preference pair" testId="toggle-pair" value={filters.pair} onChange={(value) => go({ pair: value })} />
         <Toggle label="multi-turn" testId="toggle-multi-turn" value={filters.mt} onChange={(value) => go({ mt: value })} />
         <Toggle label="long = short instruction" testId="toggle-identical" value={filters.same} onChange={(value) => go({ same: value })} />
-        <span className="ml-auto text-xs text-neutral-400" data-testid="match-count">
+        <a href={`/datasets/${datasetId}/queue/walk${filtersToSearch(filters)}${filtersToSearch(filters) ? "&" : "?"}title=Browse%20filter`} className="ml-auto rounded bg-neutral-800 px-2 py-0.5 text-xs hover:bg-neutral-700" title="Walk these items with auto-advance">Review these</a>
+        <a href={`/datasets/${datasetId}/judge${filtersToSearch(filters)}`} className="rounded bg-neutral-800 px-2 py-0.5 text-xs hover:bg-neutral-700" title="Run a judge over these items">Judge these</a>
+        <span className="text-xs text-neutral-400" data-testid="match-count">
           {isPending ? "Updating…" : `${matching.toLocaleString()} matching`}
         </span>
         {hasFilters && (
