@@ -7,6 +7,13 @@ import { filtersToSearch, SORT_LABELS, SORTS, withFilter, type BrowseFilters, ty
 
 type Props = { datasetId: number; filters: BrowseFilters; matching: number; threshold: number };
 
+/** The three verdict filters: URL key, label, and the values each can take. */
+const VERDICT_FILTERS: { key: "eff" | "judge" | "human"; label: string; options: [string, string][] }[] = [
+  { key: "eff", label: "Effective", options: [["pass", "pass"], ["fail", "fail"], ["unresolved", "unresolved"]] },
+  { key: "judge", label: "Judge", options: [["pass", "pass"], ["fail", "fail"], ["none", "not judged"]] },
+  { key: "human", label: "Human", options: [["pass", "accepted"], ["fail", "rejected"], ["unresolved", "unresolved"], ["none", "not reviewed"]] },
+];
+
 const selectClass = "rounded border border-neutral-700 bg-neutral-900 px-2 py-1 text-sm";
 
 function Toggle({ label, value, onChange, testId }: { label: string; value: "1" | "0" | undefined; onChange: (value: "1" | "0" | undefined) => void; testId: string }) {
@@ -54,34 +61,17 @@ export function FilterBar({ datasetId, filters, matching, threshold }: Props) {
           aria-label="Search instructions"
           className="w-72 rounded border border-neutral-700 bg-neutral-900 px-3 py-1.5 text-sm placeholder:text-neutral-500"
         />
-        <label className="flex items-center gap-1 text-xs text-neutral-400">
-          Effective
-          <select aria-label="Effective verdict" className={selectClass} value={filters.eff ?? ""} onChange={(event) => go({ eff: (event.target.value || undefined) as BrowseFilters["eff"] })}>
-            <option value="">any</option>
-            <option value="pass">pass</option>
-            <option value="fail">fail</option>
-            <option value="unresolved">unresolved</option>
-          </select>
-        </label>
-        <label className="flex items-center gap-1 text-xs text-neutral-400">
-          Judge
-          <select aria-label="Judge verdict" className={selectClass} value={filters.judge ?? ""} onChange={(event) => go({ judge: (event.target.value || undefined) as BrowseFilters["judge"] })}>
-            <option value="">any</option>
-            <option value="pass">pass</option>
-            <option value="fail">fail</option>
-            <option value="none">not judged</option>
-          </select>
-        </label>
-        <label className="flex items-center gap-1 text-xs text-neutral-400">
-          Human
-          <select aria-label="Human verdict" className={selectClass} value={filters.human ?? ""} onChange={(event) => go({ human: (event.target.value || undefined) as BrowseFilters["human"] })}>
-            <option value="">any</option>
-            <option value="pass">accepted</option>
-            <option value="fail">rejected</option>
-            <option value="unresolved">unresolved</option>
-            <option value="none">not reviewed</option>
-          </select>
-        </label>
+        {VERDICT_FILTERS.map(({ key, label, options }) => (
+          <label key={key} className="flex items-center gap-1 text-xs text-neutral-400">
+            {label}
+            <select aria-label={`${label} verdict`} className={selectClass} value={filters[key] ?? ""} onChange={(event) => go({ [key]: event.target.value || undefined })}>
+              <option value="">any</option>
+              {options.map(([value, text]) => (
+                <option key={value} value={value}>{text}</option>
+              ))}
+            </select>
+          </label>
+        ))}
         <label className="flex items-center gap-1 text-xs text-neutral-400" title={`Judge overall score; threshold ${threshold}`}>
           Score
           <input aria-label="Minimum judge score" type="number" min={0} max={1} step={0.05} defaultValue={filters.min ?? ""} key={`min-${filters.min}`} onBlur={(event) => go({ min: event.target.value === "" ? undefined : Number(event.target.value) })} className={`${selectClass} w-16`} placeholder="0" />
