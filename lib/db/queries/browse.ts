@@ -4,7 +4,6 @@ import "server-only";
 // List queries never carry image bytes: thumbnails come from /api/images.
 import type { BrowseFilters, Sort } from "../../browse/filters";
 import type { DbHandle } from "../client";
-import { SEARCH_EXPRESSION } from "../schema";
 import { buildFacetWhere, buildWhere, cursorCondition, decodeCursor, encodeCursor, orderFor, type Cursor } from "./browse-sql";
 
 export type BrowseItem = {
@@ -86,38 +85,13 @@ function fromClause(needsRequest: boolean) {
 type Direction = "forward" | "backward";
 
 async function simplePage(db: DbHandle, datasetId: number, filters: BrowseFilters, sort: Exclude<Sort, "uncertainty">, cursor: Cursor | null, limit: number, direction: Direction) {
+  const { where, params, needsRequest } = buildWhere(datasetId, filters);
   const order = orderFor(sort, direction);
-  const rows = (filters.q ? await searchByWalking(db, datasetId, filters, sort, cursor, limit, direction) : null) ?? (await (async () => {
-    const { where, params, needsRequest } = buildWhere(datasetId, filters);
-    if (cursor) where.push(cursorCondition(sort, order.op, cursor, params));
-    return db.query<Row>(`SELECT ${PAGE_COLUMNS} FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")} ORDER BY ${order.orderBy} LIMIT ${limit}`, params);
-  })());
+  if (cursor) where.push(cursorCondition(sort, order.op, cursor, params));
+  const rows = await db.query<Row>(`SELECT ${PAGE_COLUMNS} FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")} ORDER BY ${order.orderBy} LIMIT ${limit}`, params);
   const last = rows.at(-1);
   const next = last ? order.value({ id: Number(last.id), judge_overall: Number(last.judge_overall), edit_type: String(last.edit_type) }) : null;
   return { rows, next };
-}
-
-const SEARCH_WALK = 4000;
-
-/**
- * Text search for common words: walk the next SEARCH_WALK items in page order and keep those that
- * match. If that yields a full page it is exactly the page (every earlier match was walked);
- * otherwise the word is rare and the trigram index answers fast (null: use it). A frequent word
- * otherwise makes the trigram plan collect and sort tens of thousands of matches for one page.
- */
-async function searchByWalking(db: DbHandle, datasetId: number, filters: BrowseFilters, sort: Exclude<Sort, "uncertainty">, cursor: Cursor | null, limit: number, direction: Direction): Promise<Row[] | null> {
-  const { q, ...rest } = filters;
-  const { where, params } = buildWhere(datasetId, rest);
-  const order = orderFor(sort, direction);
-  if (cursor) where.push(cursorCondition(sort, order.op, cursor, params));
-  const text = buildWhere(datasetId, { q });
-  params.push(text.params[1]);
-  const rows = await db.query<Row>(
-    `SELECT ${PAGE_COLUMNS} FROM (SELECT * FROM candidates c WHERE ${where.join(" AND ")} ORDER BY ${order.orderBy} LIMIT ${SEARCH_WALK}) c
-     JOIN requests r ON r.id = c.request_id WHERE ${SEARCH_EXPRESSION} LIKE $${params.length} ORDER BY ${order.orderBy} LIMIT ${limit}`,
-    params,
-  );
-  return rows.length === limit ? rows : null;
 }
 
 /** Uncertainty: by distance from the threshold, merged from the two sides of it, then unjudged. */
