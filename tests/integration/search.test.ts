@@ -1,5 +1,5 @@
-// Text search pages, whichever plan answers them (walking the page order for common words, the
-// trigram index for rare ones), are exactly the matches in order, page after page.
+// Text search in both instructions pages through exactly the matches, in the page order, for
+// common and rare words alike (keyset cursors, trigram index).
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCandidates } from "@/lib/db/queries/browse";
