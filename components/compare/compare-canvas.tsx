@@ -123,6 +123,7 @@ export function CompareCanvas(props: CompareCanvasProps) {
         onZoomOut={controller.zoomOut}
         onFit={controller.fit}
         onOneToOne={controller.oneToOne}
+        shortcutScopes={shortcutScopes}
       />
       <div
         ref={containerRef}

@@ -2,6 +2,7 @@
 // Mode buttons (with their 1–5 keys shown) and zoom controls above the canvas.
 import { COMPARE_MODES, type CompareMode } from "@/lib/canvas/modes";
 import { Kbd } from "@/components/keymap/kbd";
+import { matchKey, modeAction, type KeyScope } from "@/lib/keymap";
 
 export type ModeToolbarProps = {
   mode: CompareMode;
@@ -14,13 +15,17 @@ export type ModeToolbarProps = {
   onZoomOut: () => void;
   onFit: () => void;
   onOneToOne: () => void;
+  /** The page's shortcut scopes: a mode's key is shown only where it really switches the mode. */
+  shortcutScopes?: readonly KeyScope[] | null;
 };
 
 const buttonBase =
   "inline-flex items-center gap-1.5 rounded px-2 py-1 text-xs font-medium transition-colors focus-visible:outline focus-visible:outline-2 focus-visible:outline-amber-400 disabled:cursor-not-allowed disabled:opacity-40";
 
 export function ModeToolbar(props: ModeToolbarProps) {
-  const { mode, onModeChange, pixelScale, isFit, canZoom } = props;
+  const { mode, onModeChange, pixelScale, isFit, canZoom, shortcutScopes } = props;
+  // On the pair page "1" and "2" label the pair: don't advertise them as mode keys there.
+  const hasKey = (id: CompareMode, key: string) => Boolean(shortcutScopes) && matchKey({ key }, shortcutScopes ?? []) === modeAction(id);
   const zoomText = pixelScale > 0 ? `${Math.round(pixelScale * 100)}%` : "—";
   return (
     <div className="flex flex-wrap items-center justify-between gap-2">
@@ -32,12 +37,12 @@ export function ModeToolbar(props: ModeToolbarProps) {
               key={entry.id}
               type="button"
               aria-pressed={isActive}
-              title={`${entry.description} (${entry.key})`}
+              title={hasKey(entry.id, entry.key) ? `${entry.description} (${entry.key})` : entry.description}
               data-mode={entry.id}
               onClick={() => onModeChange(entry.id)}
               className={`${buttonBase} ${isActive ? "bg-amber-500/15 text-amber-300" : "text-neutral-300 hover:bg-neutral-800 hover:text-neutral-100"}`}
             >
-              <Kbd spec={entry.key} className={isActive ? "border-amber-500/40 text-amber-200" : ""} />
+              {hasKey(entry.id, entry.key) && <Kbd spec={entry.key} className={isActive ? "border-amber-500/40 text-amber-200" : ""} />}
               {entry.label}
             </button>
           );
