@@ -4,44 +4,19 @@
 // counters are written by ONE statement, so there is no moment where a paid answer is stored but
 // the item still looks pending (or the reverse). Item failures become judgement rows with the
 // error and the raw answer; they never stop the run.
-import { eq, desc } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbHandle } from "../db/client";
 import { refreshCandidates } from "../db/queries/candidate-state";
-import { datasets, judgeJobs, type Dataset, type JudgeJob } from "../db/schema";
+import { datasets, type Dataset, type JudgeJob } from "../db/schema";
 import { resolveImage } from "../images/resolve";
-import { normalizeEditType } from "../taxonomy";
-import { createJudge, judgeIdFor, type Judge, type JudgeCallResult, type JudgeProvider } from "./judges";
+import { getJob } from "./jobs";
+import { createJudge, type Judge, type JudgeCallResult, type JudgeProvider } from "./judges";
 import type { GeminiSettings } from "./gemini";
 import { costUsd } from "./pricing";
 import type { ImageInput } from "./prompt";
 
 export { JUDGE_PROVIDERS, type Judge, type JudgeProvider } from "./judges";
-
-export const JOB_STATUSES = ["queued", "running", "done", "cancelled", "failed"] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
-export const ITEM_STATUSES = ["pending", "running", "done", "error"] as const;
-
-/** The simple selection the CLI offers; richer UI filters pass explicit candidate ids. */
-export type JudgeFilter = { editTypes?: string[]; onlyUnjudged?: boolean; limit?: number };
-
-export type CreateJobInput = {
-  datasetId: number;
-  provider: JudgeProvider;
-  model?: string;
-  candidateIds?: readonly number[];
-  filter?: JudgeFilter;
-  limit?: number;
-};
-
-export type CreatedJob = {
-  job: JudgeJob;
-  /** Candidates the selection matched before skipping. */
-  matched: number;
-  /** Skipped: already have a judgement without error from this judge id. */
-  skippedJudged: number;
-  /** Skipped: waiting in another unfinished job of this judge id (resume that one). */
-  skippedQueued: number;
-};
+export * from "./jobs";
 
 export type RunOptions = {
   /** Parallel judge calls; default 4 for Gemini, 2 for the CPU-bound metrics judge. */
@@ -53,79 +28,6 @@ export type RunOptions = {
   gemini?: Partial<GeminiSettings>;
   resolve?: (dataset: Dataset, imagePath: string) => Promise<ImageInput | null>;
 };
-
-/** The candidates a job selects, as SQL over `candidates c` with its parameters. */
-function selection(input: CreateJobInput, judgeId: string) {
-  const params: unknown[] = [];
-  const param = (value: unknown) => `$${params.push(value)}`;
-  const editTypes = input.filter?.editTypes?.map(normalizeEditType) ?? [];
-  const onlyUnjudged = input.filter?.onlyUnjudged ?? false;
-  const judge = param(judgeId);
-  const where = [
-    `c.dataset_id = ${param(input.datasetId)}::int`,
-    input.candidateIds ? `c.id = ANY(${param([...input.candidateIds])}::bigint[])` : null,
-    editTypes.length ? `c.edit_type = ANY(${param(editTypes)}::text[])` : null,
-    onlyUnjudged ? "NOT EXISTS (SELECT 1 FROM judgements a WHERE a.candidate_id = c.id AND a.error IS NULL)" : null,
-  ]
-    .filter(Boolean)
-    .join(" AND ");
-  const judged = `EXISTS (SELECT 1 FROM judgements j WHERE j.candidate_id = c.id AND j.judge_id = ${judge} AND j.error IS NULL)`;
-  const queued = `EXISTS (SELECT 1 FROM judge_job_items i JOIN judge_jobs q ON q.id = i.job_id
-    WHERE i.candidate_id = c.id AND q.judge_id = ${judge} AND i.status IN ('pending', 'running'))`;
-  const filter = {
-    ...(input.candidateIds ? { candidateIds: input.candidateIds.length } : {}),
-    ...(editTypes.length ? { editTypes } : {}),
-    ...(onlyUnjudged ? { onlyUnjudged } : {}),
-  };
-  return { params, param, where, judged, queued, filter };
-}
-
-/** Inserts the job and its items in one statement, so a kill cannot leave half a job. */
-export async function createJob(handle: DbHandle, input: CreateJobInput): Promise<CreatedJob> {
-  const judgeId = judgeIdFor(input.provider, input.model);
-  const limit = input.limit ?? input.filter?.limit;
-  const counted = selection(input, judgeId);
-  const [counts] = await handle.query<{ matched: number; judged: number; queued: number }>(
-    `SELECT count(*)::int AS matched, count(*) FILTER (WHERE ${counted.judged})::int AS judged,
-            count(*) FILTER (WHERE NOT ${counted.judged} AND ${counted.queued})::int AS queued
-     FROM candidates c WHERE ${counted.where}`,
-    counted.params,
-  );
-  const { params, param, where, judged, queued, filter } = selection(input, judgeId);
-  const model = input.provider === "gemini" ? judgeId.split("/")[1] : null;
-  const [row] = await handle.query<{ id: number }>(
-    `WITH picked AS (
-       SELECT c.id FROM candidates c
-       WHERE ${where} AND NOT ${judged} AND NOT ${queued}
-       ORDER BY c.id ${limit !== undefined ? `LIMIT ${param(limit)}::int` : ""}
-     ), job AS (
-       INSERT INTO judge_jobs (dataset_id, provider, model, judge_id, filter, status, total, finished_at)
-       SELECT ${param(input.datasetId)}::int, ${param(input.provider)}::text, ${param(model)}::text, ${param(judgeId)}::text,
-              ${param(JSON.stringify({ ...filter, ...(limit !== undefined ? { limit } : {}) }))}::jsonb,
-              -- nothing to do: born done, so it never shows as waiting
-              CASE WHEN count(*) = 0 THEN 'done' ELSE 'queued' END, count(*), CASE WHEN count(*) = 0 THEN now() END
-       FROM picked
-       RETURNING id
-     ), items AS (
-       INSERT INTO judge_job_items (job_id, candidate_id) SELECT job.id, picked.id FROM job CROSS JOIN picked
-     )
-     SELECT id FROM job`,
-    params,
-  );
-  const job = (await getJob(handle, Number(row.id)))!;
-  return { job, matched: Number(counts.matched), skippedJudged: Number(counts.judged), skippedQueued: Number(counts.queued) };
-}
-
-export async function getJob(handle: DbHandle, jobId: number): Promise<JudgeJob | null> {
-  const [job] = await handle.db.select().from(judgeJobs).where(eq(judgeJobs.id, jobId));
-  return job ?? null;
-}
-
-export async function listJobs(handle: DbHandle, options: { datasetId?: number; limit?: number } = {}): Promise<JudgeJob[]> {
-  const query = handle.db.select().from(judgeJobs);
-  const filtered = options.datasetId !== undefined ? query.where(eq(judgeJobs.datasetId, options.datasetId)) : query;
-  return filtered.orderBy(desc(judgeJobs.id)).limit(options.limit ?? 50);
-}
 
 // Jobs running in this process, so cancelJob can stop in-flight calls at once. On globalThis
 // because Next may load this module more than once.
