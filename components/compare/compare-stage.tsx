@@ -8,11 +8,12 @@ import { Group, Image as KonvaImage, Layer, Rect, Stage } from "react-konva";
 import type { CommonFrame, FittedImage } from "@/lib/canvas/common-frame";
 import type { Rect as Box } from "@/lib/canvas/geometry";
 import type { CompareModeState } from "@/lib/canvas/modes";
-import { paneAt, type Pane } from "@/lib/canvas/panes";
+import type { Pane } from "@/lib/canvas/panes";
 import { swipeClip } from "@/lib/canvas/swipe";
-import { imagePixelScale, viewToStage, wheelZoomFactor, type ViewState } from "@/lib/canvas/view";
+import { imagePixelScale, viewToStage, type ViewState } from "@/lib/canvas/view";
 import type { BlinkSide } from "./use-blink";
 import type { ViewController } from "./use-view-controller";
+import { wheelZoomHandler } from "./wheel-zoom";
 
 declare global {
   interface Window {
@@ -93,13 +94,7 @@ export function CompareStage(props: CompareStageProps) {
     stageRef.current?.setAttrs(testAttrs);
   });
 
-  const onWheel = (event: Konva.KonvaEventObject<WheelEvent>) => {
-    event.evt.preventDefault();
-    const pointer = event.target.getStage()?.getPointerPosition();
-    if (!pointer) return;
-    const pane = paneAt(panes, pointer);
-    controller.zoomAt(wheelZoomFactor(event.evt.deltaY, event.evt.deltaMode), { x: pointer.x - pane.x, y: pointer.y - pane.y });
-  };
+  const onWheel = wheelZoomHandler(panes, controller.zoomAt);
 
   const contents = panes.map((pane) => ({ pane, content: paneContent(modeState, pane, blinkSide) }));
 

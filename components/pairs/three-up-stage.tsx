@@ -6,10 +6,10 @@ import Konva from "konva";
 import { useEffect, useRef } from "react";
 import { Group, Image as KonvaImage, Layer, Rect, Stage } from "react-konva";
 import type { FittedImage } from "@/lib/canvas/common-frame";
-import { paneAt } from "@/lib/canvas/panes";
-import { viewToStage, wheelZoomFactor } from "@/lib/canvas/view";
+import { viewToStage } from "@/lib/canvas/view";
 import type { ThreeUpLayout, ThreeUpPane, ThreeUpSlot } from "@/lib/pairs/three-up";
 import type { ViewController } from "@/components/compare/use-view-controller";
+import { wheelZoomHandler } from "@/components/compare/wheel-zoom";
 
 // e2e tests read window.Konva.stages to find the stage by id.
 if (typeof window !== "undefined") window.Konva = Konva;
@@ -30,13 +30,7 @@ export function ThreeUpStage({ stageId, width, height, panes, layout, images, co
   useEffect(() => {
     stageRef.current?.setAttrs(testAttrs);
   });
-  const onWheel = (event: Konva.KonvaEventObject<WheelEvent>) => {
-    event.evt.preventDefault();
-    const pointer = event.target.getStage()?.getPointerPosition();
-    if (!pointer) return;
-    const pane = paneAt(panes.map((entry) => ({ ...entry, side: "both" as const })), pointer);
-    controller.zoomAt(wheelZoomFactor(event.evt.deltaY, event.evt.deltaMode), { x: pointer.x - pane.x, y: pointer.y - pane.y });
-  };
+  const onWheel = wheelZoomHandler(panes, controller.zoomAt);
   return (
     <Stage ref={stageRef} id={stageId} width={width} height={height} onWheel={onWheel}>
       <Layer listening={false}>

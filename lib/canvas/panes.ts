@@ -19,7 +19,7 @@ export function panesFor(mode: CompareMode, stage: Size): Pane[] {
 }
 
 /** The pane under a stage point (the nearest one when the point is in the gap). */
-export function paneAt(panes: readonly Pane[], point: Point): Pane {
+export function paneAt<T extends Rect>(panes: readonly T[], point: Point): T {
   let best = panes[0];
   let bestDistance = Infinity;
   for (const pane of panes) {
