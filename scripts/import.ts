@@ -4,6 +4,7 @@ import cliProgress from "cli-progress";
 import { die, flag, parseArgs } from "../lib/cli/args";
 import { openForCli } from "../lib/cli/open";
 import { ensureDataset } from "../lib/db/queries/datasets";
+import { checkBase } from "../lib/images/sources";
 import { importFile } from "../lib/import/import-file";
 
 const BULK_FROM_BYTES = 20 * 1024 * 1024;
@@ -18,8 +19,18 @@ if (!datasetName) die(`--dataset is required\n${USAGE}`);
 if (args.positional.length === 0) die(`give at least one FILE\n${USAGE}`);
 for (const file of args.positional) if (!fs.existsSync(file)) die(`${file}: no such file`);
 
+// The base goes through the same allowlist as the settings page: the server would refuse to read
+// images from a folder outside its roots, so say so now rather than on every image.
+const baseFlag = flag(args, "base");
+let base: string | undefined;
+if (baseFlag !== undefined) {
+  const checked = checkBase(baseFlag);
+  if (!checked.ok) die(`--${checked.error}`);
+  base = checked.base;
+}
+
 const handle = await openForCli("import CLI");
-const dataset = await ensureDataset(handle, datasetName, { base: flag(args, "base") });
+const dataset = await ensureDataset(handle, datasetName, { base });
 const isQuiet = flag(args, "quiet") === "true" || !process.stderr.isTTY;
 let anyBad = false;
 const controller = new AbortController();

@@ -7,6 +7,7 @@ const TABS = [
   ["Judge", "/judge"],
   ["Audit", "/audit"],
   ["Export", "/export"],
+  ["Settings", "/settings"],
 ] as const;
 
 /** Dataset header with its sections; `active` is the suffix of the current section. */

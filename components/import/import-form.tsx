@@ -24,7 +24,6 @@ const inputClass = "w-full rounded-md border border-neutral-700 bg-neutral-950 p
 export function ImportForm({ datasets, cdnBase }: { datasets: DatasetChoice[]; cdnBase: string }) {
   const router = useRouter();
   const [target, setTarget] = useState<Target>(datasets.length ? { mode: "existing", datasetId: String(datasets[0].id) } : { mode: "new", name: "" });
-  const [base, setBase] = useState("");
   const [isStrict, setIsStrict] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -36,7 +35,6 @@ export function ImportForm({ datasets, cdnBase }: { datasets: DatasetChoice[]; c
 
   const queryFor = (file: File) => ({
     ...(target.mode === "existing" ? { dataset: target.datasetId } : { newDataset: target.name }),
-    ...(base.trim() ? { base: base.trim() } : {}),
     strict: isStrict ? "1" : "0",
     name: file.name,
   });
@@ -106,14 +104,17 @@ export function ImportForm({ datasets, cdnBase }: { datasets: DatasetChoice[]; c
           {errors.dataset && <p className="text-xs text-red-400">{errors.dataset}</p>}
         </fieldset>
 
-        <fieldset className="space-y-1" disabled={isUploading}>
-          <label htmlFor="import-base" className="text-sm font-medium text-neutral-200">Base for relative image paths <span className="font-normal text-neutral-500">(optional)</span></label>
-          <input id="import-base" value={base} onChange={(event) => setBase(event.target.value)} placeholder={chosen?.base ? `keep: ${chosen.base}` : cdnBase} className={inputClass} data-testid="import-base" />
-          <p className="text-xs text-neutral-500">
-            A URL such as the Pico-Banana CDN, or a folder on this server holding <code>images/…</code>. {chosen ? "Leave empty to keep the dataset's base." : "Leave empty to set it later."}
+        <div className="space-y-1 text-sm">
+          <span className="font-medium text-neutral-200">Images</span>
+          <p className="text-xs text-neutral-400" data-testid="import-base-note">
+            {chosen
+              ? chosen.base
+                ? <>Relative image paths resolve against <code className="text-neutral-200">{chosen.base}</code>. </>
+                : <>This dataset has no image base yet. </>
+              : <>A new dataset has no image base until an admin sets one. </>}
+            {chosen ? <a className="text-amber-400 underline" href={`/datasets/${chosen.id}/settings`}>Dataset settings</a> : "Its settings page"} set the base: a folder under the server&apos;s image roots or a URL under an allowed prefix such as {cdnBase}.
           </p>
-          {errors.base && <p className="text-xs text-red-400">{errors.base}</p>}
-        </fieldset>
+        </div>
 
         <fieldset className="space-y-1" disabled={isUploading}>
           <span className="text-sm font-medium text-neutral-200">Files</span>

@@ -85,7 +85,6 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
       note: draft.note.trim() || undefined,
       scores: Object.keys(scores).length ? scores : undefined,
       sampleId: queue?.sampleId,
-      sampleProbability: queue?.probabilities?.[candidateId],
     });
     setUndoStack((stack) => [...stack, { clientId, candidateId }].slice(-UNDO_DEPTH));
     setDecidedIds((ids) => new Set(ids).add(candidateId));

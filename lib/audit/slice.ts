@@ -2,6 +2,7 @@
 // browse filters. One zod schema serves the page, the JSON route and the CLI, so the three always
 // describe the same slice the same way.
 import { z } from "zod";
+import { coercedId } from "../ids";
 
 /** "latest" = each candidate's newest judgement of any judge: what the dataset's verdicts use. */
 export const LATEST_JUDGE = "latest";
@@ -17,7 +18,7 @@ export const auditSliceSchema = z.object({
   /** Decisions made on or before this day (UTC), inclusive. */
   to: z.iso.date().optional(),
   /** Audit sample whose design weights the population estimates; default: the latest one with labels. */
-  sample: z.coerce.number().int().positive().optional(),
+  sample: coercedId.optional(),
 });
 
 export type AuditSlice = z.infer<typeof auditSliceSchema>;

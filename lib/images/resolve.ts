@@ -1,138 +1,82 @@
-// One resolver turns a manifest path into bytes (DESIGN.md §3): local mirror folders first,
-// then the dataset base (folder or URL), then the absolute URL. Paths cannot escape their
-// folders, and remote fetches go only to configured bases. Fetched bytes are cached on disk.
-import crypto from "node:crypto";
-import fs from "node:fs/promises";
+// One resolver turns a manifest path into bytes (DESIGN.md §3): the dataset's mirror folders
+// first, then its base (a folder or a URL), then the path's own URL. What may be read is the
+// operator's (lib/images/sources): folders under the image roots, URLs under allowed prefixes.
+// Paths are normalised once and may not leave their folder; only real images are returned.
 import path from "node:path";
-import { CDN_BASE } from "../taxonomy";
-import { resolveDataDir } from "../db/client";
+import { ImageError } from "./errors";
+import { isRemote, normaliseImagePath, readContained, safeJoin } from "./paths";
+import { fetchRemote } from "./remote";
+import { sniffImageType } from "./sniff";
+import { allowedFolder, imagePolicy, type ImagePolicy } from "./sources";
+
+export { ImageError } from "./errors";
+export { isRemote, safeJoin } from "./paths";
 
 export type ImageBytes = { bytes: Buffer; mimeType: string; origin: string };
 export type ImageSourceConfig = { base: string | null; mirrors: readonly string[] };
 
-const MIME_BY_EXT: Record<string, string> = {
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".png": "image/png",
-  ".webp": "image/webp",
-  ".gif": "image/gif",
-  ".avif": "image/avif",
-};
-
-export function mimeTypeOf(file: string): string {
-  return MIME_BY_EXT[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-}
-
-export function isRemote(value: string): boolean {
-  return /^https?:\/\//i.test(value);
-}
-
-/** Joins a relative path onto a folder, refusing anything that would land outside it. */
-export function safeJoin(folder: string, relative: string): string | null {
-  if (relative.includes("\0")) return null;
-  const root = path.resolve(folder);
-  const target = path.resolve(root, relative.replace(/^\/+/, ""));
-  if (target !== root && !target.startsWith(root + path.sep)) return null;
-  return target;
+function asImage(bytes: Buffer, origin: string, label: string): ImageBytes {
+  const mimeType = sniffImageType(bytes);
+  if (!mimeType) throw new ImageError(`${label} is not an image (JPEG, PNG, GIF, WebP or AVIF)`, "not-an-image");
+  return { bytes, mimeType, origin };
 }
 
 /** Joins a relative path onto a URL base, refusing results outside the base. */
-export function safeUrlJoin(base: string, relative: string): string | null {
+export function safeUrlJoin(base: string, relative: string): URL | null {
   const normalisedBase = base.endsWith("/") ? base : `${base}/`;
   try {
     const url = new URL(relative.replace(/^\/+/, ""), normalisedBase);
-    return url.href.startsWith(normalisedBase) ? url.href : null;
+    return url.href.startsWith(normalisedBase) ? url : null;
   } catch {
     return null;
   }
 }
 
-/**
- * Remote prefixes Ripe may fetch from: the dataset's own base, the Pico-Banana CDN, Flickr's
- * static hosts (Open Images sources), plus RIPE_REMOTE_BASES (comma-separated). Nothing else.
- */
-export function allowedRemoteBases(config: ImageSourceConfig): string[] {
-  const fromEnv = (process.env.RIPE_REMOTE_BASES ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
-  const bases = [CDN_BASE, ...fromEnv];
-  if (config.base && isRemote(config.base)) bases.push(config.base);
-  return bases;
-}
-
-function isAllowedRemote(url: string, config: ImageSourceConfig): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return false;
-  if (/(^|\.)staticflickr\.com$/i.test(parsed.hostname) && process.env.RIPE_FETCH_FLICKR !== "0") return true;
-  return allowedRemoteBases(config).some((base) => parsed.href.startsWith(base.endsWith("/") ? base : `${base}/`));
-}
-
-async function readIfFile(file: string | null): Promise<Buffer | null> {
-  if (!file) return null;
-  try {
-    return await fs.readFile(file);
-  } catch {
-    return null;
-  }
-}
-
-function cacheFile(url: string): string {
-  const hash = crypto.createHash("sha256").update(url).digest("hex");
-  return path.join(resolveDataDir(), "cache", "remote", hash.slice(0, 2), hash + path.extname(new URL(url).pathname));
-}
-
-async function fetchRemote(url: string): Promise<Buffer | null> {
-  const cached = await readIfFile(cacheFile(url));
-  if (cached) return cached;
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: "follow" });
-    if (!response.ok) return null;
-    const bytes = Buffer.from(await response.arrayBuffer());
-    const file = cacheFile(url);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, bytes);
-    return bytes;
-  } catch {
-    return null;
-  }
-}
-
-/** Candidate local files for an image path, in lookup order (mirrors by path, then by file name). */
-export function localCandidates(config: ImageSourceConfig, imagePath: string): string[] {
-  const files: string[] = [];
-  const relative = isRemote(imagePath) ? null : imagePath;
-  const fileName = path.basename(isRemote(imagePath) ? new URL(imagePath).pathname : imagePath);
-  for (const mirror of config.mirrors) {
-    if (relative) {
-      const joined = safeJoin(mirror, relative);
-      if (joined) files.push(joined);
-    }
-    const byName = safeJoin(mirror, fileName);
-    if (byName) files.push(byName);
-  }
-  if (relative && config.base && !isRemote(config.base)) {
-    const joined = safeJoin(config.base, relative);
-    if (joined) files.push(joined);
-  }
-  return files;
-}
-
-export async function resolveImage(config: ImageSourceConfig, imagePath: string): Promise<ImageBytes | null> {
-  for (const file of localCandidates(config, imagePath)) {
-    const bytes = await readIfFile(file);
-    if (bytes) return { bytes, mimeType: mimeTypeOf(file), origin: file };
-  }
-  const remoteUrl = isRemote(imagePath)
-    ? imagePath
-    : config.base && isRemote(config.base)
-      ? safeUrlJoin(config.base, imagePath)
-      : null;
-  if (remoteUrl && isAllowedRemote(remoteUrl, config)) {
-    const bytes = await fetchRemote(remoteUrl);
-    if (bytes) return { bytes, mimeType: mimeTypeOf(new URL(remoteUrl).pathname), origin: remoteUrl };
+async function fromFolders(folders: string[], relative: string, label: string, policy: ImagePolicy): Promise<ImageBytes | null> {
+  for (const folder of folders) {
+    const found = await readContained(folder, relative, policy.maxRemoteBytes);
+    if (found) return asImage(found.bytes, found.file, label);
   }
   return null;
+}
+
+/** The image's bytes and type; throws ImageError saying why not (no base, refused, too large…). */
+export async function loadImage(config: ImageSourceConfig, imagePath: string, policy: ImagePolicy = imagePolicy()): Promise<ImageBytes> {
+  const ref = normaliseImagePath(imagePath);
+  const mirrors = config.mirrors.map((mirror) => allowedFolder(mirror, policy)).filter((folder): folder is string => folder !== null);
+  const fileName = path.posix.basename(ref.kind === "remote" ? ref.url.pathname : ref.path);
+  if (ref.kind === "relative") {
+    const found = await fromFolders(mirrors, ref.path, imagePath, policy);
+    if (found) return found;
+  }
+  if (fileName) {
+    const byName = await fromFolders(mirrors, fileName, imagePath, policy);
+    if (byName) return byName;
+  }
+  if (ref.kind === "remote") return asImage(await fetchRemote(ref.url, policy), ref.url.href, imagePath);
+
+  const base = config.base?.trim();
+  if (!base) {
+    throw new ImageError(`${imagePath} is a relative path and the dataset has no base: an admin sets one in the dataset's settings`, "no-base");
+  }
+  if (isRemote(base)) {
+    const url = safeUrlJoin(base, ref.path);
+    if (!url) throw new ImageError(`${imagePath} leaves the dataset's base`, "refused");
+    return asImage(await fetchRemote(url, policy), url.href, imagePath);
+  }
+  const folder = allowedFolder(base, policy);
+  if (!folder) throw new ImageError(`the dataset's base ${base} is not a folder under an image root (RIPE_IMAGE_ROOTS)`, "refused");
+  const found = await fromFolders([folder], ref.path, imagePath, policy);
+  if (!found) throw new ImageError(`${imagePath} is not in the dataset's base folder`, "not-found");
+  return found;
+}
+
+/** As loadImage, but null when the image can't be had (the judge and metrics skip such items). */
+export async function resolveImage(config: ImageSourceConfig, imagePath: string): Promise<ImageBytes | null> {
+  try {
+    return await loadImage(config, imagePath);
+  } catch (error) {
+    if (error instanceof ImageError) return null;
+    throw error;
+  }
 }

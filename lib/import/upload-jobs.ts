@@ -13,7 +13,7 @@ import type { LineKind } from "../manifest/records";
 import { importFile } from "./import-file";
 import { removeStaleUploads, type ReceivedUpload } from "./upload-receive";
 
-export { baseProblem, MAX_UPLOAD_BYTES, receiveUpload, UploadError, type ReceivedUpload } from "./upload-receive";
+export { checkDiskSpace, maxUploadBytes, receiveUpload, takeUploadSlot, UploadError, type ReceivedUpload } from "./upload-receive";
 
 /**
  * Smaller than the CLI's 5000: a batch runs on the main thread (PGlite) and every request waits

@@ -8,11 +8,14 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { resolveDataDir } from "../db/client";
+import { dataDir, env } from "../env";
 import { detectKind, type LineKind } from "../manifest/records";
 
-export const MAX_UPLOAD_BYTES = Math.max(1, Number(process.env.RIPE_MAX_UPLOAD_MB) || 4096) * 1024 * 1024;
+/** The largest upload the server takes (RIPE_MAX_UPLOAD_MB, default 1 GB); bigger files go through the CLI. */
+export const maxUploadBytes = () => env().RIPE_MAX_UPLOAD_MB * 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
+/** How often (in bytes received) free disk space is checked again while an upload streams. */
+const DISK_CHECK_EVERY = 32 * 1024 * 1024;
 
 export class UploadError extends Error {
   constructor(message: string, public readonly status = 400) {
@@ -21,7 +24,47 @@ export class UploadError extends Error {
 }
 
 export function uploadsDir(): string {
-  return path.join(resolveDataDir(), "uploads");
+  return path.join(dataDir(), "uploads");
+}
+
+/** Free bytes on the data folder's disk. */
+export function freeDiskBytes(): number {
+  const folder = dataDir();
+  fs.mkdirSync(folder, { recursive: true });
+  const stats = fs.statfsSync(folder);
+  return stats.bavail * stats.bsize;
+}
+
+/** Refuses an upload that would leave less than RIPE_MIN_FREE_DISK_MB free on the data folder's disk. */
+export function checkDiskSpace(fileName: string, incomingBytes: number) {
+  const reserve = env().RIPE_MIN_FREE_DISK_MB * 1024 * 1024;
+  const free = freeDiskBytes();
+  if (free - incomingBytes < reserve) {
+    throw new UploadError(`${fileName}: not enough disk space on the server (${formatMb(free)} free, ${formatMb(reserve)} kept in reserve by RIPE_MIN_FREE_DISK_MB); ask the operator to free space.`, 507);
+  }
+}
+
+type UploadSlots = { total: number; byUser: Map<string, number> };
+const globalForSlots = globalThis as unknown as { ripeUploadSlots?: UploadSlots };
+
+/** Takes one of the server's upload slots for this user; 429 when the user or the server has too many running. */
+export function takeUploadSlot(user: string): () => void {
+  const slots = (globalForSlots.ripeUploadSlots ??= { total: 0, byUser: new Map() });
+  const settings = env();
+  const mine = slots.byUser.get(user) ?? 0;
+  if (mine >= settings.RIPE_MAX_UPLOADS_PER_USER) throw new UploadError(`You already have ${mine} upload${mine === 1 ? "" : "s"} in progress; wait for it to finish.`, 429);
+  if (slots.total >= settings.RIPE_MAX_UPLOADS) throw new UploadError(`The server is receiving ${slots.total} uploads already; try again in a minute.`, 429);
+  slots.total++;
+  slots.byUser.set(user, mine + 1);
+  let isReleased = false;
+  return () => {
+    if (isReleased) return;
+    isReleased = true;
+    slots.total--;
+    const left = (slots.byUser.get(user) ?? 1) - 1;
+    if (left > 0) slots.byUser.set(user, left);
+    else slots.byUser.delete(user);
+  };
 }
 
 /** Uploads left by a server that stopped mid-import; a day old so another process's are safe. */
@@ -47,15 +90,26 @@ export async function receiveUpload(body: ReadableStream<Uint8Array>, fileName: 
   fs.mkdirSync(dir, { recursive: true });
   const safeName = path.basename(fileName).replace(/[^\w.-]+/g, "_").slice(-100) || "upload.jsonl";
   const filePath = path.join(dir, `${Date.now()}-${crypto.randomBytes(4).toString("hex")}-${safeName}`);
+  const limit = maxUploadBytes();
   let bytes = 0;
+  let nextDiskCheck = DISK_CHECK_EVERY;
   const head: Buffer[] = [];
   let headBytes = 0;
   const meter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       bytes += chunk.length;
-      if (bytes > MAX_UPLOAD_BYTES) {
-        callback(new UploadError(`${fileName} is larger than the upload limit of ${formatMb(MAX_UPLOAD_BYTES)} (RIPE_MAX_UPLOAD_MB); import it with the CLI instead: npm run import`, 413));
+      if (bytes > limit) {
+        callback(new UploadError(`${fileName} is larger than the upload limit of ${formatMb(limit)} (RIPE_MAX_UPLOAD_MB); import it with the CLI instead: npm run import`, 413));
         return;
+      }
+      if (bytes >= nextDiskCheck) {
+        nextDiskCheck += DISK_CHECK_EVERY;
+        try {
+          checkDiskSpace(fileName, 0);
+        } catch (error) {
+          callback(error as Error);
+          return;
+        }
       }
       if (headBytes < HEAD_BYTES) {
         head.push(chunk.subarray(0, HEAD_BYTES - headBytes));
@@ -123,10 +177,3 @@ function sniff(fileName: string, head: Buffer, bytes: number): LineKind | null {
   return null; // unknown until the importer reads the file; the summary names the real kinds
 }
 
-/** A folder base must exist: storing a wrong path would break every image of the dataset. */
-export function baseProblem(base: string | undefined): string | null {
-  if (!base || /^https?:\/\//i.test(base)) return null;
-  const resolved = path.resolve(base);
-  if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) return null;
-  return `base: the folder ${resolved} does not exist on the server; fix the path, or leave base empty to keep the dataset's base.`;
-}

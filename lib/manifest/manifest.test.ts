@@ -77,4 +77,21 @@ describe("readLines", () => {
     for await (const line of readLines(Readable.from([bytes.subarray(0, 9), bytes.subarray(9)]))) lines.push(line.text);
     expect(lines).toEqual(['{"x": "↔"}']);
   });
+
+  it("counts every byte of the file, BOM and CR included", async () => {
+    const bytes = Buffer.from("\ufeff{}\r\n\n[]");
+    let total = 0;
+    for await (const line of readLines(Readable.from([bytes]))) total += line.byteLength;
+    expect(total).toBe(bytes.length);
+  });
+
+  it("reads one very long line in time linear in its length", async () => {
+    // 8 MB in 4 KB chunks: rescanning the growing line on every chunk would touch ~8 GB of text.
+    const chunk = Buffer.alloc(4096, "a");
+    const chunks = Array.from({ length: 2048 }, () => chunk);
+    const lines = [];
+    for await (const line of readLines(Readable.from([...chunks, Buffer.from("\nb")]))) lines.push(line);
+    expect(lines.map((line) => line.text.length)).toEqual([4096 * 2048, 1]);
+    expect(lines[0].byteLength).toBe(4096 * 2048 + 1);
+  });
 });

@@ -1,6 +1,7 @@
 // The pairs list's URL state (pure): simple filters, or a metric key from the agreement page
 // naming exactly the pairs behind one of its numbers.
 import { z } from "zod";
+import { MAX_ID } from "../ids";
 import { PAIR_LABELS, PAIR_ORIGINS } from "../db/schema";
 import { PAIR_LABEL_TEXT } from "./sides";
 
@@ -11,7 +12,7 @@ export const pairListSchema = z.object({
   editType: z.string().max(300).optional().catch(undefined),
   status: z.enum(PAIR_STATUSES).optional().catch(undefined),
   metric: z.string().max(600).optional().catch(undefined),
-  after: z.coerce.number().int().min(0).optional().catch(undefined),
+  after: z.coerce.number().int().min(0).max(MAX_ID).optional().catch(undefined),
 });
 export type PairListParams = z.infer<typeof pairListSchema>;
 

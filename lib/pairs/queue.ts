@@ -3,6 +3,7 @@
 // server hands out is the order the tests check. Pairs the reviewer already labelled never come
 // back except as deliberate repeats (sides swapped), interleaved at a fixed rhythm.
 import { z } from "zod";
+import { coercedId, MAX_ID } from "../ids";
 import { PAIR_ORIGINS } from "../db/schema";
 import { DEFAULT_REPEAT_SHARE, MAX_REPEAT_SHARE } from "./sides";
 
@@ -95,7 +96,7 @@ export function interleaveRepeats<T>(fresh: readonly T[], repeats: readonly T[],
 const idList = z
   .string()
   .optional()
-  .transform((value) => (value ? value.split(",").map(Number).filter((id) => Number.isInteger(id) && id > 0).slice(0, 2000) : []));
+  .transform((value) => (value ? value.split(",").map(Number).filter((id) => Number.isInteger(id) && id > 0 && id <= MAX_ID).slice(0, 2000) : []));
 
 /** The queue's URL state (label page and its batch route share it). */
 export const queueParamsSchema = z.object({
@@ -104,7 +105,7 @@ export const queueParamsSchema = z.object({
   origin: z.enum(PAIR_ORIGINS).optional().catch(undefined),
   repeat: z.coerce.number().min(0).max(MAX_REPEAT_SHARE).catch(DEFAULT_REPEAT_SHARE),
   /** Start with this pair (from the list or a fresh manual pair), then continue the queue. */
-  pair: z.coerce.number().int().positive().optional().catch(undefined),
+  pair: coercedId.optional().catch(undefined),
 });
 export type QueueParams = z.infer<typeof queueParamsSchema>;
 

@@ -1,44 +1,43 @@
-// POST /api/imports?dataset=ID|newDataset=NAME&base=&strict=1&name=FILE, body = the raw JSONL
-// file. The body is streamed to disk (never held in memory, so files of hundreds of MB are fine,
-// up to RIPE_MAX_UPLOAD_MB), checked, and queued for a background import. Replies 202 with the
-// job's status; poll GET /api/imports/<id>. A raw body rather than multipart: Request.formData()
-// buffers the whole upload in memory.
-import type { NextRequest } from "next/server";
+// POST /api/imports?dataset=ID|newDataset=NAME&strict=1&name=FILE, body = the raw JSONL file
+// (Content-Type application/x-ndjson or application/octet-stream: a type no cross-site form can
+// send). The body is streamed to disk (never held in memory; up to RIPE_MAX_UPLOAD_MB, with a
+// free-space check and a limit on concurrent uploads), checked, and queued for a background
+// import. Replies 202 with the job's status; poll GET /api/imports/<id>. An upload never sets a
+// dataset's image base: an admin does that in the dataset's settings, or the operator's CLI.
 import { describeIssues, importTargetSchema } from "@/lib/actions/imports/import-target-schema";
-import { ensureDataset, getDataset } from "@/lib/db/queries/datasets";
-import { getDb } from "@/lib/db/server";
-import { baseProblem, enqueueImport, MAX_UPLOAD_BYTES, receiveUpload, UploadError } from "@/lib/import/upload-jobs";
+import { ensureDataset } from "@/lib/db/queries/datasets";
+import { HttpError, route } from "@/lib/http/route";
+import { checkDiskSpace, enqueueImport, maxUploadBytes, receiveUpload, takeUploadSlot, UploadError } from "@/lib/import/upload-jobs";
 
-const fail = (error: string, status = 400) => Response.json({ error }, { status });
-
-export async function POST(request: NextRequest) {
-  const parsed = importTargetSchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) return fail(`Invalid import request — ${describeIssues(parsed.error)}`);
+export const POST = route({ hasBody: true }, async ({ request, url, db, dataset, reviewer }) => {
+  const query = Object.fromEntries(url.searchParams);
+  if ("base" in query) {
+    throw new HttpError(400, "base: an upload does not set the image base; an admin sets it in the dataset's settings (or: npm run import -- --base).", { field: "base" });
+  }
+  const parsed = importTargetSchema.safeParse(query);
+  if (!parsed.success) throw new HttpError(400, `Invalid import request — ${describeIssues(parsed.error)}`);
   const target = parsed.data;
-  if (!request.body) return fail(`${target.name}: no file content was sent; choose a JSONL file.`);
+  if (!request.body) throw new HttpError(400, `${target.name}: no file content was sent; choose a JSONL file.`);
   const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (declared > MAX_UPLOAD_BYTES) {
-    return fail(`${target.name} is larger than the upload limit of ${Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} MB (RIPE_MAX_UPLOAD_MB); import it with the CLI: npm run import`, 413);
+  const limit = maxUploadBytes();
+  if (declared > limit) {
+    throw new HttpError(413, `${target.name} is larger than the upload limit of ${Math.round(limit / 1024 / 1024)} MB (RIPE_MAX_UPLOAD_MB); import it with the CLI: npm run import`);
   }
-
-  const base = target.base ? target.base : undefined;
-  const problem = baseProblem(base);
-  if (problem) return fail(problem);
-
-  const db = await getDb();
   // Check the dataset before accepting the bytes: no point uploading 500 MB to a missing target.
-  const existing = target.dataset === undefined ? undefined : await getDataset(db, target.dataset);
-  if (target.dataset !== undefined && !existing) return fail(`dataset: no dataset with id ${target.dataset}; reload the page.`, 404);
-
-  let upload;
+  const existing = target.dataset === undefined ? undefined : await dataset(target.dataset);
+  let release: (() => void) | undefined;
   try {
-    upload = await receiveUpload(request.body, target.name);
+    checkDiskSpace(target.name, Number.isFinite(declared) ? declared : 0);
+    release = takeUploadSlot(`reviewer:${(await reviewer()).id}`);
+    const upload = await receiveUpload(request.body, target.name);
+    // Created only once a good file arrived, so a failed upload leaves no empty dataset behind.
+    const created = await ensureDataset(db, existing?.name ?? target.newDataset!);
+    const status = enqueueImport({ upload, datasetId: created.id, datasetName: created.name, file: target.name, isStrict: target.strict });
+    return Response.json(status, { status: 202 });
   } catch (error) {
-    if (error instanceof UploadError) return fail(error.message, error.status);
+    if (error instanceof UploadError) throw new HttpError(error.status, error.message);
     throw error;
+  } finally {
+    release?.();
   }
-  // Created only once a good file arrived, so a failed upload leaves no empty dataset behind.
-  const dataset = await ensureDataset(db, existing?.name ?? target.newDataset!, { base });
-  const status = enqueueImport({ upload, datasetId: dataset.id, datasetName: dataset.name, file: target.name, isStrict: target.strict });
-  return Response.json(status, { status: 202 });
-}
+});

@@ -1,5 +1,6 @@
 // One schema per judge action, shared by the server actions and the judge page's forms.
 import { z } from "zod";
+import { dbId } from "../../ids";
 import { JUDGE_PROVIDERS } from "../../judge/judges";
 
 export const MAX_CONCURRENCY = 16;
@@ -7,7 +8,7 @@ export const MAX_CONCURRENCY = 16;
 const concurrency = z.number().int().min(1, "at least 1 call at a time").max(MAX_CONCURRENCY, `at most ${MAX_CONCURRENCY} calls at a time`);
 
 export const startJudgeSchema = z.object({
-  datasetId: z.number().int().positive(),
+  datasetId: dbId,
   provider: z.enum(JUDGE_PROVIDERS),
   /** Gemini model name; empty = GEMINI_MODEL or the default. Ignored by the metrics judge. */
   model: z
@@ -25,6 +26,6 @@ export const startJudgeSchema = z.object({
 });
 export type StartJudgeInput = z.input<typeof startJudgeSchema>;
 
-export const jobRefSchema = z.object({ datasetId: z.number().int().positive(), jobId: z.number().int().positive() });
+export const jobRefSchema = z.object({ datasetId: dbId, jobId: dbId });
 
 export const resumeJudgeSchema = jobRefSchema.extend({ concurrency, retryErrors: z.boolean().default(false) });

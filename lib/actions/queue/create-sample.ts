@@ -1,11 +1,12 @@
 "use server";
 import { z } from "zod";
+import { dbId } from "../../ids";
 import { action, ActionError } from "../action";
 import { AuditSampleError, createAuditSample } from "../../db/queries/audit-samples";
 import { getDataset } from "../../db/queries/datasets";
 
 const schema = z.object({
-  datasetId: z.number().int().positive(),
+  datasetId: dbId,
   method: z.enum(["stratified", "uniform", "threshold"]),
   size: z.number().int().min(1, "draw at least 1 item").max(5000, "at most 5000 items per sample"),
   seed: z.number().int().min(0).max(2 ** 31 - 1),

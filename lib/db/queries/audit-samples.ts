@@ -37,3 +37,15 @@ export async function getAuditSample(db: DbHandle, sampleId: number, datasetId?:
   const [row] = await db.db.select().from(auditSamples).where(where);
   return row ?? null;
 }
+
+/**
+ * The stored inclusion probability of a candidate in one of the dataset's audit samples: what a
+ * decision made while walking the sample records (never a probability the client sends).
+ */
+export async function sampleInclusion(db: DbHandle, datasetId: number, sampleId: number, candidateId: number): Promise<number> {
+  const sample = await getAuditSample(db, sampleId, datasetId);
+  if (!sample) throw new AuditSampleError(`sampleId: no audit sample ${sampleId} in this dataset.`);
+  const item = sample.items.find((entry) => entry.candidateId === candidateId);
+  if (!item) throw new AuditSampleError(`sampleId: item #${candidateId} is not in audit sample ${sampleId}.`);
+  return item.probability;
+}

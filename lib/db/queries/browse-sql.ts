@@ -2,6 +2,7 @@
 // keyset ORDER BY / cursor conditions per sort. Every filter maps to an indexed column of
 // candidates (denormalised), so a page at 400K rows is an index range scan, never an OFFSET.
 import { z } from "zod";
+import { MAX_ID } from "../../ids";
 import type { BrowseFilters, Sort } from "../../browse/filters";
 import { normalizeEditType } from "../../taxonomy";
 import { SEARCH_EXPRESSION } from "../schema";
@@ -74,7 +75,7 @@ export function buildFacetWhere(datasetId: number, filters: BrowseFilters, optio
   return { where, params };
 }
 
-export const cursorSchema = z.object({ v: z.number(), i: z.number().int(), s: z.string().optional(), side: z.enum(["above", "below"]).optional() });
+export const cursorSchema = z.object({ v: z.number().finite(), i: z.number().int().min(0).max(MAX_ID), s: z.string().max(300).optional(), side: z.enum(["above", "below"]).optional() });
 export type Cursor = z.infer<typeof cursorSchema>;
 
 export function encodeCursor(cursor: Cursor): string {

@@ -30,3 +30,9 @@ export async function ensureDataset(handle: DbHandle, name: string, options: { b
     .returning();
   return created ?? (await findDataset(handle, name))!;
 }
+
+/** Sets (or clears, with null) the base relative image paths resolve against; the caller checked it. */
+export async function setDatasetBase(handle: DbHandle, id: number, base: string | null): Promise<Dataset | undefined> {
+  const [updated] = await handle.db.update(datasets).set({ base }).where(eq(datasets.id, id)).returning();
+  return updated;
+}

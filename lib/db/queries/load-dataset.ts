@@ -1,14 +1,22 @@
 import "server-only";
 // Route params → dataset, or Next's notFound(): one place for the "no such dataset" page.
 import { notFound } from "next/navigation";
+import { idText } from "../../ids";
 import { getDb } from "../server";
 import { getDataset } from "./datasets";
 
 export async function loadDatasetOr404(datasetId: string) {
-  const id = Number(datasetId);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = idText.safeParse(datasetId);
+  if (!id.success) notFound();
   const db = await getDb();
-  const dataset = await getDataset(db, id);
+  const dataset = await getDataset(db, id.data);
   if (!dataset) notFound();
   return { db, dataset };
+}
+
+/** An id from a URL segment, or Next's notFound() (non-numeric, zero, or too large for the database). */
+export function idOr404(text: string): number {
+  const id = idText.safeParse(text);
+  if (!id.success) notFound();
+  return id.data;
 }

@@ -1,19 +1,16 @@
-// GET /api/datasets/:id/candidates?<browse filters>&cursor=&limit=: one keyset page as JSON.
+// GET /api/datasets/:id/candidates?<browse filters>&cursor=&limit=&direction=: one keyset page as JSON.
+import { z } from "zod";
 import { parseBrowseFilters } from "@/lib/browse/filters";
-import { getDb } from "@/lib/db/server";
-import { getDataset } from "@/lib/db/queries/datasets";
 import { listCandidates } from "@/lib/db/queries/browse";
+import { datasetParams, route } from "@/lib/http/route";
 
-export async function GET(request: Request, { params }: { params: Promise<{ datasetId: string }> }) {
-  const { datasetId } = await params;
-  const id = Number(datasetId);
-  if (!Number.isInteger(id) || id <= 0) return Response.json({ error: "dataset id must be a positive integer" }, { status: 400 });
-  const db = await getDb();
-  const dataset = await getDataset(db, id);
-  if (!dataset) return Response.json({ error: `no dataset ${id}` }, { status: 404 });
-  const url = new URL(request.url);
-  const limit = Number(url.searchParams.get("limit") ?? 60);
-  const direction = url.searchParams.get("direction") === "backward" ? "backward" : "forward";
-  const page = await listCandidates(db, dataset, parseBrowseFilters(url.searchParams), { cursor: url.searchParams.get("cursor"), limit: Number.isFinite(limit) ? limit : 60, direction });
+const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).catch(60),
+  direction: z.enum(["forward", "backward"]).catch("forward"),
+  cursor: z.string().max(1000, "cursor: at most 1000 characters").optional(),
+});
+
+export const GET = route({ params: datasetParams, query: pageQuery.passthrough() }, async ({ params, query, url, db, dataset }) => {
+  const page = await listCandidates(db, await dataset(params.datasetId), parseBrowseFilters(url.searchParams), { cursor: query.cursor ?? null, limit: query.limit, direction: query.direction });
   return Response.json(page);
-}
+});

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
 import { getItemDetail } from "@/lib/db/queries/items";
-import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { idOr404, loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 
 type Props = { params: Promise<{ datasetId: string; candidateId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -11,8 +11,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId, candidateId } = await params;
   const { db, dataset } = await loadDatasetOr404(datasetId);
-  const id = Number(candidateId);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = idOr404(candidateId);
   const detail = await getItemDetail(db, dataset, id);
   if (!detail) notFound();
   const search = filtersToSearch(parseBrowseFilters(await searchParams));

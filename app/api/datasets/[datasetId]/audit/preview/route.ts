@@ -2,19 +2,15 @@
 // rubric change would flip, for the audit page's confirm dialog (nothing is written).
 import { rubricChangeSchema } from "@/lib/actions/audit/audit-schemas";
 import { currentRubric, previewRubric } from "@/lib/db/queries/audit-rubric";
-import { getDataset } from "@/lib/db/queries/datasets";
-import { getDb } from "@/lib/db/server";
+import { datasetParams, HttpError, route } from "@/lib/http/route";
 
-export async function GET(request: Request, { params }: { params: Promise<{ datasetId: string }> }) {
-  const { datasetId } = await params;
-  const db = await getDb();
-  const dataset = /^\d{1,9}$/.test(datasetId) ? await getDataset(db, Number(datasetId)) : undefined;
-  if (!dataset) return Response.json({ error: `no dataset ${datasetId}` }, { status: 404 });
-  const query = new URL(request.url).searchParams;
-  const current = currentRubric(dataset);
+export const GET = route({ params: datasetParams }, async ({ params, url, db, dataset }) => {
+  const found = await dataset(params.datasetId);
+  const query = url.searchParams;
+  const current = currentRubric(found);
   const value = (key: string, fallback: number) => (query.has(key) ? Number(query.get(key)) : fallback);
   const parsed = rubricChangeSchema.safeParse({
-    datasetId: dataset.id,
+    datasetId: found.id,
     threshold: value("threshold", current.threshold),
     weights: {
       instruction_compliance: value("ic", current.weights.instruction_compliance),
@@ -23,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
       technical_quality: value("tq", current.weights.technical_quality),
     },
   });
-  if (!parsed.success) return Response.json({ error: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") }, { status: 400 });
-  const preview = await previewRubric(db, dataset, parsed.data);
+  if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+  const preview = await previewRubric(db, found, parsed.data);
   return Response.json({ current, proposed: { threshold: parsed.data.threshold, weights: parsed.data.weights }, ...preview }, { headers: { "cache-control": "no-store" } });
-}
+});

@@ -1,15 +1,11 @@
 // GET /api/datasets/:id/items/:candidateId: the item page's data as JSON (client navigation and
 // prefetch of neighbours, so the next item is drawn without a server round trip).
-import { getDb } from "@/lib/db/server";
-import { getDataset } from "@/lib/db/queries/datasets";
+import { z } from "zod";
 import { getItemDetail } from "@/lib/db/queries/items";
+import { idSchema, notFound, route } from "@/lib/http/route";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ datasetId: string; candidateId: string }> }) {
-  const { datasetId, candidateId } = await params;
-  const db = await getDb();
-  const dataset = await getDataset(db, Number(datasetId));
-  if (!dataset) return Response.json({ error: `no dataset ${datasetId}` }, { status: 404 });
-  const detail = await getItemDetail(db, dataset, Number(candidateId));
-  if (!detail) return Response.json({ error: `no item ${candidateId} in dataset ${datasetId}` }, { status: 404 });
+export const GET = route({ params: z.object({ datasetId: idSchema, candidateId: idSchema }) }, async ({ params, db, dataset }) => {
+  const detail = await getItemDetail(db, await dataset(params.datasetId), params.candidateId);
+  if (!detail) throw notFound(`No item ${params.candidateId} in dataset ${params.datasetId}.`);
   return Response.json(detail);
-}
+});

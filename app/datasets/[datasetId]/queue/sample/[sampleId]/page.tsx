@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { getItemDetail } from "@/lib/db/queries/items";
-import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { idOr404, loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { getSampleWalk } from "@/lib/db/queries/queue";
 
 type Props = { params: Promise<{ datasetId: string; sampleId: string }>; searchParams: Promise<{ item?: string }> };
@@ -13,7 +13,7 @@ export default async function SampleQueuePage({ params, searchParams }: Props) {
   await connection();
   const { datasetId, sampleId } = await params;
   const { db, dataset } = await loadDatasetOr404(datasetId);
-  const walk = await getSampleWalk(db, Number(sampleId));
+  const walk = await getSampleWalk(db, idOr404(sampleId));
   if (!walk || walk.datasetId !== dataset.id) notFound();
   const requested = Number((await searchParams).item);
   const startId = walk.ids.includes(requested) ? requested : (walk.ids.find((id) => !walk.decided.has(id)) ?? walk.ids[0]);

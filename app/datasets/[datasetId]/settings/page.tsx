@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { DatasetNav } from "@/components/dataset/dataset-nav";
+import { DatasetBaseForm } from "@/components/dataset/dataset-base-form";
+import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { imagePolicy } from "@/lib/images/sources";
+
+type Props = { params: Promise<{ datasetId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { dataset } = await loadDatasetOr404((await params).datasetId);
+  return { title: `Settings · ${dataset.name} · Ripe` };
+}
+
+export default async function DatasetSettingsPage({ params }: Props) {
+  await connection();
+  const { dataset } = await loadDatasetOr404((await params).datasetId);
+  const policy = imagePolicy();
+  return (
+    <div>
+      <DatasetNav datasetId={dataset.id} name={dataset.name} active="/settings" />
+      <main className="mx-auto max-w-3xl space-y-6 p-6">
+        <h2 className="text-lg font-semibold">Dataset settings</h2>
+        <DatasetBaseForm
+          datasetId={dataset.id}
+          base={dataset.base}
+          mirrors={dataset.mirrors}
+          roots={policy.roots}
+          prefixes={policy.remotePrefixes.map((prefix) => prefix.text)}
+        />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+// The server's settings from the environment, parsed in one place with zod. Read through env()
+// (cheap: the parse is a few dozen comparisons), so tests that change process.env between cases
+// see their values; `npm start` calls checkEnv() first so a bad value stops it with a clear message.
+import path from "node:path";
+import { z } from "zod";
+
+const list = (separator: RegExp) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(separator).map((entry) => entry.trim()).filter(Boolean));
+
+const positive = (fallback: number, what: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value.trim() === "") return fallback;
+      const parsed = Number(value);
+      if (!Number.isFinite(parsed) || parsed <= 0) {
+        context.addIssue({ code: "custom", message: `expected ${what} (a positive number), got ${JSON.stringify(value)}` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(["0", "1", "true", "false", ""])
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? fallback : value === "1" || value === "true"));
+
+const url = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    if (!value?.trim()) return null;
+    try {
+      const parsed = new URL(value.trim());
+      if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error("not http(s)");
+      return parsed;
+    } catch {
+      context.addIssue({ code: "custom", message: `expected an http(s) URL such as https://ripe.example.org, got ${JSON.stringify(value)}` });
+      return z.NEVER;
+    }
+  });
+
+const envSchema = z.object({
+  PORT: positive(3000, "a port"),
+  /** The address `npm start` binds to; 127.0.0.1 unless the operator says otherwise. */
+  HOST: z.string().optional().transform((value) => value?.trim() || "127.0.0.1"),
+  /** The address people use (https://ripe.example.org): its host is allowed, cookies get Secure. */
+  RIPE_PUBLIC_URL: url,
+  /** More host names (or host:port) the server answers to, comma-separated. */
+  RIPE_ALLOWED_HOSTS: list(/,/),
+  RIPE_DATA_DIR: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  /** Folders local image bases may lie under (path-list separated by ":" or ","). */
+  RIPE_IMAGE_ROOTS: list(/[,:]/),
+  /** URL prefixes images may be fetched from (comma-separated); a host may start with "*.". */
+  RIPE_REMOTE_BASES: list(/,/),
+  RIPE_FETCH_FLICKR: flag(true),
+  /** host[:port] entries a remote fetch may reach although they resolve to a private address. */
+  RIPE_FETCH_PRIVATE_HOSTS: list(/,/),
+  RIPE_REMOTE_MAX_MB: positive(50, "megabytes"),
+  RIPE_REMOTE_TIMEOUT_S: positive(20, "seconds"),
+  RIPE_REMOTE_PER_HOST: positive(4, "a number of fetches"),
+  RIPE_IMAGE_MAX_MEGAPIXELS: positive(100, "megapixels"),
+  RIPE_MAX_UPLOAD_MB: positive(1024, "megabytes"),
+  RIPE_MAX_UPLOADS_PER_USER: positive(1, "a number of uploads"),
+  RIPE_MAX_UPLOADS: positive(3, "a number of uploads"),
+  RIPE_MIN_FREE_DISK_MB: positive(1024, "megabytes"),
+  RIPE_SKIP_DEMO: flag(false),
+});
+
+export type Env = z.output<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new EnvError(`Ripe cannot start: bad setting in the environment\n${lines.join("\n")}`);
+}
+
+export function env(): Env {
+  return parseEnv(process.env);
+}
+
+/** The data folder: the embedded database, caches and uploads. */
+export function dataDir(): string {
+  return path.resolve(process.env.RIPE_DATA_DIR || path.join(process.cwd(), "data"));
+}
+
+/** The demo dataset's folder (images are served from it by default). */
+export function demoDir(): string {
+  return path.join(process.cwd(), "demo");
+}

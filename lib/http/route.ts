@@ -1,0 +1,104 @@
+import "server-only";
+// The one wrapper every route handler goes through, the sibling of the action wrapper: it checks
+// the Host and (for state-changing methods) the origin and content type, parses params and query
+// with zod, opens the database, resolves the reviewer once, and turns every failure into a JSON
+// answer with a 4xx status that says which field or what is missing. An unexpected error is
+// logged and answered with a 500 that carries no database text.
+import { z } from "zod";
+import type { DbHandle } from "../db/client";
+import { getDataset } from "../db/queries/datasets";
+import type { Dataset, Reviewer } from "../db/schema";
+import { getDb } from "../db/server";
+import { ImageError } from "../images/errors";
+import { currentReviewer } from "../review/current-reviewer";
+import { checkHost, checkStateChange } from "./guards";
+
+/** A database id in a URL: digits only, and small enough for an int4 column. */
+export const idSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, "must be a positive whole number")
+  .transform(Number)
+  .refine((value) => value <= 2_147_483_647, "is too large to be an id");
+
+export const datasetParams = z.object({ datasetId: idSchema });
+
+export class HttpError extends Error {
+  constructor(
+    public readonly status: number,
+    message: string,
+    public readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new HttpError(404, what);
+
+export type RouteContext<P, Q> = {
+  request: Request;
+  url: URL;
+  params: P;
+  query: Q;
+  db: DbHandle;
+  /** The reviewer the request acts as (resolved once, on first use). */
+  reviewer: () => Promise<Reviewer>;
+  /** The dataset named by params.datasetId, or a 404. */
+  dataset: (id: number) => Promise<Dataset>;
+};
+
+type RouteSpec<P extends z.ZodType, Q extends z.ZodType> = {
+  params?: P;
+  query?: Q;
+  /** State-changing routes with a body: refuse content types a cross-site form can send. */
+  hasBody?: boolean;
+};
+
+type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
+
+function describe(error: z.ZodError, where: string) {
+  const first = error.issues[0];
+  const field = first?.path.join(".") || where;
+  return { error: error.issues.map((issue) => `${issue.path.join(".") || where}: ${issue.message}`).join("; "), field };
+}
+
+export function route<P extends z.ZodType = z.ZodType<Record<string, never>>, Q extends z.ZodType = z.ZodType<Record<string, never>>>(
+  spec: RouteSpec<P, Q>,
+  handler: (context: RouteContext<z.output<P>, z.output<Q>>) => Promise<Response>,
+) {
+  return async (request: Request, next?: NextRouteContext): Promise<Response> => {
+    try {
+      const refusal = checkHost(request.headers.get("host")) ?? checkStateChange(request, { needsBody: spec.hasBody ?? false });
+      if (refusal) return json(refusal.status, { error: refusal.error });
+      const url = new URL(request.url);
+      const rawParams = (await next?.params) ?? {};
+      const params = spec.params ? spec.params.safeParse(rawParams) : { success: true as const, data: {} };
+      if (!params.success) return json(400, describe(params.error, "path"));
+      const query = spec.query ? spec.query.safeParse(Object.fromEntries(url.searchParams)) : { success: true as const, data: {} };
+      if (!query.success) return json(400, describe(query.error, "query"));
+      const db = await getDb();
+      let reviewer: Promise<Reviewer> | undefined;
+      return await handler({
+        request,
+        url,
+        params: params.data as z.output<P>,
+        query: query.data as z.output<Q>,
+        db,
+        reviewer: () => (reviewer ??= currentReviewer(db)),
+        dataset: async (id) => {
+          const found = await getDataset(db, id);
+          if (!found) throw notFound(`No dataset ${id}.`);
+          return found;
+        },
+      });
+    } catch (error) {
+      if (error instanceof HttpError) return json(error.status, { error: error.message, ...error.extra });
+      if (error instanceof ImageError) return json(error.status, { error: error.message, reason: error.reason });
+      if (error instanceof z.ZodError) return json(400, describe(error, "input"));
+      if (request.signal.aborted) return new Response(null, { status: 499 });
+      console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
+      return json(500, { error: "The server failed to answer this request; the details are in its log." });
+    }
+  };
+}
