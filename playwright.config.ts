@@ -26,6 +26,8 @@ const appEnv: Record<string, string> = {
   RIPE_DATA_DIR: process.env.RIPE_E2E_DATA_DIR,
   PORT: String(port),
   RIPE_FETCH_FLICKR: "0",
+  // Small enough for e2e/security.spec.ts to send one over it.
+  RIPE_MAX_UPLOAD_MB: "8",
   NEXT_TELEMETRY_DISABLED: "1",
   ...(hasFakeGemini ? { GEMINI_BASE_URL: `http://127.0.0.1:${geminiPort}`, GEMINI_API_KEY: FAKE_GEMINI_KEY, GEMINI_MAX_ATTEMPTS: "2" } : {}),
 };

@@ -8,7 +8,7 @@ import { setDatasetBase } from "../../db/queries/datasets";
 import { checkBase } from "../../images/sources";
 import { action, ActionError } from "../action";
 
-export const datasetBaseSchema = z.object({
+const datasetBaseSchema = z.object({
   datasetId: dbId,
   /** Empty: clear the base. */
   base: z.string().trim().max(2048, "at most 2048 characters"),
