@@ -14,6 +14,7 @@ import pg from "pg";
 import { from as copyFromStdin } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { dataDir } from "../env";
 import * as schema from "./schema";
 
 export type Db = ReturnType<typeof drizzlePglite<typeof schema>>;
@@ -51,8 +52,9 @@ export class DataFolderBusyError extends Error {
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
+/** The data folder (lib/env's one definition). */
 export function resolveDataDir(): string {
-  return path.resolve(process.env.RIPE_DATA_DIR ?? path.join(process.cwd(), "data"));
+  return dataDir();
 }
 
 function isAlive(pid: number): boolean {

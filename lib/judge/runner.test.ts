@@ -24,6 +24,8 @@ let datasetCounter = 0;
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "ripe-judge-"));
+  // The operator's allowlist: the datasets' base folder lies under an image root.
+  process.env.RIPE_IMAGE_ROOTS = dir;
   const images = path.join(dir, "images");
   await fs.mkdir(images, { recursive: true });
   const photo = "/work/shared/photos/cat-chelsea.jpg";

@@ -8,7 +8,7 @@ import { findDataset } from "../db/queries/datasets";
 import { addPairLabel, undoPairLabel } from "../db/queries/pairs";
 import { minePairs } from "../db/queries/pairs-mine";
 import { nextPairBatch, type QueueBatchRequest } from "../db/queries/pairs-queue";
-import { resolveReviewer } from "../db/queries/reviewers";
+import { ensureReviewer } from "../db/queries/reviewers";
 import type { Dataset } from "../db/schema";
 import { exportToFolder } from "../export/export-to-folder";
 import { loadPreferenceDecisions, pairExtras } from "../export/preferred";
@@ -64,7 +64,7 @@ describe.each(testBackends())("preference pairs on $name", (backend) => {
   });
 
   it("hands out a queue with sides recorded, takes labels, undo brings a pair back", async () => {
-    const reviewer = await resolveReviewer(database.handle, "ann");
+    const reviewer = await ensureReviewer(database.handle, "ann");
     const queue: QueueBatchRequest = { queue: "unlabelled", repeat: 0, exclude: [], excludeRepeats: [], limit: 25 };
     const batch = await nextPairBatch(database.handle, dataset, reviewer.id, queue);
     expect(batch.items).toHaveLength(6);
@@ -82,7 +82,7 @@ describe.each(testBackends())("preference pairs on $name", (backend) => {
 
     await undoPairLabel(database.handle, { datasetId: dataset.id, labelId: labelled.labelId, reviewerId: reviewer.id });
     await expect(undoPairLabel(database.handle, { datasetId: dataset.id, labelId: labelled.labelId, reviewerId: reviewer.id })).rejects.toThrow(/already undone/);
-    const other = await resolveReviewer(database.handle, "bob");
+    const other = await ensureReviewer(database.handle, "bob");
     await expect(undoPairLabel(database.handle, { datasetId: dataset.id, labelId: labelled.labelId + 1, reviewerId: other.id })).rejects.toThrow(/your own/);
     expect((await nextPairBatch(database.handle, dataset, reviewer.id, queue)).items.map((item) => item.pairId)).toContain(first.pairId);
     const [{ count }] = await database.handle.query<{ count: string }>("SELECT count(*) AS count FROM pair_labels");
@@ -90,7 +90,7 @@ describe.each(testBackends())("preference pairs on $name", (backend) => {
   });
 
   it("brings back a share of labelled pairs with sides swapped once enough newer labels exist", async () => {
-    const reviewer = await resolveReviewer(database.handle, "cy");
+    const reviewer = await ensureReviewer(database.handle, "cy");
     const queue: QueueBatchRequest = { queue: "unlabelled", repeat: 0.5, exclude: [], excludeRepeats: [], limit: 25 };
     const { items } = await nextPairBatch(database.handle, dataset, reviewer.id, queue);
     for (const item of items) {
@@ -113,13 +113,13 @@ describe.each(testBackends())("preference pairs on $name", (backend) => {
   });
 
   it("feeds labels into the export with provenance", async () => {
-    const ann = await resolveReviewer(database.handle, "ann");
+    const ann = await ensureReviewer(database.handle, "ann");
     const { items } = await nextPairBatch(database.handle, dataset, ann.id, { queue: "unlabelled", repeat: 0, exclude: [], excludeRepeats: [], limit: 25 });
     const manifest3 = items.find((item) => item.origin === "manifest" && item.a.imagePath === "p/3_retry2.png" && item.b.imagePath === "n/3a.png")!;
     const both = items.find((item) => item.origin === "request")!;
     // Prefer the rejected attempt 3a (it passes the judge: 0.93) over the manifest's chosen.
     // cy labelled every pair "a" above: two reviewers outvote her.
-    const dee = await resolveReviewer(database.handle, "dee");
+    const dee = await ensureReviewer(database.handle, "dee");
     for (const reviewer of [ann, dee]) {
       await addPairLabel(database.handle, { datasetId: dataset.id, pairId: manifest3.pairId, reviewerId: reviewer.id, label: "b", leftCandidateId: manifest3.leftCandidateId, isRepeat: false });
       await addPairLabel(database.handle, { datasetId: dataset.id, pairId: both.pairId, reviewerId: reviewer.id, label: "both_bad", leftCandidateId: both.leftCandidateId, isRepeat: false });
