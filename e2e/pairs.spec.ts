@@ -45,8 +45,13 @@ async function allSaved(page: Page) {
   await expect(status).toHaveAttribute("data-failed", "0");
 }
 
-test.beforeEach(async ({ context, appUrl }) => {
-  await context.addCookies([{ name: "ripe_reviewer", value: REVIEWER, url: appUrl }]);
+// Through the reviewer switcher: a cookie naming an unknown reviewer is ignored by the server.
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("reviewer-name").click();
+  await page.getByLabel("Reviewer").fill(REVIEWER);
+  await page.getByRole("button", { name: "Switch" }).click();
+  await expect(page.getByTestId("reviewer-name")).toContainText(REVIEWER);
 });
 
 test("label pairs with the keyboard: sides randomised and recorded, undo, exports", async ({ page, konva, request }) => {

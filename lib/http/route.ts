@@ -9,16 +9,13 @@ import type { DbHandle } from "../db/client";
 import { getDataset } from "../db/queries/datasets";
 import type { Dataset, Reviewer } from "../db/schema";
 import { getDb } from "../db/server";
+import { idText } from "../ids";
 import { ImageError } from "../images/errors";
 import { currentReviewer } from "../review/current-reviewer";
 import { checkHost, checkStateChange } from "./guards";
 
-/** A database id in a URL: digits only, and small enough for an int4 column. */
-export const idSchema = z
-  .string()
-  .regex(/^[1-9]\d{0,9}$/, "must be a positive whole number")
-  .transform(Number)
-  .refine((value) => value <= 2_147_483_647, "is too large to be an id");
+/** A database id in a URL path: digits only, and small enough for an int4 column (lib/ids). */
+export const idSchema = idText;
 
 export const datasetParams = z.object({ datasetId: idSchema });
 
