@@ -6,7 +6,7 @@ import { die, flag, parseArgs } from "../lib/cli/args";
 import { openForCli } from "../lib/cli/open";
 import { auditSliceSchema, type AuditSlice } from "../lib/audit/slice";
 import type { AuditReport } from "../lib/audit/report";
-import { findDataset } from "../lib/db/queries/datasets";
+import { findDataset, listDatasetNames } from "../lib/db/queries/datasets";
 import { loadAuditReport } from "../lib/db/queries/audit";
 
 const USAGE = `usage: npm run audit -- --dataset NAME [--json] [--type T | --group G] [--judge-id ID] [--reviewer NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sample ID]`;
@@ -39,7 +39,7 @@ const slice: AuditSlice = Object.fromEntries(Object.entries(parsed.data).filter(
 const handle = await openForCli("audit CLI");
 const dataset = await findDataset(handle, name!);
 if (!dataset) {
-  const names = (await handle.query<{ name: string }>("SELECT name FROM datasets ORDER BY name")).map((row) => row.name);
+  const names = await listDatasetNames(handle);
   await handle.close();
   die(`no dataset named ${JSON.stringify(name)}; ${names.length ? `known: ${names.join(", ")}` : "import one first (npm run import)"}`);
 }

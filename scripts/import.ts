@@ -4,6 +4,7 @@ import cliProgress from "cli-progress";
 import { die, flag, parseArgs } from "../lib/cli/args";
 import { openForCli } from "../lib/cli/open";
 import { ensureDataset } from "../lib/db/queries/datasets";
+import { refreshStatistics } from "../lib/db/queries/imports";
 import { checkBase } from "../lib/images/sources";
 import { importFile } from "../lib/import/import-file";
 
@@ -72,6 +73,6 @@ for (const file of args.positional) {
   if (report.bad > 0) anyBad = true;
   if (controller.signal.aborted) break;
 }
-if (handle.kind === "pglite") await handle.query("VACUUM ANALYZE");
+if (handle.kind === "pglite") await refreshStatistics(handle, { vacuum: true });
 await handle.close();
 process.exit(anyBad || controller.signal.aborted ? 1 : 0);

@@ -1,6 +1,7 @@
 // Runs before the server starts: applies migrations and, when the database holds no dataset,
 // loads the demo dataset through the real importer.
 import { openForCli } from "../lib/cli/open";
+import { countDatasets } from "../lib/db/queries/datasets";
 import { EnvError, parseEnv } from "../lib/env";
 import { loadDemo } from "../lib/import/load-demo";
 
@@ -15,8 +16,7 @@ try {
 
 const handle = await openForCli("startup (migrate + demo)");
 console.log(`Database: ${handle.describe} (migrated)`);
-const [{ count }] = await handle.query<{ count: string | number }>("SELECT count(*) AS count FROM datasets");
-if (Number(count) === 0 && !settings.RIPE_SKIP_DEMO) {
+if ((await countDatasets(handle)) === 0 && !settings.RIPE_SKIP_DEMO) {
   const reports = await loadDemo(handle);
   for (const report of reports) {
     console.log(`demo: ${report.file}: ${report.imported} imported, ${report.bad} bad`);

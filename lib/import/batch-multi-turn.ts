@@ -1,6 +1,7 @@
 // Multi-turn rows: a session of chained requests. Turn k's source is turn k-1's output (turn 1's
 // is the original), its instruction is prompt k, and its output is a candidate. Files are looked
 // up by id, never by position. The manifest has no edit type, so turns carry a labelled stand-in.
+import { insertSessions } from "../db/queries/import-rows";
 import { multiTurnFiles, type MultiTurnRecord } from "../manifest/records";
 import { knownHashes, MULTI_TURN_EDIT_TYPE, reserveIds, RowWriter, type BatchContext, type BatchLine, type BatchResult } from "./context";
 
@@ -32,13 +33,7 @@ export async function importMultiTurnBatch(context: BatchContext, lines: BatchLi
     });
     writer.manifestRow({ kind: "multi_turn", hash: line.hash, keyImage: files.turns[files.turns.length - 1], raw: line.raw, lineNo: line.lineNo, sessionId });
   });
-  if (sessionRows.length) {
-    await tx.query(
-      `INSERT INTO sessions (id, dataset_id, original_url, turn_count)
-       SELECT id, $1, url, turns FROM unnest($2::bigint[], $3::text[], $4::int[]) AS t(id, url, turns)`,
-      [datasetId, sessionRows.map((row) => row[0]), sessionRows.map((row) => row[1]), sessionRows.map((row) => row[2])],
-    );
-  }
+  await insertSessions(tx, datasetId, sessionRows.map(([id, originalUrl, turnCount]) => ({ id, originalUrl, turnCount })));
   await writer.flush();
   return { imported: fresh.length, unchanged: lines.length - fresh.length, touchedCandidates: [] };
 }

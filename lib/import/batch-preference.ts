@@ -1,6 +1,7 @@
 // Preference rows: the chosen output_image and its rejected attempts become candidates of ONE
 // request — the SFT row's with the same output_image (fallback: same source and long text),
 // whichever file is read first — and each (chosen, rejected) becomes a manifest pair.
+import { candidatesOfRequests, insertManifestPairs, markInPair, requestsBySourceAndText } from "../db/queries/import-rows";
 import type { PreferenceRecord } from "../manifest/records";
 import { attemptOf } from "./batch-sft";
 import { candidatesByImage, isIdentical, knownHashes, reserveIds, RowWriter, type BatchContext, type BatchLine, type BatchResult } from "./context";
@@ -15,14 +16,7 @@ export async function importPreferenceBatch(context: BatchContext, lines: BatchL
 
   // Fallback: a request with the same source and long instruction.
   const unmatched = fresh.filter((line) => !chosenMatches.has(line.record.output_image));
-  const bySourceText = new Map<string, number>();
-  if (unmatched.length) {
-    const rows = await tx.query<{ id: string; source_image: string; text: string }>(
-      "SELECT id, source_image, text FROM requests WHERE dataset_id = $1 AND source_image = ANY($2::text[]) ORDER BY id",
-      [datasetId, unmatched.map((line) => line.record.open_image_input_url)],
-    );
-    for (const row of rows) if (!bySourceText.has(`${row.source_image}\n${row.text}`)) bySourceText.set(`${row.source_image}\n${row.text}`, Number(row.id));
-  }
+  const bySourceText = await requestsBySourceAndText(tx, datasetId, unmatched.map((line) => line.record.open_image_input_url));
 
   const requests = new Map<number, Known>();
   const requestIdsToLoad = new Set<number>([...chosenMatches.values()].map((list) => list[0].requestId));
@@ -30,14 +24,7 @@ export async function importPreferenceBatch(context: BatchContext, lines: BatchL
     const id = bySourceText.get(`${line.record.open_image_input_url}\n${line.record.text}`);
     if (id !== undefined) requestIdsToLoad.add(id);
   }
-  if (requestIdsToLoad.size) {
-    const rows = await tx.query<{ id: string; request_id: string; image_path: string }>(
-      "SELECT id, request_id, image_path FROM candidates WHERE request_id = ANY($1::bigint[])",
-      [[...requestIdsToLoad]],
-    );
-    for (const requestId of requestIdsToLoad) requests.set(requestId, { requestId, byImage: new Map() });
-    for (const row of rows) requests.get(Number(row.request_id))!.byImage.set(row.image_path, Number(row.id));
-  }
+  for (const [requestId, byImage] of await candidatesOfRequests(tx, [...requestIdsToLoad])) requests.set(requestId, { requestId, byImage });
 
   const imageCount = fresh.reduce((sum, line) => sum + 1 + line.record.rejected_images.length, 0);
   const candidateIds = await reserveIds(tx, "candidates_id_seq", imageCount);
@@ -83,15 +70,8 @@ export async function importPreferenceBatch(context: BatchContext, lines: BatchL
     writer.manifestRow({ kind: "preference", hash: line.hash, keyImage: record.output_image, raw: line.raw, lineNo: line.lineNo, requestId: target.requestId });
   }
   await writer.flush();
-  if (existingInPair.length) await tx.query("UPDATE candidates SET is_in_pair = true WHERE id = ANY($1::bigint[]) AND NOT is_in_pair", [existingInPair]);
-  if (pairRows.length) {
-    await tx.query(
-      `INSERT INTO pairs (dataset_id, request_id, candidate_a, candidate_b, origin)
-       SELECT $1, r, a, b, 'manifest' FROM unnest($2::bigint[], $3::bigint[], $4::bigint[]) AS t(r, a, b)
-       ON CONFLICT DO NOTHING`,
-      [datasetId, pairRows.map((row) => row[0]), pairRows.map((row) => row[1]), pairRows.map((row) => row[2])],
-    );
-  }
+  await markInPair(tx, existingInPair);
+  await insertManifestPairs(tx, datasetId, pairRows.map(([requestId, chosenId, rejectedId]) => ({ requestId, chosenId, rejectedId })));
   return { imported: fresh.length, unchanged: lines.length - fresh.length, touchedCandidates: [] };
 }
 

@@ -2,6 +2,7 @@
 // that turn records into COPY-ready CSV for requests, candidates and manifest rows.
 import type { SqlRunner } from "../db/client";
 import { csvRow, type CsvValue } from "../db/csv";
+import { candidatesWithImages, reserveIds, sftOwnerLines, storedLineHashes } from "../db/queries/import-rows";
 import type { CandidateRole, ManifestKind } from "../db/schema";
 import { groupOf, isKnownEditType } from "../taxonomy";
 
@@ -35,18 +36,7 @@ export type BatchContext = {
 
 export type BatchResult = { imported: number; unchanged: number; touchedCandidates: number[] };
 
-/**
- * Reserves `count` ids of a sequence in one round trip: advance it by `count` and use the block.
- * The transaction-scoped advisory lock keeps two importers from interleaving; only the importer
- * inserts into requests, candidates and sessions, so default nextval() calls cannot collide.
- */
-export async function reserveIds(tx: SqlRunner, sequence: string, count: number): Promise<number[]> {
-  if (count === 0) return [];
-  await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [sequence]);
-  const [row] = await tx.query<{ last: string | number }>("SELECT setval($1::regclass, nextval($1::regclass) + $2 - 1) AS last", [sequence, count]);
-  const last = Number(row.last);
-  return Array.from({ length: count }, (_, index) => last - count + 1 + index);
-}
+export { reserveIds };
 
 /** Which of these line hashes the dataset already holds for this kind. */
 export async function knownHashes(context: BatchContext, kind: ManifestKind, hashes: string[]): Promise<Set<string>> {
@@ -55,11 +45,7 @@ export async function knownHashes(context: BatchContext, kind: ManifestKind, has
     const seen = context.memory.hashes.get(kind);
     return new Set(seen ? hashes.filter((hash) => seen.has(hash)) : []);
   }
-  const rows = await context.tx.query<{ line_hash: string | bigint }>(
-    "SELECT line_hash FROM manifest_rows WHERE dataset_id = $1 AND kind = $2 AND line_hash = ANY($3::bigint[])",
-    [context.datasetId, kind, hashes],
-  );
-  return new Set(rows.map((row) => String(row.line_hash)));
+  return storedLineHashes(context.tx, context.datasetId, kind, hashes);
 }
 
 /** request id → "FILE:LINE" of the SFT row describing it, for those requests that have one. */
@@ -73,12 +59,7 @@ export async function sftOwners(context: BatchContext, requestIds: number[]): Pr
     }
     return owners;
   }
-  const rows = await context.tx.query<{ request_id: string; source_file: string; line_no: number }>(
-    "SELECT request_id, source_file, line_no FROM manifest_rows WHERE dataset_id = $1 AND kind = 'sft' AND request_id = ANY($2::bigint[])",
-    [context.datasetId, requestIds],
-  );
-  for (const row of rows) owners.set(Number(row.request_id), `${row.source_file}:${row.line_no}`);
-  return owners;
+  return sftOwnerLines(context.tx, context.datasetId, requestIds);
 }
 
 export type RequestInput = {
@@ -196,15 +177,5 @@ export async function candidatesByImage(context: BatchContext, paths: string[]) 
     }
     return found;
   }
-  const rows = await context.tx.query<{ id: string; request_id: string; image_path: string; role: string }>(
-    "SELECT id, request_id, image_path, role FROM candidates WHERE dataset_id = $1 AND image_path = ANY($2::text[]) ORDER BY id",
-    [context.datasetId, paths],
-  );
-  const map = new Map<string, { id: number; requestId: number; role: string }[]>();
-  for (const row of rows) {
-    const list = map.get(row.image_path) ?? [];
-    list.push({ id: Number(row.id), requestId: Number(row.request_id), role: row.role });
-    map.set(row.image_path, list);
-  }
-  return map;
+  return candidatesWithImages(context.tx, context.datasetId, paths);
 }

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DbHandle } from "../db/client";
 import { refreshCandidates } from "../db/queries/candidate-state";
+import { createImportRun, finishImportRun, isDatasetEmpty, raiseMaintenanceMemory, updateRunCounts } from "../db/queries/imports";
 import { dropDeferrableIndexes, ensureIndexes } from "../db/indexes";
 import { readLines } from "../manifest/line-reader";
 import { parseLine, type ParsedLine } from "../manifest/records";
@@ -73,12 +74,9 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
   const label = options.label ?? path.basename(options.file);
   const totalBytes = fs.statSync(options.file).size;
   const batchSize = options.batchSize ?? 5000;
-  const [run] = await handle.query<{ id: number }>(
-    "INSERT INTO import_runs (dataset_id, file, is_strict) VALUES ($1, $2, $3) RETURNING id",
-    [options.datasetId, label, options.strict ?? false],
-  );
-  options.onRunCreated?.(run.id);
-  const report: ImportReport = { runId: run.id, file: label, status: "done", linesTotal: 0, imported: 0, unchanged: 0, bad: 0, byKind: {}, errors: [], warnings: [] };
+  const runId = await createImportRun(handle, { datasetId: options.datasetId, file: label, isStrict: options.strict ?? false });
+  options.onRunCreated?.(runId);
+  const report: ImportReport = { runId, file: label, status: "done", linesTotal: 0, imported: 0, unchanged: 0, bad: 0, byKind: {}, errors: [], warnings: [] };
   const badLines = new Set<number>(); // a line with several problems is still one bad line
   const fail = (lineNo: number, field: string, problem: string) => {
     if (!badLines.has(lineNo)) {
@@ -110,11 +108,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
   // this run's), so even the lookup indexes can wait until the end.
   let memory: BulkMemory | undefined;
   if (options.bulk) {
-    const [{ count }] = await handle.query<{ count: string | number }>(
-      "SELECT (SELECT count(*) FROM candidates WHERE dataset_id = $1) + (SELECT count(*) FROM manifest_rows WHERE dataset_id = $1) AS count",
-      [options.datasetId],
-    );
-    if (Number(count) === 0) memory = new BulkMemory();
+    if (await isDatasetEmpty(handle, options.datasetId)) memory = new BulkMemory();
     await dropDeferrableIndexes(handle, { andLookups: memory !== undefined });
   }
   report.linesTotal = 0; // counted again by the importing pass
@@ -128,7 +122,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     pendingCount = 0;
     const touched: number[] = [];
     await handle.transaction(async (tx) => {
-      const context: BatchContext = { tx, memory, datasetId: options.datasetId, file: label, runId: run.id, fail, warn };
+      const context: BatchContext = { tx, memory, datasetId: options.datasetId, file: label, runId, fail, warn };
       const apply = (kind: string, result: BatchResult) => {
         report.imported += result.imported;
         report.unchanged += result.unchanged;
@@ -142,9 +136,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
       if (batch.judge_scores.length) apply("judge_scores", await importJudgeScoreBatch(context, batch.judge_scores));
       if (batch.decisions.length) apply("decisions", await importDecisionBatch(context, batch.decisions));
       if (touched.length) await refreshCandidates(tx, touched);
-      await tx.query("UPDATE import_runs SET lines_total = $2, lines_imported = $3, lines_unchanged = $4, lines_bad = $5 WHERE id = $1", [
-        run.id, report.linesTotal, report.imported, report.unchanged, report.bad,
-      ]);
+      await updateRunCounts(tx, runId, report);
     });
     options.onProgress?.({ file: label, linesRead: report.linesTotal, bytesRead, totalBytes, imported: report.imported, bad: report.bad });
   };
@@ -171,8 +163,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
   }
   if (report.status !== "cancelled") await flush();
   if (options.bulk) {
-    // Index builds sort in memory up to this much; PGlite's WASM heap keeps what it grows to.
-    await handle.query("SET maintenance_work_mem = '256MB'").catch(() => {});
+    await raiseMaintenanceMemory(handle);
     report.indexSeconds = await ensureIndexes(handle);
   }
   await finishRun(handle, report, report.imported);
@@ -180,12 +171,5 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
 }
 
 async function finishRun(handle: DbHandle, report: ImportReport, imported: number) {
-  await handle.query(
-    `UPDATE import_runs SET status = $2, lines_total = $3, lines_imported = $4, lines_unchanged = $5, lines_bad = $6,
-       errors = $7::jsonb, warnings = $8::jsonb, finished_at = now(), kind = $9 WHERE id = $1`,
-    [
-      report.runId, report.status, report.linesTotal, imported, report.unchanged, report.bad,
-      JSON.stringify(report.errors), JSON.stringify(report.warnings), Object.keys(report.byKind).join(",") || null,
-    ],
-  );
+  await finishImportRun(handle, report.runId, { ...report, imported, kinds: Object.keys(report.byKind) });
 }

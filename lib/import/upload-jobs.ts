@@ -8,7 +8,7 @@ import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { getDb } from "../db/server";
-import { markRunFailed, type ImportRunDetail } from "../db/queries/imports";
+import { markRunFailed, refreshStatistics, type ImportRunDetail } from "../db/queries/imports";
 import type { LineKind } from "../manifest/records";
 import { importFile } from "./import-file";
 import { removeStaleUploads, type ReceivedUpload } from "./upload-receive";
@@ -135,7 +135,7 @@ async function pump() {
     // (ANALYZE samples; a full VACUUM would hold the connection for seconds at 400K rows.)
     if (importedSinceIdle > 0) {
       const db = await getDb();
-      if (db.kind === "pglite") await db.query("ANALYZE").catch((error) => console.error("ANALYZE after import failed", error));
+      if (db.kind === "pglite") await refreshStatistics(db).catch((error) => console.error("ANALYZE after import failed", error));
     }
   } finally {
     jobs.isPumping = false;

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { DbHandle } from "../client";
 import { datasets, type Dataset } from "../schema";
 
@@ -35,4 +35,13 @@ export async function ensureDataset(handle: DbHandle, name: string, options: { b
 export async function setDatasetBase(handle: DbHandle, id: number, base: string | null): Promise<Dataset | undefined> {
   const [updated] = await handle.db.update(datasets).set({ base }).where(eq(datasets.id, id)).returning();
   return updated;
+}
+
+export async function countDatasets(handle: DbHandle): Promise<number> {
+  const [row] = await handle.db.select({ count: count() }).from(datasets);
+  return row.count;
+}
+
+export async function listDatasetNames(handle: DbHandle): Promise<string[]> {
+  return (await handle.db.select({ name: datasets.name }).from(datasets).orderBy(datasets.name)).map((row) => row.name);
 }

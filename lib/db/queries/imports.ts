@@ -117,3 +117,43 @@ export async function listDatasetChoices(db: DbHandle): Promise<DatasetChoice[]>
   );
   return rows.map((row) => ({ id: Number(row.id), name: row.name, base: row.base, isDemo: Boolean(row.is_demo) }));
 }
+
+/** Starts the durable record of one file's import. */
+export async function createImportRun(db: Pick<DbHandle, "query">, input: { datasetId: number; file: string; isStrict: boolean }): Promise<number> {
+  const [run] = await db.query<{ id: number }>("INSERT INTO import_runs (dataset_id, file, is_strict) VALUES ($1, $2, $3) RETURNING id", [input.datasetId, input.file, input.isStrict]);
+  return Number(run.id);
+}
+
+export type RunCounts = { linesTotal: number; imported: number; unchanged: number; bad: number };
+
+/** The running counts, written in each batch's transaction so a killed import shows what it did. */
+export async function updateRunCounts(tx: Pick<DbHandle, "query">, runId: number, counts: RunCounts) {
+  await tx.query("UPDATE import_runs SET lines_total = $2, lines_imported = $3, lines_unchanged = $4, lines_bad = $5 WHERE id = $1", [runId, counts.linesTotal, counts.imported, counts.unchanged, counts.bad]);
+}
+
+export async function finishImportRun(db: Pick<DbHandle, "query">, runId: number, outcome: RunCounts & { status: ImportRunStatus; errors: string[]; warnings: string[]; kinds: string[] }) {
+  await db.query(
+    `UPDATE import_runs SET status = $2, lines_total = $3, lines_imported = $4, lines_unchanged = $5, lines_bad = $6,
+       errors = $7::jsonb, warnings = $8::jsonb, finished_at = now(), kind = $9 WHERE id = $1`,
+    [runId, outcome.status, outcome.linesTotal, outcome.imported, outcome.unchanged, outcome.bad, JSON.stringify(outcome.errors), JSON.stringify(outcome.warnings), outcome.kinds.join(",") || null],
+  );
+}
+
+/** True when the dataset holds no candidate and no manifest row (a bulk load may keep its lookups in memory). */
+export async function isDatasetEmpty(db: Pick<DbHandle, "query">, datasetId: number): Promise<boolean> {
+  const [{ count }] = await db.query<{ count: string | number }>(
+    "SELECT (SELECT count(*) FROM candidates WHERE dataset_id = $1) + (SELECT count(*) FROM manifest_rows WHERE dataset_id = $1) AS count",
+    [datasetId],
+  );
+  return Number(count) === 0;
+}
+
+/** Index builds sort in memory up to this much (PGlite's WASM heap keeps what it grows to). */
+export async function raiseMaintenanceMemory(db: Pick<DbHandle, "query">) {
+  await db.query("SET maintenance_work_mem = '256MB'").catch(() => {});
+}
+
+/** Fresh planner statistics after bulk work (PGlite has no autovacuum); VACUUM too where asked. */
+export async function refreshStatistics(db: Pick<DbHandle, "query">, options: { vacuum?: boolean } = {}) {
+  await db.query(options.vacuum ? "VACUUM ANALYZE" : "ANALYZE");
+}

@@ -1,0 +1,169 @@
+import "server-only";
+// The importer's statements: id blocks, the lookups a batch needs (line hashes, SFT owners,
+// candidates by image, requests by source and text), and the set-based inserts of judge scores,
+// reviews, sessions and pairs. Each runs on the batch's transaction and returns plain typed values.
+import type { SqlRunner } from "../client";
+import type { ManifestKind } from "../schema";
+
+/**
+ * Reserves `count` ids of a sequence in one round trip: advance it by `count` and use the block.
+ * The transaction-scoped advisory lock keeps two importers from interleaving; only the importer
+ * inserts into requests, candidates and sessions, so default nextval() calls cannot collide.
+ */
+export async function reserveIds(tx: SqlRunner, sequence: "requests_id_seq" | "candidates_id_seq" | "sessions_id_seq", count: number): Promise<number[]> {
+  if (count === 0) return [];
+  await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [sequence]);
+  const [row] = await tx.query<{ last: string | number }>("SELECT setval($1::regclass, nextval($1::regclass) + $2 - 1) AS last", [sequence, count]);
+  const last = Number(row.last);
+  return Array.from({ length: count }, (_, index) => last - count + 1 + index);
+}
+
+/** Which of these line hashes the dataset already holds for this kind. */
+export async function storedLineHashes(tx: SqlRunner, datasetId: number, kind: ManifestKind, hashes: string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await tx.query<{ line_hash: string | bigint }>("SELECT line_hash FROM manifest_rows WHERE dataset_id = $1 AND kind = $2 AND line_hash = ANY($3::bigint[])", [
+    datasetId,
+    kind,
+    hashes,
+  ]);
+  return new Set(rows.map((row) => String(row.line_hash)));
+}
+
+/** request id → "FILE:LINE" of the SFT row describing it. */
+export async function sftOwnerLines(tx: SqlRunner, datasetId: number, requestIds: number[]): Promise<Map<number, string>> {
+  const owners = new Map<number, string>();
+  if (requestIds.length === 0) return owners;
+  const rows = await tx.query<{ request_id: string; source_file: string; line_no: number }>(
+    "SELECT request_id, source_file, line_no FROM manifest_rows WHERE dataset_id = $1 AND kind = 'sft' AND request_id = ANY($2::bigint[])",
+    [datasetId, requestIds],
+  );
+  for (const row of rows) owners.set(Number(row.request_id), `${row.source_file}:${row.line_no}`);
+  return owners;
+}
+
+export type ImageCandidate = { id: number; requestId: number; role: string };
+
+/** image path → the dataset's candidates with that output image, oldest first. */
+export async function candidatesWithImages(tx: SqlRunner, datasetId: number, paths: string[]): Promise<Map<string, ImageCandidate[]>> {
+  const map = new Map<string, ImageCandidate[]>();
+  if (paths.length === 0) return map;
+  const rows = await tx.query<{ id: string; request_id: string; image_path: string; role: string }>(
+    "SELECT id, request_id, image_path, role FROM candidates WHERE dataset_id = $1 AND image_path = ANY($2::text[]) ORDER BY id",
+    [datasetId, paths],
+  );
+  for (const row of rows) {
+    const list = map.get(row.image_path) ?? [];
+    list.push({ id: Number(row.id), requestId: Number(row.request_id), role: row.role });
+    map.set(row.image_path, list);
+  }
+  return map;
+}
+
+/** "source\ntext" → the first request of the dataset with that source image and long instruction. */
+export async function requestsBySourceAndText(tx: SqlRunner, datasetId: number, sources: string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  if (sources.length === 0) return found;
+  const rows = await tx.query<{ id: string; source_image: string; text: string }>("SELECT id, source_image, text FROM requests WHERE dataset_id = $1 AND source_image = ANY($2::text[]) ORDER BY id", [
+    datasetId,
+    sources,
+  ]);
+  for (const row of rows) if (!found.has(`${row.source_image}\n${row.text}`)) found.set(`${row.source_image}\n${row.text}`, Number(row.id));
+  return found;
+}
+
+/** The candidates of these requests: request id → image path → candidate id. */
+export async function candidatesOfRequests(tx: SqlRunner, requestIds: number[]): Promise<Map<number, Map<string, number>>> {
+  const byRequest = new Map<number, Map<string, number>>(requestIds.map((id) => [id, new Map()]));
+  if (requestIds.length === 0) return byRequest;
+  const rows = await tx.query<{ id: string; request_id: string; image_path: string }>("SELECT id, request_id, image_path FROM candidates WHERE request_id = ANY($1::bigint[])", [requestIds]);
+  for (const row of rows) byRequest.get(Number(row.request_id))?.set(row.image_path, Number(row.id));
+  return byRequest;
+}
+
+export async function markInPair(tx: SqlRunner, candidateIds: number[]) {
+  if (candidateIds.length) await tx.query("UPDATE candidates SET is_in_pair = true WHERE id = ANY($1::bigint[]) AND NOT is_in_pair", [candidateIds]);
+}
+
+export async function insertManifestPairs(tx: SqlRunner, datasetId: number, pairs: { requestId: number; chosenId: number; rejectedId: number }[]) {
+  if (pairs.length === 0) return;
+  await tx.query(
+    `INSERT INTO pairs (dataset_id, request_id, candidate_a, candidate_b, origin)
+     SELECT $1, r, a, b, 'manifest' FROM unnest($2::bigint[], $3::bigint[], $4::bigint[]) AS t(r, a, b)
+     ON CONFLICT DO NOTHING`,
+    [datasetId, pairs.map((pair) => pair.requestId), pairs.map((pair) => pair.chosenId), pairs.map((pair) => pair.rejectedId)],
+  );
+}
+
+export async function insertSessions(tx: SqlRunner, datasetId: number, sessions: { id: number; originalUrl: string | null; turnCount: number }[]) {
+  if (sessions.length === 0) return;
+  await tx.query(
+    `INSERT INTO sessions (id, dataset_id, original_url, turn_count)
+     SELECT id, $1, url, turns FROM unnest($2::bigint[], $3::text[], $4::int[]) AS t(id, url, turns)`,
+    [datasetId, sessions.map((row) => row.id), sessions.map((row) => row.originalUrl), sessions.map((row) => row.turnCount)],
+  );
+}
+
+type Scores = { instruction_compliance: number | null; seamlessness: number | null; preservation_balance: number | null; technical_quality: number | null };
+
+export type ImportedJudgement = Scores & { candidateId: number; judgeId: string; reportedOverall: number | null; rationale: string | null; raw: string; importKey: string };
+
+/** Inserts judgements (an import key already there is skipped); returns the candidate ids written. */
+export async function insertImportedJudgements(tx: SqlRunner, rows: ImportedJudgement[]): Promise<number[]> {
+  const column = <T>(pick: (row: ImportedJudgement) => T) => rows.map(pick);
+  const inserted = await tx.query<{ candidate_id: string }>(
+    `INSERT INTO judgements (candidate_id, judge_id, instruction_compliance, seamlessness, preservation_balance, technical_quality, reported_overall, rationale, raw, import_key)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::text[], $9::text[], $10::text[])
+     ON CONFLICT (candidate_id, import_key) DO NOTHING
+     RETURNING candidate_id`,
+    [
+      column((row) => row.candidateId),
+      column((row) => row.judgeId),
+      column((row) => row.instruction_compliance),
+      column((row) => row.seamlessness),
+      column((row) => row.preservation_balance),
+      column((row) => row.technical_quality),
+      column((row) => row.reportedOverall),
+      column((row) => row.rationale),
+      column((row) => row.raw),
+      column((row) => row.importKey),
+    ],
+  );
+  return inserted.map((row) => Number(row.candidate_id));
+}
+
+/** Reviewer ids by name, creating the external reviewers imported decision lines name. */
+export async function reviewerIdsByName(tx: SqlRunner, names: string[]): Promise<Map<string, number>> {
+  await tx.query("INSERT INTO reviewers (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING", [names]);
+  const rows = await tx.query<{ id: number; name: string }>("SELECT id, name FROM reviewers WHERE name = ANY($1::text[])", [names]);
+  return new Map(rows.map((row) => [row.name, Number(row.id)]));
+}
+
+export type ImportedReview = Scores & { candidateId: number; reviewerId: number; verdict: string; reasonTags: string[]; note: string | null; time: string | null; importKey: string };
+
+/** Inserts imported decisions (append-only; an import key already there is skipped); returns the candidate ids written. */
+export async function insertImportedReviews(tx: SqlRunner, source: string, rows: ImportedReview[]): Promise<number[]> {
+  const column = <T>(pick: (row: ImportedReview) => T) => rows.map(pick);
+  const inserted = await tx.query<{ candidate_id: string }>(
+    `INSERT INTO reviews (candidate_id, reviewer_id, verdict, reason_tags, note, created_at, instruction_compliance, seamlessness, preservation_balance, technical_quality, source, import_key, judge_verdict_then)
+     SELECT c, r, v, t::jsonb, n, COALESCE(at, now()), ic, se, pb, tq, $11, k, (SELECT judge_verdict FROM candidates WHERE id = c)
+     FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::float8[], $8::float8[], $9::float8[], $10::float8[], $12::text[])
+       AS t(c, r, v, t, n, at, ic, se, pb, tq, k)
+     ON CONFLICT (candidate_id, import_key) DO NOTHING
+     RETURNING candidate_id`,
+    [
+      column((row) => row.candidateId),
+      column((row) => row.reviewerId),
+      column((row) => row.verdict),
+      column((row) => JSON.stringify(row.reasonTags)),
+      column((row) => row.note),
+      column((row) => row.time),
+      column((row) => row.instruction_compliance),
+      column((row) => row.seamlessness),
+      column((row) => row.preservation_balance),
+      column((row) => row.technical_quality),
+      source,
+      column((row) => row.importKey),
+    ],
+  );
+  return inserted.map((row) => Number(row.candidate_id));
+}
