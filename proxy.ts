@@ -32,5 +32,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|api/imports$).*)"],
+  // The upload streams its body (the route checks host and origin itself); health checks come
+  // from a load balancer addressing the instance directly.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|api/imports$|api/health$|api/ready$).*)"],
 };

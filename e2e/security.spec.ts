@@ -104,6 +104,12 @@ test.describe("security: what an attacker on the network can't do", () => {
     expect((await send(appUrl, "/api/images?d=1&p=x.png", { headers: rebound })).status).toBe(421);
     const action = await send(appUrl, "/", { method: "POST", headers: { ...rebound, "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" }, body: "[]" });
     expect(action.status).toBe(421);
+    // Health checks come from a load balancer addressing the instance: any Host, nothing revealed.
+    const health = await send(appUrl, "/api/health", { headers: { host: `10.1.2.3:${port}` } });
+    expect([health.status, JSON.parse(health.body)]).toEqual([200, { ok: true }]);
+    const ready = await send(appUrl, "/api/ready", { headers: { host: `10.1.2.3:${port}` } });
+    expect(ready.status).toBe(200);
+    expect(JSON.parse(ready.body)).toMatchObject({ ready: true });
     const upload421 = await send(appUrl, "/api/imports?newDataset=probe-rebind&name=p.jsonl", { method: "POST", headers: { ...rebound, ...ndjson }, body: DECISION_LINE });
     expect(upload421.status).toBe(421);
   });

@@ -34,6 +34,10 @@ export type DbHandle = SqlRunner & {
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   describe: string;
+  /** PGlite only: a consistent copy of the whole data folder as a (gzipped) tar file. */
+  dumpDataDir?: () => Promise<Blob>;
+  /** PGlite only: runs `COPY … TO '/dev/blob'` and returns what it wrote. */
+  copyToBlob?: (sql: string) => Promise<string>;
 };
 
 export class DataFolderBusyError extends Error {
@@ -108,6 +112,11 @@ function takeLock(dataDir: string, purpose: string): () => void {
   throw new Error(`Could not take the lock on ${dataDir}`);
 }
 
+/** Throws DataFolderBusyError while another process (the app) holds the data folder. */
+export function assertFolderFree(dataDir: string, purpose: string) {
+  takeLock(dataDir, purpose)();
+}
+
 export async function ensureExtensions(handle: Pick<DbHandle, "query">) {
   await handle.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
 }
@@ -121,6 +130,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
   return handle;
 }
 
+/** Opens a data folder from a backup made by dumpDataDir (the folder must hold no database yet). */
+export async function openFromBackup(dataDir: string, backup: Blob, purpose: string): Promise<DbHandle> {
+  const handle = await openPglite(dataDir, purpose, backup);
+  await migrateDatabase(handle);
+  return handle;
+}
+
 export async function migrateDatabase(handle: DbHandle) {
   await ensureExtensions(handle);
   if (handle.kind === "pglite") await migratePglite(handle.db, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -130,11 +146,16 @@ export async function migrateDatabase(handle: DbHandle) {
   await ensureIndexes(handle);
 }
 
-async function openPglite(dataDir: string, purpose: string): Promise<DbHandle> {
+/** Where PGlite keeps its files inside the data folder. */
+export function pgliteFolder(dataDir: string): string {
+  return path.join(dataDir, "pglite");
+}
+
+async function openPglite(dataDir: string, purpose: string, loadDataDir?: Blob): Promise<DbHandle> {
   const release = takeLock(dataDir, purpose);
   let client: PGlite;
   try {
-    client = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { pg_trgm } });
+    client = await PGlite.create(pgliteFolder(dataDir), { extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
   } catch (error) {
     release();
     throw error;
@@ -158,6 +179,11 @@ async function openPglite(dataDir: string, purpose: string): Promise<DbHandle> {
     describe: `PGlite in ${dataDir}`,
     ...runner(client),
     transaction: (work) => client.transaction((tx) => work(runner(tx as unknown as Queryable))),
+    dumpDataDir: () => client.dumpDataDir("gzip"),
+    async copyToBlob(sql) {
+      const result = await client.query(sql);
+      return result.blob ? await result.blob.text() : "";
+    },
     async close() {
       await client.close();
       release();

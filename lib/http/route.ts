@@ -48,6 +48,10 @@ type RouteSpec<P extends z.ZodType, Q extends z.ZodType> = {
   query?: Q;
   /** State-changing routes with a body: refuse content types a cross-site form can send. */
   hasBody?: boolean;
+  /** Answer any Host (health checks from a load balancer use the instance's address). */
+  isAnyHost?: boolean;
+  /** Liveness: answer without opening the database (context.db must not be used). */
+  isDatabaseFree?: boolean;
 };
 
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -66,7 +70,7 @@ export function route<P extends z.ZodType = z.ZodType<Record<string, never>>, Q 
 ) {
   return async (request: Request, next?: NextRouteContext): Promise<Response> => {
     try {
-      const refusal = checkHost(request.headers.get("host")) ?? checkStateChange(request, { needsBody: spec.hasBody ?? false });
+      const refusal = (spec.isAnyHost ? null : checkHost(request.headers.get("host"))) ?? checkStateChange(request, { needsBody: spec.hasBody ?? false });
       if (refusal) return json(refusal.status, { error: refusal.error });
       const url = new URL(request.url);
       const rawParams = (await next?.params) ?? {};
@@ -74,7 +78,13 @@ export function route<P extends z.ZodType = z.ZodType<Record<string, never>>, Q 
       if (!params.success) return json(400, describe(params.error, "path"));
       const query = spec.query ? spec.query.safeParse(Object.fromEntries(url.searchParams)) : { success: true as const, data: {} };
       if (!query.success) return json(400, describe(query.error, "query"));
-      const db = await getDb();
+      let db: DbHandle;
+      try {
+        db = spec.isDatabaseFree ? (undefined as never) : await getDb();
+      } catch (error) {
+        console.error("database unavailable", error);
+        return json(503, { error: "The database is not reachable; try again shortly." });
+      }
       let reviewer: Promise<Reviewer> | undefined;
       return await handler({
         request,

@@ -45,3 +45,9 @@ export async function countDatasets(handle: DbHandle): Promise<number> {
 export async function listDatasetNames(handle: DbHandle): Promise<string[]> {
   return (await handle.db.select({ name: datasets.name }).from(datasets).orderBy(datasets.name)).map((row) => row.name);
 }
+
+/** Migrations the database has applied (drizzle's journal table), for the readiness check. */
+export async function appliedMigrationCount(handle: DbHandle): Promise<number> {
+  const [row] = await handle.query<{ n: string | number }>("SELECT count(*) AS n FROM drizzle.__drizzle_migrations");
+  return Number(row.n);
+}
