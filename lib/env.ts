@@ -62,6 +62,12 @@ const envSchema = z.object({
   RIPE_FETCH_FLICKR: flag(true),
   /** host[:port] entries a remote fetch may reach although they resolve to a private address. */
   RIPE_FETCH_PRIVATE_HOSTS: list(/,/),
+  /** s3://bucket/prefix/ bases datasets may use, comma-separated (none: S3 is off). */
+  RIPE_S3_BASES: list(/,/),
+  /** An S3-compatible endpoint (MinIO, R2, GCS interop…); empty: AWS. Credentials: the AWS SDK's chain. */
+  RIPE_S3_ENDPOINT: url,
+  RIPE_S3_REGION: z.string().optional().transform((value) => value?.trim() || process.env.AWS_REGION || "us-east-1"),
+  RIPE_S3_FORCE_PATH_STYLE: flag(false),
   RIPE_REMOTE_MAX_MB: positive(50, "megabytes"),
   RIPE_REMOTE_TIMEOUT_S: positive(20, "seconds"),
   RIPE_REMOTE_PER_HOST: positive(4, "a number of fetches"),

@@ -5,45 +5,16 @@ import "server-only";
 // is listed in RIPE_FETCH_PRIVATE_HOSTS), the body is capped while it streams, the whole exchange
 // has a deadline, a host gets a few fetches at a time, and one URL is fetched once however many
 // requests ask for it at once. Fetched bytes are cached on disk under a key of the normalised URL.
-import crypto from "node:crypto";
 import dns from "node:dns";
-import fs from "node:fs/promises";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
-import path from "node:path";
-import { dataDir } from "../env";
 import { isPrivateAddress } from "../net/addresses";
 import { ImageError } from "./errors";
-import { sniffImageType } from "./sniff";
+import { cachedFetch, withHostSlot } from "./fetch-cache";
 import { isAllowedUrl, type ImagePolicy } from "./sources";
 
 const MAX_REDIRECTS = 3;
-
-type Slots = { active: number; waiting: (() => void)[] };
-const globalState = globalThis as unknown as { ripeFetchSlots?: Map<string, Slots>; ripeFetchesInFlight?: Map<string, Promise<Buffer>> };
-const slots = (globalState.ripeFetchSlots ??= new Map());
-const inFlight = (globalState.ripeFetchesInFlight ??= new Map());
-
-async function withHostSlot<T>(host: string, limit: number, work: () => Promise<T>): Promise<T> {
-  let entry = slots.get(host);
-  if (!entry) slots.set(host, (entry = { active: 0, waiting: [] }));
-  const slot = entry;
-  if (slot.active >= limit) await new Promise<void>((resolve) => slot.waiting.push(resolve));
-  slot.active++;
-  try {
-    return await work();
-  } finally {
-    slot.active--;
-    slot.waiting.shift()?.();
-    if (slot.active === 0 && slot.waiting.length === 0) slots.delete(host);
-  }
-}
-
-function cacheFile(url: URL): string {
-  const hash = crypto.createHash("sha256").update(url.href).digest("hex");
-  return path.join(dataDir(), "cache", "remote", hash.slice(0, 2), hash);
-}
 
 const isListed = (url: URL, policy: ImagePolicy) => policy.privateHosts.has(url.hostname.toLowerCase()) || policy.privateHosts.has(url.host.toLowerCase());
 
@@ -136,20 +107,5 @@ async function download(url: URL, policy: ImagePolicy): Promise<Buffer> {
 /** The bytes at an allowed URL, from the disk cache or fetched once (concurrent callers share it). */
 export async function fetchRemote(url: URL, policy: ImagePolicy): Promise<Buffer> {
   checkHop(url, policy);
-  const file = cacheFile(url);
-  const cached = await fs.readFile(file).catch(() => null);
-  if (cached) return cached;
-  const running = inFlight.get(url.href);
-  if (running) return running;
-  const work = (async () => {
-    const bytes = await download(url, policy);
-    if (!sniffImageType(bytes)) throw new ImageError(`${url.href.slice(0, 200)} is not an image (JPEG, PNG, GIF, WebP or AVIF)`, "not-an-image");
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const partial = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.part`;
-    await fs.writeFile(partial, bytes);
-    await fs.rename(partial, file);
-    return bytes;
-  })().finally(() => inFlight.delete(url.href));
-  inFlight.set(url.href, work);
-  return work;
+  return cachedFetch(url.href, () => download(url, policy));
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { dataDir, demoDir, env } from "../env";
 import { CDN_BASE } from "../taxonomy";
 import { isInside, isRemote } from "./paths";
+import { parseS3, type S3Location } from "./s3-location";
 
 /** Open Images' sources: Flickr's static hosts and the dataset's own mirrors. */
 export const OPEN_IMAGES_PREFIXES = ["https://storage.googleapis.com/openimages/", "https://s3.amazonaws.com/open-images-dataset/"] as const;
@@ -19,6 +20,8 @@ export type ImagePolicy = {
   remotePrefixes: RemotePrefix[];
   /** host or host:port entries whose private addresses a fetch may reach (tests, an in-house mirror). */
   privateHosts: Set<string>;
+  /** s3://bucket/prefix/ bases the operator allows (RIPE_S3_BASES). */
+  s3Bases: S3Location[];
   maxRemoteBytes: number;
   timeoutMs: number;
   perHost: number;
@@ -61,6 +64,7 @@ export function imagePolicy(): ImagePolicy {
     roots: rootList.map(realFolder).filter((root): root is string => root !== null),
     remotePrefixes: prefixes.map(parsePrefix).filter((prefix): prefix is RemotePrefix => prefix !== null),
     privateHosts: new Set(settings.RIPE_FETCH_PRIVATE_HOSTS.map((host) => host.toLowerCase())),
+    s3Bases: settings.RIPE_S3_BASES.map((base) => parseS3(base.endsWith("/") ? base : `${base}/`)).filter((base): base is S3Location => base !== null),
     maxRemoteBytes: settings.RIPE_REMOTE_MAX_MB * 1024 * 1024,
     timeoutMs: settings.RIPE_REMOTE_TIMEOUT_S * 1000,
     perHost: settings.RIPE_REMOTE_PER_HOST,
@@ -70,6 +74,11 @@ export function imagePolicy(): ImagePolicy {
 
 export function isAllowedUrl(url: URL, policy: ImagePolicy): boolean {
   return policy.remotePrefixes.some((prefix) => matchesPrefix(url, prefix));
+}
+
+/** An S3 object or prefix under one of the allowed S3 bases (keys are compared as normalised text). */
+export function isAllowedS3(location: S3Location, policy: ImagePolicy): boolean {
+  return !location.key.split("/").includes("..") && policy.s3Bases.some((base) => base.bucket === location.bucket && location.key.startsWith(base.key));
 }
 
 /** The real folder of a local base or mirror, or null when it is missing or not under a root. */
@@ -85,6 +94,15 @@ export function checkBase(value: string, policy: ImagePolicy = imagePolicy()): B
   const base = value.trim();
   if (!base) return { ok: false, error: "base: empty" };
   if (base.includes("\0")) return { ok: false, error: "base: contains a NUL character" };
+  if (base.startsWith("s3://")) {
+    const location = parseS3(base.endsWith("/") ? base : `${base}/`);
+    if (!location) return { ok: false, error: `base: ${base} is not an S3 address (s3://bucket/prefix/)` };
+    if (!isAllowedS3(location, policy)) {
+      const allowed = policy.s3Bases.map((entry) => `s3://${entry.bucket}/${entry.key}`).join(", ");
+      return { ok: false, error: `base: ${base} is not under an allowed S3 base (${allowed || "none: the operator sets RIPE_S3_BASES"})` };
+    }
+    return { ok: true, base: `s3://${location.bucket}/${location.key}` };
+  }
   if (isRemote(base)) {
     let url: URL;
     try {
