@@ -31,7 +31,7 @@ test("the agreement page shows the route's κ and α, and each number lists its 
   await expect(section.getByTestId("verdict-fleiss")).toHaveText(shown(verdicts.fleiss_kappa.value));
   await expect(section.getByTestId("verdict-fleiss")).toHaveAttribute("data-value", String(verdicts.fleiss_kappa.value ?? ""));
   await expect(section.getByText(`with exactly ${verdicts.fleiss_kappa.raters} verdicts`)).toBeVisible();
-  await expect(section.getByTestId("verdict-items-count")).toHaveText(`${verdicts.items} items`);
+  await expect(section.getByTestId("verdict-items-count")).toHaveText(`${verdicts.items} ${verdicts.items === 1 ? "item" : "items"}`);
 
   const pairRows = section.getByTestId("verdict-pairwise").locator("tbody tr");
   await expect(pairRows).toHaveCount(verdicts.pairwise.length);

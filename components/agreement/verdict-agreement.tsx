@@ -5,7 +5,7 @@
 import type { ReactNode } from "react";
 import { verdictMetric, type VerdictAgreement } from "@/lib/agreement/verdicts";
 import { MetricLink } from "./metric-link";
-import { pct, stat } from "./verdict-format";
+import { items, pct, stat } from "./verdict-format";
 import { VerdictItems } from "./verdict-items";
 
 function Card({ title, note, children, isWide = false }: { title: string; note?: string; children: ReactNode; isWide?: boolean }) {
@@ -44,12 +44,12 @@ export function VerdictAgreementView({ datasetId, agreement, selected }: { datas
               <div>
                 <dt className="text-xs text-neutral-500">Krippendorff&apos;s α</dt>
                 <dd className="text-lg"><Stat value={json.krippendorff_alpha} note={json.krippendorff_alpha_note} testId="verdict-alpha" /></dd>
-                <dd className="text-xs text-neutral-500">on <MetricLink datasetId={datasetId} metric={verdictMetric("multi")} testId="verdict-items-count">{json.items} items</MetricLink></dd>
+                <dd className="text-xs text-neutral-500">on <MetricLink datasetId={datasetId} metric={verdictMetric("multi")} testId="verdict-items-count">{items(json.items)}</MetricLink></dd>
               </div>
               <div>
                 <dt className="text-xs text-neutral-500">Fleiss&apos; κ</dt>
                 <dd className="text-lg"><Stat value={fleiss.value} note={fleiss.note} testId="verdict-fleiss" /></dd>
-                <dd className="text-xs text-neutral-500">{fleiss.raters === null ? "no item with two verdicts" : <>on <MetricLink datasetId={datasetId} metric={verdictMetric("fleiss")}>{fleiss.items} items</MetricLink> with exactly {fleiss.raters} verdicts</>}</dd>
+                <dd className="text-xs text-neutral-500">{fleiss.raters === null ? "no item with two verdicts" : <>on <MetricLink datasetId={datasetId} metric={verdictMetric("fleiss")}>{items(fleiss.items)}</MetricLink> with exactly {fleiss.raters} verdicts</>}</dd>
               </div>
               <div>
                 <dt className="text-xs text-neutral-500">Reviewers</dt>

@@ -4,6 +4,7 @@ import { verdictMetric } from "@/lib/agreement/verdicts";
 
 export const DASH = "—";
 export const stat = (value: number | null) => (value === null ? DASH : value.toFixed(3));
+export const items = (count: number) => `${count} ${count === 1 ? "item" : "items"}`;
 export const pct = (value: number | null) => (value === null ? DASH : `${(value * 100).toFixed(1)}%`);
 
 /** This page listing the items behind a metric (the list sits under the verdict tables). */

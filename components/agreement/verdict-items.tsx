@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { VerdictAgreement } from "@/lib/agreement/verdicts";
 import type { Verdict } from "@/lib/db/schema";
-import { describeMetric } from "./verdict-format";
+import { describeMetric, items } from "./verdict-format";
 
 const LIMIT = 500;
 const VERDICT_CLASS: Record<Verdict, string> = { accept: "text-emerald-300", reject: "text-rose-300", unsure: "text-amber-200" };
@@ -18,7 +18,7 @@ export function VerdictItems({ datasetId, agreement, metric }: { datasetId: numb
     <section id="verdict-items" className="scroll-mt-32 rounded-md border border-amber-500/30 bg-neutral-900/50 p-4" data-testid="verdict-items">
       <div className="flex items-baseline gap-3">
         <h3 className="font-semibold">{title ?? "Unknown metric"}</h3>
-        <span className="text-sm text-neutral-500">{ids.length} items{ids.length > LIMIT ? `, first ${LIMIT} shown` : ""}</span>
+        <span className="text-sm text-neutral-500">{items(ids.length)}{ids.length > LIMIT ? `, first ${LIMIT} shown` : ""}</span>
         <Link href={`/datasets/${datasetId}/pairs/agreement`} scroll={false} className="ml-auto text-sm text-neutral-400 hover:text-neutral-100">Close</Link>
       </div>
       {title === null && <p className="mt-2 text-sm text-neutral-500">This link names no list on this page; pick a number above.</p>}
