@@ -55,12 +55,20 @@ export function verdictMetric(kind: "multi" | "fleiss" | "pair" | "type", ...arg
 export function verdictAgreement(input: readonly VerdictUnit[]): VerdictAgreement {
   const units = [...input].sort((x, y) => x.candidateId - y.candidateId);
   const ids = new Map<string, number[]>();
-  const add = (key: string, id: number) => ids.set(key, [...(ids.get(key) ?? []), id]);
+  const add = (key: string, id: number) => {
+    const list = ids.get(key);
+    if (list) list.push(id);
+    else ids.set(key, [id]);
+  };
   const reviewers = [...new Set(units.flatMap((unit) => Object.keys(unit.verdicts)))].sort();
   const multi = units.filter((unit) => Object.keys(unit.verdicts).length >= 2);
   for (const unit of multi) add(verdictMetric("multi"), unit.candidateId);
 
-  const values = (unit: VerdictUnit) => reviewers.flatMap((name) => (unit.verdicts[name] ? [unit.verdicts[name]] : []));
+  // Each item's verdicts once, and each reviewer's items (a pair only scans one reviewer's items).
+  const valuesOf = new Map(multi.map((unit) => [unit, Object.values(unit.verdicts)]));
+  const values = (unit: VerdictUnit) => valuesOf.get(unit)!;
+  const itemsOf = new Map<string, VerdictUnit[]>(reviewers.map((name) => [name, []]));
+  for (const unit of multi) for (const name of Object.keys(unit.verdicts)) itemsOf.get(name)!.push(unit);
   const alpha = krippendorffAlphaNominal(multi.map(values));
 
   const fleiss = fleissAtModalCount(multi.map(values), VERDICTS);
@@ -70,7 +78,8 @@ export function verdictAgreement(input: readonly VerdictUnit[]): VerdictAgreemen
   for (let i = 0; i < reviewers.length; i++) {
     for (let j = i + 1; j < reviewers.length; j++) {
       const [a, b] = [reviewers[i], reviewers[j]];
-      const shared = multi.filter((unit) => unit.verdicts[a] && unit.verdicts[b]);
+      const [fewer, other] = itemsOf.get(a)!.length <= itemsOf.get(b)!.length ? [a, b] : [b, a];
+      const shared = itemsOf.get(fewer)!.filter((unit) => unit.verdicts[other] !== undefined);
       if (shared.length === 0) continue;
       const xs = shared.map((unit) => unit.verdicts[a]);
       const ys = shared.map((unit) => unit.verdicts[b]);
@@ -81,11 +90,12 @@ export function verdictAgreement(input: readonly VerdictUnit[]): VerdictAgreemen
         decisive.map((unit) => unit.verdicts[b] as (typeof AR_CATEGORIES)[number]),
         { categories: AR_CATEGORIES },
       );
+      const [sharedKey, disagreeKey, decisiveKey] = [verdictMetric("pair", a, b), verdictMetric("pair", a, b, "disagree"), verdictMetric("pair", a, b, "accept_reject")];
       for (const unit of shared) {
-        add(verdictMetric("pair", a, b), unit.candidateId);
-        if (unit.verdicts[a] !== unit.verdicts[b]) add(verdictMetric("pair", a, b, "disagree"), unit.candidateId);
+        add(sharedKey, unit.candidateId);
+        if (unit.verdicts[a] !== unit.verdicts[b]) add(disagreeKey, unit.candidateId);
       }
-      for (const unit of decisive) add(verdictMetric("pair", a, b, "accept_reject"), unit.candidateId);
+      for (const unit of decisive) add(decisiveKey, unit.candidateId);
       const notes = [all.reason && `kappa: ${all.reason}`, acceptReject.reason && `kappa_accept_reject: ${acceptReject.reason === "no labels" ? "every shared item has an unsure" : acceptReject.reason}`].filter(Boolean);
       pairwise.push({
         a, b, n: shared.length, kappa: all.kappa, kappa_accept_reject: acceptReject.kappa, n_accept_reject: decisive.length,
@@ -95,11 +105,15 @@ export function verdictAgreement(input: readonly VerdictUnit[]): VerdictAgreemen
   }
 
   const byType = new Map<string, VerdictUnit[]>();
-  for (const unit of multi) byType.set(unit.editType, [...(byType.get(unit.editType) ?? []), unit]);
+  for (const unit of multi) {
+    const typed = byType.get(unit.editType);
+    if (typed) typed.push(unit);
+    else byType.set(unit.editType, [unit]);
+  }
   const by_edit_type: EditTypeRow[] = [...byType.entries()]
     .sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0]))
     .map(([editType, typed]) => {
-      for (const unit of typed) add(verdictMetric("type", editType), unit.candidateId);
+      ids.set(verdictMetric("type", editType), typed.map((unit) => unit.candidateId));
       const result = krippendorffAlphaNominal(typed.map(values));
       return { edit_type: editType, items: typed.length, krippendorff_alpha: result.alpha, note: result.reason };
     });
