@@ -4,7 +4,7 @@
 import { die, flag, parseArgs } from "../lib/cli/args";
 import { openForCli } from "../lib/cli/open";
 import { loadAgreement, type AgreementJson } from "../lib/db/queries/agreement";
-import { findDataset } from "../lib/db/queries/datasets";
+import { findDataset, listDatasetNames } from "../lib/db/queries/datasets";
 
 const USAGE = "usage: npm run agreement -- --dataset NAME [--json]";
 
@@ -26,7 +26,7 @@ if (!name) die(`--dataset is required\n${USAGE}`);
 const handle = await openForCli("agreement CLI");
 const dataset = await findDataset(handle, name!);
 if (!dataset) {
-  const names = (await handle.query<{ name: string }>("SELECT name FROM datasets ORDER BY name")).map((row) => row.name);
+  const names = await listDatasetNames(handle);
   await handle.close();
   die(`no dataset named ${JSON.stringify(name)}; ${names.length ? `known: ${names.join(", ")}` : "import one first (npm run import)"}`);
 }
