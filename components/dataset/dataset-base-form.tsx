@@ -32,7 +32,7 @@ export function DatasetBaseForm({ datasetId, base, mirrors, roots, prefixes }: P
           data-testid="dataset-base"
           value={value}
           onChange={(event) => setValue(event.target.value)}
-          placeholder="a folder on the server, or a URL"
+          placeholder="a folder on the server, an https:// URL or s3://bucket/prefix/"
           className="min-w-0 flex-1 rounded-md border border-neutral-700 bg-neutral-950 px-3 py-2 text-sm text-neutral-100 placeholder:text-neutral-500 focus:border-amber-500"
         />
         <button type="submit" disabled={isSaving} className="rounded-md bg-amber-500 px-4 py-2 text-sm font-medium text-neutral-950 hover:bg-amber-400 disabled:opacity-60">
@@ -55,7 +55,7 @@ export function DatasetBaseForm({ datasetId, base, mirrors, roots, prefixes }: P
         </div>
       </div>
       <p className="text-xs text-neutral-500">
-        The server&apos;s operator sets the lists (RIPE_IMAGE_ROOTS, RIPE_REMOTE_BASES). Symlinks may not lead out of the base, and only image files are served.
+        The server&apos;s operator sets the lists (RIPE_IMAGE_ROOTS, RIPE_REMOTE_BASES, RIPE_S3_BASES). Symlinks may not lead out of the base, and only image files are served.
         {mirrors.length > 0 && <> Mirror folders searched first: {mirrors.join(", ")}.</>}
       </p>
     </form>

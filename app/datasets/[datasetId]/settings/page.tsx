@@ -26,7 +26,7 @@ export default async function DatasetSettingsPage({ params }: Props) {
           base={dataset.base}
           mirrors={dataset.mirrors}
           roots={policy.roots}
-          prefixes={policy.remotePrefixes.map((prefix) => prefix.text)}
+          prefixes={[...policy.remotePrefixes.map((prefix) => prefix.text), ...policy.s3Bases.map((base) => `s3://${base.bucket}/${base.key}`)]}
         />
       </main>
     </div>
