@@ -20,7 +20,7 @@ let handle: DbHandle;
 let database: TestDatabase | undefined;
 let fake: FakeGemini;
 let script: (text: string) => FakeReply | undefined = () => undefined;
-const batchBehaviour: { runningPolls: number; outcome?: () => "failed" | "expired" | undefined } = { runningPolls: 1 };
+const batchBehaviour: { runningPolls: number; outcome?: () => "failed" | "expired" | undefined; failCreate?: (n: number) => "before" | "after" | undefined } = { runningPolls: 1 };
 let datasetCounter = 0;
 
 beforeAll(async () => {
@@ -32,7 +32,7 @@ beforeAll(async () => {
   fake = await startFakeGemini({
     apiKey: "test-key",
     script: (_call, body) => script(JSON.stringify(body.contents)),
-    batch: { get runningPolls() { return batchBehaviour.runningPolls; }, outcome: () => batchBehaviour.outcome?.() },
+    batch: { get runningPolls() { return batchBehaviour.runningPolls; }, outcome: () => batchBehaviour.outcome?.(), failCreate: (n) => batchBehaviour.failCreate?.(n) },
   });
 });
 
@@ -45,6 +45,7 @@ afterEach(() => {
   script = () => undefined;
   batchBehaviour.runningPolls = 1;
   batchBehaviour.outcome = undefined;
+  batchBehaviour.failCreate = undefined;
 });
 
 const gemini = () => ({ apiKey: "test-key", baseUrl: fake.url, initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 2, timeoutMs: 5_000 });
@@ -242,6 +243,19 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
     expect((await batchesOf(created.id))[0].name).toBe(fake.batches[batchesBefore].name);
   });
 
+  it("retries a failed create, and adopts a batch Gemini created although it answered with an error", async () => {
+    const { dataset } = await seed(2);
+    const { job: created } = await createJob(handle, { datasetId: dataset.id, provider: "gemini", mode: "batch" });
+    const batchesBefore = fake.batches.length;
+    let failures = 0;
+    batchBehaviour.failCreate = () => (failures < 2 ? (failures++ === 0 ? "before" : "after") : undefined);
+    const job = await runJob(handle, created.id, options({ maxItems: 10 }));
+    expect(job).toMatchObject({ status: "done", done: 2 });
+    // The first try created nothing; the second created the batch and answered 503: it was found, not created again.
+    expect(fake.batches.length - batchesBefore).toBe(1);
+    expect((await batchesOf(created.id)).map((batch) => batch.name)).toEqual([fake.batches[batchesBefore].name]);
+  });
+
   it("collects again after a crash half-way through a results file without counting anything twice", async () => {
     const { dataset } = await seed(4);
     const { job: created } = await createJob(handle, { datasetId: dataset.id, provider: "gemini", mode: "batch" });
@@ -274,6 +288,19 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
     const job = await resumeJob(handle, created.id, options({ maxItems: 10 }));
     expect(job).toMatchObject({ status: "done", done: 2 });
     expect(fake.batches.slice(batchesBefore).map((batch) => batch.state)).toEqual(["BATCH_STATE_CANCELLED", "BATCH_STATE_SUCCEEDED"]);
+
+    // A job no runner polls (the server restarted) is cancelled at Gemini by cancelJob itself.
+    const other = await seed(2);
+    const { job: idle } = await createJob(handle, { datasetId: other.dataset.id, provider: "gemini", mode: "batch" });
+    batchBehaviour.runningPolls = 1_000_000;
+    const controller = new AbortController();
+    const stopped = runJob(handle, idle.id, options({ maxItems: 10 }, { signal: controller.signal }));
+    await waitFor(() => fake.batches.length > batchesBefore + 2);
+    controller.abort();
+    await stopped;
+    await handle.query("UPDATE judge_jobs SET status = 'running' WHERE id = $1", [idle.id]);
+    expect(await cancelJob(handle, idle.id, { gemini: gemini() })).toMatchObject({ status: "cancelled", batchStatus: { phase: "submitted", batches: { cancelling: 1 } } });
+    expect(fake.batches.at(-1)!.state).toBe("BATCH_STATE_CANCELLED");
   });
 
   it("refuses batch mode for the metrics judge", async () => {

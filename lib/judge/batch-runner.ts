@@ -3,7 +3,9 @@
 // the interactive API when few). It returns when nothing is pending or in a batch, when the
 // signal aborts (batches keep running at Gemini and are polled again on resume), or when the job
 // is cancelled (open batches are cancelled at Gemini too; what they finished is still collected).
+import type { DbHandle } from "../db/client";
 import { batchesIn, refreshBatchStatus, type BatchRun } from "./batch-store";
+import type { BatchClient } from "./gemini-batch";
 import { collectBatch, pollBatch } from "./batch-collect";
 import { claimBatch, recoverBuilding, submitBatch } from "./batch-submit";
 
@@ -39,16 +41,18 @@ async function countItems(run: BatchRun, condition: string): Promise<number> {
   return Number(row.n);
 }
 
-/** A cancelled job stops spending: its open batches are cancelled at Gemini (and collected later). */
-async function cancelOpenBatches(run: BatchRun): Promise<void> {
-  for (const batch of await batchesIn(run, ["submitted", "running"])) {
+/** A cancelled job stops spending: its open batches are cancelled at Gemini (and collected on resume). */
+export async function cancelOpenBatches(handle: DbHandle, jobId: number, client: BatchClient): Promise<void> {
+  const open = await handle.query<{ id: number; name: string }>("SELECT id, name FROM judge_batches WHERE job_id = $1 AND state IN ('submitted', 'running') ORDER BY id", [jobId]);
+  for (const batch of open) {
     try {
-      await run.client.cancel(batch.name!);
-      await run.handle.query("UPDATE judge_batches SET state = 'cancelling' WHERE id = $1", [batch.id]);
+      await client.cancel(batch.name);
+      await handle.query("UPDATE judge_batches SET state = 'cancelling' WHERE id = $1", [batch.id]);
     } catch (error) {
-      await run.handle.query("UPDATE judge_batches SET error = $2 WHERE id = $1", [batch.id, `Cancelling failed: ${(error as Error).message}`.slice(0, 1000)]);
+      await handle.query("UPDATE judge_batches SET error = $2 WHERE id = $1", [batch.id, `Cancelling failed: ${(error as Error).message}`.slice(0, 1000)]);
     }
   }
+  await refreshBatchStatus(handle, jobId);
 }
 
 async function submitWhileRoom(run: BatchRun, kind: "fresh" | "retry"): Promise<void> {
@@ -92,7 +96,7 @@ export async function runBatchItems(run: BatchRun): Promise<void> {
       break;
     }
   } finally {
-    if ((await jobStatus(run)) === "cancelled") await cancelOpenBatches(run);
+    if ((await jobStatus(run)) === "cancelled") await cancelOpenBatches(handle, job.id, run.client);
     await refreshBatchStatus(handle, job.id);
   }
 }

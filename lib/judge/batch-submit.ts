@@ -7,9 +7,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
+import { ApiError } from "@google/genai";
 import type { JudgeBatch } from "../db/schema";
 import { batchRequestLine } from "./batch-requests";
 import { batchesIn, displayNameOf, releaseItems, storeBatchResult, type BatchRun } from "./batch-store";
+import type { RemoteBatch } from "./gemini-batch";
 import { loadJudgeInput } from "./item-input";
 
 const READ_AHEAD = 4;
@@ -84,6 +86,27 @@ async function writeBatchFile(run: BatchRun, batch: JudgeBatch, filePath: string
   return written;
 }
 
+const CREATE_ATTEMPTS = 3;
+
+/**
+ * Creates the batch, retrying a rate limit, a server error or a network error; before each retry
+ * it looks the display name up, because a create that failed on the way back may have gone through.
+ */
+async function createOnce(run: BatchRun, inputFile: string, displayName: string): Promise<RemoteBatch> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run.client.create(inputFile, displayName);
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : 0;
+      const isRetryable = status === 0 || status === 429 || status >= 500;
+      const found = await run.client.findByDisplayName(displayName).catch(() => null);
+      if (found) return found;
+      if (!isRetryable || attempt >= CREATE_ATTEMPTS || run.signal.aborted) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(run.settings.pollMs, 2_000 * attempt)));
+    }
+  }
+}
+
 /** Builds, uploads and submits a claimed batch; its name is stored the moment Gemini accepts it. */
 export async function submitBatch(run: BatchRun, batch: JudgeBatch): Promise<void> {
   const filePath = path.join(os.tmpdir(), `ripe-batch-${run.job.id}-${batch.id}-${crypto.randomBytes(4).toString("hex")}.jsonl`);
@@ -97,7 +120,7 @@ export async function submitBatch(run: BatchRun, batch: JudgeBatch): Promise<voi
     const displayName = displayNameOf(batch);
     const inputFile = await run.client.upload(filePath, displayName);
     await run.handle.query("UPDATE judge_batches SET input_file = $2 WHERE id = $1", [batch.id, inputFile]);
-    const remote = await run.client.create(inputFile, displayName);
+    const remote = await createOnce(run, inputFile, displayName);
     await run.handle.query("UPDATE judge_batches SET name = $2, remote_state = $3, state = 'submitted', submitted_at = now() WHERE id = $1", [batch.id, remote.name, remote.state]);
   } finally {
     await fs.promises.rm(filePath, { force: true });

@@ -11,7 +11,7 @@ import { datasets, type Dataset, type JudgeJob } from "../db/schema";
 import { getJob } from "./jobs";
 import { createJudge, type Judge, type JudgeCallResult, type JudgeProvider } from "./judges";
 import type { GeminiSettings } from "./gemini";
-import { runBatchItems, batchSettings, type BatchSettings } from "./batch-runner";
+import { batchSettings, cancelOpenBatches, runBatchItems, type BatchSettings } from "./batch-runner";
 import { createBatchClient, type BatchClient } from "./gemini-batch";
 import { costUsd } from "./pricing";
 import { loadJudgeInput, type ResolveImage } from "./item-input";
@@ -42,10 +42,23 @@ export function isJobRunningHere(jobId: number): boolean {
   return running.has(jobId);
 }
 
-/** Marks the job cancelled (any process running it stops between items) and aborts it if it runs here. */
-export async function cancelJob(handle: DbHandle, jobId: number): Promise<JudgeJob | null> {
+/**
+ * Marks the job cancelled (any process running it stops between items) and aborts it if it runs
+ * here. A batch job that no runner of this process polls has its open Gemini batches cancelled
+ * here (best effort: without credentials they finish and are collected on resume).
+ */
+export async function cancelJob(handle: DbHandle, jobId: number, options: Pick<RunOptions, "gemini" | "batchClient"> = {}): Promise<JudgeJob | null> {
   await handle.query("UPDATE judge_jobs SET status = 'cancelled' WHERE id = $1 AND status IN ('queued', 'running')", [jobId]);
-  running.get(jobId)?.abort();
+  const controller = running.get(jobId);
+  controller?.abort();
+  const job = await getJob(handle, jobId);
+  if (!controller && job?.mode === "batch" && job.status === "cancelled") {
+    try {
+      await cancelOpenBatches(handle, jobId, options.batchClient ?? createBatchClient({ ...options.gemini, ...(job.model ? { model: job.model } : {}) }));
+    } catch (error) {
+      console.error(`judge job #${jobId}: could not cancel its Gemini batches:`, (error as Error).message);
+    }
+  }
   return getJob(handle, jobId);
 }
 

@@ -15,6 +15,8 @@ export type FakeBatchOptions = {
   runningPolls?: number;
   /** How a batch ends (default "succeeded"); "expired" still delivers the first half of its results. */
   outcome?: (batch: FakeBatch) => FakeBatchOutcome | undefined;
+  /** Make the n-th create (0-based) answer 503: "before" creating nothing, "after" creating the batch anyway. */
+  failCreate?: (n: number) => "before" | "after" | undefined;
 };
 
 export type FakeFile = { name: string; displayName?: string; mimeType: string; bytes: Buffer; isDeleted: boolean };
@@ -113,7 +115,10 @@ export function createFakeBatchApi(context: Context) {
     return sendJson(response, 200, { file: { name: file.name, displayName: file.displayName, mimeType: file.mimeType, sizeBytes: String(bytes.length), state: "ACTIVE" } });
   }
 
+  let creates = 0;
   function create(model: string, raw: Buffer, response: http.ServerResponse) {
+    const failure = context.options.batch?.failCreate?.(creates++);
+    if (failure === "before") return sendJson(response, 503, errorBody(503, "UNAVAILABLE", "The service is currently unavailable."));
     const body = JSON.parse(raw.toString("utf8")) as { batch?: { displayName?: string; inputConfig?: { fileName?: string; requests?: unknown } } };
     const inputFile = body.batch?.inputConfig?.fileName;
     const file = inputFile ? files.get(inputFile) : undefined;
@@ -130,6 +135,7 @@ export function createFakeBatchApi(context: Context) {
       createTime: new Date().toISOString(),
     };
     batches.push(batch);
+    if (failure === "after") return sendJson(response, 503, errorBody(503, "UNAVAILABLE", "The service is currently unavailable."));
     return sendJson(response, 200, operation(batch));
   }
 
