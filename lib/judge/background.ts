@@ -98,7 +98,7 @@ export function jobView(job: JudgeJob): JudgeJobView {
     costUsd: job.costUsd,
     mode: job.mode,
     standardCostUsd: job.standardCostUsd,
-    batch: job.mode === "batch" ? (job.batchStatus ?? { phase: "submitting", batches: {}, itemsInBatches: 0 }) : null,
+    batch: job.mode === "batch" ? (job.batchStatus ?? { phase: job.status === "done" ? "done" : "submitting", batches: {}, itemsInBatches: 0 }) : null,
     error: job.error ?? run?.error ?? null,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
