@@ -149,6 +149,19 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
     expect(batchCall.body.contents?.[0].parts?.length).toBe(interactiveCall.body.contents?.[0].parts?.length);
   });
 
+  it("caps a batch file's size: items past the cap go to the next batch, not counted as a retry", async () => {
+    const { dataset } = await seed(3);
+    const { job: created } = await createJob(handle, { datasetId: dataset.id, provider: "gemini", mode: "batch" });
+    const [batchesBefore, callsBefore] = [fake.batches.length, fake.calls.length];
+    // One request line is a few KB (two small images): a 1-byte cap still takes one line per file.
+    const job = await runJob(handle, created.id, options({ maxItems: 10, maxBytes: 1 }));
+    expect(job).toMatchObject({ status: "done", done: 3 });
+    expect(fake.batches.slice(batchesBefore).map((batch) => batch.requestCount)).toEqual([1, 1, 1]);
+    expect([...sendsSince(callsBefore).values()]).toEqual([1, 1, 1]);
+    const items = await handle.db.select().from(judgeJobItems).where(eq(judgeJobItems.jobId, created.id));
+    expect(items.map((item) => item.attempts)).toEqual([1, 1, 1]);
+  });
+
   it("retries partial failures: a few through the interactive API, many in a follow-up batch", async () => {
     const { dataset } = await seed(4);
     const failedOnce = new Set<string>();

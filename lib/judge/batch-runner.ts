@@ -87,7 +87,7 @@ export async function runBatchItems(run: BatchRun): Promise<void> {
       const retries = await countItems(run, "status = 'pending'");
       if (retries === 0) break;
       const batchable = await countItems(run, `status = 'pending' AND attempts BETWEEN 1 AND ${Number(settings.maxBatchAttempts) - 1}`);
-      if (batchable >= settings.followUpMin) {
+      if (batchable > 0 && batchable >= settings.followUpMin) {
         await submitWhileRoom(run, "retry");
         continue;
       }
