@@ -25,6 +25,8 @@ let datasetCounter = 0;
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "ripe-batch-"));
+  // The operator's allowlist: the datasets' base folder lies under an image root.
+  process.env.RIPE_IMAGE_ROOTS = dir;
   await fs.mkdir(path.join(dir, "images"), { recursive: true });
   const photo = "/work/shared/photos/cat-chelsea.jpg";
   await sharp(photo).resize(96).jpeg().toFile(path.join(dir, "images", "source.jpg"));

@@ -11,8 +11,7 @@ export const MAX_CONCURRENCY = 16;
 
 const concurrency = z.number().int().min(1, "at least 1 call at a time").max(MAX_CONCURRENCY, `at most ${MAX_CONCURRENCY} calls at a time`);
 
-export const startJudgeSchema = z
-  .object({
+const startJudgeFields = z.object({
   datasetId: dbId,
   provider: z.enum(JUDGE_PROVIDERS),
   /** Gemini model name; empty = GEMINI_MODEL or the default. Ignored by the metrics judge. */
@@ -31,15 +30,16 @@ export const startJudgeSchema = z
   send: z.enum(SEND_MODES).default("interactive"),
   /** With send "batch-above": batch when the run has more than this many items. */
   batchAbove: z.number().int().min(1, "the batch threshold must be at least 1 item").max(100_000_000).optional(),
-})
-  .superRefine((input, context) => {
-    if (input.send !== "interactive" && input.provider !== "gemini") {
-      context.addIssue({ code: "custom", path: ["send"], message: "the Batch API is for the Gemini judge; the metrics judge runs locally" });
-    }
-    if (input.send === "batch-above" && input.batchAbove === undefined) {
-      context.addIssue({ code: "custom", path: ["batchAbove"], message: "give the number of items above which a run is batched" });
-    }
-  });
+});
+
+export const startJudgeSchema = startJudgeFields.superRefine((input, context) => {
+  if (input.send !== "interactive" && input.provider !== "gemini") {
+    context.addIssue({ code: "custom", path: ["send"], message: "the Batch API is for the Gemini judge; the metrics judge runs locally" });
+  }
+  if (input.send === "batch-above" && input.batchAbove === undefined) {
+    context.addIssue({ code: "custom", path: ["batchAbove"], message: "give the number of items above which a run is batched" });
+  }
+});
 export type StartJudgeInput = z.input<typeof startJudgeSchema>;
 
 export const jobRefSchema = z.object({ datasetId: dbId, jobId: dbId });
