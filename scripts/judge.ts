@@ -1,24 +1,30 @@
 // npm run judge -- --dataset NAME [--provider gemini|metrics] [--model M] [--edit-type T]...
-//                  [--only-unjudged] [--limit N] [--concurrency N]
-// npm run judge -- --resume JOB_ID [--retry-errors] [--concurrency N]
-// Ctrl-C cancels cleanly: what was judged stays, the job is left resumable.
+//                  [--only-unjudged] [--limit N] [--concurrency N] [--batch | --batch-above N] [--batch-size N]
+// npm run judge -- --resume JOB_ID [--retry-errors] [--concurrency N] [--batch-size N]
+// Ctrl-C cancels cleanly: what was judged stays, the job is left resumable. A batch run's batches
+// keep running at Gemini meanwhile; --resume polls them again and collects what they finished.
 import cliProgress from "cli-progress";
 import { eq } from "drizzle-orm";
 import { die, flag, parseArgs } from "../lib/cli/args";
 import { openForCli } from "../lib/cli/open";
 import { datasets, type JudgeJob } from "../lib/db/schema";
 import { createJudge, JUDGE_PROVIDERS, type Judge, type JudgeProvider } from "../lib/judge/judges";
+import { createBatchClient } from "../lib/judge/gemini-batch";
 import { createJob, getJob, resumeJob, runJob } from "../lib/judge/runner";
 
 const USAGE = `usage:
   npm run judge -- --dataset NAME [--provider gemini|metrics] [--model M] [--edit-type T]... [--only-unjudged] [--limit N] [--concurrency N]
-  npm run judge -- --resume JOB_ID [--retry-errors] [--concurrency N]
+                   [--batch | --batch-above N] [--batch-size N]
+  npm run judge -- --resume JOB_ID [--retry-errors] [--concurrency N] [--batch-size N]
+--batch sends the run through the Gemini Batch API at half the price (results within 24 h, usually much sooner);
+--batch-above N does so only when more than N items are to be judged (default: $RIPE_JUDGE_BATCH_ABOVE, else never).
+--batch-size N caps the items per Gemini batch (default $RIPE_JUDGE_BATCH_SIZE or 1000).
 Gemini needs GEMINI_API_KEY (or GOOGLE_GENAI_USE_VERTEXAI=true, GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION);
 GEMINI_BASE_URL points it elsewhere (a local fake), GEMINI_MODEL picks the default model.`;
 
 let args: ReturnType<typeof parseArgs>;
 try {
-  args = parseArgs(process.argv.slice(2), ["only-unjudged", "retry-errors", "help", "quiet"]);
+  args = parseArgs(process.argv.slice(2), ["only-unjudged", "retry-errors", "help", "quiet", "batch"]);
 } catch (error) {
   die(`${(error as Error).message}\n${USAGE}`);
 }
@@ -38,13 +44,20 @@ function positiveInt(name: string): number | undefined {
 const resumeId = positiveInt("resume");
 const concurrency = positiveInt("concurrency");
 const limit = positiveInt("limit");
+const batchSize = positiveInt("batch-size");
+const isBatch = flag(args, "batch") === "true";
+const envBatchAbove = process.env.RIPE_JUDGE_BATCH_ABOVE?.trim();
+if (envBatchAbove && !/^\d+$/.test(envBatchAbove)) die(`RIPE_JUDGE_BATCH_ABOVE must be a whole number of items, not ${JSON.stringify(envBatchAbove)}`);
+const batchAbove = flag(args, "batch-above") !== undefined ? positiveInt("batch-above") : envBatchAbove ? Number(envBatchAbove) : undefined;
+if (isBatch && flag(args, "batch-above") !== undefined) die("--batch always batches; --batch-above N batches only runs of more than N items: give one of them");
 const provider = (flag(args, "provider") ?? "gemini") as JudgeProvider;
 if (!JUDGE_PROVIDERS.includes(provider)) die(`--provider must be one of ${JUDGE_PROVIDERS.join(", ")}, not ${JSON.stringify(provider)}`);
 const datasetName = flag(args, "dataset");
 if (resumeId === undefined && !datasetName) die(`--dataset (or --resume) is required\n${USAGE}`);
-if (resumeId !== undefined && (datasetName || args.flags.has("edit-type") || limit !== undefined || args.flags.has("model"))) {
-  die("--resume continues a job as it was created: drop --dataset/--model/--edit-type/--limit");
+if (resumeId !== undefined && (datasetName || args.flags.has("edit-type") || limit !== undefined || args.flags.has("model") || isBatch || args.flags.has("batch-above"))) {
+  die("--resume continues a job as it was created: drop --dataset/--model/--edit-type/--limit/--batch/--batch-above");
 }
+if (provider === "metrics" && (isBatch || args.flags.has("batch-above"))) die("--batch and --batch-above are for the Gemini judge; the metrics judge runs locally and costs nothing");
 
 const handle = await openForCli("judge CLI");
 const failWith = async (message: string): Promise<never> => {
@@ -53,8 +66,10 @@ const failWith = async (message: string): Promise<never> => {
 };
 
 /** Credentials are checked before a job exists, so a missing key never leaves an empty job behind. */
-async function judgeFor(kind: JudgeProvider, model?: string): Promise<Judge> {
+async function judgeFor(kind: JudgeProvider, model?: string, mayBatch = false): Promise<Judge> {
   try {
+    // A batch run also needs the Batch API (an API key, not Vertex): check before a job exists.
+    if (mayBatch) createBatchClient(model ? { model } : {});
     return createJudge(kind, model);
   } catch (error) {
     return failWith((error as Error).message);
@@ -67,7 +82,7 @@ if (resumeId !== undefined) {
   const found = await getJob(handle, resumeId);
   if (!found) await failWith(`judge job #${resumeId} does not exist`);
   job = found!;
-  judge = await judgeFor(job.provider as JudgeProvider, job.model ?? undefined);
+  judge = await judgeFor(job.provider as JudgeProvider, job.model ?? undefined, job.mode === "batch");
   console.log(`Resuming job #${job.id} (${job.judgeId}): ${job.done} done, ${job.failed} failed of ${job.total}, status ${job.status}`);
 } else {
   const [dataset] = await handle.db.select().from(datasets).where(eq(datasets.name, datasetName!));
@@ -75,8 +90,9 @@ if (resumeId !== undefined) {
     const names = (await handle.db.select({ name: datasets.name }).from(datasets)).map((row) => row.name);
     await failWith(`no dataset named ${JSON.stringify(datasetName)}; ${names.length ? `known: ${names.join(", ")}` : "import one first (npm run import)"}`);
   }
-  judge = await judgeFor(provider, flag(args, "model"));
+  judge = await judgeFor(provider, flag(args, "model"), isBatch || batchAbove !== undefined);
   const created = await createJob(handle, {
+    ...(provider === "gemini" ? { mode: isBatch ? ("batch" as const) : undefined, batchAbove } : {}),
     datasetId: dataset.id,
     provider,
     model: flag(args, "model"),
@@ -88,7 +104,7 @@ if (resumeId !== undefined) {
     created.skippedJudged ? `${created.skippedJudged} already judged by ${job.judgeId}` : null,
     created.skippedQueued ? `${created.skippedQueued} waiting in another unfinished job (resume it with --resume)` : null,
   ].filter(Boolean);
-  console.log(`Job #${job.id}: ${job.total} of ${created.matched} matching candidates to judge with ${job.judgeId}${skipped.length ? `; skipped ${skipped.join(", ")}` : ""}`);
+  console.log(`Job #${job.id}: ${job.total} of ${created.matched} matching candidates to judge with ${job.judgeId}${job.mode === "batch" ? " through the Gemini Batch API" : ""}${skipped.length ? `; skipped ${skipped.join(", ")}` : ""}`);
 }
 
 const controller = new AbortController();
@@ -103,7 +119,7 @@ process.on("SIGINT", () => {
 
 const isQuiet = flag(args, "quiet") === "true" || !process.stderr.isTTY;
 const bar = new cliProgress.SingleBar(
-  { format: "[{bar}] {value}/{total} | {done} ok | {failed} failed | {tokens} tokens | ${cost} | eta {eta_formatted}", hideCursor: true },
+  { format: `[{bar}] {value}/{total} | {done} ok | {failed} failed | {tokens} tokens | \${cost}${job.mode === "batch" ? " | batches: {phase}" : " | eta {eta_formatted}"}`, hideCursor: true },
   cliProgress.Presets.shades_classic,
 );
 const payload = (current: JudgeJob) => ({
@@ -111,10 +127,29 @@ const payload = (current: JudgeJob) => ({
   failed: current.failed,
   tokens: (current.inputTokens + current.outputTokens).toLocaleString("en-US"),
   cost: current.costUsd.toFixed(4),
+  phase: describeBatches(current),
 });
+function describeBatches(current: JudgeJob): string {
+  const status = current.batchStatus;
+  if (!status) return "starting";
+  const counts = Object.entries(status.batches).map(([state, count]) => `${count} ${state}`).join(", ");
+  return `${status.phase}${counts ? ` (${counts}; ${status.itemsInBatches} items at Gemini)` : ""}`;
+}
 if (!isQuiet) bar.start(job.total, job.done + job.failed, payload(job));
 const started = Date.now();
 let lastError: string | undefined;
+// A batch run waits on Gemini for minutes to hours: show where its batches stand meanwhile.
+let lastPhase = "";
+const watcher =
+  job.mode === "batch"
+    ? setInterval(() => {
+        void getJob(handle, job.id).then((current) => {
+          if (!current) return;
+          if (!isQuiet) bar.update(current.done + current.failed, payload(current));
+          else if (describeBatches(current) !== lastPhase) console.log(`batches: ${(lastPhase = describeBatches(current))}`);
+        });
+      }, 2000)
+    : null;
 
 let finished: JudgeJob;
 try {
@@ -122,6 +157,7 @@ try {
     judge,
     concurrency,
     signal: controller.signal,
+    batch: batchSize !== undefined ? { maxItems: batchSize } : undefined,
     onProgress: (current: JudgeJob, event?: { error?: string }) => {
       if (event?.error) lastError = event.error;
       if (!isQuiet) bar.update(current.done + current.failed, payload(current));
@@ -129,15 +165,18 @@ try {
   };
   finished = resumeId !== undefined ? await resumeJob(handle, job.id, { ...options, retryErrors: flag(args, "retry-errors") === "true" }) : await runJob(handle, job.id, options);
 } catch (error) {
+  if (watcher) clearInterval(watcher);
   if (!isQuiet) bar.stop();
   await failWith(`judge job #${job.id} stopped: ${(error as Error).message} (fix it, then: npm run judge -- --resume ${job.id})`);
 }
+if (watcher) clearInterval(watcher);
 if (!isQuiet) bar.stop();
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(
   `Job #${finished!.id} ${finished!.status}: ${finished!.done} judged, ${finished!.failed} failed of ${finished!.total} in ${seconds}s; ` +
-    `tokens in ${finished!.inputTokens.toLocaleString("en-US")}, out ${finished!.outputTokens.toLocaleString("en-US")}; cost $${finished!.costUsd.toFixed(4)}`,
+    `tokens in ${finished!.inputTokens.toLocaleString("en-US")}, out ${finished!.outputTokens.toLocaleString("en-US")}; cost $${finished!.costUsd.toFixed(4)}` +
+    (finished!.mode === "batch" ? ` at the batch price (interactive: $${finished!.standardCostUsd.toFixed(4)}, saved $${(finished!.standardCostUsd - finished!.costUsd).toFixed(4)})` : ""),
 );
 if (finished!.failed > 0) {
   const errors = await handle.query<{ candidate_id: number; error: string }>(

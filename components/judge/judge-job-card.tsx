@@ -7,6 +7,7 @@ import { ProgressBar } from "@/components/import/progress-bar";
 import { cancelJudgeJob } from "@/lib/actions/judge/cancel-judge-job";
 import { resumeJudgeJob } from "@/lib/actions/judge/resume-judge-job";
 import type { JudgeJobView } from "@/lib/judge/background";
+import { BatchProgress } from "./batch-progress";
 import { JudgeJobErrors } from "./judge-job-errors";
 
 const STATE_STYLE: Record<JudgeJobView["state"], string> = {
@@ -27,7 +28,8 @@ function describeFilter(filter: Record<string, unknown>): string {
 }
 
 function pace(job: JudgeJobView): string | null {
-  if (!job.run) return null;
+  // A batch run's items arrive in bursts when a batch finishes: a rate would mislead.
+  if (!job.run || job.batch) return null;
   const minutes = (Date.now() - Date.parse(job.run.startedAt)) / 60_000;
   const finished = job.done + job.failed - job.run.doneAtStart;
   if (minutes <= 0 || finished <= 0) return null;
@@ -61,6 +63,7 @@ export function JudgeJobCard({ datasetId, job, onChanged }: Props) {
       <header className="flex flex-wrap items-center gap-2">
         <span className="text-sm font-semibold">#{job.id}</span>
         <span className="truncate font-mono text-xs text-neutral-300" title={job.judgeId}>{job.judgeId}</span>
+        {job.batch && <span className="rounded bg-violet-500/15 px-1.5 py-0.5 text-[11px] font-medium text-violet-200">Batch API</span>}
         <span className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${STATE_STYLE[job.state]}`} data-testid="job-state">{job.state}</span>
         <span className="ml-auto text-xs text-neutral-500">{new Date(job.createdAt).toLocaleString()}</span>
       </header>
@@ -78,9 +81,11 @@ export function JudgeJobCard({ datasetId, job, onChanged }: Props) {
         </span>
         <span className="text-neutral-500">{describeFilter(job.filter)}</span>
       </div>
+      {job.batch && <BatchProgress job={job} isActive={job.state === "running"} />}
       {job.state === "interrupted" && (
         <p className="rounded bg-amber-500/10 px-2 py-1 text-xs text-amber-200">
-          Interrupted: the server stopped while this job ran. The {finished} items it finished are kept; resume to judge the other {job.total - finished}.
+          Interrupted: the server stopped while this job ran. The {finished} items it finished are kept; resume to judge the other {job.total - finished}
+          {job.batch && job.batch.itemsInBatches > 0 ? ` (${job.batch.itemsInBatches} of them wait in Gemini batches: resuming polls those, it does not send them again)` : ""}.
         </p>
       )}
       {job.error && <p className="rounded bg-rose-500/10 px-2 py-1 text-xs text-rose-200">{job.error}</p>}

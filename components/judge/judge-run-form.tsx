@@ -1,7 +1,9 @@
 "use client";
 // Starts a judge run: provider and model, which candidates (edit types, only unjudged, a limit,
-// or exactly what the browse page was showing), and how many calls at a time.
+// or exactly what the browse page was showing), how Gemini is called (one call per item, or the
+// Batch API at half the price, always or above a size) and how many calls at a time.
 import { useMemo, useState, useTransition, type FormEvent } from "react";
+import type { SendMode } from "@/lib/actions/judge/judge-schemas";
 import { startJudgeJob } from "@/lib/actions/judge/start-judge-job";
 import type { JudgeTypeOption } from "@/lib/db/queries/judge-jobs";
 import type { GeminiStatus } from "@/lib/judge/background";
@@ -27,6 +29,8 @@ export function JudgeRunForm({ datasetId, types, gemini, browse, onStarted }: Pr
   const [onlyUnjudged, setOnlyUnjudged] = useState(false);
   const [limit, setLimit] = useState("");
   const [concurrency, setConcurrency] = useState("4");
+  const [send, setSend] = useState<SendMode>(gemini.batchAbove !== null && !gemini.batchProblem ? "batch-above" : "interactive");
+  const [batchAbove, setBatchAbove] = useState(String(gemini.batchAbove ?? 1000));
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
 
@@ -51,11 +55,13 @@ export function JudgeRunForm({ datasetId, types, gemini, browse, onStarted }: Pr
         onlyUnjudged: useBrowse ? false : onlyUnjudged,
         limit: !useBrowse && limit ? Number(limit) : undefined,
         browseSearch: useBrowse && browse ? browse.search : undefined,
+        send: provider === "gemini" ? send : "interactive",
+        batchAbove: provider === "gemini" && send === "batch-above" ? Number(batchAbove) : undefined,
       });
       if (!result.ok) return setError(result.error);
-      const { jobId, total, matched, skippedJudged, skippedQueued, judgeId } = result.data;
+      const { jobId, total, matched, skippedJudged, skippedQueued, judgeId, mode } = result.data;
       const skipped = [skippedJudged ? `${skippedJudged} already judged by ${judgeId}` : null, skippedQueued ? `${skippedQueued} waiting in another unfinished job` : null].filter(Boolean);
-      onStarted(total === 0 ? `Nothing to judge: all ${matched} matching candidates were skipped (${skipped.join(", ")}).` : `Job #${jobId} started: ${total} of ${matched} matching candidates${skipped.length ? `; skipped ${skipped.join(", ")}` : ""}.`);
+      onStarted(total === 0 ? `Nothing to judge: all ${matched} matching candidates were skipped (${skipped.join(", ")}).` : `Job #${jobId} started${mode === "batch" ? " through the Gemini Batch API" : ""}: ${total} of ${matched} matching candidates${skipped.length ? `; skipped ${skipped.join(", ")}` : ""}.`);
     });
   };
 
@@ -114,8 +120,30 @@ export function JudgeRunForm({ datasetId, types, gemini, browse, onStarted }: Pr
         )}
       </fieldset>
 
+      {provider === "gemini" && (
+        <fieldset className="min-w-0 space-y-1.5" data-testid="send-mode">
+          <legend className="mb-1 text-xs font-medium uppercase tracking-wide text-neutral-400">Send</legend>
+          <label className="flex items-start gap-2 text-sm">
+            <input type="radio" name="send" checked={send === "interactive"} onChange={() => setSend("interactive")} className="mt-1" />
+            <span>One call per item <span className="text-neutral-500">(results as they come, list price)</span></span>
+          </label>
+          <label className="flex items-start gap-2 text-sm">
+            <input type="radio" name="send" checked={send === "batch"} onChange={() => setSend("batch")} disabled={gemini.batchProblem !== null} className="mt-1" />
+            <span>Gemini Batch API <span className="text-neutral-500">(half the price; results within 24 h, usually sooner)</span></span>
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="send" checked={send === "batch-above"} onChange={() => setSend("batch-above")} disabled={gemini.batchProblem !== null} />
+            <span>Batch API when more than</span>
+            <input type="number" min={1} value={batchAbove} onChange={(event) => { setBatchAbove(event.target.value); setSend("batch-above"); }} disabled={gemini.batchProblem !== null} className={`${field} w-24`} aria-label="Batch when more than" />
+            <span>items</span>
+          </label>
+          {gemini.batchProblem && gemini.isConfigured && <p className="text-xs text-neutral-500">{gemini.batchProblem}</p>}
+        </fieldset>
+      )}
+
       <label className="flex items-center gap-2 text-sm">
         Calls at a time <input type="number" min={1} max={16} value={concurrency} onChange={(event) => setConcurrency(event.target.value)} className={`${field} w-16`} aria-label="Concurrency" />
+        {provider === "gemini" && send !== "interactive" && <span className="text-xs text-neutral-500">(for failures retried outside a batch)</span>}
       </label>
 
       {error && <p className="rounded bg-rose-500/15 px-2 py-1 text-sm text-rose-200" role="alert">{error}</p>}

@@ -6,6 +6,7 @@ import "server-only";
 import type { DbHandle } from "../db/client";
 import type { JudgeJob } from "../db/schema";
 import { geminiSettings, DEFAULT_GEMINI_MODEL } from "./gemini";
+import { createBatchClient } from "./gemini-batch";
 import { createJudge, type JudgeProvider } from "./judges";
 import { isJobRunningHere, resumeJob, runJob } from "./server";
 
@@ -17,9 +18,10 @@ const runs: Map<number, Run> = ((globalThis as { __ripeJudgeBackground?: Map<num
 export class JudgeStartError extends Error {}
 
 /** Builds the judge once up front, so missing credentials are an error now, not N failed items. */
-export function checkJudgeConfigured(provider: JudgeProvider, model?: string): void {
+export function checkJudgeConfigured(provider: JudgeProvider, model?: string, mayBatch = false): void {
   try {
     createJudge(provider, model);
+    if (mayBatch && provider === "gemini") createBatchClient(model ? { model } : {});
   } catch (error) {
     throw new JudgeStartError((error as Error).message);
   }
@@ -63,6 +65,12 @@ export type JudgeJobView = {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
+  /** "interactive" or "batch" (Gemini Batch API at the batch price). */
+  mode: string;
+  /** The same tokens at the interactive price; minus costUsd, the saving of a batch run. */
+  standardCostUsd: number;
+  /** Batch runs: what the runner does (submitting, submitted, running, collecting, retrying, done) and its batches by state. */
+  batch: { phase: string; batches: Record<string, number>; itemsInBatches: number } | null;
   error: string | null;
   createdAt: string;
   finishedAt: string | null;
@@ -88,6 +96,9 @@ export function jobView(job: JudgeJob): JudgeJobView {
     inputTokens: job.inputTokens,
     outputTokens: job.outputTokens,
     costUsd: job.costUsd,
+    mode: job.mode,
+    standardCostUsd: job.standardCostUsd,
+    batch: job.mode === "batch" ? (job.batchStatus ?? { phase: job.status === "done" ? "done" : "submitting", batches: {}, itemsInBatches: 0 }) : null,
     error: job.error ?? run?.error ?? null,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
@@ -102,14 +113,36 @@ function withoutCredentials(url: string): string {
   return parsed.toString().replace(/\/$/, "");
 }
 
-export type GeminiStatus = { isConfigured: boolean; defaultModel: string; endpoint: string | null; problem: string | null };
+export type GeminiStatus = {
+  isConfigured: boolean;
+  defaultModel: string;
+  endpoint: string | null;
+  problem: string | null;
+  /** RIPE_JUDGE_BATCH_ABOVE: the form's default threshold for batching a run. */
+  batchAbove: number | null;
+  /** Why batch runs are unavailable (Vertex AI has no file batches), if they are. */
+  batchProblem: string | null;
+};
+
+function batchAboveDefault(): number | null {
+  const value = Number(process.env.RIPE_JUDGE_BATCH_ABOVE);
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
 
 /** What the page may know about Gemini: whether it is set up and where it points; never the key. */
 export function geminiStatus(): GeminiStatus {
   try {
     const settings = geminiSettings();
-    return { isConfigured: true, defaultModel: settings.model, endpoint: settings.baseUrl ? withoutCredentials(settings.baseUrl) : settings.vertex ? "Vertex AI" : null, problem: null };
+    let batchProblem: string | null = null;
+    try {
+      createBatchClient();
+    } catch (error) {
+      batchProblem = (error as Error).message;
+    }
+    const endpoint = settings.baseUrl ? withoutCredentials(settings.baseUrl) : settings.vertex ? "Vertex AI" : null;
+    return { isConfigured: true, defaultModel: settings.model, endpoint, problem: null, batchAbove: batchAboveDefault(), batchProblem };
   } catch (error) {
-    return { isConfigured: false, defaultModel: process.env.GEMINI_MODEL || DEFAULT_GEMINI_MODEL, endpoint: null, problem: (error as Error).message };
+    const problem = (error as Error).message;
+    return { isConfigured: false, defaultModel: process.env.GEMINI_MODEL || DEFAULT_GEMINI_MODEL, endpoint: null, problem, batchAbove: batchAboveDefault(), batchProblem: problem };
   }
 }

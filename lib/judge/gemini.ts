@@ -4,9 +4,10 @@
 // network error or a per-attempt timeout, and we want the caller's AbortSignal to stop a backoff.
 // Not guarded by "server-only" because the tsx CLI imports it (that package throws outside a
 // react-server bundle); the Next app imports the judge through lib/judge/server.ts instead.
-import { ApiError, GoogleGenAI, type GenerateContentResponse } from "@google/genai";
+import { ApiError, GoogleGenAI } from "@google/genai";
 import { z } from "zod";
 import type { Criterion } from "../taxonomy";
+import { usageFrom } from "./batch-requests";
 import { parseJudgeResponse } from "./parse-response";
 import { buildJudgeContents, PROMPT_VERSION, RESPONSE_SCHEMA, SYSTEM_INSTRUCTION, type JudgeInput } from "./prompt";
 import type { TokenUsage } from "./pricing";
@@ -124,14 +125,6 @@ export function createGeminiJudge(overrides: Partial<GeminiSettings> = {}): Gemi
   };
 }
 
-function usageOf(response: GenerateContentResponse): TokenUsage {
-  const usage = response.usageMetadata;
-  return {
-    inputTokens: (usage?.promptTokenCount ?? 0) + (usage?.toolUsePromptTokenCount ?? 0),
-    // Thinking tokens are billed as output.
-    outputTokens: (usage?.candidatesTokenCount ?? 0) + (usage?.thoughtsTokenCount ?? 0),
-  };
-}
 
 type AttemptFailure = { error: string; raw?: string; retryable: boolean; retryAfterMs?: number };
 
@@ -202,7 +195,7 @@ async function judgeWithRetries(client: GoogleGenAI, settings: GeminiSettings, i
           abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline,
         },
       });
-      const usage = usageOf(response);
+      const usage = usageFrom(response.usageMetadata);
       const parsed = parseJudgeResponse(response);
       if (parsed.ok) return { ...parsed, usage, attempts: attempt };
       // A malformed answer or a refusal is an answer: retrying would charge again for the same.

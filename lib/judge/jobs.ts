@@ -9,7 +9,10 @@ import { judgeIdFor, type JudgeProvider } from "./judges";
 
 export const JOB_STATUSES = ["queued", "running", "done", "cancelled", "failed"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
-export const ITEM_STATUSES = ["pending", "running", "done", "error"] as const;
+/** "batched": waiting in a Gemini batch (judge_job_items.batch_id). */
+export const ITEM_STATUSES = ["pending", "running", "batched", "done", "error"] as const;
+export const JOB_MODES = ["interactive", "batch"] as const;
+export type JobMode = (typeof JOB_MODES)[number];
 
 /** The simple selection the CLI offers; richer UI filters pass explicit candidate ids. */
 export type JudgeFilter = { editTypes?: string[]; onlyUnjudged?: boolean; limit?: number };
@@ -21,6 +24,10 @@ export type CreateJobInput = {
   candidateIds?: readonly number[];
   filter?: JudgeFilter;
   limit?: number;
+  /** "batch": through the Gemini Batch API at the batch price (Gemini only). */
+  mode?: JobMode;
+  /** Batch when the job has more than this many items (the user's threshold); `mode: "batch"` forces it. */
+  batchAbove?: number;
 };
 
 export type CreatedJob = {
@@ -50,7 +57,7 @@ function selection(input: CreateJobInput, judgeId: string) {
     .join(" AND ");
   const judged = `EXISTS (SELECT 1 FROM judgements j WHERE j.candidate_id = c.id AND j.judge_id = ${judge} AND j.error IS NULL)`;
   const queued = `EXISTS (SELECT 1 FROM judge_job_items i JOIN judge_jobs q ON q.id = i.job_id
-    WHERE i.candidate_id = c.id AND q.judge_id = ${judge} AND i.status IN ('pending', 'running'))`;
+    WHERE i.candidate_id = c.id AND q.judge_id = ${judge} AND i.status IN ('pending', 'running', 'batched'))`;
   const filter = {
     ...(input.candidateIds ? { candidateIds: input.candidateIds.length } : {}),
     ...(editTypes.length ? { editTypes } : {}),
@@ -62,6 +69,9 @@ function selection(input: CreateJobInput, judgeId: string) {
 /** Inserts the job and its items in one statement, so a kill cannot leave half a job. */
 export async function createJob(handle: DbHandle, input: CreateJobInput): Promise<CreatedJob> {
   const judgeId = judgeIdFor(input.provider, input.model);
+  if (input.provider !== "gemini" && (input.mode === "batch" || input.batchAbove !== undefined)) {
+    throw new Error(`Batch runs are for the Gemini judge; the ${input.provider} judge runs locally and costs nothing.`);
+  }
   const limit = input.limit ?? input.filter?.limit;
   const counted = selection(input, judgeId);
   const [counts] = await handle.query<{ matched: number; judged: number; queued: number }>(
@@ -78,11 +88,12 @@ export async function createJob(handle: DbHandle, input: CreateJobInput): Promis
        WHERE ${where} AND NOT ${judged} AND NOT ${queued}
        ORDER BY c.id ${limit !== undefined ? `LIMIT ${param(limit)}::int` : ""}
      ), job AS (
-       INSERT INTO judge_jobs (dataset_id, provider, model, judge_id, filter, status, total, finished_at)
+       INSERT INTO judge_jobs (dataset_id, provider, model, judge_id, filter, status, total, finished_at, mode)
        SELECT ${param(input.datasetId)}::int, ${param(input.provider)}::text, ${param(model)}::text, ${param(judgeId)}::text,
               ${param(JSON.stringify({ ...filter, ...(limit !== undefined ? { limit } : {}) }))}::jsonb,
               -- nothing to do: born done, so it never shows as waiting
-              CASE WHEN count(*) = 0 THEN 'done' ELSE 'queued' END, count(*), CASE WHEN count(*) = 0 THEN now() END
+              CASE WHEN count(*) = 0 THEN 'done' ELSE 'queued' END, count(*), CASE WHEN count(*) = 0 THEN now() END,
+              CASE WHEN ${param(input.mode === "batch")}::boolean OR count(*) > ${param(input.batchAbove ?? null)}::int THEN 'batch' ELSE 'interactive' END
        FROM picked
        RETURNING id
      ), items AS (

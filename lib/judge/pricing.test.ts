@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { costUsd, priceFor } from "./pricing";
+import { batchPriceFor, costUsd, priceFor } from "./pricing";
 
 afterEach(() => {
   delete process.env.RIPE_JUDGE_PRICE_INPUT;
   delete process.env.RIPE_JUDGE_PRICE_OUTPUT;
+  delete process.env.RIPE_JUDGE_BATCH_PRICE_INPUT;
+  delete process.env.RIPE_JUDGE_BATCH_PRICE_OUTPUT;
 });
 
 describe("pricing", () => {
@@ -25,5 +27,18 @@ describe("pricing", () => {
     expect(costUsd("fake-model", { inputTokens: 1e6, outputTokens: 1e6 })).toBe(2);
     process.env.RIPE_JUDGE_PRICE_OUTPUT = "lots";
     expect(() => priceFor("gemini-2.5-pro")).toThrow(/RIPE_JUDGE_PRICE_OUTPUT/);
+  });
+
+  it("prices batch requests at half the interactive price, overridable on their own", () => {
+    // 100K in at $0.625/M + 100K out at $5/M = $0.5625, half of the interactive $1.125
+    expect(costUsd("gemini-2.5-pro", { inputTokens: 100_000, outputTokens: 100_000 }, batchPriceFor("gemini-2.5-pro"))).toBeCloseTo(0.5625, 10);
+    expect(batchPriceFor("gemini-2.5-pro", { inputTokens: 300_000, outputTokens: 0 })?.inputPerMillion).toBe(1.25);
+    expect(batchPriceFor("fake-model")).toBeNull();
+    process.env.RIPE_JUDGE_PRICE_INPUT = "2";
+    expect(batchPriceFor("fake-model")).toEqual({ inputPerMillion: 1, outputPerMillion: 0 });
+    process.env.RIPE_JUDGE_BATCH_PRICE_OUTPUT = "3";
+    expect(batchPriceFor("gemini-2.5-flash")).toEqual({ inputPerMillion: 1, outputPerMillion: 3 });
+    process.env.RIPE_JUDGE_BATCH_PRICE_INPUT = "-1";
+    expect(() => batchPriceFor("gemini-2.5-pro")).toThrow(/RIPE_JUDGE_BATCH_PRICE_INPUT/);
   });
 });

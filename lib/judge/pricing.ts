@@ -3,7 +3,8 @@
 // context ≤ 200K tokens; a judge prompt with two images is a few thousand tokens), checked when
 // this was written. They change, and contracts differ: override them with RIPE_JUDGE_PRICE_INPUT
 // and RIPE_JUDGE_PRICE_OUTPUT, or pass prices explicitly. Output includes thinking tokens,
-// which Gemini 2.5 bills as output.
+// which Gemini 2.5 bills as output. The Batch API charges half the interactive price (Google's
+// published rate); RIPE_JUDGE_BATCH_PRICE_INPUT and RIPE_JUDGE_BATCH_PRICE_OUTPUT override it.
 
 export type TokenUsage = { inputTokens: number; outputTokens: number };
 export type ModelPrice = { inputPerMillion: number; outputPerMillion: number };
@@ -52,4 +53,20 @@ export function priceFor(model: string, usage?: TokenUsage): ModelPrice | null {
 export function costUsd(model: string, usage: TokenUsage, price: ModelPrice | null = priceFor(model, usage)): number {
   if (!price) return 0;
   return (usage.inputTokens * price.inputPerMillion + usage.outputTokens * price.outputPerMillion) / 1_000_000;
+}
+
+/** The Batch API's price as a share of the interactive one (Google: "50% of the standard cost"). */
+export const BATCH_DISCOUNT = 0.5;
+
+/** Price of a request sent through the Batch API: env overrides, else the interactive price × BATCH_DISCOUNT. */
+export function batchPriceFor(model: string, usage?: TokenUsage): ModelPrice | null {
+  const inputOverride = envPrice("RIPE_JUDGE_BATCH_PRICE_INPUT");
+  const outputOverride = envPrice("RIPE_JUDGE_BATCH_PRICE_OUTPUT");
+  const standard = priceFor(model, usage);
+  const discounted = standard && { inputPerMillion: standard.inputPerMillion * BATCH_DISCOUNT, outputPerMillion: standard.outputPerMillion * BATCH_DISCOUNT };
+  if (inputOverride === undefined && outputOverride === undefined) return discounted;
+  return {
+    inputPerMillion: inputOverride ?? discounted?.inputPerMillion ?? 0,
+    outputPerMillion: outputOverride ?? discounted?.outputPerMillion ?? 0,
+  };
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { CRITERIA } from "../taxonomy";
-import { buildJudgeContents, PROMPT_VERSION, RESPONSE_SCHEMA, type JudgeInput } from "./prompt";
+import { buildJudgeContents, promptFingerprint, PROMPT_VERSION, RESPONSE_SCHEMA, type JudgeInput } from "./prompt";
+import { geminiJudgeId } from "./gemini";
+
+/**
+ * Every released prompt version with the fingerprint of its text. Append a line when you bump
+ * PROMPT_VERSION; never edit a released line: stored judgements carry that version in their id.
+ */
+const RELEASED_PROMPTS: Record<string, string> = {
+  "rubric-v1": "242a9347de17",
+};
 
 const input: JudgeInput = {
   source: { bytes: Buffer.from([1, 2, 3]), mimeType: "image/jpeg" },
@@ -33,5 +42,24 @@ describe("judge prompt", () => {
     expect(RESPONSE_SCHEMA.required).toEqual(["rationale", ...CRITERIA]);
     expect(RESPONSE_SCHEMA.propertyOrdering?.[0]).toBe("rationale");
     for (const criterion of CRITERIA) expect(RESPONSE_SCHEMA.properties?.[criterion]).toMatchObject({ minimum: 0, maximum: 1 });
+  });
+
+  it("is a new judge id whenever the prompt text changes (released versions are pinned)", () => {
+    expect(Object.keys(RELEASED_PROMPTS), `record ${PROMPT_VERSION} and its fingerprint ${promptFingerprint()} in RELEASED_PROMPTS`).toContain(PROMPT_VERSION);
+    expect(promptFingerprint(), `the prompt text changed: bump PROMPT_VERSION in lib/judge/prompt.ts and record the new fingerprint`).toBe(RELEASED_PROMPTS[PROMPT_VERSION]);
+    expect(new Set(Object.values(RELEASED_PROMPTS)).size).toBe(Object.keys(RELEASED_PROMPTS).length);
+    expect(geminiJudgeId("models/gemini-2.5-flash")).toBe(`gemini/gemini-2.5-flash/${PROMPT_VERSION}`);
+  });
+
+  it("fingerprints the response schema too, not only the text", () => {
+    const before = promptFingerprint();
+    const description = RESPONSE_SCHEMA.properties!.rationale.description;
+    RESPONSE_SCHEMA.properties!.rationale.description = `${description} `;
+    try {
+      expect(promptFingerprint()).not.toBe(before);
+    } finally {
+      RESPONSE_SCHEMA.properties!.rationale.description = description;
+    }
+    expect(promptFingerprint()).toBe(before);
   });
 });

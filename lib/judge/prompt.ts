@@ -3,6 +3,10 @@
 // of weights never needs a new model call and a model's arithmetic is never trusted.
 // Changing the wording changes what the scores mean: bump PROMPT_VERSION with it, because the
 // version is part of the judge id and judgements of different versions must not be mixed.
+// An explicit version (not a hash in the id) keeps the ids of stored judgements readable and
+// unchanged; prompt.test.ts pins each released version's promptFingerprint(), so a changed
+// text without a new version fails the tests.
+import crypto from "node:crypto";
 import { Type, type Content, type Part, type Schema } from "@google/genai";
 import { CRITERIA, RUBRIC, type Criterion } from "../taxonomy";
 
@@ -107,3 +111,17 @@ export const RESPONSE_SCHEMA: Schema = {
   required: ["rationale", ...CRITERIA],
   propertyOrdering: ["rationale", ...CRITERIA],
 };
+
+/**
+ * A short hash of everything the model is told: system instruction, the user turn rendered for a
+ * fixed pair of inputs (identical and differing instructions), and the response schema.
+ */
+export function promptFingerprint(): string {
+  const image: ImageInput = { bytes: Buffer.alloc(0), mimeType: "image/png" };
+  const render = (text: string, summarizedText: string) =>
+    buildJudgeContents({ source: image, edited: image, text, summarizedText, editType: "EDIT_TYPE" })
+      .flatMap((content) => content.parts ?? [])
+      .map((part) => part.text ?? `<${part.inlineData ? "image" : "part"}>`);
+  const material = JSON.stringify([SYSTEM_INSTRUCTION, render("LONG", "LONG"), render("LONG", "SHORT"), RESPONSE_SCHEMA]);
+  return crypto.createHash("sha256").update(material).digest("hex").slice(0, 12);
+}

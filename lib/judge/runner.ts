@@ -8,12 +8,13 @@ import { eq } from "drizzle-orm";
 import type { DbHandle } from "../db/client";
 import { refreshCandidates } from "../db/queries/candidate-state";
 import { datasets, type Dataset, type JudgeJob } from "../db/schema";
-import { resolveImage } from "../images/resolve";
 import { getJob } from "./jobs";
 import { createJudge, type Judge, type JudgeCallResult, type JudgeProvider } from "./judges";
 import type { GeminiSettings } from "./gemini";
+import { batchSettings, cancelOpenBatches, runBatchItems, type BatchSettings } from "./batch-runner";
+import { createBatchClient, type BatchClient } from "./gemini-batch";
 import { costUsd } from "./pricing";
-import type { ImageInput } from "./prompt";
+import { loadJudgeInput, type ResolveImage } from "./item-input";
 
 export { JUDGE_PROVIDERS, type Judge, type JudgeProvider } from "./judges";
 export * from "./jobs";
@@ -26,7 +27,11 @@ export type RunOptions = {
   /** Replaces the judge built from the job's provider/model (tests); its id must match the job's. */
   judge?: Judge;
   gemini?: Partial<GeminiSettings>;
-  resolve?: (dataset: Dataset, imagePath: string) => Promise<ImageInput | null>;
+  resolve?: ResolveImage;
+  /** Batch-mode jobs: batch sizes and polling (defaults and env in batch-store.ts). */
+  batch?: Partial<BatchSettings>;
+  /** Replaces the Batch API client built from `gemini` (tests). */
+  batchClient?: BatchClient;
 };
 
 // Jobs running in this process, so cancelJob can stop in-flight calls at once. On globalThis
@@ -37,10 +42,23 @@ export function isJobRunningHere(jobId: number): boolean {
   return running.has(jobId);
 }
 
-/** Marks the job cancelled (any process running it stops between items) and aborts it if it runs here. */
-export async function cancelJob(handle: DbHandle, jobId: number): Promise<JudgeJob | null> {
+/**
+ * Marks the job cancelled (any process running it stops between items) and aborts it if it runs
+ * here. A batch job that no runner of this process polls has its open Gemini batches cancelled
+ * here (best effort: without credentials they finish and are collected on resume).
+ */
+export async function cancelJob(handle: DbHandle, jobId: number, options: Pick<RunOptions, "gemini" | "batchClient"> = {}): Promise<JudgeJob | null> {
   await handle.query("UPDATE judge_jobs SET status = 'cancelled' WHERE id = $1 AND status IN ('queued', 'running')", [jobId]);
-  running.get(jobId)?.abort();
+  const controller = running.get(jobId);
+  controller?.abort();
+  const job = await getJob(handle, jobId);
+  if (!controller && job?.mode === "batch" && job.status === "cancelled") {
+    try {
+      await cancelOpenBatches(handle, jobId, options.batchClient ?? createBatchClient({ ...options.gemini, ...(job.model ? { model: job.model } : {}) }));
+    } catch (error) {
+      console.error(`judge job #${jobId}: could not cancel its Gemini batches:`, (error as Error).message);
+    }
+  }
   return getJob(handle, jobId);
 }
 
@@ -86,7 +104,8 @@ UPDATE judge_jobs SET
   failed = failed + (SELECT count(*) FROM item WHERE $15::text = 'error'),
   input_tokens = input_tokens + COALESCE($11::int, 0),
   output_tokens = output_tokens + COALESCE($12::int, 0),
-  cost_usd = cost_usd + COALESCE($13::float8, 0)
+  cost_usd = cost_usd + COALESCE($13::float8, 0),
+  standard_cost_usd = standard_cost_usd + COALESCE($13::float8, 0)
 WHERE id = $14::int
 RETURNING id`;
 
@@ -113,25 +132,12 @@ async function storeResult(handle: DbHandle, job: JudgeJob, candidateId: number,
   ]);
 }
 
-type ItemRow = { image_path: string; source_image: string; local_source_image: string | null; text: string; summarized_text: string; edit_type: string };
-
 /** Judges one claimed item; every failure becomes a result, never an exception. */
 async function judgeItem(handle: DbHandle, dataset: Dataset, judge: Judge, candidateId: number, options: RunOptions): Promise<JudgeCallResult> {
   try {
-    const [row] = await handle.query<ItemRow>(
-      `SELECT c.image_path, r.source_image, r.local_source_image, r.text, r.summarized_text, r.edit_type
-       FROM candidates c JOIN requests r ON r.id = c.request_id WHERE c.id = $1`,
-      [candidateId],
-    );
-    if (!row) return { ok: false, error: `Candidate ${candidateId} no longer exists.`, retryable: false };
-    const resolve = options.resolve ?? resolveImage;
-    // The official mapping script's local copy first; multi-turn sources are the previous turn's path.
-    const source = (row.local_source_image ? await resolve(dataset, row.local_source_image) : null) ?? (await resolve(dataset, row.source_image));
-    if (!source) return { ok: false, error: `Source image not found: ${row.source_image} (add a mirror folder or fix the dataset base).`, retryable: true };
-    const edited = await resolve(dataset, row.image_path);
-    if (!edited) return { ok: false, error: `Edited image not found: ${row.image_path} (add a mirror folder or fix the dataset base).`, retryable: true };
-    const input = { source, edited, text: row.text, summarizedText: row.summarized_text, editType: row.edit_type };
-    return await judge.judge(input, { signal: options.signal });
+    const loaded = await loadJudgeInput(handle, dataset, candidateId, options.resolve);
+    if (!loaded.ok) return loaded;
+    return await judge.judge(loaded.input, { signal: options.signal });
   } catch (error) {
     return { ok: false, error: `Judging failed: ${(error as Error).message ?? String(error)}`, retryable: true };
   }
@@ -162,10 +168,16 @@ export async function runJob(handle: DbHandle, jobId: number, options: RunOption
     await handle.query("UPDATE judge_jobs SET status = 'running', error = NULL, finished_at = NULL WHERE id = $1 AND status IN ('queued', 'running', 'failed')", [jobId]);
     // A hard kill may have lost the last refresh batch: re-derive what this job stored.
     if (stale.length > 0 || job.status === "running") await refreshJobCandidates(handle, jobId);
-    await processItems(handle, job, dataset, judge, { ...options, signal });
+    const interactive = () => processItems(handle, job, dataset, judge, { ...options, signal });
+    if (job.mode === "batch") {
+      const client = options.batchClient ?? createBatchClient({ ...options.gemini, ...(job.model ? { model: job.model } : {}) });
+      await runBatchItems({ handle, job, dataset, client, settings: batchSettings(options.batch), resolve: options.resolve, signal, onProgress: options.onProgress, interactive });
+    } else {
+      await interactive();
+    }
     await handle.query(
       `UPDATE judge_jobs SET status = CASE
-         WHEN NOT EXISTS (SELECT 1 FROM judge_job_items WHERE job_id = $1 AND status IN ('pending', 'running')) THEN 'done'
+         WHEN NOT EXISTS (SELECT 1 FROM judge_job_items WHERE job_id = $1 AND status IN ('pending', 'running', 'batched')) THEN 'done'
          WHEN status = 'cancelled' OR $2::boolean THEN 'cancelled'
          ELSE 'queued' END,
        finished_at = now() WHERE id = $1`,

@@ -1,4 +1,5 @@
-// A local HTTP server speaking the Gemini API's generateContent, so tests and e2e exercise the
+// A local HTTP server speaking the Gemini API's generateContent (and, in fake-gemini-batch.ts, the
+// Batch and Files endpoints a batch run uses), so tests and e2e exercise the
 // real @google/genai client (STYLE.md: external AI services are faked at the HTTP level, never
 // by skipping the client). Replies use the real response shape; failures are scriptable per
 // call, and without a script the answer is derived from a hash of the request's text, so the
@@ -8,6 +9,7 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { createFakeBatchApi, type FakeBatch, type FakeBatchOptions, type FakeFile } from "./fake-gemini-batch";
 
 type Scores = {
   instruction_compliance: number;
@@ -43,15 +45,19 @@ export type FakeCall = {
   text: string;
   imageCount: number;
   reply: FakeReply["kind"];
+  /** Set for a request that came in a batch: the batch's name. */
+  batch?: string;
 };
 
-type GenerateContentBody = {
+export type GenerateContentBody = {
   contents?: { role?: string; parts?: { text?: string; inlineData?: { mimeType?: string; data?: string } }[] }[];
   systemInstruction?: unknown;
   generationConfig?: Record<string, unknown>;
 };
 
 export type FakeGeminiOptions = {
+  /** Batch API behaviour (how long batches run, whether one fails as a whole). */
+  batch?: FakeBatchOptions;
   /** 0 or absent: an ephemeral port. */
   port?: number;
   host?: string;
@@ -65,7 +71,10 @@ export type FakeGemini = {
   /** Base URL for httpOptions.baseUrl / GEMINI_BASE_URL. */
   url: string;
   port: number;
+  /** Interactive calls and the requests of finished batches (their `batch` names the batch). */
   calls: FakeCall[];
+  batches: FakeBatch[];
+  files: Map<string, FakeFile>;
   close(): Promise<void>;
 };
 
@@ -87,7 +96,7 @@ export function fakeScores(text: string): Scores {
   return { instruction_compliance: at(0), seamlessness: at(1), preservation_balance: at(2), technical_quality: at(3) };
 }
 
-function requestText(body: GenerateContentBody): string {
+export function requestText(body: GenerateContentBody): string {
   return (body.contents ?? [])
     .flatMap((content) => content.parts ?? [])
     .map((part) => part.text ?? "")
@@ -95,7 +104,7 @@ function requestText(body: GenerateContentBody): string {
     .join("\n");
 }
 
-function countImages(body: GenerateContentBody): number {
+export function countImages(body: GenerateContentBody): number {
   return (body.contents ?? []).flatMap((content) => content.parts ?? []).filter((part) => part.inlineData?.data).length;
 }
 
@@ -115,94 +124,127 @@ function answerResponse(model: string, body: GenerateContentBody, text: string, 
   };
 }
 
-function errorBody(code: number, status: string, message: string, details: unknown[] = []) {
+export function errorBody(code: number, status: string, message: string, details: unknown[] = []) {
   return { error: { code, message, status, ...(details.length ? { details } : {}) } };
 }
 
-function sendJson(response: http.ServerResponse, status: number, payload: unknown) {
+export function sendJson(response: http.ServerResponse, status: number, payload: unknown) {
   const data = JSON.stringify(payload);
   response.writeHead(status, { "content-type": "application/json; charset=UTF-8", "content-length": Buffer.byteLength(data) });
   response.end(data);
 }
 
-function reply(response: http.ServerResponse, model: string, body: GenerateContentBody, decided: FakeReply) {
+/** A reply as status and JSON body; null for "hang" (no answer at all). */
+export type FakeAnswer = { status: number; payload: unknown } | null;
+
+export function answerFor(model: string, body: GenerateContentBody, decided: FakeReply): FakeAnswer {
   const text = requestText(body);
+  const ok = (answer: string, finishReason?: string) => ({ status: 200, payload: answerResponse(model, body, answer, finishReason) });
   switch (decided.kind) {
     case "default":
     case "success": {
       const scores = { ...fakeScores(text), ...(decided.kind === "success" ? decided.scores : {}) };
       const rationale = (decided.kind === "success" && decided.rationale) || "Fake judge: scores derived from a hash of the request.";
       const extra = decided.kind === "success" ? decided.extra : undefined;
-      return sendJson(response, 200, answerResponse(model, body, JSON.stringify({ rationale, ...scores, ...extra })));
+      return ok(JSON.stringify({ rationale, ...scores, ...extra }));
     }
     case "text":
-      return sendJson(response, 200, answerResponse(model, body, decided.text, decided.finishReason));
+      return ok(decided.text, decided.finishReason);
     case "invalid-json":
-      return sendJson(response, 200, answerResponse(model, body, '{"rationale": "The edit looks fine", "instruction_compliance": 0.9,'));
+      return ok('{"rationale": "The edit looks fine", "instruction_compliance": 0.9,');
     case "missing-fields":
-      return sendJson(response, 200, answerResponse(model, body, JSON.stringify({ rationale: "Only one score.", instruction_compliance: 0.8 })));
+      return ok(JSON.stringify({ rationale: "Only one score.", instruction_compliance: 0.8 }));
     case "out-of-range":
-      return sendJson(
-        response,
-        200,
-        answerResponse(model, body, JSON.stringify({ rationale: "Scored out of ten.", instruction_compliance: 8, seamlessness: 7, preservation_balance: 9, technical_quality: 8 })),
-      );
+      return ok(JSON.stringify({ rationale: "Scored out of ten.", instruction_compliance: 8, seamlessness: 7, preservation_balance: 9, technical_quality: 8 }));
     case "rate-limit":
-      return sendJson(
-        response,
-        429,
-        errorBody(429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota).", [
+      return {
+        status: 429,
+        payload: errorBody(429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota).", [
           { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: `${decided.retryDelaySeconds ?? 0}s` },
         ]),
-      );
+      };
     case "server-error": {
       const status = decided.status ?? 500;
-      return sendJson(response, status, errorBody(status, status === 503 ? "UNAVAILABLE" : "INTERNAL", "An internal error has occurred."));
+      return { status, payload: errorBody(status, status === 503 ? "UNAVAILABLE" : "INTERNAL", "An internal error has occurred.") };
     }
     case "hang":
-      return; // left open on purpose
+      return null;
     case "refusal":
-      return sendJson(response, 200, {
-        candidates: [{ finishReason: "SAFETY", index: 0, safetyRatings: [{ category: "HARM_CATEGORY_DANGEROUS_CONTENT", probability: "HIGH", blocked: true }] }],
-        usageMetadata: usage(body, ""),
-        modelVersion: model,
-      });
+      return {
+        status: 200,
+        payload: {
+          candidates: [{ finishReason: "SAFETY", index: 0, safetyRatings: [{ category: "HARM_CATEGORY_DANGEROUS_CONTENT", probability: "HIGH", blocked: true }] }],
+          usageMetadata: usage(body, ""),
+          modelVersion: model,
+        },
+      };
     case "blocked":
-      return sendJson(response, 200, { promptFeedback: { blockReason: "SAFETY" }, usageMetadata: usage(body, ""), modelVersion: model });
+      return { status: 200, payload: { promptFeedback: { blockReason: "SAFETY" }, usageMetadata: usage(body, ""), modelVersion: model } };
   }
+}
+
+/** What the server replies to one request body: the script, else a marker in the text, else the default. */
+export function decideReply(options: FakeGeminiOptions, index: number, body: GenerateContentBody): FakeReply {
+  const text = requestText(body);
+  const marker = Object.keys(MARKERS).find((key) => text.includes(key));
+  return options.script?.(index, body) ?? (marker ? MARKERS[marker] : { kind: "default" as const });
 }
 
 const ROUTE = /\/models\/([^/:]+):generateContent$/;
 
+function isAuthorised(request: http.IncomingMessage, url: URL, response: http.ServerResponse, options: FakeGeminiOptions): string | null {
+  const apiKey = (request.headers["x-goog-api-key"] as string | undefined) ?? url.searchParams.get("key") ?? undefined;
+  if (!apiKey) {
+    sendJson(response, 403, errorBody(403, "PERMISSION_DENIED", "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API."));
+    return null;
+  }
+  if (options.apiKey !== undefined && apiKey !== options.apiKey) {
+    sendJson(response, 400, errorBody(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key."));
+    return null;
+  }
+  return apiKey;
+}
+
 export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<FakeGemini> {
   const calls: FakeCall[] = [];
+  let baseUrl = "";
+  const batch = createFakeBatchApi({
+    options,
+    calls,
+    baseUrl: () => baseUrl,
+    answer: (model, body, index) => {
+      const decided = decideReply(options, index, body);
+      calls.push({ index, model, apiKey: options.apiKey, body, text: requestText(body), imageCount: countImages(body), reply: decided.kind });
+      return answerFor(model, body, decided);
+    },
+  });
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
-    if (request.method === "GET" && url.pathname === "/health") return sendJson(response, 200, { ok: true, calls: calls.length });
-    const match = ROUTE.exec(url.pathname);
-    if (request.method !== "POST" || !match) {
-      return sendJson(response, 404, errorBody(404, "NOT_FOUND", `No route for ${request.method} ${url.pathname}`));
-    }
+    if (request.method === "GET" && url.pathname === "/health") return sendJson(response, 200, { ok: true, calls: calls.length, batches: batch.batches.length });
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const apiKey = (request.headers["x-goog-api-key"] as string | undefined) ?? url.searchParams.get("key") ?? undefined;
-      if (!apiKey) return sendJson(response, 403, errorBody(403, "PERMISSION_DENIED", "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API."));
-      if (options.apiKey !== undefined && apiKey !== options.apiKey) {
-        return sendJson(response, 400, errorBody(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key."));
+      const apiKey = isAuthorised(request, url, response, options);
+      if (apiKey === null) return;
+      const raw = Buffer.concat(chunks);
+      const match = ROUTE.exec(url.pathname);
+      if (!match) {
+        if (batch.handle(request, url, raw, response)) return;
+        return sendJson(response, 404, errorBody(404, "NOT_FOUND", `No route for ${request.method} ${url.pathname}`));
       }
+      if (request.method !== "POST") return sendJson(response, 404, errorBody(404, "NOT_FOUND", `No route for ${request.method} ${url.pathname}`));
       let body: GenerateContentBody;
       try {
-        body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        body = JSON.parse(raw.toString("utf8"));
       } catch {
         return sendJson(response, 400, errorBody(400, "INVALID_ARGUMENT", "Invalid JSON payload received."));
       }
-      const text = requestText(body);
       const index = calls.length;
-      const marker = Object.keys(MARKERS).find((key) => text.includes(key));
-      const decided = options.script?.(index, body) ?? (marker ? MARKERS[marker] : { kind: "default" as const });
-      calls.push({ index, model: decodeURIComponent(match[1]), apiKey, body, text, imageCount: countImages(body), reply: decided.kind });
-      reply(response, decodeURIComponent(match[1]), body, decided);
+      const model = decodeURIComponent(match[1]);
+      const decided = decideReply(options, index, body);
+      calls.push({ index, model, apiKey, body, text: requestText(body), imageCount: countImages(body), reply: decided.kind });
+      const answer = answerFor(model, body, decided);
+      if (answer) sendJson(response, answer.status, answer.payload); // a hang is left open on purpose
     });
   });
   const host = options.host ?? "127.0.0.1";
@@ -211,10 +253,13 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://${host}:${port}`;
   return {
-    url: `http://${host}:${port}`,
+    url: baseUrl,
     port,
     calls,
+    batches: batch.batches,
+    files: batch.files,
     close: () =>
       new Promise<void>((resolve) => {
         // Hanging requests would keep close() waiting forever.

@@ -1,6 +1,7 @@
 "use server";
 // Creates a judge job over a filter (or the browse page's current filter) and starts it in the
-// server process. Credentials are checked first, so a missing key never leaves an empty job.
+// server process, interactive or through the Gemini Batch API. Credentials are checked first, so
+// a missing key never leaves an empty job.
 import { action, ActionError } from "../action";
 import { parseBrowseFilters } from "../../browse/filters";
 import { getDataset } from "../../db/queries/datasets";
@@ -14,7 +15,7 @@ export const startJudgeJob = action(startJudgeSchema, async (input, { db }) => {
   if (!dataset) throw new ActionError(`Dataset ${input.datasetId} does not exist.`);
   const model = input.provider === "gemini" && input.model ? input.model : undefined;
   try {
-    checkJudgeConfigured(input.provider, model);
+    checkJudgeConfigured(input.provider, model, input.send !== "interactive");
   } catch (error) {
     if (error instanceof JudgeStartError) throw new ActionError(error.message);
     throw error;
@@ -28,7 +29,8 @@ export const startJudgeJob = action(startJudgeSchema, async (input, { db }) => {
     candidateIds,
     filter: { editTypes: input.editTypes.length ? input.editTypes : undefined, onlyUnjudged: input.onlyUnjudged },
     limit: input.limit,
+    ...(input.send === "batch" ? { mode: "batch" as const } : input.send === "batch-above" ? { batchAbove: input.batchAbove } : {}),
   });
   if (created.job.total > 0) startInBackground(db, created.job, { concurrency: input.concurrency });
-  return { jobId: created.job.id, total: created.job.total, matched: created.matched, skippedJudged: created.skippedJudged, skippedQueued: created.skippedQueued, judgeId: created.job.judgeId };
+  return { jobId: created.job.id, mode: created.job.mode, total: created.job.total, matched: created.matched, skippedJudged: created.skippedJudged, skippedQueued: created.skippedQueued, judgeId: created.job.judgeId };
 });
