@@ -75,7 +75,8 @@ test("label pairs with the keyboard: sides randomised and recorded, undo, export
   // B preferred (by whichever key is on B's side), then a tie, B, both bad, B, B, B, B.
   const plan = ["B", "B", "tie", "B", "both_bad", "B", "B", "B"] as const;
   const labelled: (Shown & { label: string })[] = [];
-  for (let [index, choice] of plan.entries() as Iterable<[number, string]>) {
+  for (const [index, planned] of plan.entries() as Iterable<[number, string]>) {
+    let choice = planned;
     const shown = await shownPair(page);
     expect([shown.a, shown.b]).toContain(shown.left);
     await konva.expectStageAttr(STAGE, "leftCandidateId", shown.left);

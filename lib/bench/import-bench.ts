@@ -35,7 +35,11 @@ export async function run(args: ParsedArgs) {
 
   let start = performance.now();
   let parsed = 0;
-  for await (const line of readLines(manifest)) if (line.text) (JSON.parse(line.text), parsed++);
+  for await (const line of readLines(manifest)) {
+    if (!line.text) continue;
+    JSON.parse(line.text);
+    parsed++;
+  }
   const parseOnly = seconds(start);
   log(`parse only: ${parsed} lines in ${parseOnly} s`);
 

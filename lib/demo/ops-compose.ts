@@ -26,7 +26,7 @@ export const zoomIn = (rect: FractionRect): Operation => async (input) => {
 
 /** Whole picture squeezed to another aspect ratio: the lazy "outpainting" a judge should fail. */
 export const stretchTo = (aspect: number): Operation => async (input) => {
-  const { width, height } = await sizeOf(input);
+  const { height } = await sizeOf(input);
   return toPng(sharp(input).resize(Math.round(height * aspect), height, { fit: "fill" }));
 };
 

@@ -3,7 +3,7 @@
 // pass on retry (they become preference negatives, as in Pico-Banana). A few passing outputs
 // carry a planted flaw so an auditor has judge mistakes to find; `flaw` names it.
 import { chain, type Operation } from "./image-ops";
-import { addText, backgroundFrom, cleanRegion, moveDisc, outpaint, pasteCutout, postcardFrame, realPair, scaleDisc, stretchTo, sunglasses, zoomIn } from "./ops-compose";
+import { addText, backgroundFrom, cleanRegion, moveDisc, outpaint, pasteCutout, postcardFrame, scaleDisc, stretchTo, sunglasses, zoomIn } from "./ops-compose";
 import { recolor, removeDarkSpecks } from "./ops-pixels";
 import { cartoon, celShade, comic, inkSketch, pencil, vanGogh } from "./ops-style";
 import { autumn, blurAll, fluorescent, goldenHour, historical, overdone, storm, sunrise, toneShift, vintage, winter } from "./ops-tone";

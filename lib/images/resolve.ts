@@ -4,7 +4,7 @@
 // Paths are normalised once and may not leave their folder; only real images are returned.
 import path from "node:path";
 import { ImageError } from "./errors";
-import { isRemote, normaliseImagePath, readContained, safeJoin } from "./paths";
+import { isRemote, normaliseImagePath, readContained } from "./paths";
 import { fetchRemote } from "./remote";
 import { sniffImageType } from "./sniff";
 import { fetchS3 } from "./s3";
