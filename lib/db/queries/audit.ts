@@ -103,7 +103,8 @@ async function storedState(db: DbHandle, dataset: Dataset, slice: AuditSlice, st
   const thresholds = sweepThresholds(dataset.threshold);
   const params: unknown[] = [thresholds];
   const rows = await db.query<Row>(
-    `SELECT c.edit_type, width_bucket(c.judge_overall, $1::float8[]) AS bucket, count(*) AS n
+    `SELECT c.edit_type, width_bucket(c.judge_overall, $1::float8[]) AS bucket, count(*) AS n,
+       count(*) FILTER (WHERE c.human_verdict = 'none') AS unreviewed
      FROM candidates c WHERE ${candidateWhere(dataset.id, slice, params)} GROUP BY 1, 2`,
     params,
   );
@@ -114,10 +115,13 @@ async function storedState(db: DbHandle, dataset: Dataset, slice: AuditSlice, st
     const editType = String(row.edit_type);
     const bucket = Number(row.bucket);
     const n = Number(row.n);
-    const entry = byType.get(editType) ?? { edit_type: editType, group: lookupEditType(editType)?.group ?? "", candidates: 0, judged: 0, judge_pass: 0 };
+    const entry = byType.get(editType) ?? { edit_type: editType, group: lookupEditType(editType)?.group ?? "", candidates: 0, judged: 0, judge_pass: 0, judge_pass_unreviewed: 0 };
     entry.candidates += n;
     if (bucket >= 1) entry.judged += n;
-    if (bucket > current) entry.judge_pass += n;
+    if (bucket > current) {
+      entry.judge_pass += n;
+      entry.judge_pass_unreviewed! += Number(row.unreviewed);
+    }
     byType.set(editType, entry);
     for (let k = 0; k < bucket; k++) pass[k] += n;
   }
