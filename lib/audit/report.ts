@@ -6,7 +6,7 @@ import { reliability } from "./calibration";
 import { meanDifferenceCI } from "./intervals";
 import { spearman } from "./rank";
 import { agreementStats, isLabelled, itemOutcome, toInterval, worstFirst, type AgreementStats, type AuditCandidate, type IntervalPair, type ItemOutcome, type Rubric } from "./report-stats";
-import { thresholdReport, weightsReport, type DatasetPassCounts, type ThresholdReport, type WeightsReport } from "./report-rubric";
+import { exactThresholds, thresholdReport, weightsReport, type DatasetPassCounts, type ThresholdReport, type WeightsReport } from "./report-rubric";
 import { samplingReport, type SampleSummary, type SampleUnits, type SamplingReport } from "./report-sampling";
 import { contamination, directionReport, type Contamination, type DirectionRow } from "./report-direction";
 import { LATEST_JUDGE, type AuditSlice } from "./slice";
@@ -16,6 +16,12 @@ export type { DatasetPassCounts, SweepRow } from "./report-rubric";
 export type { SampleSummary, SampleUnits } from "./report-sampling";
 export type { Contamination, DirectionRow } from "./report-direction";
 export { sweepThresholds } from "./report-rubric";
+
+/** The exact optimum thresholds of the slice's labels: the loader counts stored flips there too. */
+export function exactSweepThresholds(dataset: AuditInput["dataset"], slice: AuditSlice, candidates: readonly AuditCandidate[]): number[] {
+  const rubric: Rubric = { weights: dataset.weights, threshold: dataset.threshold };
+  return exactThresholds(candidates.map((candidate) => itemOutcome(candidate, rubric, slice.judge_id)).filter(isLabelled), dataset.threshold);
+}
 
 /** Stored state of the slice's candidates per edit type (all candidates, not only labelled ones). */
 export type PopulationRow = {

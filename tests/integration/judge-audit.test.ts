@@ -75,6 +75,14 @@ describe.each(testBackends())("judge audit on $name", (backend) => {
     const at = report.threshold_sweep.rows.find((entry) => entry.threshold === 0.5)!;
     expect(at.dataset_flips).toBe(await count("judge_overall >= 0.5 AND judge_overall < 0.7"));
     expect(at.dataset_effective_flips).toBe(await count("judge_overall >= 0.5 AND judge_overall < 0.7 AND human_verdict = 'none'"));
+    // The exact best threshold's stored flips are counted in the same scan.
+    const best = report.threshold_sweep.best!;
+    const [lo, hi] = [Math.min(best.threshold, 0.7), Math.max(best.threshold, 0.7)];
+    expect(best.dataset_flips).toBe(await count("judge_overall >= $2 AND judge_overall < $3", [lo, hi]));
+    // Contamination projects onto the judge passes nobody has reviewed: what the export takes on trust.
+    expect(report.contamination.export_judge_passes).toBe(await count("judge_verdict = 'pass' AND human_verdict = 'none'"));
+    expect(report.contamination.rejected).toBe(report.confusion.judge_pass_human_fail);
+    expect(report.too_lenient.length + report.too_strict.length).toBeGreaterThan(0);
   });
 
   it("reviewer and date slices count only those decisions", async () => {

@@ -6,7 +6,7 @@ import "server-only";
 // population and the stored pass counts at every threshold); everything else is driven by the
 // reviews (human-made, so few) and reaches candidates and judgements by key. PGlite runs queries on
 // the main thread, so each avoided scan is time every other request does not wait.
-import { buildAuditReport, sweepThresholds, type AuditCandidate, type AuditReport, type DatasetPassCounts, type PopulationRow, type SampleUnits } from "../../audit/report";
+import { buildAuditReport, exactSweepThresholds, sweepThresholds, type AuditCandidate, type AuditReport, type DatasetPassCounts, type PopulationRow, type SampleUnits } from "../../audit/report";
 import type { AuditSlice } from "../../audit/slice";
 import { lookupEditType, normalizeEditType } from "../../taxonomy";
 import type { DbHandle } from "../client";
@@ -99,8 +99,8 @@ async function reviewed(db: DbHandle, datasetId: number, slice: AuditSlice): Pro
  * are ≤ the stored overall; unjudged items, overall −1, land in bucket 0). Both the population
  * per type and the stored pass counts at every threshold follow from it.
  */
-async function storedState(db: DbHandle, dataset: Dataset, slice: AuditSlice, stored: Stored[]): Promise<{ population: PopulationRow[]; passCounts: DatasetPassCounts }> {
-  const thresholds = sweepThresholds(dataset.threshold);
+async function storedState(db: DbHandle, dataset: Dataset, slice: AuditSlice, stored: Stored[], extra: number[]): Promise<{ population: PopulationRow[]; passCounts: DatasetPassCounts }> {
+  const thresholds = sweepThresholds(dataset.threshold, extra);
   const params: unknown[] = [thresholds];
   const rows = await db.query<Row>(
     `SELECT c.edit_type, width_bucket(c.judge_overall, $1::float8[]) AS bucket, count(*) AS n,
@@ -148,19 +148,25 @@ async function sampleUnits(db: DbHandle, datasetId: number, slice: AuditSlice, s
   return { sampleId: sample.id, items: sample.items.filter((item) => keep.has(item.candidateId)) };
 }
 
+function reportDataset(dataset: Dataset) {
+  return {
+    id: dataset.id,
+    name: dataset.name,
+    threshold: dataset.threshold,
+    weights: { instruction_compliance: dataset.weightCompliance, seamlessness: dataset.weightSeamlessness, preservation_balance: dataset.weightPreservation, technical_quality: dataset.weightQuality },
+  };
+}
+
 export async function loadAuditReport(db: DbHandle, dataset: Dataset, slice: AuditSlice): Promise<AuditReport> {
   const labels = await reviewed(db, dataset.id, slice);
-  const [state, samples] = await Promise.all([storedState(db, dataset, slice, labels.stored), listAuditSamplesWithProgress(db, dataset.id)]);
+  // The exact optimum thresholds join the sweep grid, so their stored flips are counted in the same scan.
+  const extra = exactSweepThresholds(reportDataset(dataset), slice, labels.candidates);
+  const [state, samples] = await Promise.all([storedState(db, dataset, slice, labels.stored, extra), listAuditSamplesWithProgress(db, dataset.id)]);
   // The sample to weight by: the one asked for, else the newest with labels, else the newest.
   const chosen = slice.sample ?? (samples.find((sample) => sample.decided > 0) ?? samples[0])?.id;
   const judgeIds = [...new Set(labels.candidates.flatMap((candidate) => candidate.judgements.map((judgement) => judgement.judgeId)))].sort();
   return buildAuditReport({
-    dataset: {
-      id: dataset.id,
-      name: dataset.name,
-      threshold: dataset.threshold,
-      weights: { instruction_compliance: dataset.weightCompliance, seamlessness: dataset.weightSeamlessness, preservation_balance: dataset.weightPreservation, technical_quality: dataset.weightQuality },
-    },
+    dataset: reportDataset(dataset),
     slice,
     judgeIds,
     reviewers: labels.reviewers,
