@@ -34,7 +34,7 @@ type Reviewed = { candidates: AuditCandidate[]; stored: Stored[]; reviewers: str
  * candidate and reviewer, the latest decision inside the date range (lib/verdict's rule), plus the
  * stored verdicts of every reviewed candidate (for "flips without a human decision").
  */
-async function reviewed(db: DbHandle, datasetId: number, slice: AuditSlice): Promise<Reviewed> {
+export async function loadReviewedCandidates(db: DbHandle, datasetId: number, slice: AuditSlice): Promise<Reviewed> {
   const reviews = await db.query<Row>(
     `SELECT r.id, r.candidate_id, rv.name AS reviewer, r.verdict, r.instruction_compliance, r.seamlessness,
        r.preservation_balance, r.technical_quality, r.sample_id, r.sample_probability, r.created_at
@@ -76,7 +76,7 @@ async function reviewed(db: DbHandle, datasetId: number, slice: AuditSlice): Pro
   if (candidates.length) {
     const judgements = await db.query<Row>(
       `SELECT DISTINCT ON (j.candidate_id, j.judge_id) j.id, j.candidate_id, j.judge_id, j.instruction_compliance,
-         j.seamlessness, j.preservation_balance, j.technical_quality, j.reported_overall
+         j.seamlessness, j.preservation_balance, j.technical_quality, j.reported_overall, j.cost_usd, j.input_tokens, j.output_tokens
        FROM judgements j WHERE j.candidate_id = ANY($1::bigint[]) AND j.error IS NULL
        ORDER BY j.candidate_id, j.judge_id, j.id DESC`,
       [candidates.map((candidate) => candidate.candidateId)],
@@ -87,6 +87,9 @@ async function reviewed(db: DbHandle, datasetId: number, slice: AuditSlice): Pro
         judgeId: String(row.judge_id),
         scores: { instruction_compliance: num(row.instruction_compliance), seamlessness: num(row.seamlessness), preservation_balance: num(row.preservation_balance), technical_quality: num(row.technical_quality) },
         reportedOverall: num(row.reported_overall),
+        costUsd: num(row.cost_usd),
+        inputTokens: num(row.input_tokens),
+        outputTokens: num(row.output_tokens),
       });
     }
   }
@@ -158,7 +161,7 @@ function reportDataset(dataset: Dataset) {
 }
 
 export async function loadAuditReport(db: DbHandle, dataset: Dataset, slice: AuditSlice): Promise<AuditReport> {
-  const labels = await reviewed(db, dataset.id, slice);
+  const labels = await loadReviewedCandidates(db, dataset.id, slice);
   // The exact optimum thresholds join the sweep grid, so their stored flips are counted in the same scan.
   const extra = exactSweepThresholds(reportDataset(dataset), slice, labels.candidates);
   const [state, samples] = await Promise.all([storedState(db, dataset, slice, labels.stored, extra), listAuditSamplesWithProgress(db, dataset.id)]);
