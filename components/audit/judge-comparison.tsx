@@ -7,6 +7,7 @@ import { interval, num, pct } from "./audit-format";
 import { formatP } from "./direction-table";
 
 const usd = (value: number | null) => (value === null ? "—" : `$${value < 0.01 ? value.toFixed(5) : value.toFixed(3)}`);
+const span = (ci: [number, number] | null, format: (value: number) => string) => (ci ? `${format(ci[0])} to ${format(ci[1])}` : "—");
 const tokens = (value: number | null) => (value === null ? "—" : Math.round(value).toLocaleString());
 const signed = (value: number | null, digits = 3) => (value === null ? "—" : `${value > 0 ? "+" : value < 0 ? "−" : ""}${Math.abs(value).toFixed(digits)}`);
 
@@ -61,9 +62,9 @@ export function JudgeComparisonView({ comparison: c }: { comparison: JudgeCompar
       </div>
       <div className="rounded-md border border-neutral-800 bg-neutral-900/40 p-3 text-sm tabular-nums" data-testid="compare-differences">
         <p>
-          B − A on {c.items} items: κ {signed(c.kappa_difference.estimate)} <span className="text-neutral-400">(95% CI {interval(c.kappa_difference.ci, (value) => signed(value))})</span>, accuracy{" "}
+          B − A on {c.items} items: κ {signed(c.kappa_difference.estimate)} <span className="text-neutral-400">(95% CI {span(c.kappa_difference.ci, (value) => signed(value))})</span>, accuracy{" "}
           {signed(c.accuracy_difference.estimate === null ? null : c.accuracy_difference.estimate * 100, 1)} pts{" "}
-          <span className="text-neutral-400">(95% CI {interval(c.accuracy_difference.ci, (value) => signed(value * 100, 1))})</span>
+          <span className="text-neutral-400">(95% CI {span(c.accuracy_difference.ci, (value) => signed(value * 100, 1))})</span>
           {c.cost_ratio !== null && <>; B costs {pct(c.cost_ratio)} of A per item</>}.
         </p>
         <p className="mt-1">

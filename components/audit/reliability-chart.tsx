@@ -61,14 +61,14 @@ export function ReliabilityChart({ report }: { report: AuditReport }) {
             ifOverflow="extendDomain"
             cursor="pointer"
             onClick={() => open(band)}
-            label={{ value: String(band.count), position: "top", fill: "#d4d4d4", fontSize: 12 }}
+            label={{ value: String(band.count), position: "insideBottom", fill: "#f5f5f5", fontSize: 12 }}
           />
         ))}
         <Scatter data={points} dataKey="y" name="human accept rate" fill="#fbbf24" line={{ stroke: "#fbbf24", strokeWidth: 1.5 }} isAnimationActive={false} />
         <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#737373" strokeDasharray="5 4" />
         <ReferenceLine x={report.dataset.threshold} stroke="#a3a3a3" strokeDasharray="2 3" />
       </ComposedChart>
-      <p className="text-xs text-neutral-500">Bars: share of human accepts per score band (number = items; click to open them). Above the dashed diagonal the judge is too harsh, below it too lenient.</p>
+      <p className="text-xs text-neutral-500">Bars: share of human accepts per score band (number at the foot = items; click to open them). Above the dashed diagonal the judge is too harsh, below it too lenient.</p>
     </figure>
   );
 }
