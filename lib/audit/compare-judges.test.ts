@@ -56,7 +56,10 @@ describe("compareJudges", () => {
     expect(result.a.cost_per_item_usd).toBeCloseTo(0.004, 15);
     expect(result.b.output_tokens_per_item).toBe(200);
     expect(result.cost_ratio).toBeCloseTo(0.31, 12);
-    expect(result.sentence).toBe("gemini-2.5-flash agrees with reviewers as well as gemini-2.5-pro (κ difference −0.11, 95% CI −0.36 to +0.14, 80 items) at 31% of the cost.");
+    // The interval allows a large loss, so the sentence does not claim "as well as".
+    expect(result.sentence).toBe(
+      "gemini-2.5-flash is not shown to agree with reviewers as well as gemini-2.5-pro: its κ could be up to 0.36 lower (κ difference −0.11, 95% CI −0.36 to +0.14, 80 items) at 31% of the cost. Label more items to decide.",
+    );
     expect(result.notes.join(" ")).toMatch(/Only 80 items/);
   });
 
@@ -79,6 +82,14 @@ describe("compareJudges", () => {
     expect(oracle.sentence).toMatch(/^oracle agrees with reviewers better than gemini-2.5-flash/);
     expect(oracle.cost_ratio).toBeNull();
     expect(compareJudges([], rubric, PRO, FLASH).sentence).toMatch(/No item/);
+  });
+
+  it("says 'as well as' only when the interval rules out a loss above 0.05", () => {
+    // 800 items (the table ten times over), Flash wrong on exactly Pro's items: identical judges.
+    const rows = Array.from({ length: 10 }, (_, copy) => table().map((row) => ({ ...row, candidateId: row.candidateId + copy * 1000, judgements: row.judgements.map((j) => (j.judgeId === FLASH ? { ...j, reportedOverall: row.judgements[0].reportedOverall } : j)) }))).flat();
+    const same = compareJudges(rows, rubric, PRO, FLASH, { resamples: 500 });
+    expect(same.kappa_difference.estimate).toBe(0);
+    expect(same.sentence).toMatch(/^gemini-2\.5-flash agrees with reviewers as well as gemini-2\.5-pro \(κ difference 0\.00, 95% CI 0\.00 to 0\.00, 800 items\) at 31% of the cost\.$/);
   });
 
   it("labels keep what differs between the ids", () => {

@@ -10,6 +10,8 @@ import { agreementStats, isLabelled, itemOutcome, type AgreementStats, type Audi
 
 export const BOOTSTRAP_RESAMPLES = 2000;
 export const BOOTSTRAP_SEED = 20251;
+/** A κ loss below this is treated as no loss when saying "as well as" (the interval must exclude more). */
+export const KAPPA_MARGIN = 0.05;
 
 export type JudgeSide = AgreementStats & {
   judge_id: string;
@@ -142,11 +144,14 @@ function sentenceFor(comparison: Omit<JudgeComparison, "sentence" | "notes">): s
   if (comparison.items === 0) return `No item has a reviewer's verdict and a verdict from both ${a.label} and ${b.label} yet.`;
   if (diff.estimate === null || diff.ci === null) return `${b.label} and ${a.label} cannot be compared by κ on these ${comparison.items} items (one class only); see accuracy.`;
   const [lo, hi] = diff.ci;
-  const how = lo > 0 ? "better than" : hi < 0 ? "less well than" : "as well as";
   const stats = `(κ difference ${signed(diff.estimate)}, 95% CI ${signed(lo)} to ${signed(hi)}, ${comparison.items} items)`;
   const ratio = comparison.cost_ratio;
   const cost = ratio === null ? "" : ratio < 1 ? ` at ${Math.round(ratio * 100)}% of the cost` : ratio > 1 ? ` at ${ratio.toFixed(1)}× the cost` : " at the same cost";
-  return `${b.label} agrees with reviewers ${how} ${a.label} ${stats}${cost}.`;
+  if (lo > 0) return `${b.label} agrees with reviewers better than ${a.label} ${stats}${cost}.`;
+  if (hi < 0) return `${b.label} agrees with reviewers less well than ${a.label} ${stats}${cost}.`;
+  // "As well as" only when the interval also rules out a material loss; otherwise say what it allows.
+  if (Math.round(lo * 100) / 100 >= -KAPPA_MARGIN) return `${b.label} agrees with reviewers as well as ${a.label} ${stats}${cost}.`;
+  return `${b.label} is not shown to agree with reviewers as well as ${a.label}: its κ could be up to ${Math.abs(lo).toFixed(2)} lower ${stats}${cost}. Label more items to decide.`;
 }
 
 export function compareJudges(

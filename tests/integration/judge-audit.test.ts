@@ -102,7 +102,7 @@ describe.each(testBackends())("judge audit on $name", (backend) => {
     expect(comparison.a.kappa).toBeCloseTo(report.kappa!, 14);
     expect(comparison.a.cost_per_item_usd).toBeCloseTo(0.004, 15);
     expect(comparison.cost_ratio).toBeCloseTo(0.25, 12);
-    expect(comparison.sentence).toMatch(/^flash agrees with reviewers .* g \(κ difference .*\) at 25% of the cost\.$/);
+    expect(comparison.sentence).toMatch(/^flash (agrees with reviewers|is not shown to agree with reviewers) .*\(κ difference .*, \d+ items\) at 25% of the cost\./);
     await query("DELETE FROM judgements WHERE judge_id = 'gemini/flash/rubric-v1'");
   });
 
