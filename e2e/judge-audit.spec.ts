@@ -85,7 +85,16 @@ test("the audit page shows the JSON's numbers and each number opens its items", 
   await expect(page.getByTestId("audit-kappa")).toHaveAttribute("data-value", String(report.kappa));
   await expect(page.getByTestId("audit-ece")).toHaveAttribute("data-value", String(report.ece));
   await expect(page.getByTestId("audit-kappa")).toContainText(report.kappa.toFixed(2));
-  await expect(page.getByTestId("best-threshold")).toHaveText(report.best_threshold.toFixed(2));
+  // The exact optimum: two decimals on the 0.01 grid, four off it.
+  const best: number = report.best_threshold;
+  await expect(page.getByTestId("best-threshold")).toHaveText(best.toFixed(Math.abs(best * 100 - Math.round(best * 100)) < 1e-9 ? 2 : 4));
+  await expect(page.getByTestId("audit-contamination")).toHaveAttribute("data-value", String(report.contamination.rate ?? ""));
+  // The "Where" answer and the direction table lead with the slices the judge is too lenient on.
+  await expect(page.getByTestId("audit-direction")).toBeVisible();
+  if (report.too_lenient.length > 0) {
+    const first = report.too_lenient[0];
+    await expect(page.getByTestId("too-lenient").getByTestId("direction-row").first()).toHaveAttribute("data-key", first.edit_type ?? first.group);
+  }
   await expect(page.getByTestId("slice-table-edit_type").getByTestId("slice-row").first()).toHaveAttribute("data-key", report.by_edit_type[0].edit_type);
   await expect(page.getByTestId("sampling-panel")).toHaveAttribute("data-kind", report.sampling.kind);
 
@@ -120,4 +129,23 @@ test("applying a threshold is confirmed, flips the previewed verdicts, and can b
   expect(passAfter - passBefore).toBe(preview.toPass - preview.toFail);
   await apply(original);
   expect((await auditJson(request, datasetId)).dataset.threshold).toBe(original);
+});
+
+test("judge against judge: the page validates its query and compares two judges on the same items", async ({ page, request }) => {
+  const datasetId = await demoDatasetId(page);
+  const judges: string[] = (await auditJson(request, datasetId)).options.judge_ids;
+  expect(judges.length).toBeGreaterThanOrEqual(1);
+  await page.goto(`/datasets/${datasetId}/audit/compare?a=${encodeURIComponent(judges[0])}&b=${encodeURIComponent(judges[0])}`);
+  await expect(page.getByTestId("compare-errors")).toContainText("pick two different judges");
+  await expect(page.getByTestId("judge-comparison")).toHaveCount(0);
+  await page.goto(`/datasets/${datasetId}/audit/compare?a=${encodeURIComponent(judges[0])}&b=no-such-judge`);
+  await expect(page.getByTestId("compare-errors")).toContainText('no verdicts from judge "no-such-judge"');
+  test.skip(judges.length < 2, "needs verdicts from two judges on reviewed items");
+  // Picking through the form: the choice becomes the URL.
+  await page.getByLabel("Judge B").selectOption(judges[1]);
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page).toHaveURL(/\/audit\/compare\?a=.+&b=.+/);
+  await expect(page.getByTestId("compare-sentence")).toContainText(/agrees with reviewers|cannot be compared|No item has/);
+  await expect(page.getByTestId("compare-side-a")).toContainText(judges[0]);
+  await expect(page.getByTestId("compare-side-b")).toContainText(judges[1]);
 });

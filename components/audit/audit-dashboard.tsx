@@ -9,6 +9,7 @@ import { AuditSliceBar, type SliceOptions } from "./audit-slice-bar";
 import { ComparisonTable } from "./comparison-table";
 import { ConfusionMatrix } from "./confusion-matrix";
 import { CriteriaTable } from "./criteria-table";
+import { DirectionTable } from "./direction-table";
 import { ReliabilityChart } from "./reliability-chart";
 import { SamplingPanel } from "./sampling-panel";
 import { SliceTable } from "./slice-table";
@@ -44,6 +45,11 @@ export function AuditDashboard({ report, options }: Props) {
           <Panel><ThresholdPanel report={report} /></Panel>
         </div>
       )}
+      {hasLabels && (
+        <Panel>
+          <DirectionTable report={report} />
+        </Panel>
+      )}
       <Panel>
         <h2 className="mb-2 text-sm font-semibold">Where the judge is wrong: by edit type <span className="font-normal text-neutral-400">(worst first)</span></h2>
         <SliceTable report={report} kind="edit_type" />
@@ -58,6 +64,11 @@ export function AuditDashboard({ report, options }: Props) {
         <Panel><CriteriaTable report={report} /></Panel>
         <Panel className="space-y-4">
           <ComparisonTable report={report} kind="judge" />
+          {report.options.judge_ids.length >= 2 && (
+            <a href={`/datasets/${id}/audit/compare?a=${encodeURIComponent(report.options.judge_ids[0])}&b=${encodeURIComponent(report.options.judge_ids[1])}`} className="text-xs underline" data-testid="compare-judges-link">
+              Compare two judges side by side →
+            </a>
+          )}
           <ComparisonTable report={report} kind="reviewer" />
         </Panel>
       </div>

@@ -38,7 +38,7 @@ export function AuditSliceBar({ datasetId, slice, options, jsonHref }: Props) {
         <option value="">All edit types</option>
         {types.map((type) => <option key={type.editType} value={type.editType}>{type.editType}</option>)}
       </select>
-      <select aria-label="Judge" className={`${select} font-mono`} value={slice.judge_id ?? ""} onChange={(event) => go({ judge_id: value(event.target.value) })}>
+      <select aria-label="Judge" className={select.replace("max-w-56", "min-w-[15rem] max-w-80")} value={slice.judge_id ?? ""} onChange={(event) => go({ judge_id: value(event.target.value) })}>
         <option value="">Latest judgement (as stored)</option>
         {withCurrent(options.judgeIds, slice.judge_id).map((id) => <option key={id} value={id}>{id}</option>)}
       </select>

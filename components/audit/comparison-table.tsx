@@ -19,8 +19,9 @@ export function ComparisonTable({ report, kind }: { report: AuditReport; kind: "
       {rows.length === 0 ? (
         <p className="text-xs text-neutral-500">{kind === "judge" ? "No judgements yet." : "No reviewers yet."}</p>
       ) : (
+        <div className="overflow-x-auto">
         <table className="w-full text-xs">
-          <thead className="text-left text-[11px] uppercase tracking-wide text-neutral-400">
+          <thead className="text-left text-xs uppercase tracking-wide text-neutral-400">
             <tr className="border-b border-neutral-800">
               <th className="py-1 font-medium">{kind}</th><th className="px-2 font-medium">Labelled</th><th className="px-2 font-medium">Accuracy</th><th className="px-2 font-medium">κ</th><th className="px-2 font-medium">Judge pass</th><th className="px-2 font-medium">Human pass</th>
             </tr>
@@ -28,7 +29,7 @@ export function ComparisonTable({ report, kind }: { report: AuditReport; kind: "
           <tbody>
             {rows.map((row) => (
               <tr key={row.name} className={`border-b border-neutral-900 ${row.isCurrent ? "bg-neutral-800/50" : ""}`}>
-                <td className={`max-w-[16rem] truncate py-1.5 ${kind === "judge" ? "font-mono text-[11px]" : ""}`}><Link href={auditHref(report.dataset.id, row.slice)} className="hover:underline" title={row.name}>{row.name}</Link></td>
+                <td className={`py-1.5 ${kind === "judge" ? "font-mono" : ""}`}><Link href={auditHref(report.dataset.id, row.slice)} className="block max-w-[16rem] truncate hover:underline" title={row.name}>{row.name}</Link></td>
                 <td className="px-2 tabular-nums">{row.labelled}</td>
                 <td className="px-2 tabular-nums">{pct(row.accuracy)}</td>
                 <td className="px-2 tabular-nums" title={row.kappa_note ?? ""}>{num(row.kappa)}</td>
@@ -38,6 +39,7 @@ export function ComparisonTable({ report, kind }: { report: AuditReport; kind: "
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -43,7 +43,7 @@ export function ConfusionMatrix({ report }: { report: AuditReport }) {
           </div>
         ))}
       </div>
-      <p className="text-[11px] text-neutral-500">A wrong accept puts a bad edit into the exported dataset; a wrong reject only loses a good one.</p>
+      <p className="text-xs text-neutral-500">A wrong accept puts a bad edit into the exported dataset; a wrong reject only loses a good one.</p>
     </figure>
   );
 }

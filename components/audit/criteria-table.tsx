@@ -23,7 +23,7 @@ export function CriteriaTable({ report }: { report: AuditReport }) {
       <h3 className="text-sm font-semibold">Per criterion: human − judge</h3>
       {!hasAny && <p className="text-xs text-neutral-400">No reviewer has given criterion scores yet. On an item, open &ldquo;Corrected criterion scores (optional)&rdquo; before accepting or rejecting; those scores show up here.</p>}
       <table className="w-full text-xs">
-        <thead className="text-left text-[11px] uppercase tracking-wide text-neutral-400">
+        <thead className="text-left text-xs uppercase tracking-wide text-neutral-400">
           <tr className="border-b border-neutral-800">
             <th className="py-1 font-medium">Criterion</th>
             <th className="px-2 font-medium">n</th>
@@ -47,7 +47,7 @@ export function CriteriaTable({ report }: { report: AuditReport }) {
           ))}
         </tbody>
       </table>
-      <p className="text-[11px] text-neutral-500">Right of the line: reviewers score higher than the judge (it is too strict on that criterion).</p>
+      <p className="text-xs text-neutral-500">Right of the line: reviewers score higher than the judge (it is too strict on that criterion).</p>
     </section>
   );
 }

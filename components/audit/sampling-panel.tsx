@@ -10,9 +10,9 @@ const KIND_STYLE = { probability: "bg-emerald-500/15 text-emerald-200", convenie
 function Estimate({ label, value, hint }: { label: string; value: { rate: number | null; ci: [number, number] | null; n: number }; hint: string }) {
   return (
     <div className="rounded border border-neutral-800 px-2 py-1.5" title={hint}>
-      <div className="text-[11px] text-neutral-400">{label}</div>
+      <div className="text-xs text-neutral-400">{label}</div>
       <div className="text-base font-semibold tabular-nums">{pct(value.rate, 1)}</div>
-      <div className="text-[11px] text-neutral-500">{value.ci ? `95% CI ${pctInterval(value.ci)}` : `n = ${value.n}`}</div>
+      <div className="text-xs text-neutral-500">{value.ci ? `95% CI ${pctInterval(value.ci)}` : `n = ${value.n}`}</div>
     </div>
   );
 }
@@ -24,7 +24,7 @@ export function SamplingPanel({ report }: { report: AuditReport }) {
     <section className="space-y-2" data-testid="sampling-panel" data-kind={sampling.kind}>
       <h3 className="flex items-center gap-2 text-sm font-semibold">
         Whole-dataset estimates
-        <span className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${KIND_STYLE[sampling.kind]}`}>{sampling.kind === "probability" ? "audit sample" : sampling.kind === "convenience" ? "convenience sample" : "no labels"}</span>
+        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${KIND_STYLE[sampling.kind]}`}>{sampling.kind === "probability" ? "audit sample" : sampling.kind === "convenience" ? "convenience sample" : "no labels"}</span>
       </h3>
       <p className="text-xs text-neutral-300">{sampling.note}</p>
       {estimate && (
@@ -38,7 +38,7 @@ export function SamplingPanel({ report }: { report: AuditReport }) {
             <Estimate label="Of judge passes, rejected" value={estimate.false_accept_rate} hint="junk that reaches the exported dataset" />
             <Estimate label="Of judge fails, accepted" value={estimate.false_reject_rate} hint="good edits the judge throws away" />
           </div>
-          <p className="text-[11px] text-neutral-500">
+          <p className="text-xs text-neutral-500">
             Weighted κ {num(estimate.kappa)}{estimate.kappa_ci ? ` (${num(estimate.kappa_ci[0])} – ${num(estimate.kappa_ci[1])})` : ""}. Hájek estimator; variance: {estimate.variance_method}.
             {estimate.note && <> {estimate.note}</>}
           </p>

@@ -13,9 +13,9 @@ type Row = (EditTypeRow | GroupRow) & { key: string; slice: AuditSlice; paper: n
 function RateBar({ label, value, color, title }: { label: string; value: number | null; color: string; title: string }) {
   return (
     <div className="flex items-center gap-1" title={title}>
-      <span className="w-3 text-[10px] text-neutral-500">{label}</span>
-      <span className="h-1.5 w-16 overflow-hidden rounded bg-neutral-800">{value !== null && <span className={`block h-full ${color}`} style={{ width: `${value * 100}%` }} />}</span>
-      <span className="w-8 text-right text-[10px] tabular-nums text-neutral-300">{pct(value)}</span>
+      <span className="w-3 text-xs text-neutral-400">{label}</span>
+      <span className="h-2 w-16 overflow-hidden rounded bg-neutral-800">{value !== null && <span className={`block h-full ${color}`} style={{ width: `${value * 100}%` }} />}</span>
+      <span className="w-10 text-right text-xs tabular-nums text-neutral-300">{pct(value)}</span>
     </div>
   );
 }
@@ -50,7 +50,7 @@ export function SliceTable({ report, kind }: { report: AuditReport; kind: "edit_
   return (
     <div className="overflow-x-auto" data-testid={`slice-table-${kind}`}>
       <table className="w-full min-w-[60rem] text-xs">
-        <thead className="text-left text-[11px] uppercase tracking-wide text-neutral-400">
+        <thead className="text-left text-xs uppercase tracking-wide text-neutral-400">
           <tr className="border-b border-neutral-800">
             <th className="py-1.5 pr-2 font-medium">{kind === "edit_type" ? "Edit type" : "Group"}</th>
             <th className="px-2 font-medium">Wrong</th>
@@ -67,7 +67,7 @@ export function SliceTable({ report, kind }: { report: AuditReport; kind: "edit_
             <tr key={row.key} className={`border-b border-neutral-900 align-middle ${row.labelled === 0 ? "text-neutral-500" : ""}`} data-testid="slice-row" data-key={row.key}>
               <td className="max-w-[22rem] py-1.5 pr-2">
                 <Link href={auditHref(id, { ...keep, ...row.slice })} className="block truncate hover:underline" title={`Audit only ${row.key}`}>{row.key}</Link>
-                {"group" in row && kind === "edit_type" && <span className="text-[10px] text-neutral-500">{row.group}</span>}
+                {"group" in row && kind === "edit_type" && <span className="text-xs text-neutral-500">{row.group}</span>}
               </td>
               <td className="px-2"><ErrorCell row={row} href={link(row, { dis: "1" })} /></td>
               <td className="px-2 tabular-nums"><CellLink href={link(row, { rev: "1" })} isEmpty={row.labelled === 0}>{pct(row.accuracy)}</CellLink></td>

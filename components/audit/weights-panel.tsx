@@ -16,7 +16,7 @@ export function WeightsPanel({ report }: { report: AuditReport }) {
     <section className="space-y-2" data-testid="weights-panel">
       <h3 className="text-sm font-semibold">Weights fitted to the reviewers</h3>
       <table className="w-full text-xs">
-        <thead className="text-left text-[11px] uppercase tracking-wide text-neutral-400">
+        <thead className="text-left text-xs uppercase tracking-wide text-neutral-400">
           <tr className="border-b border-neutral-800"><th className="py-1 font-medium">Criterion</th><th className="px-2 font-medium">Now</th><th className="px-2 font-medium">Fitted</th></tr>
         </thead>
         <tbody>

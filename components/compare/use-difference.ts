@@ -1,10 +1,13 @@
 "use client";
 // Difference mode, computed in the browser: both images are drawn contain-fitted into offscreen
 // canvases of the common frame (longest side bounded by DIFF_MAX_SIDE), compared pixel by pixel
-// and the heatmap is returned as a canvas the stage draws over the frame.
+// and the heatmap is returned as a canvas the stage draws over the frame. The placement
+// (differenceLayout) and the comparison are shared with the metrics judge, so its "pixels
+// changed" is this number.
 import { useEffect, useState } from "react";
 import type { CommonFrame } from "@/lib/canvas/common-frame";
-import { boundedSize, differenceHeatmap, type DifferenceStats } from "@/lib/canvas/difference";
+import { differenceHeatmap, differenceLayout, type DifferenceStats } from "@/lib/canvas/difference";
+import type { Rect } from "@/lib/canvas/geometry";
 
 export type DifferenceState =
   | { status: "idle" }
@@ -12,24 +15,23 @@ export type DifferenceState =
   | { status: "ready"; canvas: HTMLCanvasElement; stats: DifferenceStats; elapsedMs: number }
   | { status: "error"; message: string };
 
-function drawFitted(image: HTMLImageElement, layout: CommonFrame["source"], width: number, height: number, scale: number): ImageData {
+function drawFitted(image: HTMLImageElement, rect: Rect, width: number, height: number): ImageData {
   const canvas = document.createElement("canvas");
   canvas.width = width;
   canvas.height = height;
   const context = canvas.getContext("2d", { willReadFrequently: true });
   if (!context) throw new Error("Canvas 2D is unavailable in this browser");
   context.imageSmoothingQuality = "high";
-  const { x, y, width: w, height: h } = layout.rect;
-  context.drawImage(image, x * scale, y * scale, w * scale, h * scale);
+  context.drawImage(image, rect.x, rect.y, rect.width, rect.height);
   return context.getImageData(0, 0, width, height);
 }
 
 function compute(left: HTMLImageElement, right: HTMLImageElement, layout: CommonFrame): DifferenceState {
   const started = performance.now();
-  const { width, height, scale } = boundedSize(layout.frame);
+  const { width, height, source, edit } = differenceLayout(layout);
   try {
-    const a = drawFitted(left, layout.source, width, height, scale);
-    const b = drawFitted(right, layout.edit, width, height, scale);
+    const a = drawFitted(left, source, width, height);
+    const b = drawFitted(right, edit, width, height);
     const canvas = document.createElement("canvas");
     canvas.width = width;
     canvas.height = height;

@@ -5,7 +5,7 @@ import { CRITERIA, type Criterion, type Weights } from "../taxonomy";
 import { judgeOutcome, weightedOverall } from "../verdict";
 import { confusion } from "./confusion";
 import { fitWeights, type Scores4 } from "./fit-weights";
-import { defaultThresholds, thresholdSweep } from "./threshold";
+import { defaultThresholds, exactOptima, thresholdSweep, type SweepItem } from "./threshold";
 import { toInterval, type IntervalPair, type LabelledItem, type Rubric } from "./report-stats";
 
 /**
@@ -14,9 +14,17 @@ import { toInterval, type IntervalPair, type LabelledItem, type Rubric } from ".
  */
 export type DatasetPassCounts = { thresholds: number[]; pass: number[]; passWithoutHuman: number[] };
 
-/** The sweep grid 0, 0.01, …, 1 plus the current threshold, sorted: what the SQL counts at. */
-export function sweepThresholds(current: number): number[] {
-  return [...new Set([...defaultThresholds(), current])].sort((a, b) => a - b);
+/** The sweep grid 0, 0.01, …, 1 plus the current threshold and the exact optima, sorted: what the SQL counts at. */
+export function sweepThresholds(current: number, extra: readonly number[] = []): number[] {
+  return [...new Set([...defaultThresholds(), current, ...extra])].sort((a, b) => a - b);
+}
+
+const sweepItems = (items: readonly LabelledItem[]): SweepItem[] => items.map((item) => ({ overall: item.overall, human: item.human }));
+
+/** The exact best thresholds (κ, accuracy) of the labelled items, which the sweep adds to its grid. */
+export function exactThresholds(items: readonly LabelledItem[], threshold: number): number[] {
+  const optima = exactOptima(sweepItems(items), threshold);
+  return [optima.kappa?.threshold, optima.accuracy?.threshold].filter((value): value is number => value !== undefined);
 }
 
 export type SweepRow = {
@@ -32,13 +40,27 @@ export type SweepRow = {
   dataset_effective_flips: number | null;
 };
 
-export type ThresholdReport = { current: SweepRow; best: SweepRow | null; rows: SweepRow[] };
+export type ThresholdReport = {
+  current: SweepRow;
+  /** Max κ over every cut between observed scores (exact, not the grid's). */
+  best: SweepRow | null;
+  /** Every threshold in (lo, hi] gives best's verdicts; null ends are open (below / above every score). */
+  best_range: [number | null, number | null] | null;
+  /** Max agreement (accuracy) over every cut. */
+  best_accuracy: SweepRow | null;
+  /** The best κ on the 0.01 grid, which older reports gave. */
+  grid_best: SweepRow | null;
+  /** Distinct cuts tried: distinct observed scores + 1. */
+  cuts: number;
+  /** The curve to plot: the 0.01 grid plus the current threshold and the exact optima. */
+  rows: SweepRow[];
+};
 
 export function thresholdReport(items: readonly LabelledItem[], threshold: number, counts: DatasetPassCounts | null): ThresholdReport {
-  const sweep = thresholdSweep(
-    items.map((item) => ({ overall: item.overall, human: item.human })),
-    { currentThreshold: threshold },
-  );
+  const optima = exactOptima(sweepItems(items), threshold);
+  const extra = [optima.kappa?.threshold, optima.accuracy?.threshold].filter((value): value is number => value !== undefined);
+  const sweep = thresholdSweep(sweepItems(items), { currentThreshold: threshold, thresholds: sweepThresholds(threshold, extra) });
+  const gridSweep = thresholdSweep(sweepItems(items), { currentThreshold: threshold });
   const indexOf = (t: number) => counts?.thresholds.indexOf(t) ?? -1;
   const currentIndex = indexOf(threshold);
   const withDataset = (row: (typeof sweep.rows)[number]): SweepRow => {
@@ -54,7 +76,19 @@ export function thresholdReport(items: readonly LabelledItem[], threshold: numbe
       dataset_effective_flips: isCounted ? Math.abs(counts.passWithoutHuman[index] - counts.passWithoutHuman[currentIndex]) : null,
     };
   };
-  return { current: withDataset(sweep.current), best: sweep.best ? withDataset(sweep.best) : null, rows: sweep.rows.map(withDataset) };
+  const rowAt = (t: number | undefined) => {
+    const row = t === undefined ? undefined : sweep.rows.find((entry) => entry.threshold === t);
+    return row ? withDataset(row) : null;
+  };
+  return {
+    current: withDataset(sweep.current),
+    best: rowAt(optima.kappa?.threshold),
+    best_range: optima.kappa ? [optima.kappa.lo, optima.kappa.hi] : null,
+    best_accuracy: rowAt(optima.accuracy?.threshold),
+    grid_best: gridSweep.best ? withDataset(gridSweep.best) : null,
+    cuts: optima.cuts,
+    rows: sweep.rows.map(withDataset),
+  };
 }
 
 export type WeightsReport = {

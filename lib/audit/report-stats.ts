@@ -6,7 +6,16 @@ import { humanOutcome, judgeOutcome, weightedOverall, type CriterionScores, type
 import { confusion, type VerdictPair } from "./confusion";
 import { wilson } from "./intervals";
 
-export type AuditJudgement = { id: number; judgeId: string; scores: CriterionScores; reportedOverall: number | null };
+export type AuditJudgement = {
+  id: number;
+  judgeId: string;
+  scores: CriterionScores;
+  reportedOverall: number | null;
+  /** Recorded with the judgement when a judge ran here (imported scores have none): for judge-vs-judge costs. */
+  costUsd?: number | null;
+  inputTokens?: number | null;
+  outputTokens?: number | null;
+};
 export type AuditReview = {
   reviewer: string;
   verdict: "accept" | "reject" | "unsure";

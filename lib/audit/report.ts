@@ -6,17 +6,33 @@ import { reliability } from "./calibration";
 import { meanDifferenceCI } from "./intervals";
 import { spearman } from "./rank";
 import { agreementStats, isLabelled, itemOutcome, toInterval, worstFirst, type AgreementStats, type AuditCandidate, type IntervalPair, type ItemOutcome, type Rubric } from "./report-stats";
-import { thresholdReport, weightsReport, type DatasetPassCounts, type ThresholdReport, type WeightsReport } from "./report-rubric";
+import { exactThresholds, thresholdReport, weightsReport, type DatasetPassCounts, type ThresholdReport, type WeightsReport } from "./report-rubric";
 import { samplingReport, type SampleSummary, type SampleUnits, type SamplingReport } from "./report-sampling";
+import { contamination, directionReport, type Contamination, type DirectionRow } from "./report-direction";
 import { LATEST_JUDGE, type AuditSlice } from "./slice";
 
 export type { AuditCandidate, AuditJudgement, AuditReview, AgreementStats } from "./report-stats";
 export type { DatasetPassCounts, SweepRow } from "./report-rubric";
 export type { SampleSummary, SampleUnits } from "./report-sampling";
+export type { Contamination, DirectionRow } from "./report-direction";
 export { sweepThresholds } from "./report-rubric";
 
+/** The exact optimum thresholds of the slice's labels: the loader counts stored flips there too. */
+export function exactSweepThresholds(dataset: AuditInput["dataset"], slice: AuditSlice, candidates: readonly AuditCandidate[]): number[] {
+  const rubric: Rubric = { weights: dataset.weights, threshold: dataset.threshold };
+  return exactThresholds(candidates.map((candidate) => itemOutcome(candidate, rubric, slice.judge_id)).filter(isLabelled), dataset.threshold);
+}
+
 /** Stored state of the slice's candidates per edit type (all candidates, not only labelled ones). */
-export type PopulationRow = { edit_type: string; group: string; candidates: number; judged: number; judge_pass: number };
+export type PopulationRow = {
+  edit_type: string;
+  group: string;
+  candidates: number;
+  judged: number;
+  judge_pass: number;
+  /** Judge passes with no human decision: what the export takes on the judge's word (null when not counted). */
+  judge_pass_unreviewed?: number | null;
+};
 
 export type AuditInput = {
   dataset: { id: number; name: string; threshold: number; weights: Weights };
@@ -35,8 +51,8 @@ export type AuditInput = {
 };
 
 type PopulationStats = { candidates: number; judged: number; judge_pass_rate: number | null };
-export type EditTypeRow = AgreementStats & { edit_type: string; group: string; is_known_type: boolean; paper_success_rate: number | null; population: PopulationStats };
-export type GroupRow = AgreementStats & { group: string; population: PopulationStats };
+export type EditTypeRow = AgreementStats & { edit_type: string; group: string; is_known_type: boolean; paper_success_rate: number | null; population: PopulationStats; contamination: Contamination };
+export type GroupRow = AgreementStats & { group: string; population: PopulationStats; contamination: Contamination };
 export type JudgeRow = AgreementStats & { judge_id: string };
 export type ReviewerRow = AgreementStats & { reviewer: string };
 export type CriterionRow = { criterion: Criterion; n: number; mean_difference: number | null; ci: IntervalPair; spearman: number | null; note: string | null };
@@ -59,6 +75,12 @@ export type AuditReport = AgreementStats & {
   weights: WeightsReport;
   /** Human minus judge, per criterion, where reviewers gave corrected scores. */
   criteria: CriterionRow[];
+  /** Slices where the judge passes more than people do on the same items, surest first (by the interval's low end). */
+  too_lenient: DirectionRow[];
+  /** Slices where the judge passes fewer than people do, surest first (by the interval's high end). */
+  too_strict: DirectionRow[];
+  /** Share of the judge's passes that people reject, and the bad edits it projects into the export. */
+  contamination: Contamination;
   by_edit_type: EditTypeRow[];
   by_group: GroupRow[];
   by_judge: JudgeRow[];
@@ -74,6 +96,17 @@ function populationStats(rows: readonly PopulationRow[]): PopulationStats {
   const judged = rows.reduce((sum, row) => sum + row.judged, 0);
   const pass = rows.reduce((sum, row) => sum + row.judge_pass, 0);
   return { candidates, judged, judge_pass_rate: judged > 0 ? pass / judged : null };
+}
+
+/** Judge passes without a human decision, summed; null when any row did not count them. */
+function unreviewedPasses(rows: readonly PopulationRow[]): number | null {
+  if (rows.length === 0) return 0;
+  let total = 0;
+  for (const row of rows) {
+    if (row.judge_pass_unreviewed === undefined || row.judge_pass_unreviewed === null) return null;
+    total += row.judge_pass_unreviewed;
+  }
+  return total;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -144,12 +177,22 @@ export function buildAuditReport(input: AuditInput): AuditReport {
       paper_success_rate: info?.paperSuccessRate ?? null,
       population: populationStats(row ? [row] : []),
       ...agreementStats(outcomesByType.get(editType) ?? []),
+      contamination: contamination(outcomesByType.get(editType) ?? [], unreviewedPasses(row ? [row] : [])),
     };
   });
   const outcomesByGroup = groupBy(outcomes, (item) => item.group);
   const populationByGroup = groupBy(input.population, (row) => row.group);
   const groups = [...new Set([...populationByGroup.keys(), ...outcomesByGroup.keys()])];
-  const byGroup = groups.map((group): GroupRow => ({ group, population: populationStats(populationByGroup.get(group) ?? []), ...agreementStats(outcomesByGroup.get(group) ?? []) }));
+  const byGroup = groups.map((group): GroupRow => ({
+    group,
+    population: populationStats(populationByGroup.get(group) ?? []),
+    ...agreementStats(outcomesByGroup.get(group) ?? []),
+    contamination: contamination(outcomesByGroup.get(group) ?? [], unreviewedPasses(populationByGroup.get(group) ?? [])),
+  }));
+  const direction = directionReport([
+    ...byEditType.map((row) => ({ slice: "edit_type" as const, key: row.edit_type, items: outcomesByType.get(row.edit_type) ?? [], exportJudgePasses: row.contamination.export_judge_passes })),
+    ...byGroup.map((row) => ({ slice: "group" as const, key: row.group, items: outcomesByGroup.get(row.group) ?? [], exportJudgePasses: row.contamination.export_judge_passes })),
+  ]);
 
   const reviewers = [...new Set(input.candidates.flatMap((candidate) => candidate.reviews.map((review) => review.reviewer)))].sort();
   const byReviewer = reviewers.map((reviewer): ReviewerRow => ({
@@ -177,6 +220,9 @@ export function buildAuditReport(input: AuditInput): AuditReport {
     threshold_sweep: sweep,
     weights: weightsReport(labelled, rubric),
     criteria: criterionRows(outcomes),
+    too_lenient: direction.too_lenient,
+    too_strict: direction.too_strict,
+    contamination: contamination(outcomes, unreviewedPasses(input.population)),
     by_edit_type: worstFirst(byEditType, (row) => row.population.candidates),
     by_group: worstFirst(byGroup, (row) => row.population.candidates),
     by_judge: byJudge.sort((a, b) => b.labelled - a.labelled || a.judge_id.localeCompare(b.judge_id)),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { confusion } from "./confusion";
-import { bestThreshold, defaultThresholds, thresholdSweep, type SweepItem } from "./threshold";
+import { bestThreshold, defaultThresholds, exactOptima, thresholdSweep, type SweepItem } from "./threshold";
 
 // Ten items: at 0.7 the judge passes {.95 p, .9 p, .8 p, .75 f, .7 p} and fails
 // {.65 f, .6 p, .5 f, .3 f, .1 f} → table [[4,1],[1,4]], agreement 0.8, κ 0.6 (hand).
@@ -103,5 +103,71 @@ describe("thresholdSweep", () => {
     expect(s.current.threshold).toBe(0.72);
     expect(s.current.kappa).toBeCloseTo(0.4, 12);
     expect(row(s, 0.7).flips).toBe(1);
+  });
+});
+
+describe("exactOptima", () => {
+  it("finds the optimum the 0.01 grid steps over", () => {
+    // People accept from 0.6545 up: the cut (0.6543, 0.6545] agrees perfectly; 0.65 and 0.66 do not.
+    const close: SweepItem[] = [
+      { overall: 0.3, human: "fail" }, { overall: 0.5, human: "fail" }, { overall: 0.652, human: "fail" }, { overall: 0.6543, human: "fail" },
+      { overall: 0.6545, human: "pass" }, { overall: 0.657, human: "pass" }, { overall: 0.8, human: "pass" }, { overall: 0.9, human: "pass" },
+    ];
+    const grid = thresholdSweep(close, { currentThreshold: 0.7 });
+    expect(grid.best!.kappa).toBeCloseTo(0.5, 12); // 0.65 or 0.66: 6 of 8 right, balanced → κ 0.5
+    const exact = exactOptima(close, 0.7);
+    expect(exact.cuts).toBe(9);
+    expect(exact.kappa).toMatchObject({ lo: 0.6543, hi: 0.6545, kappa: 1, agreement: 1, judgePassRate: 0.5 });
+    expect(exact.kappa!.threshold).toBeCloseTo(0.6544, 12);
+    expect(exact.accuracy!.threshold).toBeCloseTo(0.6544, 12);
+  });
+
+  it("keeps the current threshold when it lies in the best cut, and handles ties like the grid", () => {
+    const exact = exactOptima(items, 0.7);
+    // κ 0.6 on (0.5, 0.6], (0.65, 0.7] and (0.75, 0.8]: 0.7 is inside the middle one.
+    expect(exact.kappa).toMatchObject({ threshold: 0.7, lo: 0.65, hi: 0.7 });
+    expect(exact.kappa!.kappa).toBeCloseTo(0.6, 12);
+    // From 0.62 the nearest κ-0.6 cut is (0.5, 0.6]: its middle, 0.55.
+    expect(exactOptima(items, 0.62).kappa!.threshold).toBeCloseTo(0.55, 12);
+    expect(exactOptima([], 0.7)).toEqual({ cuts: 0, kappa: null, accuracy: null });
+    // One class only: κ is undefined at every cut; accuracy still has an optimum.
+    const allPass = exactOptima([{ overall: 0.2, human: "pass" }, { overall: 0.9, human: "pass" }], 0.7);
+    expect(allPass.kappa).toBeNull();
+    expect(allPass.accuracy).toMatchObject({ lo: null, hi: 0.2, agreement: 1 });
+  });
+
+  it("equals brute force over every cut, and is never worse than the grid (continuous scores)", () => {
+    let seed = 777;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 20; round++) {
+      const many: SweepItem[] = Array.from({ length: 150 }, () => {
+        const overall = Math.round(next() * 1e6) / 1e6;
+        return { overall, human: next() < overall ? "pass" : "fail" };
+      });
+      const exact = exactOptima(many, 0.7);
+      const cuts = [...new Set(many.map((i) => i.overall))].sort((a, b) => a - b);
+      let bestKappa = -Infinity;
+      let bestAccuracy = -Infinity;
+      for (const t of [...cuts, 2]) {
+        const c = confusion(many.map((i) => ({ judge: i.overall >= t ? "pass" : "fail", human: i.human })));
+        if (c.kappa.kappa !== null) bestKappa = Math.max(bestKappa, c.kappa.kappa);
+        bestAccuracy = Math.max(bestAccuracy, c.accuracy!);
+      }
+      expect(exact.cuts).toBe(cuts.length + 1);
+      expect(exact.kappa!.kappa).toBeCloseTo(bestKappa, 12);
+      expect(exact.accuracy!.agreement).toBeCloseTo(bestAccuracy, 12);
+      // The reported threshold really gives that κ.
+      const at = confusion(many.map((i) => ({ judge: i.overall >= exact.kappa!.threshold ? "pass" : "fail", human: i.human })));
+      expect(at.kappa.kappa).toBeCloseTo(bestKappa, 12);
+      expect(exact.kappa!.kappa!).toBeGreaterThanOrEqual(thresholdSweep(many, { currentThreshold: 0.7 }).best!.kappa! - 1e-12);
+    }
+  });
+
+  it("stays fast at scale: 200K distinct scores", () => {
+    const big: SweepItem[] = Array.from({ length: 200_000 }, (_, i) => ({ overall: ((i * 7919) % 200_000) / 200_000, human: i % 3 === 0 ? "fail" : "pass" }));
+    const started = performance.now();
+    const exact = exactOptima(big, 0.7);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(exact.cuts).toBe(200_001);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { boundedSize, describeDifference, DIFF_UNCOMPARED_RGBA, differenceHeatmap, heatmapColor } from "./difference";
+import { commonFrame } from "./common-frame";
+import { boundedSize, describeDifference, DIFF_UNCOMPARED_RGBA, differenceHeatmap, differenceLayout, heatmapColor } from "./difference";
 
 function pixels(...rgba: number[][]): Uint8ClampedArray {
   return new Uint8ClampedArray(rgba.flat());
@@ -67,5 +68,20 @@ describe("helpers", () => {
   });
   it("describes stats", () => {
     expect(describeDifference({ meanDiff: 0.073, changedShare: 0.124, comparedPixels: 1, maxDiff: 1 })).toBe("mean diff 7.3 % · 12.4 % of pixels changed");
+  });
+});
+
+describe("differenceLayout", () => {
+  it("bounds the frame and places both images on whole pixels, the browser's and the judge's alike", () => {
+    // A 4:3 source in a 2048×1024 edit frame: scaled by ½ to 1024×512, the source letterboxed.
+    const layout = differenceLayout(commonFrame({ width: 1600, height: 1200 }, { width: 2048, height: 1024 }));
+    expect(layout).toMatchObject({ width: 1024, height: 512, scale: 0.5 });
+    expect(layout.edit).toEqual({ x: 0, y: 0, width: 1024, height: 512 });
+    // 1600×1200 contain-fitted in 2048×1024 → 1365.33×1024 at x 341.33; halved and rounded.
+    expect(layout.source).toEqual({ x: 171, y: 0, width: 682, height: 512 }); // edges 170.67 → 171, 853.33 → 853
+    for (const rect of [layout.source, layout.edit]) {
+      expect(Number.isInteger(rect.x) && Number.isInteger(rect.width)).toBe(true);
+      expect(rect.x + rect.width).toBeLessThanOrEqual(layout.width);
+    }
   });
 });

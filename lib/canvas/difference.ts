@@ -1,8 +1,11 @@
 // Difference heatmap of two RGBA buffers of the same size. Callers first draw both images
-// contain-fitted into the common frame (same offscreen size), so this compares what a person
-// sees overlaid, never raw pixels of differently sized files. One pass over typed arrays with a
-// precomputed colour ramp: a 1024×1024 frame takes a few milliseconds.
-import type { Size } from "./geometry";
+// contain-fitted into the common frame (same offscreen size, placed by differenceLayout), so this
+// compares what a person sees overlaid, never raw pixels of differently sized files. One pass over
+// typed arrays with a precomputed colour ramp: a 1024×1024 frame takes a few milliseconds.
+// The compare canvas (in the browser) and the metrics judge (in Node, lib/judge/metrics.ts) both
+// go through differenceLayout + differenceHeatmap, so "pixels changed" means the same in both.
+import type { CommonFrame } from "./common-frame";
+import type { Rect, Size } from "./geometry";
 
 /** Weighted difference (0–255) below which a pixel is drawn transparent: JPEG and resampling noise. */
 export const DIFF_NOISE_FLOOR = 8;
@@ -104,6 +107,26 @@ export function boundedSize(frame: Size, maxSide = DIFF_MAX_SIDE): Size & { scal
   const longest = Math.max(frame.width, frame.height);
   const scale = longest > maxSide ? maxSide / longest : 1;
   return { width: Math.max(1, Math.round(frame.width * scale)), height: Math.max(1, Math.round(frame.height * scale)), scale };
+}
+
+/** The offscreen buffer of the difference and where each image lands in it, in whole pixels. */
+export type DifferenceLayout = Size & { scale: number; source: Rect; edit: Rect };
+
+/**
+ * The common frame bounded to maxSide, with each image's rect rounded to whole buffer pixels
+ * (edges rounded, so neighbouring rects never overlap or gap). Every renderer draws exactly these
+ * rects, so the browser and Node compare the same pixels.
+ */
+export function differenceLayout(layout: CommonFrame, maxSide = DIFF_MAX_SIDE): DifferenceLayout {
+  const { width, height, scale } = boundedSize(layout.frame, maxSide);
+  const place = ({ x, y, width: w, height: h }: Rect): Rect => {
+    const left = Math.min(width - 1, Math.max(0, Math.round(x * scale)));
+    const top = Math.min(height - 1, Math.max(0, Math.round(y * scale)));
+    const right = Math.max(left + 1, Math.min(width, Math.round((x + w) * scale)));
+    const bottom = Math.max(top + 1, Math.min(height, Math.round((y + h) * scale)));
+    return { x: left, y: top, width: right - left, height: bottom - top };
+  };
+  return { width, height, scale, source: place(layout.source.rect), edit: place(layout.edit.rect) };
 }
 
 /** "mean diff 7.3 % · 12.4 % of pixels changed". */

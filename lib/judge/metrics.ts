@@ -3,7 +3,10 @@
 // quality from sharpness, clipping, noise and JPEG blockiness of the edit (relative to its source
 // where that is fairer). Instruction compliance and seamlessness need to understand the request,
 // so they stay null and the rationale says so. Deterministic: same bytes in, same scores out.
-import sharp from "sharp";
+import sharp, { type Metadata } from "sharp";
+import { commonFrame } from "../canvas/common-frame";
+import { describeDifference, differenceHeatmap, differenceLayout, type DifferenceStats } from "../canvas/difference";
+import type { Rect } from "../canvas/geometry";
 import {
   binomialBlur,
   decodeRgb,
@@ -48,6 +51,9 @@ const DISTORTION_TOLERANCE = 0.04;
 const DISTORTION_FULL = 0.3; // distortion beyond the tolerance at which the full penalty applies
 const DISTORTION_WEIGHT = 0.6; // share of the preservation score a fully distorted image loses
 
+/** Canvas changed share below which the rationale may call an edit a possible under-edit. */
+const UNDER_EDIT_CANVAS_SHARE = 0.001;
+
 // Technical-quality constants.
 const SHARPNESS_HALF = 60; // Laplacian variance (grey levels²) at 512 px scoring 0.5 on its own
 const CLIP_LOW = 2; // all channels ≤ this: crushed black
@@ -62,6 +68,35 @@ const BLOCK_TOLERANCE = 0.15; // added blockiness ignored
 const BLOCK_FULL = 1.25; // added blockiness beyond the tolerance scoring 0
 const BLOCK_STEP_FLOOR = 0.5; // grey levels added to both steps so flat, smooth images read ≈1
 const QUALITY_WEIGHTS = { sharpness: 0.35, clipping: 0.2, noise: 0.2, blockiness: 0.25 } as const;
+
+/** Drawn into an RGBA buffer of the layout's size at `rect`, transparent elsewhere (like a canvas drawImage). */
+async function drawInto(input: Buffer, rect: Rect, width: number, height: number): Promise<Uint8ClampedArray> {
+  const { data } = await sharp(input)
+    .rotate()
+    .toColourspace("srgb")
+    .resize({ width: rect.width, height: rect.height, fit: "fill" })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const out = new Uint8ClampedArray(width * height * 4);
+  for (let row = 0; row < rect.height; row++) {
+    out.set(data.subarray(row * rect.width * 4, (row + 1) * rect.width * 4), ((rect.y + row) * width + rect.x) * 4);
+  }
+  return out;
+}
+
+/**
+ * What the compare canvas's difference mode shows for this pair: both images contain-fitted into
+ * the common frame (lib/canvas/common-frame, bounded like the browser's), compared by the same
+ * differenceHeatmap. "Changed pixels" in the rationale is this number, so the two never disagree.
+ */
+export async function canvasDifference(source: Buffer, edit: Buffer): Promise<DifferenceStats> {
+  const [sourceMeta, editMeta] = await Promise.all([sharp(source).metadata(), sharp(edit).metadata()]);
+  const size = (meta: Metadata) => ({ width: meta.autoOrient?.width ?? meta.width ?? 1, height: meta.autoOrient?.height ?? meta.height ?? 1 });
+  const layout = differenceLayout(commonFrame(size(sourceMeta), size(editMeta)));
+  const [a, b] = await Promise.all([drawInto(source, layout.source, layout.width, layout.height), drawInto(edit, layout.edit, layout.width, layout.height)]);
+  return differenceHeatmap(a, b, layout.width, layout.height).stats;
+}
 
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
@@ -79,6 +114,8 @@ export async function scoreWithMetrics(source: Buffer, edit: Buffer): Promise<Me
   const frame = editSizeAt(FRAME_SIDE);
   const coarse = editSizeAt(REGISTRATION_SIDE);
   const fine = editSizeAt(FINE_REGISTRATION_SIDE);
+  // What the compare canvas will show for this pair (same frame, same code): started first, it runs beside the decodes.
+  const canvasPromise = canvasDifference(source, edit);
   // Decoding dominates the wall time and runs on sharp's threads: start every decode at once.
   const [coarseSource, fineSource, coarseEdit, fineEdit, editFrame, editQuality, sourceQuality, editBlocks, sourceBlocks] = await Promise.all([
     decodeRgb(source, REGISTRATION_SOURCE_SIDE),
@@ -141,9 +178,15 @@ export async function scoreWithMetrics(source: Buffer, edit: Buffer): Promise<Me
   // One severe defect (a smeared or blocky image) should sink the score, not be averaged away.
   const technicalQuality = 0.5 * weighted + 0.5 * Math.min(...Object.values(components));
 
+  const canvas = await canvasPromise;
   const details: Record<string, number> = {
-    changed_share: preservation.changedShare,
-    mean_diff: preservation.meanDiff,
+    // The compare canvas's numbers (lib/canvas/difference): what a reviewer sees in difference mode.
+    changed_share: canvas.changedShare,
+    mean_diff: canvas.meanDiff,
+    // The same pair aligned by registration and lightly blurred: what the preservation score uses,
+    // because it forgives crops, outpainting and half-pixel shifts the canvas frame cannot.
+    aligned_changed_share: preservation.changedShare,
+    aligned_mean_diff: preservation.meanDiff,
     structure: preservation.structure,
     new_area_share: 1 - registration.coverage,
     aspect_distortion: aspectDistortion,
@@ -306,17 +349,19 @@ function blockinessRatio(gray: GrayImage): number {
 const percent = (value: number) => `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;
 
 function describe(details: Record<string, number>, preservation: number): string {
-  const parts = [
-    `Changed pixels ${percent(details.changed_share)}, mean diff ${details.mean_diff.toFixed(2)}, structure ${details.structure.toFixed(2)}`,
-  ];
-  if (details.new_area_share > 0.02) parts[0] += `, new area ${percent(details.new_area_share)}`;
+  const canvas = { changedShare: details.changed_share, meanDiff: details.mean_diff, comparedPixels: 0, maxDiff: 0 };
+  const parts = [`Compare canvas: ${describeDifference(canvas)}; structure ${details.structure.toFixed(2)}`];
   const zoom = 1 / Math.sqrt(details.align_width * details.align_height);
+  const isReframed = details.new_area_share > 0.02 || zoom > 1.1 || details.aspect_distortion > DISTORTION_TOLERANCE;
+  if (details.new_area_share > 0.02) parts[0] += `, new area ${percent(details.new_area_share)}`;
   if (zoom > 1.1) parts[0] += ` (edit matches a ${zoom.toFixed(1)}× crop of the source)`;
   if (details.aspect_distortion > DISTORTION_TOLERANCE) parts[0] += `, geometry stretched ${percent(Math.exp(details.aspect_distortion) - 1)}`;
+  if (isReframed) parts[0] += `; aligned to the matching source region, ${percent(details.aligned_changed_share)} changed`;
   parts.push(
     `sharpness ${details.sharpness_score.toFixed(2)}, clipped ${percent(details.clipped_share)}, added noise ${details.noise_excess.toFixed(1)}, blockiness ${details.blockiness.toFixed(2)}`,
   );
   let sentence = `${parts.join("; ")}.`;
-  if (details.changed_share < 0.005 && preservation > 0.97) sentence += " Almost nothing changed: possibly an under-edit.";
+  // Only when the canvas shows (almost) nothing as well: a judge must not call "unchanged" what a reviewer sees change.
+  if (details.aligned_changed_share < 0.005 && details.changed_share < UNDER_EDIT_CANVAS_SHARE && preservation > 0.97) sentence += " Almost nothing changed: possibly an under-edit.";
   return `${sentence} Instruction compliance and seamlessness need a vision judge: not scored.`;
 }

@@ -4,6 +4,7 @@
 // the same state as a full refresh, and audit samples are stored, reproducible and weighted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAuditReport } from "@/lib/db/queries/audit";
+import { loadJudgeComparison } from "@/lib/db/queries/audit-compare";
 import { applyRubric, currentRubric, previewRubric } from "@/lib/db/queries/audit-rubric";
 import { createAuditSample, getAuditSample } from "@/lib/db/queries/audit-samples";
 import { refreshCandidates, refreshDataset } from "@/lib/db/queries/candidate-state";
@@ -75,6 +76,34 @@ describe.each(testBackends())("judge audit on $name", (backend) => {
     const at = report.threshold_sweep.rows.find((entry) => entry.threshold === 0.5)!;
     expect(at.dataset_flips).toBe(await count("judge_overall >= 0.5 AND judge_overall < 0.7"));
     expect(at.dataset_effective_flips).toBe(await count("judge_overall >= 0.5 AND judge_overall < 0.7 AND human_verdict = 'none'"));
+    // The exact best threshold's stored flips are counted in the same scan.
+    const best = report.threshold_sweep.best!;
+    const [lo, hi] = [Math.min(best.threshold, 0.7), Math.max(best.threshold, 0.7)];
+    expect(best.dataset_flips).toBe(await count("judge_overall >= $2 AND judge_overall < $3", [lo, hi]));
+    // Contamination projects onto the judge passes nobody has reviewed: what the export takes on trust.
+    expect(report.contamination.export_judge_passes).toBe(await count("judge_verdict = 'pass' AND human_verdict = 'none'"));
+    expect(report.contamination.rejected).toBe(report.confusion.judge_pass_human_fail);
+    expect(report.too_lenient.length + report.too_strict.length).toBeGreaterThan(0);
+  });
+
+  it("judge against judge: the same reviewed items, recorded costs per item", async () => {
+    // A cheaper second judge on every reviewed, judged candidate, with recorded tokens and cost.
+    await query(
+      `INSERT INTO judgements (candidate_id, judge_id, instruction_compliance, seamlessness, preservation_balance, technical_quality, input_tokens, output_tokens, cost_usd)
+       SELECT j.candidate_id, 'gemini/flash/rubric-v1', j.instruction_compliance, j.seamlessness, 1 - j.preservation_balance, j.technical_quality, 1800, 120, 0.001
+       FROM judgements j JOIN candidates c ON c.id = j.candidate_id WHERE c.dataset_id = $1 AND c.id % 4 = 0 AND j.judge_id = 'gemini/g/rubric-v1'`,
+      [datasetId],
+    );
+    await query("UPDATE judgements SET cost_usd = 0.004, input_tokens = 1800, output_tokens = 400 WHERE judge_id = 'gemini/g/rubric-v1'");
+    const comparison = await loadJudgeComparison(database.handle, await dataset(), {}, "gemini/g/rubric-v1", "gemini/flash/rubric-v1");
+    const report = await loadAuditReport(database.handle, await dataset(), { judge_id: "gemini/g/rubric-v1" });
+    expect(comparison.judge_ids).toEqual(["gemini/flash/rubric-v1", "gemini/g/rubric-v1"]);
+    expect(comparison.items).toBe(report.labelled);
+    expect(comparison.a.kappa).toBeCloseTo(report.kappa!, 14);
+    expect(comparison.a.cost_per_item_usd).toBeCloseTo(0.004, 15);
+    expect(comparison.cost_ratio).toBeCloseTo(0.25, 12);
+    expect(comparison.sentence).toMatch(/^flash (agrees with reviewers|is not shown to agree with reviewers) .*\(κ difference .*, \d+ items\) at 25% of the cost\./);
+    await query("DELETE FROM judgements WHERE judge_id = 'gemini/flash/rubric-v1'");
   });
 
   it("reviewer and date slices count only those decisions", async () => {

@@ -6,7 +6,7 @@ import "server-only";
 // population and the stored pass counts at every threshold); everything else is driven by the
 // reviews (human-made, so few) and reaches candidates and judgements by key. PGlite runs queries on
 // the main thread, so each avoided scan is time every other request does not wait.
-import { buildAuditReport, sweepThresholds, type AuditCandidate, type AuditReport, type DatasetPassCounts, type PopulationRow, type SampleUnits } from "../../audit/report";
+import { buildAuditReport, exactSweepThresholds, sweepThresholds, type AuditCandidate, type AuditReport, type DatasetPassCounts, type PopulationRow, type SampleUnits } from "../../audit/report";
 import type { AuditSlice } from "../../audit/slice";
 import { lookupEditType, normalizeEditType } from "../../taxonomy";
 import type { DbHandle } from "../client";
@@ -34,7 +34,7 @@ type Reviewed = { candidates: AuditCandidate[]; stored: Stored[]; reviewers: str
  * candidate and reviewer, the latest decision inside the date range (lib/verdict's rule), plus the
  * stored verdicts of every reviewed candidate (for "flips without a human decision").
  */
-async function reviewed(db: DbHandle, datasetId: number, slice: AuditSlice): Promise<Reviewed> {
+export async function loadReviewedCandidates(db: DbHandle, datasetId: number, slice: AuditSlice): Promise<Reviewed> {
   const reviews = await db.query<Row>(
     `SELECT r.id, r.candidate_id, rv.name AS reviewer, r.verdict, r.instruction_compliance, r.seamlessness,
        r.preservation_balance, r.technical_quality, r.sample_id, r.sample_probability, r.created_at
@@ -76,7 +76,7 @@ async function reviewed(db: DbHandle, datasetId: number, slice: AuditSlice): Pro
   if (candidates.length) {
     const judgements = await db.query<Row>(
       `SELECT DISTINCT ON (j.candidate_id, j.judge_id) j.id, j.candidate_id, j.judge_id, j.instruction_compliance,
-         j.seamlessness, j.preservation_balance, j.technical_quality, j.reported_overall
+         j.seamlessness, j.preservation_balance, j.technical_quality, j.reported_overall, j.cost_usd, j.input_tokens, j.output_tokens
        FROM judgements j WHERE j.candidate_id = ANY($1::bigint[]) AND j.error IS NULL
        ORDER BY j.candidate_id, j.judge_id, j.id DESC`,
       [candidates.map((candidate) => candidate.candidateId)],
@@ -87,6 +87,9 @@ async function reviewed(db: DbHandle, datasetId: number, slice: AuditSlice): Pro
         judgeId: String(row.judge_id),
         scores: { instruction_compliance: num(row.instruction_compliance), seamlessness: num(row.seamlessness), preservation_balance: num(row.preservation_balance), technical_quality: num(row.technical_quality) },
         reportedOverall: num(row.reported_overall),
+        costUsd: num(row.cost_usd),
+        inputTokens: num(row.input_tokens),
+        outputTokens: num(row.output_tokens),
       });
     }
   }
@@ -99,11 +102,12 @@ async function reviewed(db: DbHandle, datasetId: number, slice: AuditSlice): Pro
  * are ≤ the stored overall; unjudged items, overall −1, land in bucket 0). Both the population
  * per type and the stored pass counts at every threshold follow from it.
  */
-async function storedState(db: DbHandle, dataset: Dataset, slice: AuditSlice, stored: Stored[]): Promise<{ population: PopulationRow[]; passCounts: DatasetPassCounts }> {
-  const thresholds = sweepThresholds(dataset.threshold);
+async function storedState(db: DbHandle, dataset: Dataset, slice: AuditSlice, stored: Stored[], extra: number[]): Promise<{ population: PopulationRow[]; passCounts: DatasetPassCounts }> {
+  const thresholds = sweepThresholds(dataset.threshold, extra);
   const params: unknown[] = [thresholds];
   const rows = await db.query<Row>(
-    `SELECT c.edit_type, width_bucket(c.judge_overall, $1::float8[]) AS bucket, count(*) AS n
+    `SELECT c.edit_type, width_bucket(c.judge_overall, $1::float8[]) AS bucket, count(*) AS n,
+       count(*) FILTER (WHERE c.human_verdict = 'none') AS unreviewed
      FROM candidates c WHERE ${candidateWhere(dataset.id, slice, params)} GROUP BY 1, 2`,
     params,
   );
@@ -114,10 +118,13 @@ async function storedState(db: DbHandle, dataset: Dataset, slice: AuditSlice, st
     const editType = String(row.edit_type);
     const bucket = Number(row.bucket);
     const n = Number(row.n);
-    const entry = byType.get(editType) ?? { edit_type: editType, group: lookupEditType(editType)?.group ?? "", candidates: 0, judged: 0, judge_pass: 0 };
+    const entry = byType.get(editType) ?? { edit_type: editType, group: lookupEditType(editType)?.group ?? "", candidates: 0, judged: 0, judge_pass: 0, judge_pass_unreviewed: 0 };
     entry.candidates += n;
     if (bucket >= 1) entry.judged += n;
-    if (bucket > current) entry.judge_pass += n;
+    if (bucket > current) {
+      entry.judge_pass += n;
+      entry.judge_pass_unreviewed! += Number(row.unreviewed);
+    }
     byType.set(editType, entry);
     for (let k = 0; k < bucket; k++) pass[k] += n;
   }
@@ -144,19 +151,25 @@ async function sampleUnits(db: DbHandle, datasetId: number, slice: AuditSlice, s
   return { sampleId: sample.id, items: sample.items.filter((item) => keep.has(item.candidateId)) };
 }
 
+function reportDataset(dataset: Dataset) {
+  return {
+    id: dataset.id,
+    name: dataset.name,
+    threshold: dataset.threshold,
+    weights: { instruction_compliance: dataset.weightCompliance, seamlessness: dataset.weightSeamlessness, preservation_balance: dataset.weightPreservation, technical_quality: dataset.weightQuality },
+  };
+}
+
 export async function loadAuditReport(db: DbHandle, dataset: Dataset, slice: AuditSlice): Promise<AuditReport> {
-  const labels = await reviewed(db, dataset.id, slice);
-  const [state, samples] = await Promise.all([storedState(db, dataset, slice, labels.stored), listAuditSamplesWithProgress(db, dataset.id)]);
+  const labels = await loadReviewedCandidates(db, dataset.id, slice);
+  // The exact optimum thresholds join the sweep grid, so their stored flips are counted in the same scan.
+  const extra = exactSweepThresholds(reportDataset(dataset), slice, labels.candidates);
+  const [state, samples] = await Promise.all([storedState(db, dataset, slice, labels.stored, extra), listAuditSamplesWithProgress(db, dataset.id)]);
   // The sample to weight by: the one asked for, else the newest with labels, else the newest.
   const chosen = slice.sample ?? (samples.find((sample) => sample.decided > 0) ?? samples[0])?.id;
   const judgeIds = [...new Set(labels.candidates.flatMap((candidate) => candidate.judgements.map((judgement) => judgement.judgeId)))].sort();
   return buildAuditReport({
-    dataset: {
-      id: dataset.id,
-      name: dataset.name,
-      threshold: dataset.threshold,
-      weights: { instruction_compliance: dataset.weightCompliance, seamlessness: dataset.weightSeamlessness, preservation_balance: dataset.weightPreservation, technical_quality: dataset.weightQuality },
-    },
+    dataset: reportDataset(dataset),
     slice,
     judgeIds,
     reviewers: labels.reviewers,
