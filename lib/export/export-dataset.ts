@@ -3,7 +3,8 @@
 // the changed values rewritten. Works for a CLI writing files and for a streaming route.
 import type { SqlRunner } from "../db/client";
 import type { Dataset } from "../db/schema";
-import { decideMultiTurn, decidePreference, decideSft, passesForExportSql, type ExportCandidate, type RowDecision } from "./decide";
+import { decideMultiTurn, decidePreference, decideSft, type ExportCandidate, type RowDecision } from "./decide";
+import { passesForExportSql } from "../verdict/sql";
 import { replaceValues } from "../manifest/python-json";
 import { sftLine } from "../import/batch-sft";
 
