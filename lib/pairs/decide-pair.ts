@@ -6,7 +6,7 @@
 //   3. the manifest's own order (chosen vs rejected attempt) for manifest pairs.
 // Anything else is "undecided" (label it). The provenance says which rule fired and on what.
 import { passesForExport, type CandidateVerdicts } from "../verdict";
-import type { PairOrigin } from "../db/schema";
+import type { PairOrigin } from "./enums";
 import type { PairOutcome } from "./preferred";
 
 export type DpoCandidate = CandidateVerdicts;
