@@ -2,6 +2,7 @@
 // The overall is recomputed from criterion scores and the dataset's weights, so a change of
 // weights or threshold re-derives every verdict without calling a judge again. The verdict rules
 // themselves are data in rules.ts; these functions run them, sql.ts prints them as SQL.
+import type { CandidateRole } from "../manifest/enums";
 import type { Criterion, Weights } from "../taxonomy";
 import { CRITERIA } from "../taxonomy";
 import { compileCondition, compileRule } from "./rule";
@@ -18,7 +19,7 @@ export type Prior = "pass" | "fail" | "none";
 export type CandidateVerdicts = {
   id: number;
   imagePath: string;
-  role: "sft" | "rejected" | "turn";
+  role: CandidateRole;
   prior: Prior;
   judgeVerdict: Outcome;
   humanVerdict: Outcome;
