@@ -3,7 +3,6 @@ import { die, flag, parseArgs } from "../lib/cli/args";
 import { openForCli } from "../lib/cli/open";
 import { findDataset } from "../lib/db/queries/datasets";
 import { exportToFolder } from "../lib/export/export-to-folder";
-import { loadPreferenceDecisions, pairExtras } from "../lib/export/preferred";
 
 const USAGE = "usage: npm run export -- --dataset NAME --out DIR [--edit-type TYPE]...";
 const args = parseArgs(process.argv.slice(2), ["help"]);
@@ -19,10 +18,8 @@ if (!dataset) {
 }
 const started = Date.now();
 const filters = { editTypes: args.flags.get("edit-type") };
-// Human pair labels: the preferred candidate per request, plus dpo.jsonl and both-bad.jsonl.
-const decisions = await loadPreferenceDecisions(handle, dataset.id);
-const pairFiles = pairExtras(handle, dataset, decisions, filters);
-const manifest = await exportToFolder(handle, dataset, outDir, { filters, preferred: decisions.preferred, extras: pairFiles.extras, notes: pairFiles.notes });
+// Every file of the export registry (lib/export/registry.ts), the same files the site offers.
+const manifest = await exportToFolder(handle, dataset, outDir, { filters });
 for (const [file, counts] of Object.entries(manifest.files)) {
   const excluded = Object.entries(counts.dropReasons).map(([reason, count]) => `${reason} ${count}`).join(", ");
   console.log(`${file}: ${counts.rows} rows (${counts.unchanged} unchanged, ${counts.changed} changed, ${counts.dropped} dropped${excluded ? `: ${excluded}` : ""})`);

@@ -2,7 +2,7 @@
 // reviewer's current verdict, so a disagreement can be looked at directly.
 import Link from "next/link";
 import type { VerdictAgreement } from "@/lib/agreement/verdicts";
-import type { Verdict } from "@/lib/db/schema";
+import type { Verdict } from "@/lib/review/enums";
 import { describeMetric, items } from "./verdict-format";
 
 const LIMIT = 500;

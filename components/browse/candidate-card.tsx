@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { BrowseItem } from "@/lib/db/queries/browse";
+import type { BrowseItem } from "@/lib/browse/types";
 import { imageUrl } from "@/lib/browse/image-url";
 import { VerdictBadge } from "./verdict-badge";
 

@@ -4,7 +4,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { BrowseItem, BrowsePage } from "@/lib/db/queries/browse";
+import type { BrowseItem, BrowsePage } from "@/lib/browse/types";
 import { CandidateCard } from "./candidate-card";
 
 type Props = { datasetId: number; search: string; initialPage: BrowsePage };

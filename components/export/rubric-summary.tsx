@@ -1,5 +1,5 @@
 // The rubric the export's verdicts follow: the dataset's threshold and criterion weights.
-import type { Dataset } from "@/lib/db/schema";
+import type { Dataset } from "@/lib/datasets/types";
 import { CRITERION_LABELS, RUBRIC } from "@/lib/taxonomy";
 
 export function RubricSummary({ dataset }: { dataset: Dataset }) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DatasetSummary } from "@/lib/db/queries/overview";
+import type { DatasetSummary } from "@/lib/datasets/types";
 
 const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${Math.round((100 * part) / whole)}%`);
 

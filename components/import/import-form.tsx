@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState, type FormEvent } from "react";
 import { describeIssues, importTargetSchema } from "@/lib/actions/imports/import-target-schema";
-import type { DatasetChoice } from "@/lib/db/queries/imports";
+import type { DatasetChoice } from "@/lib/import/types";
 import type { ImportJobStatus } from "@/lib/import/upload-jobs";
 import { FilePicker } from "./file-picker";
 import { ImportJobCard } from "./import-job-card";

@@ -1,5 +1,5 @@
 // Recent import runs from import_runs (CLI and web alike), newest first.
-import type { ImportRunSummary } from "@/lib/db/queries/imports";
+import type { ImportRunSummary } from "@/lib/import/types";
 import { ImportRunRow } from "./import-run-row";
 
 export function ImportRunList({ runs, liveRunIds }: { runs: ImportRunSummary[]; liveRunIds: number[] }) {

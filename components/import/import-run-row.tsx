@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ImportRunSummary } from "@/lib/db/queries/imports";
+import type { ImportRunSummary } from "@/lib/import/types";
 import type { JobPhase } from "@/lib/import/upload-jobs";
 import { importStatusQuery } from "./import-queries";
 import { formatCount, KIND_LABELS } from "./import-labels";

@@ -2,7 +2,7 @@
 // Edit types to judge, grouped as in the taxonomy, each with its candidate and unjudged counts.
 // Nothing ticked means every type.
 import { useMemo, useState } from "react";
-import type { JudgeTypeOption } from "@/lib/db/queries/judge-jobs";
+import type { JudgeTypeOption } from "@/lib/judge/types";
 import { GROUPS } from "@/lib/taxonomy";
 
 type Props = { types: JudgeTypeOption[]; selected: string[]; onChange: (next: string[]) => void };

@@ -2,7 +2,7 @@
 // Server state of judge jobs for TanStack Query: one options factory per read, polled while a
 // job of this server is running.
 import { queryOptions } from "@tanstack/react-query";
-import type { JobErrorRow } from "@/lib/db/queries/judge-jobs";
+import type { JobErrorRow } from "@/lib/judge/types";
 import type { JudgeJobView } from "@/lib/judge/background";
 
 const POLL_MS = 1000;

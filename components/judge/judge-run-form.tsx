@@ -5,7 +5,7 @@
 import { useMemo, useState, useTransition, type FormEvent } from "react";
 import type { SendMode } from "@/lib/actions/judge/judge-schemas";
 import { startJudgeJob } from "@/lib/actions/judge/start-judge-job";
-import type { JudgeTypeOption } from "@/lib/db/queries/judge-jobs";
+import type { JudgeTypeOption } from "@/lib/judge/types";
 import type { GeminiStatus } from "@/lib/judge/background";
 import { EditTypePicker } from "./edit-type-picker";
 

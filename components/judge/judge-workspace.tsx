@@ -2,7 +2,7 @@
 // The judge page's client side: the run form next to the job list, which polls while a job runs.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { JudgeTypeOption } from "@/lib/db/queries/judge-jobs";
+import type { JudgeTypeOption } from "@/lib/judge/types";
 import type { GeminiStatus, JudgeJobView } from "@/lib/judge/background";
 import { JudgeJobCard } from "./judge-job-card";
 import { judgeJobsQuery } from "./judge-queries";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cookies } from "next/headers";
-import { REVIEWER_COOKIE, DEFAULT_REVIEWER } from "@/lib/db/queries/reviewers";
+import { REVIEWER_COOKIE, DEFAULT_REVIEWER } from "@/lib/review/reviewer-cookie";
 import { ReviewerSwitcher } from "./reviewer-switcher";
 
 export async function TopBar() {

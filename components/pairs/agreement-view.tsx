@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Interval } from "@/lib/audit";
 import { metricKey, type AgreementSummary } from "@/lib/pairs/agreement";
-import { PAIR_LABELS } from "@/lib/db/schema";
+import { PAIR_LABELS } from "@/lib/pairs/enums";
 import { PAIR_LABEL_TEXT } from "@/lib/pairs/sides";
 
 const pct = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);

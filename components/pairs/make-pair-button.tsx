@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createPair } from "@/lib/actions/pairs/create-pair";
-import type { SiblingView } from "@/lib/db/queries/items";
+import type { SiblingView } from "@/lib/review/types";
 
 export type MakePairButtonProps = { datasetId: number; candidateId: number; siblings: SiblingView[] };
 

@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import { CompareCanvas } from "@/components/compare/compare-canvas";
 import { useCompareSettings } from "@/components/compare/use-compare-settings";
 import { imageUrl } from "@/lib/browse/image-url";
-import type { PairItem } from "@/lib/db/queries/pairs";
+import type { PairItem } from "@/lib/pairs/types";
 import type { KeyScope } from "@/lib/keymap";
 import { ThreeUpCanvas } from "./three-up-canvas";
 

@@ -3,7 +3,7 @@
 // the agreement page shows as a removable chip instead.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { PAIR_ORIGINS } from "@/lib/db/schema";
+import { PAIR_ORIGINS } from "@/lib/pairs/enums";
 import { ORIGIN_TEXT, pairListSearch, type PairListParams } from "@/lib/pairs/list-params";
 
 const select = "rounded border border-neutral-700 bg-neutral-900 px-2 py-1 text-xs text-neutral-200";

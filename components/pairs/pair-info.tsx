@@ -3,7 +3,7 @@
 // pair), the edit type, and the judge's scores — hidden until this pair is labelled, so the
 // scores cannot anchor the choice. Checkboxes give focus back to the page so label keys keep
 // working (a focused input swallows shortcuts).
-import type { PairCandidateView, PairItem } from "@/lib/db/queries/pairs";
+import type { PairCandidateView, PairItem } from "@/lib/pairs/types";
 
 const VERDICT_TONE: Record<string, string> = { pass: "text-emerald-300", fail: "text-red-300", unresolved: "text-amber-300", none: "text-neutral-500" };
 

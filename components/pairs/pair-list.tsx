@@ -3,7 +3,7 @@
 // the labelling screen on that pair.
 import Link from "next/link";
 import { imageUrl } from "@/lib/browse/image-url";
-import type { PairListCandidate, PairListRow } from "@/lib/db/queries/pairs-labels";
+import type { PairListCandidate, PairListRow } from "@/lib/pairs/types";
 import { ORIGIN_TEXT } from "@/lib/pairs/list-params";
 import { PAIR_LABEL_TEXT, shownSide } from "@/lib/pairs/sides";
 

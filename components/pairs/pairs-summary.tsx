@@ -1,7 +1,7 @@
 // Pair counts by origin (each a link to those pairs) and the ways to start labelling.
 import Link from "next/link";
-import type { PairsOverview } from "@/lib/db/queries/pairs";
-import { PAIR_ORIGINS } from "@/lib/db/schema";
+import type { PairsOverview } from "@/lib/pairs/types";
+import { PAIR_ORIGINS } from "@/lib/pairs/enums";
 import { ORIGIN_TEXT, pairListSearch } from "@/lib/pairs/list-params";
 import { QUEUE_KINDS, queueSearch } from "@/lib/pairs/queue";
 

@@ -6,8 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { preloadImage } from "@/components/compare/use-loaded-image";
 import { imageUrl } from "@/lib/browse/image-url";
-import type { PairItem } from "@/lib/db/queries/pairs";
-import type { QueueBatch } from "@/lib/db/queries/pairs-queue";
+import type { PairItem, QueueBatch } from "@/lib/pairs/types";
 import type { QueueParams } from "@/lib/pairs/queue";
 
 const FETCH_AHEAD = 5;

@@ -1,7 +1,7 @@
 "use client";
 // The override controls: verdict buttons (a / r / u), reason tags, note and optional corrected
 // criterion scores. The form state is lifted so the keyboard submits exactly what is shown.
-import { REASON_TAGS } from "@/lib/db/schema";
+import { REASON_TAGS } from "@/lib/review/enums";
 import { REASON_TAG_LABELS } from "@/lib/review/schemas";
 import { CRITERIA, CRITERION_LABELS, type Criterion } from "@/lib/taxonomy";
 

@@ -1,4 +1,4 @@
-import type { ReviewView } from "@/lib/db/queries/items";
+import type { ReviewView } from "@/lib/review/types";
 import { REASON_TAG_LABELS } from "@/lib/review/schemas";
 
 const VERDICT_TEXT = { accept: "accepted", reject: "rejected", unsure: "unsure" } as const;

@@ -1,4 +1,4 @@
-import type { ItemDetail } from "@/lib/db/queries/items";
+import type { ItemDetail } from "@/lib/review/types";
 import { VerdictBadge } from "@/components/browse/verdict-badge";
 
 /** Both instructions side by side (flagged when identical), edit type, group and dataset prior. */

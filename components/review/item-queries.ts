@@ -1,7 +1,7 @@
 "use client";
 // Query-options factory for the review screens (one place for keys and fetchers).
 import { queryOptions } from "@tanstack/react-query";
-import type { ItemDetail } from "@/lib/db/queries/items";
+import type { ItemDetail } from "@/lib/review/types";
 
 export function itemQuery(datasetId: number, candidateId: number) {
   return queryOptions({

@@ -1,6 +1,6 @@
 // The judge's side: each criterion with its weight, the weighted overall under the dataset's
 // current weights, threshold and verdict, rationale and judge id; every judgement when several.
-import type { ItemDetail, JudgementView } from "@/lib/db/queries/items";
+import type { ItemDetail, JudgementView } from "@/lib/review/types";
 import { CRITERIA, CRITERION_LABELS } from "@/lib/taxonomy";
 import { VerdictBadge } from "@/components/browse/verdict-badge";
 

@@ -2,7 +2,7 @@
 // A multi-turn session as a filmstrip: original → turn 1 … final, each with its prompt and
 // verdict; picking a turn opens it, and the canvas compares it with its predecessor or the original.
 import { imageUrl } from "@/lib/browse/image-url";
-import type { ItemDetail } from "@/lib/db/queries/items";
+import type { ItemDetail } from "@/lib/review/types";
 import { VerdictBadge } from "@/components/browse/verdict-badge";
 
 type Props = { detail: ItemDetail; onOpen: (candidateId: number) => void; compareTo: "previous" | "original"; onCompareToChange: (value: "previous" | "original") => void };

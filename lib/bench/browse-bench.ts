@@ -12,6 +12,7 @@ import { importFile } from "../import/import-file";
 import type { BrowseFilters } from "../browse/filters";
 import { EDIT_TYPES } from "../taxonomy";
 import { VOCABULARY, writeSyntheticSft } from "./synthetic";
+import { disagreementSql, effectiveVerdictSql, judgeVerdictSql } from "../verdict/sql";
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -30,9 +31,13 @@ async function timed<T>(samples: number[], work: () => Promise<T>): Promise<T> {
 /** Scores like a judge would give (most pass), some human reviews, a few overrides. */
 async function synthesiseVerdicts(db: DbHandle, datasetId: number) {
   await db.query(`UPDATE candidates SET judge_overall = LEAST(1, GREATEST(0, 0.78 + (random() + random() + random() - 1.5) * 0.35)) WHERE dataset_id = $1`, [datasetId]);
-  await db.query(`UPDATE candidates SET judge_verdict = CASE WHEN judge_overall >= 0.7 THEN 'pass' ELSE 'fail' END WHERE dataset_id = $1`, [datasetId]);
+  await db.query(`UPDATE candidates SET judge_verdict = ${judgeVerdictSql({ overall: "judge_overall", threshold: "0.7" })} WHERE dataset_id = $1`, [datasetId]);
   await db.query(`UPDATE candidates SET human_verdict = CASE WHEN random() < 0.8 THEN judge_verdict ELSE (CASE WHEN judge_verdict = 'pass' THEN 'fail' ELSE 'pass' END) END, review_count = 1 WHERE dataset_id = $1 AND id % 20 = 0`, [datasetId]);
-  await db.query(`UPDATE candidates SET effective_verdict = CASE WHEN human_verdict <> 'none' THEN human_verdict ELSE judge_verdict END, is_disagreement = (human_verdict IN ('pass','fail') AND human_verdict <> judge_verdict) WHERE dataset_id = $1`, [datasetId]);
+  await db.query(
+    `UPDATE candidates SET effective_verdict = ${effectiveVerdictSql({ human: "human_verdict", judge: "judge_verdict", prior: "prior" })},
+       is_disagreement = ${disagreementSql({ human: "human_verdict", judge: "judge_verdict" })} WHERE dataset_id = $1`,
+    [datasetId],
+  );
   await db.query("VACUUM ANALYZE candidates");
 }
 

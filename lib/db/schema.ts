@@ -18,30 +18,15 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 
-export const VERDICTS = ["accept", "reject", "unsure"] as const;
-export type Verdict = (typeof VERDICTS)[number];
-/** Effective/judge/prior verdicts are pass/fail; "unresolved" is a human tie or only-unsure. */
-export const OUTCOMES = ["pass", "fail", "unresolved", "none"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-export const MANIFEST_KINDS = ["sft", "preference", "multi_turn"] as const;
-export type ManifestKind = (typeof MANIFEST_KINDS)[number];
-export const CANDIDATE_ROLES = ["sft", "rejected", "turn"] as const;
-export type CandidateRole = (typeof CANDIDATE_ROLES)[number];
-export const REASON_TAGS = [
-  "instruction_not_followed",
-  "wrong_region",
-  "artifacts",
-  "over_edited",
-  "under_edited",
-  "identity_changed",
-  "text_wrong",
-  "no_visible_change",
-] as const;
-export type ReasonTag = (typeof REASON_TAGS)[number];
-export const PAIR_LABELS = ["a", "b", "tie", "both_bad", "skip"] as const;
-export type PairLabel = (typeof PAIR_LABELS)[number];
-export const PAIR_ORIGINS = ["manifest", "request", "turns", "near_tie", "disagreement", "multi_pass", "manual"] as const;
-export type PairOrigin = (typeof PAIR_ORIGINS)[number];
+// The enumerations live with their domain, drizzle-free, so client components and zod schemas
+// import them without pulling drizzle into the browser bundle; re-exported for the queries.
+import { CANDIDATE_ROLES, MANIFEST_KINDS, type CandidateRole, type ManifestKind } from "../manifest/enums";
+import { PAIR_LABELS, PAIR_ORIGINS, type PairLabel, type PairOrigin } from "../pairs/enums";
+import { REASON_TAGS, VERDICTS, type ReasonTag, type Verdict } from "../review/enums";
+import { OUTCOMES, type Outcome } from "../verdict/outcomes";
+
+export { CANDIDATE_ROLES, MANIFEST_KINDS, OUTCOMES, PAIR_LABELS, PAIR_ORIGINS, REASON_TAGS, VERDICTS };
+export type { CandidateRole, ManifestKind, Outcome, PairLabel, PairOrigin, ReasonTag, Verdict };
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 

@@ -4,9 +4,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GROUPS, groupOf, isKnownEditType } from "../taxonomy";
 import { generateDemo } from "./generate";
-import { pythonJsonDumps } from "./json-dumps";
+import { pythonDumps } from "../manifest/python-json";
 
-const photosDir = process.env.RIPE_PHOTOS_DIR ?? path.resolve(import.meta.dirname, "../../../shared/photos");
+// The project's demo/sources holds the photos the demo was generated from, with their attribution.
+const photosDir = process.env.RIPE_PHOTOS_DIR ?? path.resolve(import.meta.dirname, "../../demo/sources");
 
 type Row = Record<string, unknown>;
 
@@ -32,7 +33,15 @@ describe("generateDemo", () => {
 
   it("writes every line as Python json.dumps would, byte for byte", () => {
     for (const { lines, rows } of Object.values(files)) {
-      rows.forEach((row, index) => expect(pythonJsonDumps(row as never)).toBe(lines[index]));
+      rows.forEach((row, index) => expect(pythonDumps(row, false)).toBe(lines[index]));
+    }
+  });
+
+  it("re-creates the committed demo/ manifests byte for byte", () => {
+    // Scores and JPEG bytes depend on libvips' build; the manifests depend only on this code.
+    const demoDir = path.resolve(import.meta.dirname, "../../demo");
+    for (const name of ["sft.jsonl", "preference.jsonl", "multi-turn.jsonl", "decisions.jsonl"]) {
+      expect(fs.readFileSync(path.join(outDir, name), "utf8"), name).toBe(fs.readFileSync(path.join(demoDir, name), "utf8"));
     }
   });
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { METRICS_JUDGE_ID, scoreWithMetrics } from "../judge/metrics";
 import type { OpContext } from "./image-ops";
-import { toJsonLines, type JsonValue } from "./json-dumps";
+import { toJsonLines, type JsonValue } from "../manifest/python-json";
 import { seededRandom } from "../random";
 import { attributionText, readmeText, type DemoSummary } from "./readme";
 import { demoDecisions } from "./decisions";
@@ -114,12 +114,12 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<DemoSu
   // The photos' own notice asks to travel beside every copy of them.
   await write(path.join("sources", "ATTRIBUTION.md"), attributionSource);
 
-  await write("sft.jsonl", toJsonLines(sft));
-  await write("preference.jsonl", toJsonLines(preference));
-  await write("multi-turn.jsonl", toJsonLines(multiTurn));
-  await write("judge-scores.jsonl", toJsonLines(scoreRows));
+  await write("sft.jsonl", toJsonLines(sft, false));
+  await write("preference.jsonl", toJsonLines(preference, false));
+  await write("multi-turn.jsonl", toJsonLines(multiTurn, false));
+  await write("judge-scores.jsonl", toJsonLines(scoreRows, false));
   const decisions = demoDecisions(requests, passPath);
-  await write("decisions.jsonl", toJsonLines(decisions as unknown as JsonValue[]));
+  await write("decisions.jsonl", toJsonLines(decisions as unknown as JsonValue[], false));
 
   const summary: DemoSummary = {
     sftRows: sft.length,

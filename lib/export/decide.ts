@@ -1,33 +1,9 @@
 // What each manifest row becomes on export, from its candidates' effective verdicts (pure).
 // A request appears in SFT with a passing candidate (the human-preferred one when several pass);
 // a candidate a human rejected leaves SFT; preference rows list the chosen and the failed ones.
-import type { Outcome } from "../verdict";
+import { passesForExport, type CandidateVerdicts } from "../verdict";
 
-export type ExportCandidate = {
-  id: number;
-  imagePath: string;
-  role: "sft" | "rejected" | "turn";
-  prior: "pass" | "fail" | "none";
-  judgeVerdict: Outcome;
-  humanVerdict: Outcome;
-  effectiveVerdict: Outcome;
-  judgeOverall: number;
-};
-
-/**
- * Passes for export: an effective pass. A human tie ("unresolved") is not a decision, so it falls
- * back to the judge, then the manifest prior.
- */
-export function passesForExport(candidate: ExportCandidate): boolean {
-  if (candidate.effectiveVerdict === "pass") return true;
-  if (candidate.effectiveVerdict !== "unresolved") return false;
-  return candidate.judgeVerdict === "pass" || (candidate.judgeVerdict === "none" && candidate.prior === "pass");
-}
-
-/** passesForExport as SQL over a candidates row `alias`, so export can settle rows inside the database. */
-export function passesForExportSql(alias: string): string {
-  return `(${alias}.effective_verdict = 'pass' OR (${alias}.effective_verdict = 'unresolved' AND (${alias}.judge_verdict = 'pass' OR (${alias}.judge_verdict = 'none' AND ${alias}.prior = 'pass'))))`;
-}
+export type ExportCandidate = CandidateVerdicts;
 
 export function failsForExport(candidate: ExportCandidate): boolean {
   return !passesForExport(candidate);

@@ -4,7 +4,8 @@ import "server-only";
 // lib/pairs/decide-pair.ts). both-bad.jsonl: the requests whose pairs reviewers labelled "both
 // bad", as a list to regenerate. Both stream pairs in keyset chunks like the manifest exports.
 import type { SqlRunner } from "../db/client";
-import type { Dataset, PairOrigin } from "../db/schema";
+import type { Dataset } from "../db/schema";
+import type { PairOrigin } from "../pairs/enums";
 import { promptChains } from "../db/queries/pairs";
 import { pythonDumps } from "../manifest/python-json";
 import { decidePair, dpoRecord, type DpoCandidate, type DpoPair } from "../pairs/decide-pair";

@@ -3,9 +3,10 @@
 // the changed values rewritten. Works for a CLI writing files and for a streaming route.
 import type { SqlRunner } from "../db/client";
 import type { Dataset } from "../db/schema";
-import { decideMultiTurn, decidePreference, decideSft, passesForExportSql, type ExportCandidate, type RowDecision } from "./decide";
+import { decideMultiTurn, decidePreference, decideSft, type ExportCandidate, type RowDecision } from "./decide";
+import { passesForExportSql } from "../verdict/sql";
 import { replaceValues } from "../manifest/python-json";
-import { sftLine } from "../import/batch-sft";
+import { rebuildSftLine } from "../manifest/sft-line";
 
 export const EXPORT_FILES = { sft: "sft.jsonl", preference: "preference.jsonl", multi_turn: "multi-turn.jsonl" } as const;
 export type ExportKind = keyof typeof EXPORT_FILES;
@@ -138,9 +139,9 @@ type ManifestRowRead = {
 /** The line as imported: stored, or re-created from its request when the import found that exact. */
 function originalLine(row: ManifestRowRead): string {
   if (row.raw !== null) return row.raw;
-  return sftLine(
+  return rebuildSftLine(
     { source: row.source_image!, text: row.text!, outputImage: row.key_image!, editType: row.edit_type!, summarizedText: row.summarized_text! },
-    row.rebuild === "ascii",
+    row.rebuild!,
   );
 }
 

@@ -1,53 +1,42 @@
-// Writes sft.jsonl, preference.jsonl, multi-turn.jsonl, any extra files (dpo.jsonl, …) and
-// manifest.json into a folder,
-// streaming with backpressure so memory stays flat at 400K rows.
+import "server-only";
+// Writes every file of the export registry and manifest.json into a folder (the CLI, tests and
+// the import benchmark), streaming with backpressure so memory stays flat at 400K rows.
 import fs from "node:fs";
 import { once } from "node:events";
 import path from "node:path";
 import type { SqlRunner } from "../db/client";
 import type { Dataset } from "../db/schema";
-import { buildManifest, emptyCounts, EXPORT_FILES, exportLines, type ExportFilters, type ExportKind, type ExportManifest, type FileCounts, type PreferredByRequest } from "./export-dataset";
+import type { ExportFilters, ExportManifest, FileCounts } from "./export-dataset";
+import { exportFiles, exportManifest, MANIFEST_FILE, type ExportContext } from "./registry";
 
-export type ExtraExport = { file: string; lines: (counts: FileCounts) => AsyncGenerator<string> };
+const FLUSH_CHARS = 1 << 16;
 
 export async function exportToFolder(
   db: SqlRunner,
   dataset: Dataset,
   outDir: string,
-  options: {
-    filters?: ExportFilters;
-    preferred?: PreferredByRequest;
-    extras?: ExtraExport[];
-    /** Manifest notes; a function is called after every file is written (notes can report counts). */
-    notes?: string[] | (() => string[]);
-    onRow?: (file: string, rows: number) => void;
-  } = {},
+  options: { filters?: ExportFilters; onRow?: (file: string, rows: number) => void } = {},
 ): Promise<ExportManifest> {
   fs.mkdirSync(outDir, { recursive: true });
+  const context: ExportContext = { db, dataset, filters: options.filters ?? {} };
   const files: Record<string, FileCounts> = {};
-  const jobs: { file: string; lines: (counts: FileCounts) => AsyncGenerator<string> }[] = (Object.keys(EXPORT_FILES) as ExportKind[]).map((kind) => ({
-    file: EXPORT_FILES[kind],
-    lines: (counts) => exportLines(db, dataset, kind, counts, options),
-  }));
-  for (const job of [...jobs, ...(options.extras ?? [])]) {
-    const counts = emptyCounts();
-    files[job.file] = counts;
-    const out = fs.createWriteStream(path.join(outDir, job.file));
+  for (const file of exportFiles(context, files)) {
+    const counts = files[file.name];
+    const out = fs.createWriteStream(path.join(outDir, file.name));
     let buffer = "";
-    for await (const line of job.lines(counts)) {
+    for await (const line of file.lines) {
       buffer += `${line}\n`;
-      if (buffer.length > 1 << 16) {
+      if (buffer.length > FLUSH_CHARS) {
         if (!out.write(buffer)) await once(out, "drain");
         buffer = "";
-        options.onRow?.(job.file, counts.rows);
+        options.onRow?.(file.name, counts.rows);
       }
     }
     out.end(buffer);
     await once(out, "finish");
-    options.onRow?.(job.file, counts.rows);
+    options.onRow?.(file.name, counts.rows);
   }
-  const notes = typeof options.notes === "function" ? options.notes() : options.notes;
-  const manifest = buildManifest(dataset, options.filters ?? {}, files, notes);
-  fs.writeFileSync(path.join(outDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  const manifest = await exportManifest(context, files);
+  fs.writeFileSync(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

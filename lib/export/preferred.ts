@@ -1,14 +1,12 @@
 import "server-only";
 // Human pair labels → what the export needs: each pair's outcome (dpo.jsonl, both-bad.jsonl),
 // each request's preferred candidate (SFT and preference rows take it when it passes), and the
-// counts manifest.json reports. One call shared by the CLI and the export route.
+// counts manifest.json reports. Loaded once per export run by the registry (registry.ts).
 import type { SqlRunner } from "../db/client";
-import type { Dataset } from "../db/schema";
 import { liveLabels } from "../db/queries/pairs-labels";
 import { pairOutcomes, preferredByRequest, tallyOutcomes, type OutcomeTally, type PairOutcome } from "../pairs/preferred";
-import { BOTH_BAD_FILE, bothBadLines, DPO_FILE, dpoLines, type DpoTally } from "./dpo";
-import type { ExportFilters, FileCounts, PreferredByRequest } from "./export-dataset";
-import type { ExtraExport } from "./export-to-folder";
+import type { DpoTally } from "./dpo";
+import type { FileCounts, PreferredByRequest } from "./export-dataset";
 
 export type PreferenceDecisions = {
   outcomes: Map<number, PairOutcome>;
@@ -34,19 +32,6 @@ export async function loadPreferenceDecisions(db: SqlRunner, datasetId: number):
     outcomes,
   );
   return { outcomes, preferred, tally: tallyOutcomes(outcomes.values()), reviewers: [...new Set(labels.map((label) => label.reviewer))].sort(), labels: labels.length };
-}
-
-export type PairExtras = { extras: ExtraExport[]; notes: () => string[] };
-
-/** dpo.jsonl and both-bad.jsonl as extra export files, and the manifest notes describing them. */
-export function pairExtras(db: SqlRunner, dataset: Pick<Dataset, "id">, decisions: PreferenceDecisions, filters?: ExportFilters): PairExtras {
-  const tally: DpoTally = { human: 0, human_review: 0, judge: 0, manifest: 0 };
-  let dpoCounts: FileCounts | null = null;
-  const extras: ExtraExport[] = [
-    { file: DPO_FILE, lines: (counts) => ((dpoCounts = counts), dpoLines(db, dataset, counts, { outcomes: decisions.outcomes, filters, tally })) },
-    { file: BOTH_BAD_FILE, lines: (counts) => bothBadLines(db, dataset, counts, { outcomes: decisions.outcomes, filters }) },
-  ];
-  return { extras, notes: () => preferenceNotes(decisions, tally, dpoCounts) };
 }
 
 export function preferenceNotes(decisions: PreferenceDecisions, tally: DpoTally, dpoCounts: FileCounts | null): string[] {

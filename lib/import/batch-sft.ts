@@ -1,8 +1,8 @@
 // SFT rows: one request with one passing candidate each. A row whose output_image a preference
 // row already created attaches to that request; a second SFT row with the same output_image is
 // a collision: reported, and imported as a separate request so nothing is lost.
-import { detectEnsureAscii, pythonDumps } from "../manifest/python-json";
 import type { SftRecord } from "../manifest/records";
+import { rebuildMode } from "../manifest/sft-line";
 import { candidatesByImage, isIdentical, knownHashes, reserveIds, RowWriter, sftOwners, type BatchContext, type BatchLine, type BatchResult } from "./context";
 
 export async function importSftBatch(context: BatchContext, lines: BatchLine<SftRecord>[]): Promise<BatchResult> {
@@ -51,19 +51,6 @@ export async function importSftBatch(context: BatchContext, lines: BatchLine<Sft
   }
   await writer.flush();
   return { imported: lines.length - unchanged, unchanged, touchedCandidates: [] };
-}
-
-/** The official SFT line for a request, as json.dumps writes it. */
-export function sftLine(fields: { source: string; text: string; outputImage: string; editType: string; summarizedText: string }, ensureAscii: boolean): string {
-  return pythonDumps({ open_image_input_url: fields.source, text: fields.text, output_image: fields.outputImage, edit_type: fields.editType, summarized_text: fields.summarizedText }, ensureAscii);
-}
-
-/** Whether the line is exactly what its parsed fields re-create (then it need not be stored). */
-export function rebuildMode(raw: string, record: SftRecord): "ascii" | "utf8" | null {
-  const ensureAscii = detectEnsureAscii(raw);
-  const line = sftLine({ source: record.open_image_input_url, text: record.text, outputImage: record.output_image, editType: record.edit_type, summarizedText: record.summarized_text }, ensureAscii);
-  if (line !== raw) return null;
-  return ensureAscii ? "ascii" : "utf8";
 }
 
 /** `…_retry1.png` is the second attempt; a plain name is the first. */

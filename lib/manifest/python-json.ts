@@ -27,7 +27,14 @@ export function pythonString(value: string, ensureAscii: boolean): string {
   return `${out}"`;
 }
 
-/** json.dumps for plain JSON values (numbers are written as JavaScript prints them). */
+/** A plain JSON value: what pythonDumps writes. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * json.dumps for plain JSON values, keys in insertion order. Numbers are written as JavaScript
+ * prints them (its shortest round-trip form is Python's repr for every non-integral float the
+ * manifests and scores use); a non-finite number is NaN, as Python's default allow_nan writes it.
+ */
 export function pythonDumps(value: unknown, ensureAscii: boolean): string {
   if (value === null || value === undefined) return "null";
   if (typeof value === "string") return pythonString(value, ensureAscii);
@@ -36,6 +43,11 @@ export function pythonDumps(value: unknown, ensureAscii: boolean): string {
   if (Array.isArray(value)) return `[${value.map((item) => pythonDumps(item, ensureAscii)).join(", ")}]`;
   const entries = Object.entries(value as Record<string, unknown>);
   return `{${entries.map(([key, item]) => `${pythonString(key, ensureAscii)}: ${pythonDumps(item, ensureAscii)}`).join(", ")}}`;
+}
+
+/** One JSONL file's text: one json.dumps line per value, each ending in "\n". */
+export function toJsonLines(values: readonly JsonValue[], ensureAscii: boolean): string {
+  return values.map((value) => `${pythonDumps(value, ensureAscii)}\n`).join("");
 }
 
 /**

@@ -3,7 +3,7 @@
 // Unknown keys are allowed everywhere and kept (the original line is stored verbatim).
 import { z } from "zod";
 import { normalizeEditType } from "../taxonomy";
-import { REASON_TAGS, VERDICTS } from "../db/schema";
+import { REASON_TAGS, VERDICTS } from "../review/enums";
 
 const text = z.string().min(1, "must be a non-empty string");
 const imagePath = z.string().min(1, "must be a non-empty path").refine((value) => !value.includes("\0"), "contains a NUL byte");

@@ -3,7 +3,7 @@
 // (the list recomputes this summary and looks the key up: one definition, no SQL twin).
 import { chosenSide, cohenKappa, countsByCategory, fleissKappa, percentAgreement, positionBias, selfConsistency, wilson } from "../audit";
 import type { CohenKappaResult, FleissResult, Interval, PositionBias, SelfConsistency } from "../audit";
-import type { PairLabel } from "../db/schema";
+import type { PairLabel } from "./enums";
 import { currentVotes, pairOutcomes, type LiveLabel } from "./preferred";
 
 export const AGREEMENT_CATEGORIES = ["a", "b", "tie", "both_bad"] as const;

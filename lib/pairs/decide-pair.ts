@@ -5,11 +5,11 @@
 //      else the manifest prior);
 //   3. the manifest's own order (chosen vs rejected attempt) for manifest pairs.
 // Anything else is "undecided" (label it). The provenance says which rule fired and on what.
-import { passesForExport, type ExportCandidate } from "../export/decide";
-import type { PairOrigin } from "../db/schema";
+import { passesForExport, type CandidateVerdicts } from "../verdict";
+import type { PairOrigin } from "./enums";
 import type { PairOutcome } from "./preferred";
 
-export type DpoCandidate = ExportCandidate;
+export type DpoCandidate = CandidateVerdicts;
 
 export type DpoPair = {
   pairId: number;

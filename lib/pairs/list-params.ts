@@ -2,7 +2,7 @@
 // naming exactly the pairs behind one of its numbers.
 import { z } from "zod";
 import { MAX_ID } from "../ids";
-import { PAIR_LABELS, PAIR_ORIGINS } from "../db/schema";
+import { PAIR_LABELS, PAIR_ORIGINS } from "./enums";
 import { PAIR_LABEL_TEXT } from "./sides";
 
 export const PAIR_STATUSES = ["unlabelled", "labelled"] as const;

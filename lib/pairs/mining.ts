@@ -2,7 +2,8 @@
 // (and multi-turn sessions grouped by original image); these functions decide which two
 // candidates become a pair and record why (the pair's origin). Pairs are stored with the lower
 // candidate id first so a pair found by two rules, or twice, is one row (unique index).
-import type { Outcome, PairOrigin } from "../db/schema";
+import type { Outcome } from "../verdict/outcomes";
+import type { PairOrigin } from "./enums";
 
 export const MINING_RULES = [
   { id: "disagreement", label: "Judge/human disagreements", description: "A candidate where a reviewer's verdict contradicts the judge's, paired with each other candidate of its request" },

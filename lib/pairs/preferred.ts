@@ -3,7 +3,7 @@
 // outcome is the strict plurality of the reviewers' votes, skips left out; a split between
 // reviewers decides nothing. A request's preferred candidate is the Copeland winner of its
 // decided pairs (wins − losses, ties and both-bad ignored), when there is exactly one.
-import type { PairLabel } from "../db/schema";
+import type { PairLabel } from "./enums";
 
 /** A label row that was not undone (undo rows and undone rows are filtered out before). */
 export type LiveLabel = {

@@ -4,7 +4,7 @@
 // back except as deliberate repeats (sides swapped), interleaved at a fixed rhythm.
 import { z } from "zod";
 import { coercedId, MAX_ID } from "../ids";
-import { PAIR_ORIGINS } from "../db/schema";
+import { PAIR_ORIGINS } from "./enums";
 import { DEFAULT_REPEAT_SHARE, MAX_REPEAT_SHARE } from "./sides";
 
 export const QUEUE_KINDS = [

@@ -1,7 +1,7 @@
 // One zod schema per pair action, shared by the server action and the client that calls it.
 import { z } from "zod";
 import { dbId } from "../ids";
-import { PAIR_LABELS } from "../db/schema";
+import { PAIR_LABELS } from "./enums";
 import { DEFAULT_MINING_OPTIONS, MINING_RULE_IDS } from "./mining";
 
 const id = dbId;

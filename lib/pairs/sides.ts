@@ -2,7 +2,7 @@
 // Both are deterministic hashes of (pair, reviewer): random across pairs (so position bias can be
 // measured), stable across reloads and devices (so a pair does not jump sides mid-session), and
 // independent of each other. The side actually shown is what gets recorded (left_candidate_id).
-import type { PairLabel } from "../db/schema";
+import type { PairLabel } from "./enums";
 
 /** FNV-1a 32-bit, then a murmur finaliser for better low-bit mixing. */
 export function hash32(text: string): number {

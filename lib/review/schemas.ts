@@ -1,7 +1,7 @@
 // One schema for a decision, shared by the server action and the client form.
 import { z } from "zod";
 import { dbId } from "../ids";
-import { REASON_TAGS, VERDICTS } from "../db/schema";
+import { REASON_TAGS, VERDICTS } from "./enums";
 
 const score = z.number().min(0, "scores are in [0, 1]").max(1, "scores are in [0, 1]").nullable().optional();
 

@@ -5,6 +5,7 @@ import "server-only";
 // count it shows is the count that flips.
 import { eq } from "drizzle-orm";
 import type { Weights } from "../../taxonomy";
+import { disagreementSql, effectiveVerdictSql, judgeVerdictSql, weightedOverallSql } from "../../verdict/sql";
 import type { DbHandle } from "../client";
 import { datasets, type Dataset } from "../schema";
 import { refreshDataset } from "./candidate-state";
@@ -36,7 +37,8 @@ const COUNTS = `count(*) AS judged,
   count(*) FILTER (WHERE before = 'pass' AND after = 'fail') AS to_fail,
   count(*) FILTER (WHERE before <> after AND human_verdict = 'none') AS effective_flips`;
 
-// Same expression as REFRESH_SQL in candidate-state.ts: weights renormalised over scored criteria.
+// Same expression as REFRESH_SQL in candidate-state.ts (both from lib/verdict/sql.ts): weights
+// renormalised over scored criteria.
 const RESCORE_SQL = `
 WITH lj AS (
   SELECT DISTINCT ON (j.candidate_id) j.candidate_id, j.instruction_compliance AS ic, j.seamlessness AS se,
@@ -46,16 +48,15 @@ WITH lj AS (
   ORDER BY j.candidate_id, j.id DESC
 ), scored AS (
   SELECT lj.candidate_id,
-    CASE WHEN (CASE WHEN lj.ic IS NULL THEN 0 ELSE $2::float8 END + CASE WHEN lj.se IS NULL THEN 0 ELSE $3::float8 END
-             + CASE WHEN lj.pb IS NULL THEN 0 ELSE $4::float8 END + CASE WHEN lj.tq IS NULL THEN 0 ELSE $5::float8 END) > 0
-      THEN (COALESCE(lj.ic * $2::float8, 0) + COALESCE(lj.se * $3::float8, 0) + COALESCE(lj.pb * $4::float8, 0) + COALESCE(lj.tq * $5::float8, 0))
-         / (CASE WHEN lj.ic IS NULL THEN 0 ELSE $2::float8 END + CASE WHEN lj.se IS NULL THEN 0 ELSE $3::float8 END
-          + CASE WHEN lj.pb IS NULL THEN 0 ELSE $4::float8 END + CASE WHEN lj.tq IS NULL THEN 0 ELSE $5::float8 END)
-      ELSE lj.ro END AS value
+    ${weightedOverallSql(
+      { instruction_compliance: "lj.ic", seamlessness: "lj.se", preservation_balance: "lj.pb", technical_quality: "lj.tq" },
+      { instruction_compliance: "$2::float8", seamlessness: "$3::float8", preservation_balance: "$4::float8", technical_quality: "$5::float8" },
+      "lj.ro",
+    )} AS value
   FROM lj
 ), verdicts AS (
   SELECT c.judge_verdict AS before, c.human_verdict,
-         CASE WHEN s.value IS NULL THEN 'none' WHEN s.value >= $6::float8 THEN 'pass' ELSE 'fail' END AS after
+         ${judgeVerdictSql({ overall: "s.value", threshold: "$6::float8" })} AS after
   FROM candidates c JOIN scored s ON s.candidate_id = c.id WHERE c.dataset_id = $1
 )
 SELECT ${COUNTS} FROM verdicts`;
@@ -63,7 +64,7 @@ SELECT ${COUNTS} FROM verdicts`;
 // A threshold-only change needs no judgement lookups: the stored overall already has the weights.
 const THRESHOLD_SQL = `
 SELECT ${COUNTS} FROM (
-  SELECT judge_verdict AS before, human_verdict, CASE WHEN judge_overall >= $2::float8 THEN 'pass' ELSE 'fail' END AS after
+  SELECT judge_verdict AS before, human_verdict, ${judgeVerdictSql({ overall: "judge_overall", threshold: "$2::float8" })} AS after
   FROM candidates WHERE dataset_id = $1 AND judge_overall >= 0
 ) v`;
 
@@ -84,14 +85,14 @@ export async function previewRubric(db: DbHandle, dataset: Dataset, change: Rubr
 }
 
 // A threshold-only change keeps every stored overall, so only the rows whose verdict flips need
-// writing, with the rules of candidate-state.ts (effective = human, else judge, else prior;
+// writing, with the rules of lib/verdict (effective = human, else judge, else prior;
 // disagreement = human and judge both decided and differ). At 400K this is one statement over the
 // flipped rows instead of refreshDataset's full recomputation (~1 min on a 2-core machine).
 const THRESHOLD_APPLY_SQL = `
 UPDATE candidates c SET judge_verdict = v.judge,
-  effective_verdict = CASE WHEN c.human_verdict <> 'none' THEN c.human_verdict ELSE v.judge END,
-  is_disagreement = (c.human_verdict IN ('pass', 'fail') AND c.human_verdict <> v.judge)
-FROM (SELECT id, CASE WHEN judge_overall >= $2::float8 THEN 'pass' ELSE 'fail' END AS judge
+  effective_verdict = ${effectiveVerdictSql({ human: "c.human_verdict", judge: "v.judge", prior: "c.prior" })},
+  is_disagreement = ${disagreementSql({ human: "c.human_verdict", judge: "v.judge" })}
+FROM (SELECT id, ${judgeVerdictSql({ overall: "judge_overall", threshold: "$2::float8" })} AS judge
       FROM candidates WHERE dataset_id = $1 AND judge_overall >= 0) v
 WHERE c.id = v.id AND c.judge_verdict <> v.judge`;
 

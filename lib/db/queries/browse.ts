@@ -5,31 +5,8 @@ import "server-only";
 import type { BrowseFilters, Sort } from "../../browse/filters";
 import type { DbHandle } from "../client";
 import { buildFacetWhere, buildWhere, cursorCondition, decodeCursor, encodeCursor, orderFor, type Cursor } from "./browse-sql";
-
-export type BrowseItem = {
-  id: number;
-  requestId: number;
-  imagePath: string;
-  role: string;
-  editType: string;
-  groupName: string;
-  isKnownType: boolean;
-  judgeOverall: number | null;
-  judgeVerdict: string;
-  humanVerdict: string;
-  effectiveVerdict: string;
-  reviewCount: number;
-  isDisagreement: boolean;
-  isMultiTurn: boolean;
-  isInPair: boolean;
-  isIdenticalText: boolean;
-  sourceImage: string;
-  summarizedText: string;
-  sessionId: number | null;
-  turn: number | null;
-};
-
-export type BrowsePage = { items: BrowseItem[]; nextCursor: string | null };
+import type { BrowseItem, BrowsePage } from "../../browse/types";
+export type { BrowseItem, BrowsePage };
 
 type Row = Record<string, unknown>;
 

@@ -2,6 +2,9 @@
 // effective verdict, disagreement) in step with judgements, reviews and the dataset's rubric.
 // One set-based UPDATE per batch, so re-deriving 400K verdicts after a threshold change is a
 // handful of statements, not 400K round trips.
+// The verdict rules and the weighted overall are printed from lib/verdict, the same data the
+// TypeScript runs (lib/verdict/rule.test.ts checks the two agree).
+import { disagreementSql, effectiveVerdictSql, humanVerdictSql, judgeVerdictSql, weightedOverallSql } from "../../verdict/sql";
 import type { DbHandle, SqlRunner } from "../client";
 
 const REFRESH_SQL = `
@@ -20,14 +23,11 @@ latest_judgement AS (
 ),
 overall AS (
   SELECT t.id, t.threshold,
-    CASE
-      WHEN (CASE WHEN lj.ic IS NULL THEN 0 ELSE t.wc END + CASE WHEN lj.se IS NULL THEN 0 ELSE t.ws END
-          + CASE WHEN lj.pb IS NULL THEN 0 ELSE t.wp END + CASE WHEN lj.tq IS NULL THEN 0 ELSE t.wq END) > 0
-      THEN (COALESCE(lj.ic * t.wc, 0) + COALESCE(lj.se * t.ws, 0) + COALESCE(lj.pb * t.wp, 0) + COALESCE(lj.tq * t.wq, 0))
-         / (CASE WHEN lj.ic IS NULL THEN 0 ELSE t.wc END + CASE WHEN lj.se IS NULL THEN 0 ELSE t.ws END
-          + CASE WHEN lj.pb IS NULL THEN 0 ELSE t.wp END + CASE WHEN lj.tq IS NULL THEN 0 ELSE t.wq END)
-      ELSE lj.ro
-    END AS value
+    ${weightedOverallSql(
+      { instruction_compliance: "lj.ic", seamlessness: "lj.se", preservation_balance: "lj.pb", technical_quality: "lj.tq" },
+      { instruction_compliance: "t.wc", seamlessness: "t.ws", preservation_balance: "t.wp", technical_quality: "t.wq" },
+      "lj.ro",
+    )} AS value
   FROM target t LEFT JOIN latest_judgement lj ON lj.candidate_id = t.id
 ),
 latest_review AS (
@@ -47,11 +47,8 @@ human AS (
 computed AS (
   SELECT t.id,
     COALESCE(o.value, -1) AS judge_overall,
-    CASE WHEN o.value IS NULL THEN 'none' WHEN o.value >= t.threshold THEN 'pass' ELSE 'fail' END AS judge_verdict,
-    CASE WHEN h.reviewers IS NULL THEN 'none'
-         WHEN h.accepts > h.rejects THEN 'pass'
-         WHEN h.rejects > h.accepts THEN 'fail'
-         ELSE 'unresolved' END AS human_verdict,
+    ${judgeVerdictSql({ overall: "o.value", threshold: "t.threshold" })} AS judge_verdict,
+    ${humanVerdictSql({ reviewers: "COALESCE(h.reviewers, 0)", accepts: "h.accepts", rejects: "h.rejects" })} AS human_verdict,
     COALESCE(h.reviewers, 0) AS review_count,
     t.prior
   FROM target t JOIN overall o ON o.id = t.id LEFT JOIN human h ON h.candidate_id = t.id
@@ -61,11 +58,8 @@ UPDATE candidates c SET
   judge_verdict = computed.judge_verdict,
   human_verdict = computed.human_verdict,
   review_count = computed.review_count,
-  effective_verdict = CASE WHEN computed.human_verdict <> 'none' THEN computed.human_verdict
-                           WHEN computed.judge_verdict <> 'none' THEN computed.judge_verdict
-                           ELSE computed.prior END,
-  is_disagreement = (computed.human_verdict IN ('pass', 'fail') AND computed.judge_verdict IN ('pass', 'fail')
-                     AND computed.human_verdict <> computed.judge_verdict)
+  effective_verdict = ${effectiveVerdictSql({ human: "computed.human_verdict", judge: "computed.judge_verdict", prior: "computed.prior" })},
+  is_disagreement = ${disagreementSql({ human: "computed.human_verdict", judge: "computed.judge_verdict" })}
 FROM computed WHERE c.id = computed.id`;
 
 const BATCH = 5000;

@@ -3,26 +3,10 @@ import "server-only";
 // left behind (manifest rows per kind), for the import and export pages.
 import type { DbHandle } from "../client";
 import type { ManifestKind } from "../schema";
+import type { ImportRunSummary, DatasetChoice } from "../../import/types";
+export type { ImportRunSummary, DatasetChoice };
 
 export type ImportRunStatus = "running" | "done" | "rejected" | "cancelled";
-
-export type ImportRunSummary = {
-  id: number;
-  datasetId: number;
-  datasetName: string;
-  file: string;
-  kind: string | null;
-  status: string;
-  isStrict: boolean;
-  linesTotal: number;
-  linesImported: number;
-  linesUnchanged: number;
-  linesBad: number;
-  errorCount: number;
-  warningCount: number;
-  startedAt: string;
-  finishedAt: string | null;
-};
 
 export type ImportRunDetail = ImportRunSummary & { errors: string[]; warnings: string[] };
 
@@ -107,8 +91,6 @@ export async function markRunFailed(db: DbHandle, runId: number, message: string
     [runId, message],
   );
 }
-
-export type DatasetChoice = { id: number; name: string; base: string | null; isDemo: boolean };
 
 /** The datasets an import can go into (no aggregates: the import page must open fast at 400K rows). */
 export async function listDatasetChoices(db: DbHandle): Promise<DatasetChoice[]> {

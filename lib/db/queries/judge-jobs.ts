@@ -4,8 +4,8 @@ import "server-only";
 import type { BrowseFilters } from "../../browse/filters";
 import type { DbHandle } from "../client";
 import { buildWhere } from "./browse-sql";
-
-export type JudgeTypeOption = { editType: string; group: string; candidates: number; unjudged: number };
+import type { JudgeTypeOption, JobErrorRow } from "../../judge/types";
+export type { JudgeTypeOption, JobErrorRow };
 
 /** Edit types present in the dataset with how many candidates have no good judgement yet. */
 export async function judgeTypeOptions(db: DbHandle, datasetId: number): Promise<JudgeTypeOption[]> {
@@ -36,8 +36,6 @@ export async function browseSelectionIds(db: DbHandle, datasetId: number, filter
   const rows = await db.query<{ id: string | number }>(`SELECT c.id ${sql} ORDER BY c.id`, params);
   return rows.map((row) => Number(row.id));
 }
-
-export type JobErrorRow = { candidateId: number; error: string; raw: string | null; createdAt: string };
 
 /** The newest failed items of a job with the raw answer (capped: a long raw reply stays readable). */
 export async function listJobErrors(db: DbHandle, jobId: number, limit = 20): Promise<{ rows: JobErrorRow[]; total: number }> {

@@ -1,23 +1,7 @@
 import "server-only";
 import type { DbHandle } from "../client";
-
-export type DatasetSummary = {
-  id: number;
-  name: string;
-  base: string | null;
-  isDemo: boolean;
-  threshold: number;
-  requests: number;
-  candidates: number;
-  editTypes: number;
-  judged: number;
-  reviewed: number;
-  judgePass: number;
-  effectivePass: number;
-  disagreements: number;
-  sessions: number;
-  pairs: number;
-};
+import type { DatasetSummary } from "../../datasets/types";
+export type { DatasetSummary };
 
 /** One row per dataset with its counts (aggregates over the candidates table). */
 export async function listDatasetSummaries(db: DbHandle): Promise<DatasetSummary[]> {

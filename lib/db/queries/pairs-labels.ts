@@ -7,6 +7,8 @@ import type { PairLabel, PairOrigin } from "../schema";
 import type { AgreementPair } from "../../pairs/agreement";
 import type { LiveLabel } from "../../pairs/preferred";
 import { LIVE_LABEL } from "./pairs";
+import type { PairListLabel, PairListCandidate, PairListRow } from "../../pairs/types";
+export type { PairListLabel, PairListCandidate, PairListRow };
 
 export async function liveLabels(db: SqlRunner, datasetId: number): Promise<LiveLabel[]> {
   const rows = await db.query<{ id: string; pair_id: string; reviewer_id: number; name: string; label: PairLabel; left_candidate_id: string; is_repeat: boolean }>(
@@ -36,20 +38,6 @@ export async function agreementPairs(db: SqlRunner, pairIds: readonly number[]):
     overallA: judged(row.overall_a), overallB: judged(row.overall_b),
   }]));
 }
-
-export type PairListLabel = { id: number; reviewer: string; label: PairLabel; leftCandidateId: number; isRepeat: boolean; isUndone: boolean; createdAt: string };
-export type PairListCandidate = { id: number; imagePath: string; role: string; judgeOverall: number | null; effectiveVerdict: string };
-export type PairListRow = {
-  pairId: number;
-  origin: PairOrigin;
-  requestId: number;
-  editType: string;
-  summarizedText: string;
-  sourceImage: string;
-  a: PairListCandidate;
-  b: PairListCandidate;
-  labels: PairListLabel[];
-};
 
 export type PairListQuery = { origin?: PairOrigin; editType?: string; status?: "unlabelled" | "labelled"; ids?: readonly number[]; after?: number; limit: number };
 

@@ -7,6 +7,8 @@ import type { Dataset } from "../schema";
 import { interleaveRepeats, queueSortKeys, type QueueKind, type SortKey } from "../../pairs/queue";
 import { isRepeatSelected, REPEAT_GAP } from "../../pairs/sides";
 import { LIVE_LABEL, loadPairItems, type PairItem } from "./pairs";
+import type { QueueBatch } from "../../pairs/types";
+export type { QueueBatch };
 
 export type QueueBatchRequest = {
   queue: QueueKind;
@@ -20,8 +22,6 @@ export type QueueBatchRequest = {
   /** Labels that must be newer than the one repeated (default REPEAT_GAP; tests lower it). */
   repeatGap?: number;
 };
-
-export type QueueBatch = { items: PairItem[]; remaining: number; repeatsDue: number };
 
 const SORT_SQL: Record<SortKey["key"], string> = {
   skipped: "COALESCE(s.is_skipped_by_me, false)",

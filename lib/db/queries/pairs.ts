@@ -5,44 +5,10 @@ import "server-only";
 import type { DbHandle, SqlRunner } from "../client";
 import type { Dataset, PairLabel, PairOrigin } from "../schema";
 import { firstLeft, swappedLeft } from "../../pairs/sides";
+import type { PairCandidateView, PairItem, PairsOverview } from "../../pairs/types";
+export type { PairCandidateView, PairItem, PairsOverview };
 
 export class PairError extends Error {}
-
-export type PairCandidateView = {
-  id: number;
-  imagePath: string;
-  role: string;
-  attempt: number | null;
-  judgeOverall: number | null;
-  judgeVerdict: string;
-  humanVerdict: string;
-  effectiveVerdict: string;
-};
-
-export type PairItem = {
-  pairId: number;
-  origin: PairOrigin;
-  requestId: number;
-  editType: string;
-  group: string;
-  isKnownType: boolean;
-  text: string;
-  summarizedText: string;
-  isIdenticalText: boolean;
-  sourceImage: string;
-  /** "turns" pairs: prompts from the original up to this turn (the source is then the original). */
-  promptChain: string[] | null;
-  turn: number | null;
-  a: PairCandidateView;
-  b: PairCandidateView;
-  /** The candidate to show on the left for this reviewer (randomised; swapped for a repeat). */
-  leftCandidateId: number;
-  isRepeat: boolean;
-  /** Reviewers with a current label on this pair (any label). */
-  reviewerCount: number;
-  myLabel: { id: number; label: PairLabel; leftCandidateId: number } | null;
-  threshold: number;
-};
 
 type Row = Record<string, unknown>;
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
@@ -177,8 +143,6 @@ export async function createPair(db: DbHandle, input: { datasetId: number; candi
     return { pairId: Number(row.id), isNew: true };
   });
 }
-
-export type PairsOverview = { total: number; byOrigin: Partial<Record<PairOrigin, number>>; labelledPairs: number; labels: number; reviewers: number; mine: number };
 
 export async function pairsOverview(db: SqlRunner, datasetId: number, reviewerId: number): Promise<PairsOverview> {
   const [origins, [labels]] = await Promise.all([

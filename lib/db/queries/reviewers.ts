@@ -2,9 +2,9 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { DbHandle } from "../client";
 import { reviewers, type Reviewer } from "../schema";
+import { DEFAULT_REVIEWER, REVIEWER_COOKIE } from "../../review/reviewer-cookie";
 
-export const REVIEWER_COOKIE = "ripe_reviewer";
-export const DEFAULT_REVIEWER = "local";
+export { DEFAULT_REVIEWER, REVIEWER_COOKIE };
 export const MAX_REVIEWER_NAME = 64;
 
 export function isValidReviewerName(name: string): boolean {

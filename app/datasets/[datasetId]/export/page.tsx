@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { EXPORT_SOURCES, MANIFEST_FILE } from "@/app/api/export/export-files";
 import { DatasetNav } from "@/components/dataset/dataset-nav";
 import { ExportDownloads, type ExportFileEntry } from "@/components/export/export-downloads";
 import { ExportDryRun } from "@/components/export/export-dry-run";
@@ -11,6 +10,7 @@ import { facetCounts } from "@/lib/db/queries/browse";
 import { countImportedRows } from "@/lib/db/queries/imports";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { EXPORT_FILES, LICENCE_NOTE } from "@/lib/export/export-dataset";
+import { EXPORT_SOURCES, MANIFEST_FILE } from "@/lib/export/registry";
 import { normalizeEditType } from "@/lib/taxonomy";
 
 export const metadata: Metadata = { title: "Export — Ripe" };

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { emptyCounts } from "@/lib/export/export-dataset";
 import { HttpError, idSchema, notFound, route } from "@/lib/http/route";
 import { normalizeEditType } from "@/lib/taxonomy";
-import { countExport, EXPORT_SOURCES, isExportFile, MANIFEST_FILE, type ExportContext } from "../../export-files";
-import { linesToStream } from "../../lines-to-stream";
+import { linesToStream } from "@/lib/export/lines-to-stream";
+import { countExport, EXPORT_SOURCES, isExportFile, MANIFEST_FILE, type ExportContext } from "@/lib/export/registry";
 
 const editTypesSchema = z.array(z.string().trim().min(1).max(300)).max(100);
 

@@ -1,8 +1,8 @@
 // Label → export: a request's human-preferred candidate (from pair labels) drives its SFT and
 // preference rows; ties and both-bad decide nothing.
 import { describe, expect, it } from "vitest";
-import { decidePreference, decideSft, type ExportCandidate } from "../export/decide";
-import { pairOutcomes, preferredByRequest, type LiveLabel } from "./preferred";
+import { pairOutcomes, preferredByRequest, type LiveLabel } from "../pairs/preferred";
+import { decidePreference, decideSft, type ExportCandidate } from "./decide";
 
 const candidate = (id: number, imagePath: string, extra: Partial<ExportCandidate> = {}): ExportCandidate => ({
   id, imagePath, role: "sft", prior: "pass", judgeVerdict: "pass", humanVerdict: "none", effectiveVerdict: "pass", judgeOverall: 0.9, ...extra,

@@ -4,16 +4,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findDataset } from "../db/queries/datasets";
-import { addPairLabel, undoPairLabel } from "../db/queries/pairs";
-import { minePairs } from "../db/queries/pairs-mine";
-import { nextPairBatch, type QueueBatchRequest } from "../db/queries/pairs-queue";
-import { ensureReviewer } from "../db/queries/reviewers";
-import type { Dataset } from "../db/schema";
-import { exportToFolder } from "../export/export-to-folder";
-import { loadPreferenceDecisions, pairExtras } from "../export/preferred";
-import { importInto, makeTempDir, testBackends, type TestDatabase } from "../testing/test-db";
-import { isRepeatSelected } from "./sides";
+import { findDataset } from "@/lib/db/queries/datasets";
+import { addPairLabel, undoPairLabel } from "@/lib/db/queries/pairs";
+import { minePairs } from "@/lib/db/queries/pairs-mine";
+import { nextPairBatch, type QueueBatchRequest } from "@/lib/db/queries/pairs-queue";
+import { ensureReviewer } from "@/lib/db/queries/reviewers";
+import type { Dataset } from "@/lib/db/schema";
+import { exportToFolder } from "@/lib/export/export-to-folder";
+import { importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
+import { isRepeatSelected } from "@/lib/pairs/sides";
 
 const line = (record: object) => `${JSON.stringify(record).replace(/","/g, '", "').replace(/":/g, '": ')}\n`;
 const request = (n: number, output: string, edit = "Zoom in") => ({ open_image_input_url: `https://farm.example/${n}.jpg`, text: `Zoom in on thing ${n}`, output_image: output, edit_type: edit, summarized_text: `zoom ${n}` });
@@ -124,10 +123,8 @@ describe.each(testBackends())("preference pairs on $name", (backend) => {
       await addPairLabel(database.handle, { datasetId: dataset.id, pairId: manifest3.pairId, reviewerId: reviewer.id, label: "b", leftCandidateId: manifest3.leftCandidateId, isRepeat: false });
       await addPairLabel(database.handle, { datasetId: dataset.id, pairId: both.pairId, reviewerId: reviewer.id, label: "both_bad", leftCandidateId: both.leftCandidateId, isRepeat: false });
     }
-    const decisions = await loadPreferenceDecisions(database.handle, dataset.id);
     const out = makeTempDir("ripe-test-pairs-export-");
-    const extras = pairExtras(database.handle, dataset, decisions);
-    const manifest = await exportToFolder(database.handle, dataset, out, { preferred: decisions.preferred, extras: extras.extras, notes: extras.notes });
+    const manifest = await exportToFolder(database.handle, dataset, out);
     const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8").split("\n").filter(Boolean).map((text) => JSON.parse(text));
     const preference = read("preference.jsonl").find((row) => row.text === "Zoom in on thing 3")!;
     expect(preference.output_image).toBe("n/3a.png");

@@ -1,21 +1,12 @@
 import "server-only";
 // The files an export offers, by name: the one place a new export file is added (a DPO-style
-// JSONL, a preference-label-driven variant…). The download route, manifest.json's counts and the
-// export page's list all read this map.
-import type { SqlRunner } from "@/lib/db/client";
-import type { Dataset } from "@/lib/db/schema";
-import {
-  buildManifest,
-  emptyCounts,
-  EXPORT_FILES,
-  exportLines,
-  type ExportFilters,
-  type ExportKind,
-  type ExportManifest,
-  type FileCounts,
-} from "@/lib/export/export-dataset";
-import { BOTH_BAD_FILE, bothBadLines, DPO_FILE, dpoLines, type DpoTally } from "@/lib/export/dpo";
-import { loadPreferenceDecisions, preferenceNotes, type PreferenceDecisions } from "@/lib/export/preferred";
+// JSONL, a preference-label-driven variant…). The download route, the CLI's folder writer
+// (export-to-folder.ts), manifest.json's counts and the export page's list all iterate this map.
+import type { SqlRunner } from "../db/client";
+import type { Dataset } from "../db/schema";
+import { BOTH_BAD_FILE, bothBadLines, DPO_FILE, dpoLines, type DpoTally } from "./dpo";
+import { buildManifest, emptyCounts, EXPORT_FILES, exportLines, type ExportFilters, type ExportKind, type ExportManifest, type FileCounts } from "./export-dataset";
+import { loadPreferenceDecisions, preferenceNotes, type PreferenceDecisions } from "./preferred";
 
 export type ExportContext = { db: SqlRunner; dataset: Dataset; filters: ExportFilters };
 
@@ -26,7 +17,7 @@ export type ExportFileSource = {
 };
 
 // Human pair labels (each request's preferred candidate, each pair's outcome), loaded once per
-// export context: every file of one download or dry run sees the same decisions.
+// export context: every file of one download, dry run or folder sees the same decisions.
 const decisionsByContext = new WeakMap<ExportContext, Promise<PreferenceDecisions>>();
 function decisionsFor(context: ExportContext): Promise<PreferenceDecisions> {
   let decisions = decisionsByContext.get(context);
@@ -44,7 +35,7 @@ const manifestKind = (kind: ExportKind, description: string): ExportFileSource =
   },
 });
 
-export const EXPORT_SOURCES: Record<string, ExportFileSource> = {
+export const EXPORT_SOURCES: Readonly<Record<string, ExportFileSource>> = {
   [EXPORT_FILES.sft]: manifestKind("sft", "One passing edit per request; a human-preferred or better-scored pass replaces a failed output."),
   [EXPORT_FILES.preference]: manifestKind("preference", "Chosen (passing) edit with the attempts that fail under the current decisions."),
   [EXPORT_FILES.multi_turn]: manifestKind("multi_turn", "Sessions whose every turn passes; the edit-type filter does not apply."),
@@ -70,18 +61,32 @@ export function isExportFile(name: string): boolean {
   return name === MANIFEST_FILE || Object.hasOwn(EXPORT_SOURCES, name);
 }
 
-/** manifest.json: runs every file's export without keeping a line, so its counts are this run's. */
-export async function countExport(context: ExportContext, signal?: AbortSignal): Promise<ExportManifest> {
-  const files: Record<string, FileCounts> = {};
+/** Every export file of the context in registry order, each with the counts (kept in `files`) its lines fill. */
+export function* exportFiles(context: ExportContext, files: Record<string, FileCounts>): Generator<{ name: string; lines: AsyncGenerator<string> }> {
   for (const [name, source] of Object.entries(EXPORT_SOURCES)) {
     const counts = emptyCounts();
     files[name] = counts;
-    for await (const _line of source.lines(context, counts)) {
+    yield { name, lines: source.lines(context, counts) };
+  }
+}
+
+/** manifest.json for the files of one run, once every one of them has been read to the end. */
+export async function exportManifest(context: ExportContext, files: Record<string, FileCounts>, notes: string[] = []): Promise<ExportManifest> {
+  const dpoCounts = files[DPO_FILE] ?? null;
+  const tally = (dpoCounts && dpoTallies.get(dpoCounts)) ?? { human: 0, human_review: 0, judge: 0, manifest: 0 };
+  const pairNotes = preferenceNotes(await decisionsFor(context), tally, dpoCounts);
+  return buildManifest(context.dataset, context.filters, files, [...notes, ...pairNotes]);
+}
+
+/** manifest.json for a download: runs every file's export without keeping a line, so its counts are this run's. */
+export async function countExport(context: ExportContext, signal?: AbortSignal): Promise<ExportManifest> {
+  const files: Record<string, FileCounts> = {};
+  for (const file of exportFiles(context, files)) {
+    for await (const _line of file.lines) {
       if (signal?.aborted) throw new Error("export cancelled: the client went away");
     }
   }
-  return buildManifest(context.dataset, context.filters, files, [
+  return exportManifest(context, files, [
     "Counts come from a dry run of the export at created_at; files downloaded separately are exported when requested and follow the decisions at that moment.",
-    ...preferenceNotes(await decisionsFor(context), dpoTallies.get(files[DPO_FILE]) ?? { human: 0, human_review: 0, judge: 0, manifest: 0 }, files[DPO_FILE] ?? null),
   ]);
 }
