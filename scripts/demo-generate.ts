@@ -1,19 +1,27 @@
 // npm run demo:generate [-- --photos DIR] [--out DIR]: rebuilds the demo dataset (demo/) from the
-// shared photos. Deterministic, so the committed folder only changes when the generator does.
+// photos (default: the demo's own demo/sources, with their attribution). Deterministic, so the committed folder only changes when the generator does.
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateDemo } from "../lib/demo/generate";
 
 const { values } = parseArgs({
   options: {
-    photos: { type: "string", default: "../shared/photos" },
+    photos: { type: "string", default: "demo/sources" },
     out: { type: "string", default: "demo" },
     quiet: { type: "boolean", default: false },
   },
 });
 
-const photosDir = path.resolve(process.cwd(), values.photos);
 const outDir = path.resolve(process.cwd(), values.out);
+let photosDir = path.resolve(process.cwd(), values.photos);
+// The generator rebuilds outDir/sources: photos read from there are copied aside first.
+if (photosDir === outDir || photosDir.startsWith(outDir + path.sep)) {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "ripe-demo-photos-"));
+  fs.cpSync(photosDir, copy, { recursive: true });
+  photosDir = copy;
+}
 const started = Date.now();
 try {
   const summary = await generateDemo({ photosDir, outDir, onProgress: values.quiet ? undefined : (message) => console.log(message) });

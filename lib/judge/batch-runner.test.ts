@@ -28,7 +28,7 @@ beforeAll(async () => {
   // The operator's allowlist: the datasets' base folder lies under an image root.
   process.env.RIPE_IMAGE_ROOTS = dir;
   await fs.mkdir(path.join(dir, "images"), { recursive: true });
-  const photo = "/work/shared/photos/cat-chelsea.jpg";
+  const photo = path.resolve("demo/sources/cat-chelsea.jpg"); // the project's own copy (demo/sources/ATTRIBUTION.md)
   await sharp(photo).resize(96).jpeg().toFile(path.join(dir, "images", "source.jpg"));
   await sharp(photo).resize(80, 64, { fit: "cover" }).modulate({ hue: 90 }).png().toFile(path.join(dir, "images", "edit.png"));
   fake = await startFakeGemini({

@@ -28,7 +28,7 @@ beforeAll(async () => {
   process.env.RIPE_IMAGE_ROOTS = dir;
   const images = path.join(dir, "images");
   await fs.mkdir(images, { recursive: true });
-  const photo = "/work/shared/photos/cat-chelsea.jpg";
+  const photo = path.resolve("demo/sources/cat-chelsea.jpg"); // the project's own copy (demo/sources/ATTRIBUTION.md)
   await sharp(photo).resize(160).jpeg().toFile(path.join(images, "source.jpg"));
   await sharp(photo).resize(144, 112, { fit: "cover" }).modulate({ hue: 90 }).png().toFile(path.join(images, "edit.png"));
   fake = await startFakeGemini({ apiKey: "test-key", script: (call, body) => script(call, JSON.stringify(body.contents)) });
