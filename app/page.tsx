@@ -8,7 +8,7 @@ export default async function HomePage() {
   await connection();
   const datasets = await listDatasetSummaries(await getDb());
   return (
-    <main className="mx-auto max-w-6xl px-6 py-10">
+    <div className="mx-auto max-w-6xl px-6 py-10">
       <div className="mb-8 flex items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Datasets</h1>
@@ -31,6 +31,6 @@ export default async function HomePage() {
           ))}
         </ul>
       )}
-    </main>
+    </div>
   );
 }

@@ -7,8 +7,11 @@ import { buildFacetTree } from "@/lib/browse/facets";
 import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
 import { countCandidates, facetCounts, listCandidates } from "@/lib/db/queries/browse";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const generateMetadata = datasetMetadata("Browse");
 
 export default async function BrowsePage({ params, searchParams }: Props) {
   await connection();

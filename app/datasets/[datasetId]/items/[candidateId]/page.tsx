@@ -4,8 +4,11 @@ import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
 import { getItemDetail } from "@/lib/db/queries/items";
 import { idOr404, loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string; candidateId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const generateMetadata = datasetMetadata((params: { datasetId: string; candidateId: string }) => `Item ${params.candidateId}`);
 
 export default async function ItemPage({ params, searchParams }: Props) {
   await connection();

@@ -5,8 +5,11 @@ import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
 import { countCandidates, listCandidates } from "@/lib/db/queries/browse";
 import { getItemDetail } from "@/lib/db/queries/items";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const generateMetadata = datasetMetadata("Review walk");
 
 /** Walks a filter from its first item with auto-advance: the review queue over a filter. */
 export default async function QueueWalkPage({ params, searchParams }: Props) {
@@ -20,10 +23,10 @@ export default async function QueueWalkPage({ params, searchParams }: Props) {
   const detail = first.items[0] ? await getItemDetail(db, dataset, first.items[0].id) : null;
   if (!detail) {
     return (
-      <main className="mx-auto max-w-xl p-10 text-center">
+      <div className="mx-auto max-w-xl p-10 text-center">
         <p className="text-neutral-300">Nothing left in this queue.</p>
         <Link href={`/datasets/${dataset.id}/queue`} className="mt-3 inline-block text-amber-300 underline">Choose another queue</Link>
-      </main>
+      </div>
     );
   }
   const title = typeof raw.title === "string" ? raw.title.slice(0, 80) : "Queue";

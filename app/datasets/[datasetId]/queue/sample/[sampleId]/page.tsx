@@ -5,8 +5,11 @@ import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { getItemDetail } from "@/lib/db/queries/items";
 import { idOr404, loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { getSampleWalk } from "@/lib/db/queries/queue";
+import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string; sampleId: string }>; searchParams: Promise<{ item?: string }> };
+
+export const generateMetadata = datasetMetadata((params: { datasetId: string; sampleId: string }) => `Audit sample ${params.sampleId}`);
 
 /** Walks an audit sample in its order, starting at the requested or first undecided item. */
 export default async function SampleQueuePage({ params, searchParams }: Props) {
@@ -20,9 +23,9 @@ export default async function SampleQueuePage({ params, searchParams }: Props) {
   const detail = startId ? await getItemDetail(db, dataset, startId) : null;
   if (!detail) {
     return (
-      <main className="mx-auto max-w-xl p-10 text-center text-neutral-300">
+      <div className="mx-auto max-w-xl p-10 text-center text-neutral-300">
         This sample is empty. <Link href={`/datasets/${dataset.id}/queue`} className="text-amber-300 underline">Back to the queues</Link>
-      </main>
+      </div>
     );
   }
   return (
