@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import { BrowseShell } from "@/components/browse/browse-shell";
 import { CategorySidebar } from "@/components/browse/category-sidebar";
 import { CandidateGrid } from "@/components/browse/candidate-grid";
 import { FilterBar } from "@/components/browse/filter-bar";
@@ -28,15 +29,10 @@ export default async function BrowsePage({ params, searchParams }: Props) {
   return (
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="" />
-      <div className="grid grid-cols-[26rem_minmax(0,1fr)] gap-4 px-4 pt-3">
-        <aside className="h-[calc(100vh-7rem)] overflow-y-auto pr-2">
-          <CategorySidebar datasetId={dataset.id} filters={filters} groups={tree.groups} total={tree.total} />
-        </aside>
-        <section className="min-w-0 space-y-3">
-          <FilterBar datasetId={dataset.id} filters={filters} matching={matching} threshold={dataset.threshold} />
-          <CandidateGrid key={search} datasetId={dataset.id} search={search} initialPage={page} />
-        </section>
-      </div>
+      <BrowseShell sidebar={<CategorySidebar datasetId={dataset.id} filters={filters} groups={tree.groups} total={tree.total} />}>
+        <FilterBar datasetId={dataset.id} filters={filters} matching={matching} threshold={dataset.threshold} />
+        <CandidateGrid key={search} datasetId={dataset.id} search={search} initialPage={page} />
+      </BrowseShell>
     </div>
   );
 }

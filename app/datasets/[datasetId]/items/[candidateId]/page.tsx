@@ -3,6 +3,8 @@ import { connection } from "next/server";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
 import { getItemDetail } from "@/lib/db/queries/items";
+import { recentOwnDecisions } from "@/lib/db/queries/reviews";
+import { currentReviewer } from "@/lib/review/current-reviewer";
 import { idOr404, loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { datasetMetadata } from "@/lib/pages/metadata";
 
@@ -14,9 +16,11 @@ export default async function ItemPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId, candidateId } = await params;
   const { db, dataset } = await loadDatasetOr404(datasetId);
+  const reviewer = await currentReviewer(db);
+  const recentDecisions = await recentOwnDecisions(db, dataset.id, reviewer.id);
   const id = idOr404(candidateId);
   const detail = await getItemDetail(db, dataset, id);
   if (!detail) notFound();
   const search = filtersToSearch(parseBrowseFilters(await searchParams));
-  return <ReviewWorkspace datasetId={dataset.id} datasetName={dataset.name} initial={detail} search={search} backHref={`/datasets/${dataset.id}${search}`} />;
+  return <ReviewWorkspace reviewerId={reviewer.id} recentDecisions={recentDecisions} datasetId={dataset.id} datasetName={dataset.name} initial={detail} search={search} backHref={`/datasets/${dataset.id}${search}`} />;
 }

@@ -4,6 +4,8 @@ import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
 import { countCandidates, listCandidates } from "@/lib/db/queries/browse";
 import { getItemDetail } from "@/lib/db/queries/items";
+import { recentOwnDecisions } from "@/lib/db/queries/reviews";
+import { currentReviewer } from "@/lib/review/current-reviewer";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { datasetMetadata } from "@/lib/pages/metadata";
 
@@ -16,6 +18,8 @@ export default async function QueueWalkPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
   const { db, dataset } = await loadDatasetOr404(datasetId);
+  const reviewer = await currentReviewer(db);
+  const recentDecisions = await recentOwnDecisions(db, dataset.id, reviewer.id);
   const raw = await searchParams;
   const filters = parseBrowseFilters(raw);
   const search = filtersToSearch(filters);
@@ -30,5 +34,5 @@ export default async function QueueWalkPage({ params, searchParams }: Props) {
     );
   }
   const title = typeof raw.title === "string" ? raw.title.slice(0, 80) : "Queue";
-  return <ReviewWorkspace datasetId={dataset.id} datasetName={dataset.name} initial={detail} search={search} backHref={`/datasets/${dataset.id}/queue`} queue={{ title, total }} />;
+  return <ReviewWorkspace reviewerId={reviewer.id} recentDecisions={recentDecisions} datasetId={dataset.id} datasetName={dataset.name} initial={detail} search={search} backHref={`/datasets/${dataset.id}/queue`} queue={{ title, total }} />;
 }

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { getItemDetail } from "@/lib/db/queries/items";
+import { recentOwnDecisions } from "@/lib/db/queries/reviews";
+import { currentReviewer } from "@/lib/review/current-reviewer";
 import { idOr404, loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { getSampleWalk } from "@/lib/db/queries/queue";
 import { datasetMetadata } from "@/lib/pages/metadata";
@@ -16,6 +18,8 @@ export default async function SampleQueuePage({ params, searchParams }: Props) {
   await connection();
   const { datasetId, sampleId } = await params;
   const { db, dataset } = await loadDatasetOr404(datasetId);
+  const reviewer = await currentReviewer(db);
+  const recentDecisions = await recentOwnDecisions(db, dataset.id, reviewer.id);
   const walk = await getSampleWalk(db, idOr404(sampleId));
   if (!walk || walk.datasetId !== dataset.id) notFound();
   const requested = Number((await searchParams).item);
@@ -29,7 +33,7 @@ export default async function SampleQueuePage({ params, searchParams }: Props) {
     );
   }
   return (
-    <ReviewWorkspace
+    <ReviewWorkspace reviewerId={reviewer.id} recentDecisions={recentDecisions}
       datasetId={dataset.id}
       datasetName={dataset.name}
       initial={detail}
