@@ -1,8 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db/server";
 import { listDatasetSummaries } from "@/lib/db/queries/overview";
 import { DatasetCard } from "@/components/home/dataset-card";
+
+export const metadata: Metadata = { title: "Datasets · Ripe" };
 
 export default async function HomePage() {
   await connection();
@@ -25,7 +28,7 @@ export default async function HomePage() {
           No datasets yet. <Link href="/import" className="text-amber-300 underline">Import a Pico-Banana manifest</Link> to start.
         </p>
       ) : (
-        <ul className="grid gap-4 md:grid-cols-2" data-testid="dataset-list">
+        <ul className="grid gap-4" data-testid="dataset-list">
           {datasets.map((dataset) => (
             <DatasetCard key={dataset.id} dataset={dataset} />
           ))}

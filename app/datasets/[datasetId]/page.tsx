@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import { BrowseShell } from "@/components/browse/browse-shell";
+import { ImageHealthNote } from "@/components/browse/image-health-note";
 import { CategorySidebar } from "@/components/browse/category-sidebar";
 import { CandidateGrid } from "@/components/browse/candidate-grid";
 import { FilterBar } from "@/components/browse/filter-bar";
@@ -30,6 +31,7 @@ export default async function BrowsePage({ params, searchParams }: Props) {
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="" />
       <BrowseShell sidebar={<CategorySidebar datasetId={dataset.id} filters={filters} groups={tree.groups} total={tree.total} />}>
+        <ImageHealthNote datasetId={dataset.id} />
         <FilterBar datasetId={dataset.id} filters={filters} matching={matching} threshold={dataset.threshold} />
         <CandidateGrid key={search} datasetId={dataset.id} search={search} initialPage={page} />
       </BrowseShell>
