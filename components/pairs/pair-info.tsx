@@ -59,7 +59,7 @@ export function PairInfo({ item, isLabelled, isRevealed, onRevealChange }: PairI
       <div className="space-y-2 border-t border-neutral-800 pt-3">
         <div className="flex items-center justify-between">
           <h3 className="text-xs font-medium uppercase tracking-wide text-neutral-500">Judge</h3>
-          <label className={`flex items-center gap-1.5 text-xs ${isLabelled ? "text-neutral-300" : "text-neutral-600"}`} title={isLabelled ? "" : "Label the pair first: seeing the scores before choosing anchors the choice"}>
+          <label className={`flex items-center gap-1.5 text-xs ${isLabelled ? "text-neutral-300" : "text-neutral-500"}`} title={isLabelled ? "" : "Label the pair first: seeing the scores before choosing anchors the choice"}>
             <input type="checkbox" checked={isRevealed} onChange={(event) => (onRevealChange(event.target.checked), event.currentTarget.blur())} data-testid="reveal-judge" />
             show scores after labelling
           </label>

@@ -53,11 +53,11 @@ export function PairList({ datasetId, rows }: { datasetId: number; rows: PairLis
             </div>
             <p className="truncate text-neutral-200" title={row.summarizedText}>{row.summarizedText}</p>
             <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs" aria-label="Labels">
-              {row.labels.length === 0 && <li className="text-neutral-600">not labelled</li>}
+              {row.labels.length === 0 && <li className="text-neutral-500">not labelled</li>}
               {row.labels.map((label) => {
                 const side = shownSide(label.label, { candidateA: row.a.id }, label.leftCandidateId);
                 return (
-                  <li key={label.id} className={label.isUndone ? "text-neutral-600 line-through" : "text-neutral-300"} data-label-id={label.id} data-label={label.label} data-left-candidate-id={label.leftCandidateId} data-is-repeat={label.isRepeat} data-is-undone={label.isUndone}>
+                  <li key={label.id} className={label.isUndone ? "text-neutral-500 line-through" : "text-neutral-300"} data-label-id={label.id} data-label={label.label} data-left-candidate-id={label.leftCandidateId} data-is-repeat={label.isRepeat} data-is-undone={label.isUndone}>
                     {label.reviewer}: {PAIR_LABEL_TEXT[label.label]}{side ? ` (${side})` : ""} · left was {label.leftCandidateId === row.a.id ? "A" : "B"}{label.isRepeat ? " · repeat" : ""}{label.isUndone ? " · undone" : ""}
                   </li>
                 );

@@ -18,7 +18,7 @@ type Props = {
 };
 
 const BUTTONS = [
-  { verdict: "accept", label: "Accept", key: "a", className: "bg-emerald-600 hover:bg-emerald-500" },
+  { verdict: "accept", label: "Accept", key: "a", className: "bg-emerald-700 hover:bg-emerald-600" },
   { verdict: "reject", label: "Reject", key: "r", className: "bg-rose-600 hover:bg-rose-500" },
   { verdict: "unsure", label: "Unsure", key: "u", className: "bg-neutral-700 hover:bg-neutral-600" },
 ] as const;
