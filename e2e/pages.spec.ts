@@ -179,5 +179,5 @@ test("keyboard only: pair labelling with a visible focus ring", async ({ page })
   await expect(labeller).not.toHaveAttribute("data-pair-id", first!);
   await page.keyboard.press("z"); // leave the queue as the pairs spec expects it
   await expect(labeller).toHaveAttribute("data-labelled-count", "0");
-  await expect(page.getByTestId("label-save-status")).toContainText(/Undid/);
+  await expect(page.getByTestId("label-message")).toContainText(/Undid/);
 });

@@ -1,5 +1,5 @@
 "use client";
-// One thumbnail on a browse card; when it fails, a placeholder that says why (no base set,
+// One thumbnail (browse cards, pair list, session strip); when it fails, a placeholder that says why (no base set,
 // source offline, 404 at the source, refused path) instead of a black box.
 import { useEffect, useRef, useState } from "react";
 import { fetchImageFailure } from "@/components/images/image-failure";
@@ -8,7 +8,10 @@ import type { ImageFailureInfo } from "@/lib/browse/image-failure";
 
 type State = { status: "loading" | "loaded" } | { status: "error"; failure: ImageFailureInfo | null };
 
-export function CardImage({ src, alt }: { src: string; alt: string }) {
+const FILL = "h-full w-full object-contain";
+
+/** `className` sizes the image, and the placeholder in its place (default: fill the parent). */
+export function CardImage({ src, alt, className = FILL }: { src: string; alt: string; className?: string }) {
   const ref = useRef<HTMLImageElement>(null);
   const [state, setState] = useState<State>({ status: "loading" });
   useEffect(() => {
@@ -25,7 +28,13 @@ export function CardImage({ src, alt }: { src: string; alt: string }) {
     if (image?.complete) setState(image.naturalWidth > 0 ? { status: "loaded" } : { status: "error", failure: null });
   }, [src]);
 
-  if (state.status === "error") return <ImagePlaceholder label={alt} failure={state.failure} isCompact />;
+  if (state.status === "error") {
+    return (
+      <div className={`${className} overflow-hidden`}>
+        <ImagePlaceholder label={alt} failure={state.failure} isCompact />
+      </div>
+    );
+  }
   return (
     // eslint-disable-next-line @next/next/no-img-element
     <img
@@ -37,7 +46,7 @@ export function CardImage({ src, alt }: { src: string; alt: string }) {
       data-image-status={state.status}
       onLoad={() => setState({ status: "loaded" })}
       onError={() => setState({ status: "error", failure: null })}
-      className="h-full w-full object-contain"
+      className={className}
     />
   );
 }

@@ -6,12 +6,12 @@ import { imageUrl } from "@/lib/browse/image-url";
 import type { PairListCandidate, PairListRow } from "@/lib/pairs/types";
 import { ORIGIN_TEXT } from "@/lib/pairs/list-params";
 import { PAIR_LABEL_TEXT, shownSide } from "@/lib/pairs/sides";
+import { CardImage } from "@/components/browse/card-image";
 
 function Thumb({ datasetId, path, caption, candidate }: { datasetId: number; path: string; caption: string; candidate?: PairListCandidate }) {
   return (
     <figure className="w-28 shrink-0">
-      {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails come from the images route, already sized */}
-      <img src={imageUrl(datasetId, path, 224)} alt={caption} loading="lazy" className="h-20 w-28 rounded bg-neutral-900 object-contain" />
+      <CardImage src={imageUrl(datasetId, path, 224)} alt={caption} className="h-20 w-28 rounded bg-neutral-900 object-contain" />
       <figcaption className="mt-0.5 text-[11px] leading-tight text-neutral-500" title={path}>
         <span className="block truncate">{caption}</span>
         {candidate && <span className="block truncate">{candidate.judgeOverall === null ? "unjudged" : `judge ${candidate.judgeOverall.toFixed(2)}`} · {candidate.effectiveVerdict}</span>}

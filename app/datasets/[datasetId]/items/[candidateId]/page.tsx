@@ -3,10 +3,10 @@ import { connection } from "next/server";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
 import { getItemDetail } from "@/lib/db/queries/items";
-import { recentOwnDecisions } from "@/lib/db/queries/reviews";
-import { currentReviewer } from "@/lib/review/current-reviewer";
 import { idOr404, loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { recentOwnDecisions } from "@/lib/db/queries/reviews";
 import { datasetMetadata } from "@/lib/pages/metadata";
+import { currentReviewer } from "@/lib/review/current-reviewer";
 
 type Props = { params: Promise<{ datasetId: string; candidateId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -3,11 +3,11 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { getItemDetail } from "@/lib/db/queries/items";
-import { recentOwnDecisions } from "@/lib/db/queries/reviews";
-import { currentReviewer } from "@/lib/review/current-reviewer";
 import { idOr404, loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { getSampleWalk } from "@/lib/db/queries/queue";
+import { recentOwnDecisions } from "@/lib/db/queries/reviews";
 import { datasetMetadata } from "@/lib/pages/metadata";
+import { currentReviewer } from "@/lib/review/current-reviewer";
 
 type Props = { params: Promise<{ datasetId: string; sampleId: string }>; searchParams: Promise<{ item?: string }> };
 
