@@ -73,11 +73,12 @@ async function pageCases(page: Page, request: APIRequestContext, appUrl: string)
   ];
 }
 
-// Serious axe findings that belong to work in progress elsewhere, by page; each says whose.
-const KNOWN_ELSEWHERE: Record<string, string[]> = {
-  // The threshold sweep chart (components/audit) nests focusable points in a focusable svg; the
-  // audit charts are being redrawn in issue 13 item 6. Remove this entry when that lands.
-  audit: ["nested-interactive"],
+// Findings that belong to work in progress elsewhere, by page; each says whose. The audit
+// charts (components/audit) are being redrawn in issue 13 item 6: the threshold sweep nests
+// focusable points in a focusable svg, and at 1024 px a chart row is wider than the window.
+// Remove these entries when that lands.
+const KNOWN_ELSEWHERE: Record<string, { axeRules?: string[]; allowsOverflow?: boolean }> = {
+  audit: { axeRules: ["nested-interactive"], allowsOverflow: true },
 };
 
 for (const size of SIZES) {
@@ -101,11 +102,11 @@ for (const size of SIZES) {
       }
       await expect(page.locator("main"), `${entry.url} has one main landmark`).toHaveCount(1);
       const overflow = await horizontalOverflow(page);
-      if (overflow > 0) problems.push(`${entry.url}: ${overflow}px wider than the window`);
+      if (overflow > 0 && !KNOWN_ELSEWHERE[entry.name]?.allowsOverflow) problems.push(`${entry.url}: ${overflow}px wider than the window`);
       for (const [a, b] of (await overlappingText(page)).slice(0, 5)) {
         problems.push(`${entry.url}: text "${a.text}" (${Math.round(a.x)},${Math.round(a.y)}) overlaps "${b.text}" (${Math.round(b.x)},${Math.round(b.y)})`);
       }
-      for (const violation of await seriousAxeViolations(page, { disableRules: KNOWN_ELSEWHERE[entry.name] })) problems.push(`${entry.url}: ${violation}`);
+      for (const violation of await seriousAxeViolations(page, { disableRules: KNOWN_ELSEWHERE[entry.name]?.axeRules })) problems.push(`${entry.url}: ${violation}`);
       await page.screenshot({ path: path.join(SCREENS, `${entry.name}-${size.width}x${size.height}.png`) });
     }
     expect(problems, problems.join("\n")).toEqual([]);
