@@ -1,15 +1,14 @@
 "use client";
 // Browse layout: the category sidebar beside the grid in wide windows; below 1100 px it becomes a
-// drawer behind a "Categories" button, so the grid keeps the width. Choosing a category (the URL
-// changes) or Escape closes the drawer.
-import { usePathname, useSearchParams } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
+// drawer behind a "Categories" button, so the grid keeps the width. Choosing a category (a link
+// in the drawer), the backdrop or Escape closes the drawer.
+import { useEffect, useState, type MouseEvent, type ReactNode } from "react";
 
 export function BrowseShell({ sidebar, children }: { sidebar: ReactNode; children: ReactNode }) {
   const [isOpen, setIsOpen] = useState(false);
-  const pathname = usePathname();
-  const search = useSearchParams().toString();
-  useEffect(() => setIsOpen(false), [pathname, search]);
+  const onDrawerClick = (event: MouseEvent) => {
+    if ((event.target as Element).closest("a")) setIsOpen(false);
+  };
   useEffect(() => {
     if (!isOpen) return;
     const onKey = (event: KeyboardEvent) => {
@@ -24,6 +23,7 @@ export function BrowseShell({ sidebar, children }: { sidebar: ReactNode; childre
       {isOpen && <div aria-hidden className="fixed inset-0 z-40 bg-black/60 min-[1100px]:hidden" onClick={() => setIsOpen(false)} />}
       <aside
         id="category-drawer"
+        onClick={onDrawerClick}
         aria-label="Categories"
         className={`fixed inset-y-0 left-0 z-50 w-[min(26rem,92vw)] overflow-y-auto border-r border-neutral-800 bg-neutral-950 p-3 shadow-2xl transition-transform min-[1100px]:visible min-[1100px]:static min-[1100px]:z-auto min-[1100px]:h-[calc(100vh-7rem)] min-[1100px]:w-auto min-[1100px]:translate-x-0 min-[1100px]:border-0 min-[1100px]:bg-transparent min-[1100px]:p-0 min-[1100px]:pr-2 min-[1100px]:shadow-none ${isOpen ? "visible translate-x-0" : "invisible -translate-x-full"}`}
       >
