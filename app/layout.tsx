@@ -9,13 +9,19 @@ export const metadata: Metadata = {
   description: "Browse by category, audit the judge, label preference pairs, export.",
 };
 
+// One <main> for every page (pages render inside it), after the top bar and a skip link.
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen">
         <Providers>
+          <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-amber-400 focus:px-3 focus:py-1.5 focus:text-neutral-950">
+            Skip to content
+          </a>
           <TopBar />
-          {children}
+          <main id="main" tabIndex={-1} className="outline-none">
+            {children}
+          </main>
         </Providers>
       </body>
     </html>

@@ -1,14 +1,17 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db/server";
 import { listDatasetSummaries } from "@/lib/db/queries/overview";
 import { DatasetCard } from "@/components/home/dataset-card";
 
+export const metadata: Metadata = { title: "Datasets · Ripe" };
+
 export default async function HomePage() {
   await connection();
   const datasets = await listDatasetSummaries(await getDb());
   return (
-    <main className="mx-auto max-w-6xl px-6 py-10">
+    <div className="mx-auto max-w-6xl px-6 py-10">
       <div className="mb-8 flex items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Datasets</h1>
@@ -25,12 +28,12 @@ export default async function HomePage() {
           No datasets yet. <Link href="/import" className="text-amber-300 underline">Import a Pico-Banana manifest</Link> to start.
         </p>
       ) : (
-        <ul className="grid gap-4 md:grid-cols-2" data-testid="dataset-list">
+        <ul className="grid gap-4" data-testid="dataset-list">
           {datasets.map((dataset) => (
             <DatasetCard key={dataset.id} dataset={dataset} />
           ))}
         </ul>
       )}
-    </main>
+    </div>
   );
 }

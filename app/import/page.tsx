@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/server";
 import { isRunActive } from "@/lib/import/upload-jobs";
 import { CDN_BASE } from "@/lib/taxonomy";
 
-export const metadata: Metadata = { title: "Import — Ripe" };
+export const metadata: Metadata = { title: "Import · Ripe" };
 
 export default async function ImportPage() {
   await connection();
@@ -16,7 +16,7 @@ export default async function ImportPage() {
   const [datasets, runs] = [await listDatasetChoices(db), await listImportRuns(db, 25)];
   const liveRunIds = runs.filter((run) => run.status === "running" && isRunActive(run.id)).map((run) => run.id);
   return (
-    <main className="mx-auto max-w-6xl px-6 py-10">
+    <div className="mx-auto max-w-6xl px-6 py-10">
       <h1 className="text-2xl font-semibold tracking-tight">Import</h1>
       <p className="mt-1 max-w-2xl text-sm text-neutral-400">
         Upload Pico-Banana manifests, judge scores or decisions. Files stream to the server and import in the background; you can leave this page and come back.
@@ -29,6 +29,6 @@ export default async function ImportPage() {
         <h2 className="mb-3 text-lg font-semibold">Recent imports</h2>
         <ImportRunList runs={runs} liveRunIds={liveRunIds} />
       </section>
-    </main>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { BrowseItem } from "@/lib/browse/types";
 import { imageUrl } from "@/lib/browse/image-url";
+import { CardImage } from "./card-image";
 import { VerdictBadge } from "./verdict-badge";
 
 export function CandidateCard({ item, datasetId, search }: { item: BrowseItem; datasetId: number; search: string }) {
@@ -14,8 +15,7 @@ export function CandidateCard({ item, datasetId, search }: { item: BrowseItem; d
       <div className="grid grid-cols-2 gap-px bg-neutral-800">
         {[item.sourceImage, item.imagePath].map((path, index) => (
           <div key={index} className="relative aspect-[4/3] bg-neutral-950">
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={imageUrl(datasetId, path, 256)} alt={index === 0 ? "source" : "edit"} loading="lazy" decoding="async" className="h-full w-full object-contain" />
+            <CardImage src={imageUrl(datasetId, path, 256)} alt={index === 0 ? "source" : "edit"} />
             <span className="absolute left-1 top-1 rounded bg-black/60 px-1 text-[10px] text-neutral-300">{index === 0 ? (item.turn && item.turn > 1 ? `turn ${item.turn - 1}` : "source") : item.turn ? `turn ${item.turn}` : item.role === "rejected" ? "rejected attempt" : "edit"}</span>
           </div>
         ))}

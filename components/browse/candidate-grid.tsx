@@ -50,7 +50,7 @@ export function CandidateGrid({ datasetId, search, initialPage }: Props) {
     return <p className="mt-10 text-center text-sm text-neutral-400" data-testid="empty-grid">No items match these filters.</p>;
   }
   return (
-    <div ref={scrollRef} className="h-[calc(100vh-11rem)] overflow-y-auto pr-1" data-testid="candidate-grid">
+    <div ref={scrollRef} className="h-[calc(100vh-14rem)] overflow-y-auto pr-1 min-[1100px]:h-[calc(100vh-11rem)]" data-testid="candidate-grid">
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {virtualRows.map((row) => (
           <div key={row.key} className="absolute left-0 right-0 grid" style={{ top: row.start, height: ROW_HEIGHT, gap: GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>

@@ -1,12 +1,13 @@
 "use client";
 // HTML laid over the stage: image labels per pane, and the loading / missing states. Text
 // stays crisp and selectable, and tests can find it by role.
+import { FAILURE_LABELS, type ImageFailureInfo } from "@/lib/browse/image-failure";
 import type { CompareMode } from "@/lib/canvas/modes";
 import type { Pane } from "@/lib/canvas/panes";
 import type { BlinkSide } from "./use-blink";
 import type { LoadedImage } from "./use-loaded-image";
 
-type Side = { label: string; url: string; status: LoadedImage["status"] };
+type Side = { label: string; url: string; status: LoadedImage["status"]; failure?: ImageFailureInfo | null };
 
 export type CanvasOverlaysProps = { panes: readonly Pane[]; mode: CompareMode; left: Side; right: Side; blinkSide: BlinkSide };
 
@@ -34,9 +35,9 @@ function StatusMessage({ sides }: { sides: Side[] }) {
   return (
     <div className="pointer-events-none flex flex-col items-center gap-1 text-center text-sm">
       {missing.map((side) => (
-        <div key={`missing-${side.label}`} role="alert" data-image-status="missing" className="rounded bg-red-950/80 px-3 py-1.5 text-red-200 ring-1 ring-red-800">
-          Image missing: {side.label} could not be loaded
-          <div className="max-w-md truncate font-mono text-[11px] text-red-300/70">{side.url}</div>
+        <div key={`missing-${side.label}`} role="alert" data-image-status="missing" data-reason={side.failure?.reason ?? "pending"} className="max-w-md rounded bg-red-950/80 px-3 py-1.5 text-red-200 ring-1 ring-red-800">
+          Image missing: {side.label} — {side.failure ? FAILURE_LABELS[side.failure.reason] : "could not be loaded"}
+          {side.failure && <div className="text-xs text-red-200/80">{side.failure.message}</div>}
         </div>
       ))}
       {loading.map((side) => (

@@ -152,8 +152,8 @@ export function CompareCanvas(props: CompareCanvasProps) {
         <CanvasOverlays
           panes={panes}
           mode={mode}
-          left={{ ...left, status: leftImage.status }}
-          right={{ ...right, status: rightImage.status }}
+          left={{ ...left, status: leftImage.status, failure: leftImage.status === "error" ? leftImage.failure : null }}
+          right={{ ...right, status: rightImage.status, failure: rightImage.status === "error" ? rightImage.failure : null }}
           blinkSide={blink.side}
         />
         {state.mode === "swipe" && layout && (

@@ -1,14 +1,17 @@
 "use client";
 // Loads one image for the canvas. crossOrigin="anonymous" keeps the canvas untainted so the
 // difference mode can read pixels (images come same-origin from /api/images/…). A missing image
-// (the route answers 404) becomes a clear "error" state, never a thrown error.
+// (the route answers 404) becomes a clear "error" state, never a thrown error; its reason (no
+// base set, source offline…) follows from the route's JSON answer.
 import { useEffect, useState } from "react";
+import type { ImageFailureInfo } from "@/lib/browse/image-failure";
 import type { Size } from "@/lib/canvas/geometry";
+import { fetchImageFailure } from "@/components/images/image-failure";
 
 export type LoadedImage =
   | { status: "loading"; image: null; size: null }
   | { status: "loaded"; image: HTMLImageElement; size: Size }
-  | { status: "error"; image: null; size: null };
+  | { status: "error"; image: null; size: null; failure: ImageFailureInfo | null };
 
 type State = { url: string; result: LoadedImage };
 
@@ -57,10 +60,17 @@ export function useLoadedImage(url: string): LoadedImage {
       if (!isCurrent) return;
       const size = { width: image.naturalWidth, height: image.naturalHeight };
       remember(url, image);
-      setState({ url, result: size.width > 0 && size.height > 0 ? { status: "loaded", image, size } : { status: "error", image: null, size: null } });
+      if (size.width > 0 && size.height > 0) setState({ url, result: { status: "loaded", image, size } });
+      else fail();
+    };
+    const fail = () => {
+      setState({ url, result: { status: "error", image: null, size: null, failure: null } });
+      void fetchImageFailure(url).then((failure) => {
+        if (isCurrent) setState({ url, result: { status: "error", image: null, size: null, failure } });
+      });
     };
     image.onerror = () => {
-      if (isCurrent) setState({ url, result: { status: "error", image: null, size: null } });
+      if (isCurrent) fail();
     };
     image.src = url;
     return () => {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { DatasetSummary } from "@/lib/datasets/types";
+import { NextSteps } from "./next-steps";
 
 const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${Math.round((100 * part) / whole)}%`);
 
@@ -23,14 +24,17 @@ export function DatasetCard({ dataset }: { dataset: DatasetSummary }) {
         {dataset.isDemo && <span className="rounded bg-neutral-800 px-2 py-0.5 text-xs text-neutral-300">demo · real photos</span>}
       </div>
       {dataset.base && <p className="mt-1 truncate text-xs text-neutral-500" title={dataset.base}>Base: {dataset.base}</p>}
-      <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm">
-        {stats.map(([label, value]) => (
-          <div key={label} className="flex justify-between gap-2 border-b border-neutral-800/70 pb-1">
-            <dt className="text-neutral-400">{label}</dt>
-            <dd className="tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <div className="mt-4 grid gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
+        <dl className="grid content-start gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+          {stats.map(([label, value]) => (
+            <div key={label} className="flex justify-between gap-2 border-b border-neutral-800/70 pb-1">
+              <dt className="text-neutral-400">{label}</dt>
+              <dd className="tabular-nums">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <NextSteps dataset={dataset} />
+      </div>
       <div className="mt-4 flex flex-wrap gap-2 text-sm">
         <Link href={`/datasets/${dataset.id}`} className="rounded-md bg-neutral-800 px-3 py-1.5 hover:bg-neutral-700">Browse</Link>
         <Link href={`/datasets/${dataset.id}/queue`} className="rounded-md bg-neutral-800 px-3 py-1.5 hover:bg-neutral-700">Review queue</Link>

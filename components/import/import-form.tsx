@@ -19,7 +19,7 @@ type Upload =
   | { key: string; file: File; phase: "failed"; error: string }
   | { key: string; file: File; phase: "sent"; status: ImportJobStatus };
 
-const inputClass = "w-full rounded-md border border-neutral-700 bg-neutral-950 px-3 py-2 text-sm text-neutral-100 placeholder:text-neutral-600 focus:border-amber-500";
+const inputClass = "w-full rounded-md border border-neutral-700 bg-neutral-950 px-3 py-2 text-sm text-neutral-100 placeholder:text-neutral-500 focus:border-amber-500";
 
 export function ImportForm({ datasets, cdnBase }: { datasets: DatasetChoice[]; cdnBase: string }) {
   const router = useRouter();

@@ -19,6 +19,9 @@ type Props = {
   onStarted: (message: string) => void;
 };
 
+/** Calls at a time per judge: the remote API takes more in parallel than the CPU-bound metrics. */
+const DEFAULT_CONCURRENCY = { gemini: "4", metrics: "2" } as const;
+
 const field = "rounded border border-neutral-700 bg-neutral-900 px-2 py-1 text-sm";
 
 export function JudgeRunForm({ datasetId, types, gemini, browse, onStarted }: Props) {
@@ -28,7 +31,7 @@ export function JudgeRunForm({ datasetId, types, gemini, browse, onStarted }: Pr
   const [editTypes, setEditTypes] = useState<string[]>([]);
   const [onlyUnjudged, setOnlyUnjudged] = useState(false);
   const [limit, setLimit] = useState("");
-  const [concurrency, setConcurrency] = useState("4");
+  const [concurrency, setConcurrency] = useState<string>(DEFAULT_CONCURRENCY[provider]);
   const [send, setSend] = useState<SendMode>(gemini.batchAbove !== null && !gemini.batchProblem ? "batch-above" : "interactive");
   const [batchAbove, setBatchAbove] = useState(String(gemini.batchAbove ?? 1000));
   const [error, setError] = useState<string | null>(null);
@@ -72,11 +75,11 @@ export function JudgeRunForm({ datasetId, types, gemini, browse, onStarted }: Pr
       <fieldset className="min-w-0 space-y-1.5">
         <legend className="mb-1 text-xs font-medium uppercase tracking-wide text-neutral-400">Judge</legend>
         <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name="provider" checked={provider === "gemini"} onChange={() => { setProvider("gemini"); setConcurrency("4"); }} className="mt-1" />
+          <input type="radio" name="provider" checked={provider === "gemini"} onChange={() => { setProvider("gemini"); setConcurrency(DEFAULT_CONCURRENCY.gemini); }} className="mt-1" />
           <span>Gemini <span className="text-neutral-500">(paid API; scores all four criteria)</span></span>
         </label>
         <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name="provider" checked={provider === "metrics"} onChange={() => { setProvider("metrics"); setConcurrency("2"); }} className="mt-1" />
+          <input type="radio" name="provider" checked={provider === "metrics"} onChange={() => { setProvider("metrics"); setConcurrency(DEFAULT_CONCURRENCY.metrics); }} className="mt-1" />
           <span>Metrics <span className="text-neutral-500">(offline pixels; preservation and technical quality only, free)</span></span>
         </label>
         {provider === "gemini" && (

@@ -68,7 +68,8 @@ export function HelpOverlay({ isOpen, onClose, scopes, title = "Keyboard shortcu
         {groups.map(({ scope, entries }) => (
           <section key={scope} className="mb-4 last:mb-0">
             <h3 className="mb-2 text-xs font-medium uppercase tracking-wide text-amber-400/90">{KEY_SCOPE_LABELS[scope]}</h3>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5">
+            {/* One key-column width for every section, so the descriptions line up down the dialog. */}
+            <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1.5">
               {entries.map((entry) => (
                 <div key={entry.id} className="contents">
                   <dt className="flex flex-wrap items-center gap-1">

@@ -40,7 +40,7 @@ export function AgreementView({ datasetId, summary }: { datasetId: number; summa
               <tr key={row.reviewerId} className="border-t border-neutral-800" data-reviewer={row.reviewer}>
                 <td className={td}>{row.reviewer}</td>
                 <td className={td}><Num datasetId={datasetId} metric={metricKey("reviewer", row.reviewerId)}>{row.pairs}</Num></td>
-                {PAIR_LABELS.map((label) => <td key={label} className={td}>{row.byLabel[label] ? <Num datasetId={datasetId} metric={metricKey("reviewer", row.reviewerId, label)}>{row.byLabel[label]}</Num> : <span className="text-neutral-600">0</span>}</td>)}
+                {PAIR_LABELS.map((label) => <td key={label} className={td}>{row.byLabel[label] ? <Num datasetId={datasetId} metric={metricKey("reviewer", row.reviewerId, label)}>{row.byLabel[label]}</Num> : <span className="text-neutral-500">0</span>}</td>)}
                 <td className={td}>{row.repeats}</td>
                 <td className={td} title={ci(row.bias.ci)}>{pct(row.bias.leftShare)}</td>
               </tr>

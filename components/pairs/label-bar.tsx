@@ -18,7 +18,7 @@ export type LabelBarProps = { onChoose: (choice: ScreenChoice) => void; onUndo: 
 
 export function LabelBar({ onChoose, onUndo, canUndo, current, isDisabled }: LabelBarProps) {
   return (
-    <div className="grid grid-cols-2 gap-2" role="group" aria-label="Label this pair">
+    <div className="grid grid-cols-3 gap-2 xl:grid-cols-2" role="group" aria-label="Label this pair">
       {BUTTONS.map(({ action, choice, tone }) => {
         const entry = KEYMAP.find((item) => item.id === action)!;
         const isCurrent = choice !== "undo" && choice === current;
@@ -33,8 +33,8 @@ export function LabelBar({ onChoose, onUndo, canUndo, current, isDisabled }: Lab
             onClick={() => (choice === "undo" ? onUndo() : onChoose(choice))}
             className={`flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm font-medium ring-1 disabled:cursor-not-allowed disabled:opacity-40 ${tone} ${isCurrent ? "outline outline-2 outline-amber-400" : ""} ${action.startsWith("prefer") ? "py-3" : ""}`}
           >
-            <span>{entry.label}</span>
-            <span className="flex gap-1">{entry.keys.map((spec) => <Kbd key={spec} spec={spec} />)}</span>
+            <span className="whitespace-nowrap">{entry.label}</span>
+            <span className="flex shrink-0 gap-1 whitespace-nowrap">{entry.keys.map((spec) => <Kbd key={spec} spec={spec} />)}</span>
           </button>
         );
       })}

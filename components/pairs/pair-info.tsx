@@ -7,17 +7,23 @@ import type { PairCandidateView, PairItem } from "@/lib/pairs/types";
 
 const VERDICT_TONE: Record<string, string> = { pass: "text-emerald-300", fail: "text-red-300", unresolved: "text-amber-300", none: "text-neutral-500" };
 
+const roleText = (candidate: PairCandidateView) =>
+  candidate.role === "sft" ? "manifest output" : candidate.role === "rejected" ? `rejected attempt ${candidate.attempt ?? ""}`.trim() : candidate.role;
+
+// Two lines in a narrow column: side and score, then the verdicts; the rest is in the tooltip.
 function Score({ side, candidate, threshold }: { side: string; candidate: PairCandidateView; threshold: number }) {
   return (
-    <div className="rounded border border-neutral-800 bg-neutral-900/60 p-2" data-judge-side={side}>
-      <div className="text-xs text-neutral-500">{side} edit · #{candidate.id} · {candidate.role === "sft" ? "manifest output" : candidate.role === "rejected" ? `rejected attempt ${candidate.attempt ?? ""}` : candidate.role}</div>
-      <div className="mt-1 flex items-baseline gap-2">
+    <div className="min-w-0 rounded border border-neutral-800 bg-neutral-900/60 p-2" data-judge-side={side} title={`${side} edit: candidate #${candidate.id}, ${roleText(candidate)}; threshold ${threshold}`}>
+      <div className="flex items-baseline justify-between gap-2 whitespace-nowrap">
+        <span className="truncate text-xs text-neutral-400">{side} · #{candidate.id}</span>
         <span className="font-mono text-lg tabular-nums text-neutral-100">{candidate.judgeOverall === null ? "—" : candidate.judgeOverall.toFixed(3)}</span>
-        <span className={`text-xs ${VERDICT_TONE[candidate.judgeVerdict] ?? ""}`}>judge {candidate.judgeVerdict}</span>
-        <span className={`text-xs ${VERDICT_TONE[candidate.effectiveVerdict] ?? ""}`}>· effective {candidate.effectiveVerdict}</span>
+      </div>
+      <div className="truncate whitespace-nowrap text-xs">
+        <span className={VERDICT_TONE[candidate.judgeVerdict] ?? ""}>judge {candidate.judgeVerdict}</span>
+        <span className="text-neutral-500"> · </span>
+        <span className={VERDICT_TONE[candidate.effectiveVerdict] ?? ""}>effective {candidate.effectiveVerdict}</span>
       </div>
       {candidate.judgeOverall !== null && <div className="mt-1 h-1 rounded bg-neutral-800"><div className="h-full rounded bg-amber-400/70" style={{ width: `${Math.round(candidate.judgeOverall * 100)}%` }} /></div>}
-      <div className="sr-only">threshold {threshold}</div>
     </div>
   );
 }
@@ -53,7 +59,7 @@ export function PairInfo({ item, isLabelled, isRevealed, onRevealChange }: PairI
       <div className="space-y-2 border-t border-neutral-800 pt-3">
         <div className="flex items-center justify-between">
           <h3 className="text-xs font-medium uppercase tracking-wide text-neutral-500">Judge</h3>
-          <label className={`flex items-center gap-1.5 text-xs ${isLabelled ? "text-neutral-300" : "text-neutral-600"}`} title={isLabelled ? "" : "Label the pair first: seeing the scores before choosing anchors the choice"}>
+          <label className={`flex items-center gap-1.5 text-xs ${isLabelled ? "text-neutral-300" : "text-neutral-500"}`} title={isLabelled ? "" : "Label the pair first: seeing the scores before choosing anchors the choice"}>
             <input type="checkbox" checked={isRevealed} onChange={(event) => (onRevealChange(event.target.checked), event.currentTarget.blur())} data-testid="reveal-judge" />
             show scores after labelling
           </label>

@@ -124,8 +124,10 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
   const rightCandidateId = item ? (item.leftCandidateId === item.a.id ? item.b.id : item.a.id) : null;
 
   return (
+    // Wide windows: the canvas left, the label keys and the pair's text right. Below 1280 px the
+    // canvas takes the full width and the keys follow in one row just under it.
     <div
-      className="grid grid-cols-[minmax(0,1fr)_24rem] gap-4 px-4 py-3"
+      className="grid gap-4 px-4 py-3 [--pair-canvas-height:max(16rem,calc(100vh-19rem))] xl:grid-cols-[minmax(0,1fr)_24rem] xl:[--pair-canvas-height:calc(100vh-12rem)]"
       data-testid="pair-labeller"
       data-pair-id={item?.pairId ?? ""}
       data-candidate-a={item?.a.id ?? ""}
@@ -145,12 +147,12 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
           </span>
         </div>
         {item ? (
-          <PairCanvas datasetId={datasetId} item={item} shortcutScopes={isHelpOpen ? null : SCOPES} height="calc(100vh - 12rem)" />
+          <PairCanvas datasetId={datasetId} item={item} shortcutScopes={isHelpOpen ? null : SCOPES} height="var(--pair-canvas-height)" />
         ) : (
           <QueueDone datasetId={datasetId} isExhausted={queue.isExhausted} error={queue.error} labelled={labelledCount} onRefresh={queue.refresh} />
         )}
       </div>
-      <aside className="h-[calc(100vh-4.5rem)] space-y-4 overflow-y-auto pr-1">
+      <aside aria-label="Labelling" className="space-y-4 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto xl:pr-1">
         <LabelBar onChoose={choose} onUndo={() => void undo()} canUndo={undoStack.length > 0} current={current} isDisabled={!item} />
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <button type="button" onClick={queue.previous} disabled={queue.index === 0} className="rounded bg-neutral-800 px-2 py-1 disabled:opacity-40">← Previous pair</button>
@@ -168,7 +170,7 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
 
 function QueueDone({ datasetId, isExhausted, error, labelled, onRefresh }: { datasetId: number; isExhausted: boolean; error: string | null; labelled: number; onRefresh: () => void }) {
   return (
-    <div className="flex h-[calc(100vh-12rem)] flex-col items-center justify-center gap-3 rounded-md border border-neutral-800 text-center" data-testid="queue-done">
+    <div style={{ height: "var(--pair-canvas-height)" }} className="flex flex-col items-center justify-center gap-3 rounded-md border border-neutral-800 text-center" data-testid="queue-done">
       {error ? <p className="text-red-300">{error}</p> : <p className="text-lg text-neutral-200">{isExhausted ? "No more pairs in this queue." : "Loading more pairs…"}</p>}
       <p className="text-sm text-neutral-500">{labelled} labelled in this session.</p>
       <div className="flex gap-2 text-sm">

@@ -6,12 +6,12 @@ import { imageUrl } from "@/lib/browse/image-url";
 import type { PairListCandidate, PairListRow } from "@/lib/pairs/types";
 import { ORIGIN_TEXT } from "@/lib/pairs/list-params";
 import { PAIR_LABEL_TEXT, shownSide } from "@/lib/pairs/sides";
+import { CardImage } from "@/components/browse/card-image";
 
 function Thumb({ datasetId, path, caption, candidate }: { datasetId: number; path: string; caption: string; candidate?: PairListCandidate }) {
   return (
     <figure className="w-28 shrink-0">
-      {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails come from the images route, already sized */}
-      <img src={imageUrl(datasetId, path, 224)} alt={caption} loading="lazy" className="h-20 w-28 rounded bg-neutral-900 object-contain" />
+      <CardImage src={imageUrl(datasetId, path, 224)} alt={caption} className="h-20 w-28 rounded bg-neutral-900 object-contain" />
       <figcaption className="mt-0.5 text-[11px] leading-tight text-neutral-500" title={path}>
         <span className="block truncate">{caption}</span>
         {candidate && <span className="block truncate">{candidate.judgeOverall === null ? "unjudged" : `judge ${candidate.judgeOverall.toFixed(2)}`} · {candidate.effectiveVerdict}</span>}
@@ -53,11 +53,11 @@ export function PairList({ datasetId, rows }: { datasetId: number; rows: PairLis
             </div>
             <p className="truncate text-neutral-200" title={row.summarizedText}>{row.summarizedText}</p>
             <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs" aria-label="Labels">
-              {row.labels.length === 0 && <li className="text-neutral-600">not labelled</li>}
+              {row.labels.length === 0 && <li className="text-neutral-500">not labelled</li>}
               {row.labels.map((label) => {
                 const side = shownSide(label.label, { candidateA: row.a.id }, label.leftCandidateId);
                 return (
-                  <li key={label.id} className={label.isUndone ? "text-neutral-600 line-through" : "text-neutral-300"} data-label-id={label.id} data-label={label.label} data-left-candidate-id={label.leftCandidateId} data-is-repeat={label.isRepeat} data-is-undone={label.isUndone}>
+                  <li key={label.id} className={label.isUndone ? "text-neutral-500 line-through" : "text-neutral-300"} data-label-id={label.id} data-label={label.label} data-left-candidate-id={label.leftCandidateId} data-is-repeat={label.isRepeat} data-is-undone={label.isUndone}>
                     {label.reviewer}: {PAIR_LABEL_TEXT[label.label]}{side ? ` (${side})` : ""} · left was {label.leftCandidateId === row.a.id ? "A" : "B"}{label.isRepeat ? " · repeat" : ""}{label.isUndone ? " · undone" : ""}
                   </li>
                 );

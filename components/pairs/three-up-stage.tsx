@@ -7,7 +7,7 @@ import { useEffect, useRef } from "react";
 import { Group, Image as KonvaImage, Layer, Rect, Stage } from "react-konva";
 import type { FittedImage } from "@/lib/canvas/common-frame";
 import { viewToStage } from "@/lib/canvas/view";
-import type { ThreeUpLayout, ThreeUpPane, ThreeUpSlot } from "@/lib/pairs/three-up";
+import { toEditPanePoint, type ThreeUpLayout, type ThreeUpPane, type ThreeUpSlot } from "@/lib/pairs/three-up";
 import type { ViewController } from "@/components/compare/use-view-controller";
 import { wheelZoomHandler } from "@/components/compare/wheel-zoom";
 
@@ -30,7 +30,8 @@ export function ThreeUpStage({ stageId, width, height, panes, layout, images, co
   useEffect(() => {
     stageRef.current?.setAttrs(testAttrs);
   });
-  const onWheel = wheelZoomHandler(panes, controller.zoomAt);
+  // The controller's viewport is an edit pane; a point in the smaller source pane is scaled to it.
+  const onWheel = wheelZoomHandler(panes, (factor, point, pane) => controller.zoomAt(factor, toEditPanePoint(pane, panes[1], point)));
   return (
     <Stage ref={stageRef} id={stageId} width={width} height={height} onWheel={onWheel}>
       <Layer listening={false}>

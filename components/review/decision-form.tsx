@@ -12,27 +12,37 @@ type Props = {
   draft: DecisionDraft;
   onDraftChange: (draft: DecisionDraft) => void;
   onDecide: (verdict: "accept" | "reject" | "unsure") => void;
+  /** The item's human verdict (all reviewers) and this reviewer's own decision, if any. */
   current: string;
+  mine: "accept" | "reject" | "unsure" | null;
 };
 
 const BUTTONS = [
-  { verdict: "accept", label: "Accept", key: "a", className: "bg-emerald-600 hover:bg-emerald-500" },
+  { verdict: "accept", label: "Accept", key: "a", className: "bg-emerald-700 hover:bg-emerald-600" },
   { verdict: "reject", label: "Reject", key: "r", className: "bg-rose-600 hover:bg-rose-500" },
   { verdict: "unsure", label: "Unsure", key: "u", className: "bg-neutral-700 hover:bg-neutral-600" },
 ] as const;
 
-export function DecisionForm({ draft, onDraftChange, onDecide, current }: Props) {
+export function DecisionForm({ draft, onDraftChange, onDecide, current, mine }: Props) {
   const toggleTag = (tag: string) =>
     onDraftChange({ ...draft, reasonTags: draft.reasonTags.includes(tag) ? draft.reasonTags.filter((item) => item !== tag) : [...draft.reasonTags, tag] });
   return (
     <section aria-label="Your decision" className="space-y-2" data-testid="decision-form">
       <div className="flex items-center justify-between">
         <h2 className="text-xs font-semibold uppercase tracking-wide text-neutral-400">Your decision</h2>
-        <span className="text-[11px] text-neutral-500">current human verdict: {current}</span>
+        <span className="text-[11px] text-neutral-400" data-testid="decision-summary">{mine ? `yours: ${mine}` : "not decided by you"} · all reviewers: {current}</span>
       </div>
       <div className="grid grid-cols-3 gap-2">
         {BUTTONS.map((button) => (
-          <button key={button.verdict} type="button" onClick={() => onDecide(button.verdict)} className={`rounded-md px-3 py-2 text-sm font-medium text-white ${button.className}`} data-testid={`decide-${button.verdict}`}>
+          <button
+            key={button.verdict}
+            type="button"
+            onClick={() => onDecide(button.verdict)}
+            aria-pressed={mine === button.verdict}
+            className={`rounded-md px-3 py-2 text-sm font-medium text-white ${button.className} ${mine === button.verdict ? "ring-2 ring-amber-300 ring-offset-2 ring-offset-neutral-950" : mine ? "opacity-60" : ""}`}
+            data-testid={`decide-${button.verdict}`}
+          >
+            {mine === button.verdict && <span aria-hidden className="mr-1">✓</span>}
             {button.label} <kbd className="ml-1 rounded bg-black/30 px-1 text-[11px]">{button.key}</kbd>
           </button>
         ))}

@@ -1,7 +1,8 @@
 "use client";
 // The item screen people live in: compare canvas, instructions, judge panel, decision controls
 // and history. Keyboard-first (one keymap table), decisions saved in the background through the
-// outbox, next item drawn from prefetched data, last 10 decisions undoable.
+// outbox, next item drawn from prefetched data, last 10 decisions undoable — including the ones
+// made before a reload (the server lists them), and the buttons show this reviewer's decision.
 import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -15,6 +16,7 @@ import { imageUrl } from "@/lib/browse/image-url";
 import type { ItemDetail } from "@/lib/review/types";
 import type { KeyScope } from "@/lib/keymap";
 import type { ReasonTag } from "@/lib/review/enums";
+import { ownCurrentVerdict, type OwnDecision } from "@/lib/review/own-decision";
 import { CRITERIA } from "@/lib/taxonomy";
 import { DecisionForm, EMPTY_DRAFT, type DecisionDraft } from "./decision-form";
 import { HistoryList } from "./history-list";
@@ -37,11 +39,16 @@ export type ReviewWorkspaceProps = {
   /** Queue mode: a fixed walk (audit sample) with inclusion probabilities, and a progress bar. */
   queue?: { title: string; total: number; ids?: number[]; probabilities?: Record<number, number>; sampleId?: number; alreadyDecided?: number };
   backHref: string;
+  /** Who is reviewing, and their latest decisions in this dataset (undoable after a reload). */
+  reviewerId: number;
+  recentDecisions: OwnDecision[];
 };
 
-type UndoEntry = { clientId: string; candidateId: number };
+type Verdict = "accept" | "reject" | "unsure";
+/** A decision of this session (in the outbox) or one saved before this page was loaded. */
+type UndoEntry = { kind: "session"; clientId: string; candidateId: number; verdict: Verdict } | { kind: "saved"; reviewId: number; candidateId: number; verdict: Verdict };
 
-export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue, backHref }: ReviewWorkspaceProps) {
+export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue, backHref, reviewerId, recentDecisions }: ReviewWorkspaceProps) {
   const queryClient = useQueryClient();
   useState(() => queryClient.setQueryData(itemQuery(datasetId, initial.candidate.id).queryKey, initial));
   const sampleId = queue?.sampleId;
@@ -54,7 +61,9 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
   const [isHelpOpen, setIsHelpOpen] = useState(false);
   const [isAutoAdvance, setIsAutoAdvance] = useState(true);
   const [compareTo, setCompareTo] = useState<"previous" | "original">("previous");
-  const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
+  const [undoStack, setUndoStack] = useState<UndoEntry[]>(() =>
+    recentDecisions.slice(-UNDO_DEPTH).map((decision) => ({ kind: "saved", reviewId: decision.reviewId, candidateId: decision.candidateId, verdict: decision.verdict })),
+  );
   const [message, setMessage] = useState<string | null>(null);
   const [decidedIds, setDecidedIds] = useState<Set<number>>(() => new Set());
   const undoRef = useRef(undoStack);
@@ -68,7 +77,7 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
 
   useEffect(() => setDraft(EMPTY_DRAFT), [walk.currentId]);
 
-  const decide = (verdict: "accept" | "reject" | "unsure") => {
+  const decide = (verdict: Verdict) => {
     if (!detail) return;
     const scores = Object.fromEntries(
       CRITERIA.flatMap((criterion) => {
@@ -86,7 +95,7 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
       scores: Object.keys(scores).length ? scores : undefined,
       sampleId: queue?.sampleId,
     });
-    setUndoStack((stack) => [...stack, { clientId, candidateId }].slice(-UNDO_DEPTH));
+    setUndoStack((stack) => [...stack, { kind: "session" as const, clientId, candidateId, verdict }].slice(-UNDO_DEPTH));
     setDecidedIds((ids) => new Set(ids).add(candidateId));
     // Optimistic: show the verdict at once; the saved state replaces it when the save lands.
     queryClient.setQueryData(itemQuery(datasetId, candidateId).queryKey, (old: ItemDetail | undefined) =>
@@ -99,20 +108,25 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
   const undo = async () => {
     const last = undoRef.current.at(-1);
     if (!last) {
-      setMessage("Nothing to undo (the last 10 decisions of this session can be undone).");
+      setMessage("Nothing to undo (your last 10 decisions in this dataset can be undone).");
       return;
     }
     setUndoStack((stack) => stack.slice(0, -1));
-    if (outbox.cancel(last.clientId)) {
-      setMessage(`Undid the unsaved decision on #${last.candidateId}`);
-      refresh(last.candidateId);
-      return;
-    }
-    const reviewId = await outbox.settled(last.clientId);
-    if (!reviewId) {
-      setMessage("That decision has not been saved yet (see above); undo it again once it is.");
-      setUndoStack((stack) => [...stack, last]);
-      return;
+    let reviewId: number | null | undefined;
+    if (last.kind === "saved") {
+      reviewId = last.reviewId;
+    } else {
+      if (outbox.cancel(last.clientId)) {
+        setMessage(`Undid the unsaved decision on #${last.candidateId}`);
+        refresh(last.candidateId);
+        return;
+      }
+      reviewId = await outbox.settled(last.clientId);
+      if (!reviewId) {
+        setMessage("That decision has not been saved yet (see above); undo it again once it is.");
+        setUndoStack((stack) => [...stack, last]);
+        return;
+      }
     }
     const result = await undoDecision({ datasetId, reviewId });
     if (result.ok) {
@@ -142,10 +156,15 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
   if (!detail || !left) {
     return <p className="p-6 text-sm text-neutral-400">{itemResult.isError ? (itemResult.error as Error).message : "Loading…"}</p>;
   }
+  // This reviewer's decision on the item: the newest undoable one of theirs, else what the server
+  // recorded (an older decision, or the previous one once the newest is undone).
+  const mine = undoStack.findLast((entry) => entry.candidateId === detail.candidate.id)?.verdict ?? ownCurrentVerdict(detail.reviews, reviewerId);
   const right = { url: imageUrl(datasetId, detail.candidate.imagePath), label: detail.session ? `turn ${detail.request.turn}` : detail.candidate.role === "rejected" ? "rejected attempt" : "edit" };
 
   return (
-    <div className="grid grid-cols-[minmax(0,1fr)_26rem] gap-4 px-4 py-3" data-testid="review-workspace" data-candidate-id={detail.candidate.id} data-image-path={detail.candidate.imagePath}>
+    // Two columns from 1200 px (canvas | decision and judge); below that one column, the canvas
+    // full width and the decision and judge panels side by side under it.
+    <div className="grid gap-4 px-4 py-3 min-[1200px]:grid-cols-[minmax(0,1fr)_24rem] 2xl:grid-cols-[minmax(0,1fr)_26rem]" data-testid="review-workspace" data-candidate-id={detail.candidate.id} data-image-path={detail.candidate.imagePath}>
       <div className="min-w-0 space-y-3">
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <Link href={backHref} className="text-neutral-400 hover:text-neutral-100">← {datasetName}</Link>
@@ -165,7 +184,7 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
             <button type="button" onClick={() => setIsHelpOpen(true)} className="rounded bg-neutral-800 px-2 py-1 text-xs" aria-label="Keyboard shortcuts">?</button>
           </div>
         </div>
-        <CompareCanvas stageId="compare-stage" left={left} right={right} mode={compare.mode} onModeChange={compare.setMode} view={compare.view} onViewChange={compare.setView} shortcutScopes={isHelpOpen ? null : SCOPES} height="calc(100vh - 21rem)" />
+        <CompareCanvas stageId="compare-stage" left={left} right={right} mode={compare.mode} onModeChange={compare.setMode} view={compare.view} onViewChange={compare.setView} shortcutScopes={isHelpOpen ? null : SCOPES} height="max(18rem, calc(100vh - 17rem))" />
         <InstructionsPanel detail={detail} />
         {detail.session && <SessionStrip detail={detail} compareTo={compareTo} onCompareToChange={setCompareTo} onOpen={(id) => walk.jumpTo(id)} />}
         {detail.siblings.length > 1 && (
@@ -180,9 +199,11 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
           </div>
         )}
       </div>
-      <aside className="h-[calc(100vh-4.5rem)] space-y-4 overflow-y-auto pr-1">
-        <SaveStatus entries={outbox.entries} message={message} onRetry={outbox.retryNow} canUndo={undoStack.length > 0} onUndo={() => void undo()} />
-        <DecisionForm draft={draft} onDraftChange={setDraft} onDecide={decide} current={detail.candidate.humanVerdict} />
+      <aside aria-label="Decision and judge" className="grid content-start gap-4 md:grid-cols-2 min-[1200px]:block min-[1200px]:h-[calc(100vh-4.5rem)] min-[1200px]:space-y-4 min-[1200px]:overflow-y-auto min-[1200px]:pr-1">
+        <div className="space-y-4">
+          <SaveStatus entries={outbox.entries} message={message} onRetry={outbox.retryNow} canUndo={undoStack.length > 0} onUndo={() => void undo()} />
+          <DecisionForm draft={draft} onDraftChange={setDraft} onDecide={decide} current={detail.candidate.humanVerdict} mine={mine} />
+        </div>
         <JudgePanel detail={detail} />
         <HistoryList reviews={detail.reviews} />
       </aside>

@@ -4,6 +4,7 @@
 import { imageUrl } from "@/lib/browse/image-url";
 import type { ItemDetail } from "@/lib/review/types";
 import { VerdictBadge } from "@/components/browse/verdict-badge";
+import { CardImage } from "@/components/browse/card-image";
 
 type Props = { detail: ItemDetail; onOpen: (candidateId: number) => void; compareTo: "previous" | "original"; onCompareToChange: (value: "previous" | "original") => void };
 
@@ -23,8 +24,7 @@ export function SessionStrip({ detail, onOpen, compareTo, onCompareToChange }: P
       </div>
       <ol className="flex gap-2 overflow-x-auto pb-1">
         <li className="w-32 shrink-0">
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={imageUrl(detail.datasetId, session.originalUrl, 160)} alt="original" className="h-20 w-full rounded bg-neutral-950 object-contain" />
+          <CardImage src={imageUrl(detail.datasetId, session.originalUrl, 160)} alt="original" className="h-20 w-full rounded bg-neutral-950 object-contain" />
           <p className="mt-1 text-[11px] text-neutral-400">Original</p>
         </li>
         {session.turns.map((turn) => {
@@ -32,8 +32,7 @@ export function SessionStrip({ detail, onOpen, compareTo, onCompareToChange }: P
           return (
             <li key={turn.candidateId} className="w-32 shrink-0">
               <button type="button" onClick={() => onOpen(turn.candidateId)} className={`block w-full rounded border text-left ${isCurrent ? "border-amber-400" : "border-transparent hover:border-neutral-600"}`} aria-current={isCurrent ? "step" : undefined} data-testid="session-turn">
-                {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={imageUrl(detail.datasetId, turn.imagePath, 160)} alt={`turn ${turn.turn}`} className="h-20 w-full rounded bg-neutral-950 object-contain" />
+                <CardImage src={imageUrl(detail.datasetId, turn.imagePath, 160)} alt={`turn ${turn.turn}`} className="h-20 w-full rounded bg-neutral-950 object-contain" />
               </button>
               <div className="mt-1 flex items-center justify-between gap-1 text-[11px]">
                 <span className="text-neutral-300">Turn {turn.turn}</span>

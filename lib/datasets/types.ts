@@ -18,4 +18,6 @@ export type DatasetSummary = {
   disagreements: number;
   sessions: number;
   pairs: number;
+  /** Pairs nobody has labelled yet (no live label). */
+  unlabelledPairs: number;
 };

@@ -1,4 +1,6 @@
 import { connection } from "next/server";
+import { BrowseShell } from "@/components/browse/browse-shell";
+import { ImageHealthNote } from "@/components/browse/image-health-note";
 import { CategorySidebar } from "@/components/browse/category-sidebar";
 import { CandidateGrid } from "@/components/browse/candidate-grid";
 import { FilterBar } from "@/components/browse/filter-bar";
@@ -7,8 +9,11 @@ import { buildFacetTree } from "@/lib/browse/facets";
 import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
 import { countCandidates, facetCounts, listCandidates } from "@/lib/db/queries/browse";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const generateMetadata = datasetMetadata("Browse");
 
 export default async function BrowsePage({ params, searchParams }: Props) {
   await connection();
@@ -25,15 +30,11 @@ export default async function BrowsePage({ params, searchParams }: Props) {
   return (
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="" />
-      <div className="grid grid-cols-[26rem_minmax(0,1fr)] gap-4 px-4 pt-3">
-        <aside className="h-[calc(100vh-7rem)] overflow-y-auto pr-2">
-          <CategorySidebar datasetId={dataset.id} filters={filters} groups={tree.groups} total={tree.total} />
-        </aside>
-        <section className="min-w-0 space-y-3">
-          <FilterBar datasetId={dataset.id} filters={filters} matching={matching} threshold={dataset.threshold} />
-          <CandidateGrid key={search} datasetId={dataset.id} search={search} initialPage={page} />
-        </section>
-      </div>
+      <BrowseShell sidebar={<CategorySidebar datasetId={dataset.id} filters={filters} groups={tree.groups} total={tree.total} />}>
+        <ImageHealthNote datasetId={dataset.id} />
+        <FilterBar datasetId={dataset.id} filters={filters} matching={matching} threshold={dataset.threshold} />
+        <CandidateGrid key={search} datasetId={dataset.id} search={search} initialPage={page} />
+      </BrowseShell>
     </div>
   );
 }

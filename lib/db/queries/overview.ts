@@ -10,7 +10,9 @@ export async function listDatasetSummaries(db: DbHandle): Promise<DatasetSummary
       (SELECT count(*) FROM requests r WHERE r.dataset_id = d.id) AS requests,
       c.candidates, c.edit_types, c.judged, c.reviewed, c.judge_pass, c.effective_pass, c.disagreements,
       (SELECT count(*) FROM sessions s WHERE s.dataset_id = d.id) AS sessions,
-      (SELECT count(*) FROM pairs p WHERE p.dataset_id = d.id) AS pairs
+      (SELECT count(*) FROM pairs p WHERE p.dataset_id = d.id) AS pairs,
+      (SELECT count(*) FROM pairs p WHERE p.dataset_id = d.id AND NOT EXISTS (
+         SELECT 1 FROM pair_labels l WHERE l.pair_id = p.id AND l.undo_of IS NULL AND NOT EXISTS (SELECT 1 FROM pair_labels u WHERE u.undo_of = l.id))) AS unlabelled_pairs
     FROM datasets d
     LEFT JOIN LATERAL (
       SELECT count(*) AS candidates, count(DISTINCT edit_type) AS edit_types,
@@ -38,5 +40,6 @@ export async function listDatasetSummaries(db: DbHandle): Promise<DatasetSummary
     disagreements: Number(row.disagreements ?? 0),
     sessions: Number(row.sessions),
     pairs: Number(row.pairs),
+    unlabelledPairs: Number(row.unlabelled_pairs),
   }));
 }

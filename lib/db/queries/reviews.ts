@@ -5,6 +5,7 @@ import "server-only";
 import type { DbHandle, SqlRunner } from "../client";
 import type { ReasonTag, Verdict } from "../schema";
 import type { CriterionScores } from "../../verdict";
+import type { OwnDecision } from "../../review/own-decision";
 import { refreshCandidates } from "./candidate-state";
 
 export class ReviewError extends Error {}
@@ -73,4 +74,20 @@ export async function undoReview(db: DbHandle, input: { datasetId: number; revie
     await refreshCandidates(tx, [candidateId]);
     return { undoId: Number(inserted.id), state: await stateOf(tx, candidateId) };
   });
+}
+
+
+/**
+ * The reviewer's latest decisions in a dataset that still count (not undone, not undos), oldest
+ * first: after a reload the review screen can still undo them, as it could before.
+ */
+export async function recentOwnDecisions(db: DbHandle, datasetId: number, reviewerId: number, limit = 10): Promise<OwnDecision[]> {
+  const rows = await db.query<{ id: string; candidate_id: string; verdict: Verdict }>(
+    `SELECT r.id, r.candidate_id, r.verdict FROM reviews r JOIN candidates c ON c.id = r.candidate_id
+     WHERE r.reviewer_id = $1 AND c.dataset_id = $2 AND r.undo_of IS NULL AND r.source = 'ui'
+       AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undo_of = r.id)
+     ORDER BY r.id DESC LIMIT $3`,
+    [reviewerId, datasetId, limit],
+  );
+  return rows.map((row) => ({ reviewId: Number(row.id), candidateId: Number(row.candidate_id), verdict: row.verdict })).reverse();
 }

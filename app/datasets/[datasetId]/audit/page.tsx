@@ -5,8 +5,11 @@ import { parseAuditSlice } from "@/lib/audit/slice";
 import { loadAuditReport } from "@/lib/db/queries/audit";
 import { judgeTypeOptions } from "@/lib/db/queries/judge-jobs";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const generateMetadata = datasetMetadata("Audit");
 
 export default async function AuditPage({ params, searchParams }: Props) {
   await connection();

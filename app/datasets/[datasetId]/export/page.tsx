@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { connection } from "next/server";
 import { DatasetNav } from "@/components/dataset/dataset-nav";
 import { ExportDownloads, type ExportFileEntry } from "@/components/export/export-downloads";
@@ -12,10 +11,11 @@ import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { EXPORT_FILES, LICENCE_NOTE } from "@/lib/export/export-dataset";
 import { EXPORT_SOURCES, MANIFEST_FILE } from "@/lib/export/registry";
 import { normalizeEditType } from "@/lib/taxonomy";
-
-export const metadata: Metadata = { title: "Export — Ripe" };
+import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const generateMetadata = datasetMetadata("Export");
 
 export default async function ExportPage({ params, searchParams }: Props) {
   await connection();
@@ -43,7 +43,7 @@ export default async function ExportPage({ params, searchParams }: Props) {
   return (
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="/export" />
-      <main className="mx-auto max-w-6xl space-y-6 px-6 py-8">
+      <div className="mx-auto max-w-6xl space-y-6 px-6 py-8">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Export {dataset.name}</h1>
           <p className="mt-1 max-w-3xl text-sm text-neutral-400">
@@ -66,7 +66,7 @@ export default async function ExportPage({ params, searchParams }: Props) {
           </div>
           <RubricSummary dataset={dataset} />
         </div>
-      </main>
+      </div>
     </div>
   );
 }

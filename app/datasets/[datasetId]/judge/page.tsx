@@ -6,6 +6,7 @@ import { countBrowseSelection, judgeTypeOptions } from "@/lib/db/queries/judge-j
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { geminiStatus, jobView } from "@/lib/judge/background";
 import { listJobs } from "@/lib/judge/server";
+import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -15,6 +16,8 @@ function describe(filters: BrowseFilters): string {
     .map((key) => `${key} = ${String(filters[key])}`)
     .join(" · ");
 }
+
+export const generateMetadata = datasetMetadata("Judge");
 
 export default async function JudgePage({ params, searchParams }: Props) {
   await connection();

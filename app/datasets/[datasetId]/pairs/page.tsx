@@ -12,9 +12,12 @@ import { agreementPairs, datasetEditTypes, listPairs, liveLabels, pairEditTypes 
 import { resolveReviewer, REVIEWER_COOKIE } from "@/lib/db/queries/reviewers";
 import { agreementSummary, metricIds } from "@/lib/pairs/agreement";
 import { describeMetric, pairListSearch, parsePairList } from "@/lib/pairs/list-params";
+import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const PAGE = 50;
+
+export const generateMetadata = datasetMetadata("Pairs");
 
 export default async function PairsPage({ params, searchParams }: Props) {
   await connection();
@@ -42,7 +45,7 @@ export default async function PairsPage({ params, searchParams }: Props) {
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="/pairs" />
       <div className="grid grid-cols-[minmax(0,1fr)_22rem] gap-6 px-4 py-4">
-        <main className="min-w-0 space-y-5">
+        <div className="min-w-0 space-y-5">
           <PairsSummary datasetId={dataset.id} overview={overview} reviewer={reviewer.name} />
           <section className="space-y-2">
             <PairFilters datasetId={dataset.id} params={list} editTypes={pairTypes.map((entry) => entry.editType)} metricText={metricText} matching={ids ? ids.length : null} />
@@ -52,7 +55,7 @@ export default async function PairsPage({ params, searchParams }: Props) {
               {page.hasMore && lastId ? <Link href={`/datasets/${dataset.id}/pairs${pairListSearch({ ...list, after: lastId })}`} className="text-neutral-400 hover:text-neutral-100" data-testid="next-page">Next page →</Link> : null}
             </div>
           </section>
-        </main>
+        </div>
         <aside>
           <MinePairsForm datasetId={dataset.id} threshold={dataset.threshold} editTypes={allTypes} />
         </aside>

@@ -7,8 +7,11 @@ import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
 import { countCandidates } from "@/lib/db/queries/browse";
 import { listAuditSamplesWithProgress } from "@/lib/db/queries/queue";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const generateMetadata = datasetMetadata("Review queue");
 
 export default async function QueuePage({ params, searchParams }: Props) {
   await connection();
@@ -22,7 +25,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   return (
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="/queue" />
-      <main className="mx-auto grid max-w-6xl gap-8 px-6 py-6 lg:grid-cols-2">
+      <div className="mx-auto grid max-w-6xl gap-8 px-6 py-6 lg:grid-cols-2">
         <section>
           <h2 className="text-lg font-semibold">Walk a filter</h2>
           <p className="mb-3 text-sm text-neutral-400">Decide with <kbd>a</kbd> / <kbd>r</kbd> / <kbd>u</kbd>; the next item opens at once while the decision saves. Labels from these queues are a convenience sample: the audit says so.</p>
@@ -68,7 +71,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
             </ul>
           )}
         </section>
-      </main>
+      </div>
     </div>
   );
 }

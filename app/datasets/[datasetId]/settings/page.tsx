@@ -19,7 +19,7 @@ export default async function DatasetSettingsPage({ params }: Props) {
   return (
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="/settings" />
-      <main className="mx-auto max-w-3xl space-y-6 p-6">
+      <div className="mx-auto max-w-3xl space-y-6 p-6">
         <h2 className="text-lg font-semibold">Dataset settings</h2>
         <DatasetBaseForm
           datasetId={dataset.id}
@@ -28,7 +28,7 @@ export default async function DatasetSettingsPage({ params }: Props) {
           roots={policy.roots}
           prefixes={[...policy.remotePrefixes.map((prefix) => prefix.text), ...policy.s3Bases.map((base) => `s3://${base.bucket}/${base.key}`)]}
         />
-      </main>
+      </div>
     </div>
   );
 }

@@ -5,8 +5,11 @@ import { VerdictAgreementView } from "@/components/agreement/verdict-agreement";
 import { AgreementView } from "@/components/pairs/agreement-view";
 import { loadAgreement } from "@/lib/db/queries/agreement";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const generateMetadata = datasetMetadata("Agreement");
 
 export default async function AgreementPage({ params, searchParams }: Props) {
   await connection();

@@ -6,8 +6,11 @@ import { pairEditTypes } from "@/lib/db/queries/pairs-labels";
 import { nextPairBatch } from "@/lib/db/queries/pairs-queue";
 import { resolveReviewer, REVIEWER_COOKIE } from "@/lib/db/queries/reviewers";
 import { parseQueueParams, queueSearch } from "@/lib/pairs/queue";
+import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const generateMetadata = datasetMetadata("Label pairs");
 
 export default async function LabelPairsPage({ params, searchParams }: Props) {
   await connection();

@@ -5,14 +5,21 @@ import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { getItemDetail } from "@/lib/db/queries/items";
 import { idOr404, loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { getSampleWalk } from "@/lib/db/queries/queue";
+import { recentOwnDecisions } from "@/lib/db/queries/reviews";
+import { datasetMetadata } from "@/lib/pages/metadata";
+import { currentReviewer } from "@/lib/review/current-reviewer";
 
 type Props = { params: Promise<{ datasetId: string; sampleId: string }>; searchParams: Promise<{ item?: string }> };
+
+export const generateMetadata = datasetMetadata((params: { datasetId: string; sampleId: string }) => `Audit sample ${params.sampleId}`);
 
 /** Walks an audit sample in its order, starting at the requested or first undecided item. */
 export default async function SampleQueuePage({ params, searchParams }: Props) {
   await connection();
   const { datasetId, sampleId } = await params;
   const { db, dataset } = await loadDatasetOr404(datasetId);
+  const reviewer = await currentReviewer(db);
+  const recentDecisions = await recentOwnDecisions(db, dataset.id, reviewer.id);
   const walk = await getSampleWalk(db, idOr404(sampleId));
   if (!walk || walk.datasetId !== dataset.id) notFound();
   const requested = Number((await searchParams).item);
@@ -20,13 +27,13 @@ export default async function SampleQueuePage({ params, searchParams }: Props) {
   const detail = startId ? await getItemDetail(db, dataset, startId) : null;
   if (!detail) {
     return (
-      <main className="mx-auto max-w-xl p-10 text-center text-neutral-300">
+      <div className="mx-auto max-w-xl p-10 text-center text-neutral-300">
         This sample is empty. <Link href={`/datasets/${dataset.id}/queue`} className="text-amber-300 underline">Back to the queues</Link>
-      </main>
+      </div>
     );
   }
   return (
-    <ReviewWorkspace
+    <ReviewWorkspace reviewerId={reviewer.id} recentDecisions={recentDecisions}
       datasetId={dataset.id}
       datasetName={dataset.name}
       initial={detail}
