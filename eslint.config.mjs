@@ -9,6 +9,12 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
+    // A leading underscore marks what is left out on purpose (`const { sort: _sort, ...rest } = filters`).
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
+  },
+  {
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [

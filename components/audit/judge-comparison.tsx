@@ -2,7 +2,7 @@
 // cost, the paired differences, who is right where the other is wrong, and the edit types where
 // the two differ most. The picker is a plain GET form, so a comparison is a shareable URL.
 import Link from "next/link";
-import type { JudgeComparisonReport } from "@/lib/db/queries/audit-compare";
+import type { JudgeComparisonReport } from "@/lib/audit/compare-judges";
 import { interval, num, pct } from "./audit-format";
 import { formatP } from "./direction-table";
 

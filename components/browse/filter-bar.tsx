@@ -2,7 +2,7 @@
 // Filters and sort, all in the URL (shareable; back button works). Each change pushes a history
 // entry; the text box waits for a pause in typing.
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useEffectEvent, useState, useTransition } from "react";
 import { filtersToSearch, SORT_LABELS, SORTS, withFilter, type BrowseFilters, type Sort } from "@/lib/browse/filters";
 
 type Props = { datasetId: number; filters: BrowseFilters; matching: number; threshold: number };
@@ -41,12 +41,19 @@ export function FilterBar({ datasetId, filters, matching, threshold }: Props) {
     const next = withFilter(filters, change);
     startTransition(() => router.push(`/datasets/${datasetId}${filtersToSearch(next)}`, { scroll: false }));
   };
-  useEffect(() => setQuery(filters.q ?? ""), [filters.q]);
+  // The URL's search text wins when it changes (back button, a shared link): adjusted while rendering.
+  const [urlQuery, setUrlQuery] = useState(filters.q);
+  if (urlQuery !== filters.q) {
+    setUrlQuery(filters.q);
+    setQuery(filters.q ?? "");
+  }
+  // Typing searches after a pause; the latest filters are read when the pause ends.
+  const search = useEffectEvent((text: string) => {
+    if ((filters.q ?? "") !== text) go({ q: text || undefined });
+  });
   useEffect(() => {
-    if ((filters.q ?? "") === query.trim()) return;
-    const timer = setTimeout(() => go({ q: query.trim() || undefined }), 300);
+    const timer = setTimeout(() => search(query.trim()), 300);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
   const hasFilters = Object.keys(filters).some((key) => key !== "sort" && key !== "type" && key !== "group");
 

@@ -53,19 +53,21 @@ function compute(left: HTMLImageElement, right: HTMLImageElement, layout: Common
   }
 }
 
+const IDLE: DifferenceState = { status: "idle" };
+const COMPUTING: DifferenceState = { status: "computing" };
+
 export function useDifference(isActive: boolean, left: HTMLImageElement | null, right: HTMLImageElement | null, layout: CommonFrame | null): DifferenceState {
-  const [state, setState] = useState<DifferenceState>({ status: "idle" });
+  // The last result with the inputs it was computed from: "idle" and "computing" are derived.
+  const [done, setDone] = useState<{ left: HTMLImageElement; right: HTMLImageElement; layout: CommonFrame; state: DifferenceState } | null>(null);
 
   useEffect(() => {
-    if (!isActive || !left || !right || !layout) {
-      setState({ status: "idle" });
-      return;
-    }
-    setState({ status: "computing" });
+    if (!isActive || !left || !right || !layout) return;
     // Yield one frame so "computing" paints before the (tens of ms) synchronous work.
-    const handle = window.requestAnimationFrame(() => setState(compute(left, right, layout)));
+    const handle = window.requestAnimationFrame(() => setDone({ left, right, layout, state: compute(left, right, layout) }));
     return () => window.cancelAnimationFrame(handle);
   }, [isActive, left, right, layout]);
 
-  return state;
+  if (!isActive || !left || !right || !layout) return IDLE;
+  if (done && done.left === left && done.right === right && done.layout === layout) return done.state;
+  return COMPUTING;
 }

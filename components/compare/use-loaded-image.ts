@@ -3,7 +3,7 @@
 // difference mode can read pixels (images come same-origin from /api/images/…). A missing image
 // (the route answers 404) becomes a clear "error" state, never a thrown error; its reason (no
 // base set, source offline…) follows from the route's JSON answer.
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ImageFailureInfo } from "@/lib/browse/image-failure";
 import type { Size } from "@/lib/canvas/geometry";
 import { fetchImageFailure } from "@/components/images/image-failure";
@@ -46,12 +46,11 @@ const LOADING: LoadedImage = { status: "loading", image: null, size: null };
 export function useLoadedImage(url: string): LoadedImage {
   const [state, setState] = useState<State>(() => ({ url, result: LOADING }));
 
+  // An image decoded before (a neighbour preloaded, or seen earlier) is shown from the cache.
+  const cached = useMemo(() => loadedFromCache(url), [url]);
+
   useEffect(() => {
-    const cached = loadedFromCache(url);
-    if (cached) {
-      setState({ url, result: cached });
-      return;
-    }
+    if (loadedFromCache(url)) return;
     let isCurrent = true;
     const image = new window.Image();
     image.crossOrigin = "anonymous";
@@ -82,5 +81,5 @@ export function useLoadedImage(url: string): LoadedImage {
 
   // A new url shows "loading" at once instead of the previous item's image (or its decoded copy).
   if (state.url === url) return state.result;
-  return loadedFromCache(url) ?? LOADING;
+  return cached ?? LOADING;
 }

@@ -53,11 +53,11 @@ export function AgreementView({ datasetId, summary }: { datasetId: number; summa
         <dl className="grid grid-cols-3 gap-3 text-sm">
           <div><dt className="text-xs text-neutral-500">Pairs labelled by several</dt><dd className="text-lg"><Num datasetId={datasetId} metric={metricKey("multi")}>{multi.pairs}</Num></dd></div>
           <div><dt className="text-xs text-neutral-500">All agree</dt><dd className="text-lg"><Num datasetId={datasetId} metric={metricKey("multi", "agree")}>{pct(multi.allAgreeShare)}</Num> <span className="text-xs text-neutral-500">· <Num datasetId={datasetId} metric={metricKey("multi", "disagree")}>{multi.pairs - multi.allAgree} disagree</Num></span></dd></div>
-          <div><dt className="text-xs text-neutral-500">Fleiss' κ</dt><dd className="text-lg" data-testid="fleiss-kappa">{kappa(multi.fleiss.kappa)}</dd>{multi.fleiss.reason && <dd className="text-[11px] text-neutral-500">{multi.fleiss.reason}</dd>}</div>
+          <div><dt className="text-xs text-neutral-500">Fleiss&apos; κ</dt><dd className="text-lg" data-testid="fleiss-kappa">{kappa(multi.fleiss.kappa)}</dd>{multi.fleiss.reason && <dd className="text-[11px] text-neutral-500">{multi.fleiss.reason}</dd>}</div>
         </dl>
         {summary.duos.length > 0 && (
           <table className="mt-3 w-full text-sm">
-            <thead><tr><th className={th}>Reviewers</th><th className={th}>Shared pairs</th><th className={th}>Agreement</th><th className={th}>Cohen's κ (95% CI)</th><th className={th}>Disagree</th></tr></thead>
+            <thead><tr><th className={th}>Reviewers</th><th className={th}>Shared pairs</th><th className={th}>Agreement</th><th className={th}>Cohen&apos;s κ (95% CI)</th><th className={th}>Disagree</th></tr></thead>
             <tbody>
               {summary.duos.map((duo) => (
                 <tr key={`${duo.firstId}-${duo.secondId}`} className="border-t border-neutral-800">

@@ -3,12 +3,13 @@
 // left | right), left vs right on the compare canvas (side by side, swipe, onion, difference,
 // blink between the two edits), and each edit against the source. Zoom and pan are one view
 // state shared by every view and kept from pair to pair.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { CompareCanvas } from "@/components/compare/compare-canvas";
 import { useCompareSettings } from "@/components/compare/use-compare-settings";
 import { imageUrl } from "@/lib/browse/image-url";
 import type { PairItem } from "@/lib/pairs/types";
 import type { KeyScope } from "@/lib/keymap";
+import { useStoredState } from "../hooks/use-stored-state";
 import { ThreeUpCanvas } from "./three-up-canvas";
 
 export const PAIR_VIEWS = [
@@ -18,26 +19,15 @@ export const PAIR_VIEWS = [
 ] as const;
 export type PairView = (typeof PAIR_VIEWS)[number]["id"];
 const VIEW_KEY = "ripe.pair-view";
+const parseView = (raw: string | null): PairView => PAIR_VIEWS.find((entry) => entry.id === raw)?.id ?? "three-up";
 export const PAIR_STAGE_ID = "pair-stage";
 
 export type PairCanvasProps = { datasetId: number; item: PairItem; shortcutScopes: readonly KeyScope[] | null; height: string };
 
 export function PairCanvas({ datasetId, item, shortcutScopes, height }: PairCanvasProps) {
   const compare = useCompareSettings("ripe.pair-compare");
-  const [view, setView] = useState<PairView>("three-up");
+  const [view, chooseView] = useStoredState(VIEW_KEY, parseView, String);
   const [against, setAgainst] = useState<"left" | "right">("left");
-  useEffect(() => {
-    const stored = window.localStorage.getItem(VIEW_KEY);
-    if (PAIR_VIEWS.some((entry) => entry.id === stored)) setView(stored as PairView);
-  }, []);
-  const chooseView = (next: PairView) => {
-    setView(next);
-    try {
-      window.localStorage.setItem(VIEW_KEY, next);
-    } catch {
-      /* not persisting is fine */
-    }
-  };
   const [leftCandidate, rightCandidate] = item.leftCandidateId === item.a.id ? [item.a, item.b] : [item.b, item.a];
   const source = { url: imageUrl(datasetId, item.sourceImage), label: item.promptChain && item.promptChain.length > 1 ? "original" : "source" };
   const left = { url: imageUrl(datasetId, leftCandidate.imagePath), label: "left edit" };

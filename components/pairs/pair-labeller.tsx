@@ -5,7 +5,7 @@
 // the side shown is what gets recorded; judge scores stay hidden until the pair is labelled.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { HelpOverlay } from "@/components/keymap/help-overlay";
 import { useKeymap } from "@/components/keymap/use-keymap";
 import { undoPairLabel } from "@/lib/actions/pairs/undo-pair-label";
@@ -20,12 +20,16 @@ import { PairInfo } from "./pair-info";
 import { QueuePicker } from "./queue-picker";
 import { usePairQueue } from "./use-pair-queue";
 import { useLabelOutbox } from "./use-label-outbox";
+import { useStoredState } from "../hooks/use-stored-state";
 
 const SCOPES: readonly KeyScope[] = ["pair", "canvas", "global"];
 const UNDO_DEPTH = 20;
 const CHOICE_TEXT: Record<ScreenChoice, string> = { left: "left is better", right: "right is better", tie: "tie", both_bad: "both bad", skip: "skipped" };
 
 export type PairLabellerProps = { datasetId: number; params: QueueParams; initial: QueueBatch; editTypes: string[] };
+
+const parseReveal = (raw: string | null) => raw === "1";
+const serializeReveal = (value: boolean) => (value ? "1" : "0");
 
 type UndoEntry = { clientId: string; key: string; position: number; pairId: number };
 const keyOf = (item: PairItem) => `${item.pairId}:${item.isRepeat}`;
@@ -37,32 +41,29 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
   const [message, setMessage] = useState<string | null>(null);
   const [recap, setRecap] = useState<Recap | null>(null);
   const [isAutoAdvance, setIsAutoAdvance] = useState(true);
-  const [isRevealed, setIsRevealed] = useState(false);
+  const [isRevealed, setIsRevealed] = useStoredState("ripe.pair-reveal", parseReveal, serializeReveal);
   const [isHelpOpen, setIsHelpOpen] = useState(false);
   const outbox = useLabelOutbox(() => {});
   const outboxRef = useRef(outbox);
-  outboxRef.current = outbox;
+  useLayoutEffect(() => {
+    outboxRef.current = outbox;
+  });
   const queue = usePairQueue({
     datasetId, params, initial,
     pendingPairIds: () => outboxRef.current.entries.filter((entry) => entry.status !== "saved").map((entry) => entry.input.pairId),
   });
   const item = queue.current;
   const labelledCount = session.size;
+  // Labels given when the server last said how many remain: adjusted while rendering, when the count changes.
   const [labelsAtFetch, setLabelsAtFetch] = useState(0);
-  useEffect(() => setLabelsAtFetch(session.size), [queue.remaining]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [remainingSeen, setRemainingSeen] = useState(queue.remaining);
+  if (remainingSeen !== queue.remaining) {
+    setRemainingSeen(queue.remaining);
+    setLabelsAtFetch(session.size);
+  }
   const left = Math.max(0, queue.remaining - (labelledCount - labelsAtFetch));
 
-  useEffect(() => {
-    setIsRevealed(window.localStorage.getItem("ripe.pair-reveal") === "1");
-  }, []);
-  const onRevealChange = (value: boolean) => {
-    setIsRevealed(value);
-    try {
-      window.localStorage.setItem("ripe.pair-reveal", value ? "1" : "0");
-    } catch {
-      /* fine */
-    }
-  };
+  const onRevealChange = (value: boolean) => setIsRevealed(value);
 
   const choose = (choice: ScreenChoice) => {
     if (!item) return;

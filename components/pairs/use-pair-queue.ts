@@ -3,7 +3,7 @@
 // fetched ahead (when five or fewer are left) with the next pairs' images decoded, so the next
 // pair draws at once. The server leaves out what this reviewer labelled; the client also tells
 // it which pairs it still holds or has unsaved labels for.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { preloadImage } from "@/components/compare/use-loaded-image";
 import { imageUrl } from "@/lib/browse/image-url";
 import type { PairItem, QueueBatch } from "@/lib/pairs/types";
@@ -31,10 +31,13 @@ export function usePairQueue(options: { datasetId: number; params: QueueParams; 
   const [isExhausted, setIsExhausted] = useState(options.initial.items.length === 0);
   const [error, setError] = useState<string | null>(null);
   const isLoading = useRef(false);
+  // The latest values for callbacks that run later (fetch completions, key handlers).
   const state = useRef({ items, index });
-  state.current = { items, index };
   const pendingRef = useRef(options.pendingPairIds);
-  pendingRef.current = options.pendingPairIds;
+  useLayoutEffect(() => {
+    state.current = { items, index };
+    pendingRef.current = options.pendingPairIds;
+  });
   /** Pairs skipped in this session: the server hands them out last, not again right away. */
   const skipped = useRef(new Set<number>());
 

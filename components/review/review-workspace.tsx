@@ -5,7 +5,7 @@
 // made before a reload (the server lists them), and the buttons show this reviewer's decision.
 import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { CompareCanvas } from "@/components/compare/compare-canvas";
 import { useCompareSettings } from "@/components/compare/use-compare-settings";
 import { HelpOverlay } from "@/components/keymap/help-overlay";
@@ -67,7 +67,9 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
   const [message, setMessage] = useState<string | null>(null);
   const [decidedIds, setDecidedIds] = useState<Set<number>>(() => new Set());
   const undoRef = useRef(undoStack);
-  undoRef.current = undoStack;
+  useLayoutEffect(() => {
+    undoRef.current = undoStack;
+  });
 
   const refresh = useCallback((candidateId: number) => void queryClient.invalidateQueries({ queryKey: ["item", datasetId, candidateId] }), [datasetId, queryClient]);
   const outbox = useDecisionOutbox((entry) => {
@@ -75,7 +77,12 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
     void queryClient.invalidateQueries({ queryKey: ["browse", datasetId] });
   });
 
-  useEffect(() => setDraft(EMPTY_DRAFT), [walk.currentId]);
+  // A new item starts with an empty draft (adjusted while rendering, not in an effect).
+  const [draftFor, setDraftFor] = useState(walk.currentId);
+  if (draftFor !== walk.currentId) {
+    setDraftFor(walk.currentId);
+    setDraft(EMPTY_DRAFT);
+  }
 
   const decide = (verdict: Verdict) => {
     if (!detail) return;

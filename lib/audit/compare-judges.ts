@@ -4,6 +4,7 @@
 // paired bootstrap interval (items resampled together, seeded so a report repeats exactly), and
 // the exact McNemar test asks whether one judge is right where the other is wrong more often
 // than chance. Cost per item comes from the tokens and costs recorded with each judgement.
+import type { AuditSlice } from "./slice";
 import { seededRandom } from "../random";
 import { mcnemarExact } from "./paired";
 import { agreementStats, isLabelled, itemOutcome, type AgreementStats, type AuditCandidate, type IntervalPair, type LabelledItem, type Rubric } from "./report-stats";
@@ -232,3 +233,13 @@ export function compareJudges(
   if (pairs.length > 0 && pairs.length < 100) notes.push(`Only ${pairs.length} items: the intervals are wide; review more items (an audit sample) before switching judges.`);
   return { ...comparison, sentence: sentenceFor(comparison), notes };
 }
+
+/** The comparison as the page, the route and `npm run audit -- --compare` present it. */
+export type JudgeComparisonReport = JudgeComparison & {
+  version: 1;
+  generated_at: string;
+  dataset: { id: number; name: string; threshold: number };
+  slice: AuditSlice;
+  /** Judge ids with a verdict on at least one reviewed item of the slice: what can be compared. */
+  judge_ids: string[];
+};

@@ -80,8 +80,12 @@ export type DirectionSlice = { slice: "edit_type" | "group"; key: string; items:
 function pairedTable(items: readonly LabelledItem[]) {
   let a = 0, b = 0, c = 0, d = 0;
   for (const item of items) {
-    if (item.judge === "pass") item.human === "pass" ? a++ : b++;
-    else item.human === "pass" ? c++ : d++;
+    const isHumanPass = item.human === "pass";
+    if (item.judge === "pass") {
+      if (isHumanPass) a++;
+      else b++;
+    } else if (isHumanPass) c++;
+    else d++;
   }
   return { a, b, c, d };
 }

@@ -3,20 +3,13 @@ import "server-only";
 // (loadReviewedCandidates), compared by the pure lib/audit/compare-judges. The compare page and
 // `npm run audit -- --compare A B` both call this.
 import { z } from "zod";
-import { compareJudges, type JudgeComparison } from "../../audit/compare-judges";
+import { compareJudges, type JudgeComparisonReport } from "../../audit/compare-judges";
 import type { AuditSlice } from "../../audit/slice";
 import type { DbHandle } from "../client";
 import type { Dataset } from "../schema";
 import { loadReviewedCandidates } from "./audit";
 
-export type JudgeComparisonReport = JudgeComparison & {
-  version: 1;
-  generated_at: string;
-  dataset: { id: number; name: string; threshold: number };
-  slice: AuditSlice;
-  /** Judge ids with a verdict on at least one reviewed item of the slice: what can be compared. */
-  judge_ids: string[];
-};
+export type { JudgeComparisonReport } from "../../audit/compare-judges";
 
 const judgeId = z.string().trim().min(1, "pick a judge").max(300);
 /** The two judges to compare, from a URL or the CLI: present, distinct. */

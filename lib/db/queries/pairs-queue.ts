@@ -6,7 +6,7 @@ import type { SqlRunner } from "../client";
 import type { Dataset } from "../schema";
 import { interleaveRepeats, queueSortKeys, type QueueKind, type SortKey } from "../../pairs/queue";
 import { isRepeatSelected, REPEAT_GAP } from "../../pairs/sides";
-import { LIVE_LABEL, loadPairItems, type PairItem } from "./pairs";
+import { LIVE_LABEL, loadPairItems } from "./pairs";
 import type { QueueBatch } from "../../pairs/types";
 export type { QueueBatch };
 
