@@ -11,7 +11,10 @@ export default defineConfig([
   {
     // A leading underscore marks what is left out on purpose (`const { sort: _sort, ...rest } = filters`).
     rules: {
-      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -38,7 +41,10 @@ export default defineConfig([
         {
           patterns: [
             { group: ["@/app", "@/app/*", "**/app/*"], message: "lib/ is below the routes: move what both need into lib/." },
-            { group: ["@/components", "@/components/*", "**/components/*"], message: "lib/ is below the UI: move what both need into lib/." },
+            {
+              group: ["@/components", "@/components/*", "**/components/*"],
+              message: "lib/ is below the UI: move what both need into lib/.",
+            },
           ],
         },
       ],
@@ -49,5 +55,14 @@ export default defineConfig([
     files: ["e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
-  globalIgnores([".next/**", "node_modules/**", "data/**", ".cache/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "demo/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "data/**",
+    ".cache/**",
+    "playwright-report/**",
+    "test-results/**",
+    "next-env.d.ts",
+    "demo/**",
+  ]),
 ]);

@@ -29,7 +29,9 @@ const appEnv: Record<string, string> = {
   // Small enough for e2e/security.spec.ts to send one over it.
   RIPE_MAX_UPLOAD_MB: "8",
   NEXT_TELEMETRY_DISABLED: "1",
-  ...(hasFakeGemini ? { GEMINI_BASE_URL: `http://127.0.0.1:${geminiPort}`, GEMINI_API_KEY: FAKE_GEMINI_KEY, GEMINI_MAX_ATTEMPTS: "2" } : {}),
+  ...(hasFakeGemini
+    ? { GEMINI_BASE_URL: `http://127.0.0.1:${geminiPort}`, GEMINI_API_KEY: FAKE_GEMINI_KEY, GEMINI_MAX_ATTEMPTS: "2" }
+    : {}),
 };
 
 export default defineConfig({
@@ -55,7 +57,15 @@ export default defineConfig({
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || undefined,
       // --no-sandbox: CI runs as root. The network flags stop Chromium's background connections,
       // which this machine's closed network refuses (see the machine notes).
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],

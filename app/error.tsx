@@ -12,12 +12,23 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="mb-3 font-mono text-sm text-rose-300">Error</p>
       <h1 className="text-2xl font-semibold tracking-tight">This page could not be shown</h1>
       <p className="mt-2 text-neutral-400">
-        The server failed while preparing it. Trying again often helps when the database was busy; if it keeps failing, the server log has the details
-        {error.digest ? <> (look for <code className="text-neutral-200">{error.digest}</code>)</> : null}.
+        The server failed while preparing it. Trying again often helps when the database was busy; if it keeps failing, the server log has
+        the details
+        {error.digest ? (
+          <>
+            {" "}
+            (look for <code className="text-neutral-200">{error.digest}</code>)
+          </>
+        ) : null}
+        .
       </p>
       <div className="mt-6 flex gap-3 text-sm">
-        <button type="button" onClick={reset} className="rounded-md bg-amber-500 px-3 py-2 font-medium text-neutral-950 hover:bg-amber-400">Try again</button>
-        <Link href="/" className="rounded-md bg-neutral-800 px-3 py-2 hover:bg-neutral-700">All datasets</Link>
+        <button type="button" onClick={reset} className="rounded-md bg-amber-500 px-3 py-2 font-medium text-neutral-950 hover:bg-amber-400">
+          Try again
+        </button>
+        <Link href="/" className="rounded-md bg-neutral-800 px-3 py-2 hover:bg-neutral-700">
+          All datasets
+        </Link>
       </div>
     </div>
   );

@@ -16,7 +16,8 @@ export default async function HomePage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Datasets</h1>
           <p className="mt-1 max-w-2xl text-sm text-neutral-400">
-            Browse edits by category, audit the judge&apos;s verdicts, label preference pairs and export the curated dataset in the Pico-Banana format.
+            Browse edits by category, audit the judge&apos;s verdicts, label preference pairs and export the curated dataset in the
+            Pico-Banana format.
           </p>
         </div>
         <Link href="/import" className="rounded-md bg-amber-500 px-3 py-2 text-sm font-medium text-neutral-950 hover:bg-amber-400">
@@ -25,7 +26,11 @@ export default async function HomePage() {
       </div>
       {datasets.length === 0 ? (
         <p className="rounded-lg border border-dashed border-neutral-700 p-8 text-center text-neutral-400">
-          No datasets yet. <Link href="/import" className="text-amber-300 underline">Import a Pico-Banana manifest</Link> to start.
+          No datasets yet.{" "}
+          <Link href="/import" className="text-amber-300 underline">
+            Import a Pico-Banana manifest
+          </Link>{" "}
+          to start.
         </p>
       ) : (
         <ul className="grid gap-4" data-testid="dataset-list">

@@ -41,7 +41,9 @@ test("the agreement page shows the route's κ and α, and each number lists its 
     await expect(row.getByTestId("pair-kappa")).toHaveAttribute("data-value", String(pair.kappa ?? ""));
     await expect(row.getByTestId("pair-kappa-ar")).toHaveText(shown(pair.kappa_accept_reject));
     await expect(row.locator("td").nth(1)).toHaveText(String(pair.n));
-    await expect(row.locator("td").nth(2)).toHaveText(pair.percent_agreement === null ? "—" : `${(pair.percent_agreement * 100).toFixed(1)}%`);
+    await expect(row.locator("td").nth(2)).toHaveText(
+      pair.percent_agreement === null ? "—" : `${(pair.percent_agreement * 100).toFixed(1)}%`,
+    );
   }
   const typeRows = section.getByTestId("verdict-by-type").locator("tbody tr");
   await expect(typeRows).toHaveCount(verdicts.by_edit_type.length);
@@ -62,7 +64,10 @@ test("the agreement page shows the route's κ and α, and each number lists its 
   const verdictsOf = async () => {
     const header = (await items.locator("thead th").allTextContents()).map((text) => text.trim());
     const [annColumn, benColumn] = [header.indexOf("ann"), header.indexOf("ben")];
-    return (await rows.evaluateAll((trs, [a, b]) => trs.map((tr) => [tr.children[a].textContent, tr.children[b].textContent]), [annColumn, benColumn])) as [string, string][];
+    return (await rows.evaluateAll(
+      (trs, [a, b]) => trs.map((tr) => [tr.children[a].textContent, tr.children[b].textContent]),
+      [annColumn, benColumn],
+    )) as [string, string][];
   };
   const shared = await verdictsOf();
   for (const [a, b] of shared) for (const verdict of [a, b]) expect(["accept", "reject", "unsure"]).toContain(verdict);

@@ -9,7 +9,11 @@ const DEMO_DIR = path.resolve("demo");
 function readJsonl<T>(name: string): T[] {
   const file = path.join(DEMO_DIR, name);
   if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, "utf8").split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as T);
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as T);
 }
 
 /** What the card must show, derived from the demo files alone. */

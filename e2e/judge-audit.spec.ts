@@ -68,9 +68,18 @@ test("the audit page shows the JSON's numbers and each number opens its items", 
   const lines = [...passes, ...fails].map((item, index) => {
     const agrees = index % 3 !== 0;
     const accept = (item.judgeVerdict === "pass") === agrees;
-    return JSON.stringify({ image: item.imagePath, reviewer: "e2e-auditor", verdict: accept ? "accept" : "reject", reason_tags: [], time: "2026-03-01T12:00:00Z" });
+    return JSON.stringify({
+      image: item.imagePath,
+      reviewer: "e2e-auditor",
+      verdict: accept ? "accept" : "reject",
+      reason_tags: [],
+      time: "2026-03-01T12:00:00Z",
+    });
   });
-  const upload = await request.post(`/api/imports?dataset=${datasetId}&name=e2e-decisions.jsonl`, { data: `${lines.join("\n")}\n`, headers: { "content-type": "application/x-ndjson" } });
+  const upload = await request.post(`/api/imports?dataset=${datasetId}&name=e2e-decisions.jsonl`, {
+    data: `${lines.join("\n")}\n`,
+    headers: { "content-type": "application/x-ndjson" },
+  });
   expect(upload.status()).toBe(202);
   const { id: importId } = await upload.json();
   await expect.poll(async () => (await (await request.get(`/api/imports/${importId}`)).json()).phase, { timeout: 30_000 }).toBe("done");
@@ -93,9 +102,15 @@ test("the audit page shows the JSON's numbers and each number opens its items", 
   await expect(page.getByTestId("audit-direction")).toBeVisible();
   if (report.too_lenient.length > 0) {
     const first = report.too_lenient[0];
-    await expect(page.getByTestId("too-lenient").getByTestId("direction-row").first()).toHaveAttribute("data-key", first.edit_type ?? first.group);
+    await expect(page.getByTestId("too-lenient").getByTestId("direction-row").first()).toHaveAttribute(
+      "data-key",
+      first.edit_type ?? first.group,
+    );
   }
-  await expect(page.getByTestId("slice-table-edit_type").getByTestId("slice-row").first()).toHaveAttribute("data-key", report.by_edit_type[0].edit_type);
+  await expect(page.getByTestId("slice-table-edit_type").getByTestId("slice-row").first()).toHaveAttribute(
+    "data-key",
+    report.by_edit_type[0].edit_type,
+  );
   await expect(page.getByTestId("sampling-panel")).toHaveAttribute("data-kind", report.sampling.kind);
 
   // The wrong-accept cell opens Browse filtered to exactly those items.

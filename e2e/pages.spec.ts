@@ -20,8 +20,20 @@ const SCREENS = process.env.RIPE_SCREENS_DIR ?? path.join("test-results", "pages
 // sources are not an allowed source ("refused"). What a new user sees before setting a base.
 const NO_BASE_NAME = "e2e-no-base";
 const NO_BASE_LINES = [
-  { open_image_input_url: "https://farm1.staticflickr.com/1/missing_o.jpg", text: "Turn the sky a deep sunset orange, keeping the buildings.", output_image: "images/positive-edit/9001.png", edit_type: "Change overall color tone (warm ↔ cool)", summarized_text: "Sunset sky." },
-  { open_image_input_url: "sources/nowhere.jpg", text: "Add a small red boat on the lake near the shore.", output_image: "images/positive-edit/9002.png", edit_type: "Add a new object to the scene", summarized_text: "Add a red boat." },
+  {
+    open_image_input_url: "https://farm1.staticflickr.com/1/missing_o.jpg",
+    text: "Turn the sky a deep sunset orange, keeping the buildings.",
+    output_image: "images/positive-edit/9001.png",
+    edit_type: "Change overall color tone (warm ↔ cool)",
+    summarized_text: "Sunset sky.",
+  },
+  {
+    open_image_input_url: "sources/nowhere.jpg",
+    text: "Add a small red boat on the lake near the shore.",
+    output_image: "images/positive-edit/9002.png",
+    edit_type: "Add a new object to the scene",
+    summarized_text: "Add a red boat.",
+  },
 ];
 
 async function datasetIdByName(page: Page, name: string): Promise<number | null> {
@@ -33,10 +45,17 @@ async function datasetIdByName(page: Page, name: string): Promise<number | null>
 
 async function importNoBaseDataset(request: APIRequestContext, appUrl: string): Promise<void> {
   const body = NO_BASE_LINES.map((line) => JSON.stringify(line)).join("\n") + "\n";
-  const started = await request.post(`${appUrl}/api/imports?newDataset=${NO_BASE_NAME}&name=sft.jsonl`, { data: body, headers: { "content-type": "application/x-ndjson", origin: appUrl } });
+  const started = await request.post(`${appUrl}/api/imports?newDataset=${NO_BASE_NAME}&name=sft.jsonl`, {
+    data: body,
+    headers: { "content-type": "application/x-ndjson", origin: appUrl },
+  });
   expect(started.status(), await started.text()).toBe(202);
   const job = (await started.json()) as { id: string };
-  await expect.poll(async () => ((await (await request.get(`${appUrl}/api/imports/${job.id}`)).json()) as { phase: string }).phase, { timeout: 30_000 }).toBe("done");
+  await expect
+    .poll(async () => ((await (await request.get(`${appUrl}/api/imports/${job.id}`)).json()) as { phase: string }).phase, {
+      timeout: 30_000,
+    })
+    .toBe("done");
 }
 
 type PageCase = { name: string; url: string; status?: number };
@@ -87,7 +106,11 @@ async function pageCases(page: Page, request: APIRequestContext, appUrl: string)
 }
 
 for (const size of SIZES) {
-  test(`every page at ${size.width}×${size.height}: title, landmark, no overflow or overlapping text, images settled, axe`, async ({ page, request, appUrl }) => {
+  test(`every page at ${size.width}×${size.height}: title, landmark, no overflow or overlapping text, images settled, axe`, async ({
+    page,
+    request,
+    appUrl,
+  }) => {
     test.setTimeout(240_000);
     fs.mkdirSync(SCREENS, { recursive: true });
     const cases = await pageCases(page, request, appUrl);
@@ -109,7 +132,9 @@ for (const size of SIZES) {
       const overflow = await horizontalOverflow(page);
       if (overflow > 0) problems.push(`${entry.url}: ${overflow}px wider than the window`);
       for (const [a, b] of (await overlappingText(page)).slice(0, 5)) {
-        problems.push(`${entry.url}: text "${a.text}" (${Math.round(a.x)},${Math.round(a.y)}) overlaps "${b.text}" (${Math.round(b.x)},${Math.round(b.y)})`);
+        problems.push(
+          `${entry.url}: text "${a.text}" (${Math.round(a.x)},${Math.round(a.y)}) overlaps "${b.text}" (${Math.round(b.x)},${Math.round(b.y)})`,
+        );
       }
       for (const violation of await seriousAxeViolations(page)) problems.push(`${entry.url}: ${violation}`);
       await page.screenshot({ path: path.join(SCREENS, `${entry.name}-${size.width}x${size.height}.png`) });
@@ -130,7 +155,10 @@ test("images that cannot load say why, on cards and on the dataset page", async 
   const note = page.getByTestId("image-health");
   await expect(page.getByTestId("unloadable-count")).toHaveText(String(2 * NO_BASE_LINES.length));
   await note.locator("summary").click();
-  await note.getByRole("link", { name: /Item #\d+/ }).first().click();
+  await note
+    .getByRole("link", { name: /Item #\d+/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/items\/\d+/);
   await expect(page.locator("[data-image-status=missing]").first()).toContainText(/No base set|Path refused/);
 });
@@ -145,7 +173,9 @@ test("not-found pages are branded and say what was missing", async ({ page }) =>
   await expect(page.getByRole("heading", { name: "Datasets", level: 1 })).toBeVisible();
 });
 
-test("keyboard only: review with a visible focus ring, and after a reload the buttons show your decision and undo works", async ({ page }) => {
+test("keyboard only: review with a visible focus ring, and after a reload the buttons show your decision and undo works", async ({
+  page,
+}) => {
   const demo = await datasetIdByName(page, "demo-real-photos");
   // An item nobody has reviewed, so the decision shown is this test's.
   await page.goto(`/datasets/${demo}?human=none`);

@@ -8,7 +8,17 @@ import { expect, test } from "./fixtures/test";
 const STAGE = "pair-stage";
 const REVIEWER = "e2e-pairs";
 
-type Row = { pairId: number; requestId: number; origin: string; a: number; b: number; pathA: string; pathB: string; verdictA: string; verdictB: string };
+type Row = {
+  pairId: number;
+  requestId: number;
+  origin: string;
+  a: number;
+  b: number;
+  pathA: string;
+  pathB: string;
+  verdictA: string;
+  verdictB: string;
+};
 type Shown = { pairId: number; a: number; b: number; left: number };
 
 async function datasetPath(page: Page): Promise<string> {
@@ -25,8 +35,15 @@ async function pairRows(page: Page, url: string): Promise<Row[]> {
     items.map((item) => {
       const data = (item as HTMLElement).dataset;
       return {
-        pairId: Number(data.pairRow), requestId: Number(data.requestId), origin: data.origin!, a: Number(data.candidateA), b: Number(data.candidateB),
-        pathA: data.pathA!, pathB: data.pathB!, verdictA: data.verdictA!, verdictB: data.verdictB!,
+        pairId: Number(data.pairRow),
+        requestId: Number(data.requestId),
+        origin: data.origin!,
+        a: Number(data.candidateA),
+        b: Number(data.candidateB),
+        pathA: data.pathA!,
+        pathB: data.pathB!,
+        verdictA: data.verdictA!,
+        verdictB: data.verdictB!,
       };
     }),
   );
@@ -36,7 +53,12 @@ async function shownPair(page: Page): Promise<Shown> {
   const labeller = page.getByTestId("pair-labeller");
   await expect(labeller).not.toHaveAttribute("data-pair-id", "");
   const read = async (name: string) => Number(await labeller.getAttribute(name));
-  return { pairId: await read("data-pair-id"), a: await read("data-candidate-a"), b: await read("data-candidate-b"), left: await read("data-left-candidate-id") };
+  return {
+    pairId: await read("data-pair-id"),
+    a: await read("data-candidate-a"),
+    b: await read("data-candidate-b"),
+    left: await read("data-left-candidate-id"),
+  };
 }
 
 async function allSaved(page: Page) {
@@ -82,9 +104,11 @@ test("label pairs with the keyboard: sides randomised and recorded, undo, export
     await konva.expectStageAttr(STAGE, "leftCandidateId", shown.left);
     if (index === 0) expect(shown.pairId).toBe(flip!.pairId);
     // Another pair of the flip's request gets a tie, not a win, so B stays that request's winner.
-    if (index > 0 && choice === "B" && manifestRows.find((row) => row.pairId === shown.pairId)?.requestId === flip!.requestId) choice = "tie";
+    if (index > 0 && choice === "B" && manifestRows.find((row) => row.pairId === shown.pairId)?.requestId === flip!.requestId)
+      choice = "tie";
     const isLeft = shown.left === shown.b;
-    const key = choice === "tie" ? "t" : choice === "both_bad" ? "b" : index % 2 ? (isLeft ? "1" : "2") : isLeft ? "ArrowLeft" : "ArrowRight";
+    const key =
+      choice === "tie" ? "t" : choice === "both_bad" ? "b" : index % 2 ? (isLeft ? "1" : "2") : isLeft ? "ArrowLeft" : "ArrowRight";
     await page.keyboard.press(key);
     labelled.push({ ...shown, label: choice === "B" ? "b" : choice });
     await expect(page.getByTestId("pair-labeller")).not.toHaveAttribute("data-pair-id", String(shown.pairId));
@@ -119,21 +143,42 @@ test("label pairs with the keyboard: sides randomised and recorded, undo, export
     const row = labelledRows.find((entry) => entry.pairId === pairId)!;
     return candidate === "a" ? row.pathA : row.pathB;
   };
-  const dpo = (await (await request.get(`/api/export/${datasetId}/dpo.jsonl`)).text()).split("\n").filter(Boolean).map((line) => JSON.parse(line));
+  const dpo = (await (await request.get(`/api/export/${datasetId}/dpo.jsonl`)).text())
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
   for (const entry of labelled) {
     const line = dpo.find((row) => row.provenance.pair_id === entry.pairId);
     if (entry.label !== "b" || entry === last) {
       expect(line, `pair ${entry.pairId} (${entry.label}) is not a DPO row`).toBeUndefined();
       continue;
     }
-    expect(line).toMatchObject({ chosen: pathOf(entry.pairId, "b"), rejected: pathOf(entry.pairId, "a"), provenance: { decided_by: "human", reviewers: [REVIEWER] } });
+    expect(line).toMatchObject({
+      chosen: pathOf(entry.pairId, "b"),
+      rejected: pathOf(entry.pairId, "a"),
+      provenance: { decided_by: "human", reviewers: [REVIEWER] },
+    });
     expect(line.provenance.label_ids).toHaveLength(1);
-    expect(Object.keys(line)).toEqual(["instruction", "summarized_instruction", "source_image", "chosen", "rejected", "edit_type", "provenance"]);
+    expect(Object.keys(line)).toEqual([
+      "instruction",
+      "summarized_instruction",
+      "source_image",
+      "chosen",
+      "rejected",
+      "edit_type",
+      "provenance",
+    ]);
   }
-  const bothBad = (await (await request.get(`/api/export/${datasetId}/both-bad.jsonl`)).text()).split("\n").filter(Boolean).map((line) => JSON.parse(line));
+  const bothBad = (await (await request.get(`/api/export/${datasetId}/both-bad.jsonl`)).text())
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
   const bothBadPair = labelled.find((entry) => entry.label === "both_bad")!;
   expect(bothBad.flatMap((row) => row.pair_ids)).toContain(bothBadPair.pairId);
-  const preference = (await (await request.get(`/api/export/${datasetId}/preference.jsonl`)).text()).split("\n").filter(Boolean).map((line) => JSON.parse(line));
+  const preference = (await (await request.get(`/api/export/${datasetId}/preference.jsonl`)).text())
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
   expect(preference.find((row) => row.output_image === flip!.pathB)?.rejected_images).toContain(flip!.pathA);
   const manifest = await (await request.get(`/api/export/${datasetId}/manifest.json`)).json();
   const finalLabels = labelled.map((entry) => (entry === last ? relabel : entry.label));

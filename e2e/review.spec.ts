@@ -34,7 +34,10 @@ test("filters in the URL: shared links open the same view", async ({ page }) => 
   await expect(page.getByLabel("Sort")).toHaveValue("score_asc");
   const count = Number((await page.getByTestId("match-count").textContent())!.replace(/\D/g, ""));
   expect(count).toBeGreaterThan(0);
-  const badges = page.getByTestId("candidate-card").first().getByText(/judge\s*fail/);
+  const badges = page
+    .getByTestId("candidate-card")
+    .first()
+    .getByText(/judge\s*fail/);
   await expect(badges).toBeVisible();
   // Text search in both instructions.
   await page.getByLabel("Search instructions").fill("penguin");
@@ -55,7 +58,13 @@ test("review an item: compare modes, zoom, keyboard decision, undo, history, exp
   await konva.expectStageAttr(STAGE, "leftStatus", "loaded");
   await konva.expectStageAttr(STAGE, "rightStatus", "loaded");
 
-  for (const [key, mode] of [["2", "swipe"], ["3", "onion"], ["4", "difference"], ["5", "blink"], ["1", "side-by-side"]] as const) {
+  for (const [key, mode] of [
+    ["2", "swipe"],
+    ["3", "onion"],
+    ["4", "difference"],
+    ["5", "blink"],
+    ["1", "side-by-side"],
+  ] as const) {
     await page.keyboard.press(key);
     await konva.expectStageAttr(STAGE, "compareMode", mode);
   }

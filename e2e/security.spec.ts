@@ -8,13 +8,19 @@ import { expect, test } from "./fixtures/test";
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
-function send(appUrl: string, pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Answer> {
+function send(
+  appUrl: string,
+  pathname: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Answer> {
   const url = new URL(pathname, appUrl);
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: options.method ?? "GET", headers: options.headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }),
+      );
     });
     request.on("error", reject);
     request.end(options.body);
@@ -37,13 +43,21 @@ test.describe("security: what an attacker on the network can't do", () => {
   test("an upload can't set an image base, so /etc/passwd and the environment stay unreadable", async ({ appUrl }) => {
     const origin = { origin: appUrl, ...ndjson };
     for (const base of ["/etc", "/proc/self", "http://127.0.0.1:1/"]) {
-      const answer = await send(appUrl, `/api/imports?newDataset=probe-etc&base=${encodeURIComponent(base)}&name=p.jsonl`, { method: "POST", headers: origin, body: DECISION_LINE });
+      const answer = await send(appUrl, `/api/imports?newDataset=probe-etc&base=${encodeURIComponent(base)}&name=p.jsonl`, {
+        method: "POST",
+        headers: origin,
+        body: DECISION_LINE,
+      });
       expect(answer.status).toBe(400);
       expect(JSON.parse(answer.body).error).toMatch(/base/);
     }
     expect((await send(appUrl, "/")).body).not.toContain("probe-etc");
 
-    const created = await send(appUrl, "/api/imports?newDataset=probe-nobase&name=p.jsonl", { method: "POST", headers: origin, body: DECISION_LINE });
+    const created = await send(appUrl, "/api/imports?newDataset=probe-nobase&name=p.jsonl", {
+      method: "POST",
+      headers: origin,
+      body: DECISION_LINE,
+    });
     expect(created.status).toBe(202);
     const { datasetId } = JSON.parse(created.body) as { datasetId: number };
     for (const file of ["passwd", "environ", "../../../../etc/passwd"]) {
@@ -67,7 +81,10 @@ test.describe("security: what an attacker on the network can't do", () => {
     }
     await page.reload();
     await expect(field).toHaveValue("demo");
-    const image = await send(appUrl, `/api/images?d=${id}&p=${encodeURIComponent(`images/positive-edit/${fs.readdirSync("demo/images/positive-edit")[0]}`)}`);
+    const image = await send(
+      appUrl,
+      `/api/images?d=${id}&p=${encodeURIComponent(`images/positive-edit/${fs.readdirSync("demo/images/positive-edit")[0]}`)}`,
+    );
     expect(image.status).toBe(200);
     expect(image.headers["content-type"]).toMatch(/^image\//);
   });
@@ -91,7 +108,8 @@ test.describe("security: what an attacker on the network can't do", () => {
   });
 
   test("cross-site requests and foreign hosts are refused", async ({ appUrl }) => {
-    const upload = (headers: Record<string, string>) => send(appUrl, "/api/imports?newDataset=probe-csrf&name=p.jsonl", { method: "POST", headers, body: DECISION_LINE });
+    const upload = (headers: Record<string, string>) =>
+      send(appUrl, "/api/imports?newDataset=probe-csrf&name=p.jsonl", { method: "POST", headers, body: DECISION_LINE });
     expect((await upload({ origin: "http://evil.example", "content-type": "text/plain" })).status).toBe(403);
     expect((await upload({ origin: "http://evil.example", ...ndjson })).status).toBe(403);
     expect((await upload({ origin: appUrl, "content-type": "text/plain" })).status).toBe(415);
@@ -102,7 +120,11 @@ test.describe("security: what an attacker on the network can't do", () => {
     const rebound = { host: `evil.example:${port}`, origin: `http://evil.example:${port}` };
     expect((await send(appUrl, "/", { headers: rebound })).status).toBe(421);
     expect((await send(appUrl, "/api/images?d=1&p=x.png", { headers: rebound })).status).toBe(421);
-    const action = await send(appUrl, "/", { method: "POST", headers: { ...rebound, "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" }, body: "[]" });
+    const action = await send(appUrl, "/", {
+      method: "POST",
+      headers: { ...rebound, "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+      body: "[]",
+    });
     expect(action.status).toBe(421);
     // Health checks come from a load balancer addressing the instance: any Host, nothing revealed.
     const health = await send(appUrl, "/api/health", { headers: { host: `10.1.2.3:${port}` } });
@@ -110,23 +132,43 @@ test.describe("security: what an attacker on the network can't do", () => {
     const ready = await send(appUrl, "/api/ready", { headers: { host: `10.1.2.3:${port}` } });
     expect(ready.status).toBe(200);
     expect(JSON.parse(ready.body)).toMatchObject({ ready: true });
-    const upload421 = await send(appUrl, "/api/imports?newDataset=probe-rebind&name=p.jsonl", { method: "POST", headers: { ...rebound, ...ndjson }, body: DECISION_LINE });
+    const upload421 = await send(appUrl, "/api/imports?newDataset=probe-rebind&name=p.jsonl", {
+      method: "POST",
+      headers: { ...rebound, ...ndjson },
+      body: DECISION_LINE,
+    });
     expect(upload421.status).toBe(421);
   });
 
   test("a server action with a body that isn't JSON is a 4xx", async ({ appUrl }) => {
     const headers = { origin: appUrl, "next-action": "0".repeat(42) };
-    const garbage = await send(appUrl, "/", { method: "POST", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, body: "{not json" });
+    const garbage = await send(appUrl, "/", {
+      method: "POST",
+      headers: { ...headers, "content-type": "text/plain;charset=UTF-8" },
+      body: "{not json",
+    });
     expect(garbage.status).toBe(400);
-    const wrongType = await send(appUrl, "/", { method: "POST", headers: { ...headers, "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
+    const wrongType = await send(appUrl, "/", {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+      body: "a=1",
+    });
     expect(wrongType.status).toBe(415);
-    const unknown = await send(appUrl, "/", { method: "POST", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, body: "[]" });
+    const unknown = await send(appUrl, "/", {
+      method: "POST",
+      headers: { ...headers, "content-type": "text/plain;charset=UTF-8" },
+      body: "[]",
+    });
     expect(unknown.status).toBeLessThan(500);
   });
 
   test("uploads have a size limit and one at a time per user", async ({ appUrl }) => {
     const big = Buffer.alloc(9 * 1024 * 1024, " ");
-    const tooBig = await send(appUrl, "/api/imports?newDataset=probe-big&name=big.jsonl", { method: "POST", headers: { origin: appUrl, ...ndjson }, body: big });
+    const tooBig = await send(appUrl, "/api/imports?newDataset=probe-big&name=big.jsonl", {
+      method: "POST",
+      headers: { origin: appUrl, ...ndjson },
+      body: big,
+    });
     expect(tooBig.status).toBe(413);
 
     // First upload: headers and a little body, then hold the connection open.
@@ -141,7 +183,16 @@ test.describe("security: what an attacker on the network can't do", () => {
     });
     slow.write(DECISION_LINE);
     await expect
-      .poll(async () => (await send(appUrl, "/api/imports?newDataset=probe-second&name=second.jsonl", { method: "POST", headers: { origin: appUrl, ...ndjson }, body: DECISION_LINE })).status)
+      .poll(
+        async () =>
+          (
+            await send(appUrl, "/api/imports?newDataset=probe-second&name=second.jsonl", {
+              method: "POST",
+              headers: { origin: appUrl, ...ndjson },
+              body: DECISION_LINE,
+            })
+          ).status,
+      )
       .toBe(429);
     slow.end(DECISION_LINE);
     expect(await slowAnswer).toBe(202);
@@ -169,9 +220,19 @@ test.describe("security: what an attacker on the network can't do", () => {
         // Each dynamic segment in turn gets the bad value; the others get a real id.
         for (let index = 0; index < segments.length; index++) {
           if (!segments[index].startsWith("[")) continue;
-          const pathname = "/" + segments.map((segment, at) => (at === index ? bad : segment.startsWith("[") ? (segment === "[file]" ? "sft.jsonl" : String(id)) : segment)).join("/");
+          const pathname =
+            "/" +
+            segments
+              .map((segment, at) =>
+                at === index ? bad : segment.startsWith("[") ? (segment === "[file]" ? "sft.jsonl" : String(id)) : segment,
+              )
+              .join("/");
           for (const method of methods) {
-            const answer = await send(appUrl, pathname, { method, headers: method === "POST" ? { origin: appUrl, ...ndjson } : {}, body: method === "POST" ? DECISION_LINE : undefined });
+            const answer = await send(appUrl, pathname, {
+              method,
+              headers: method === "POST" ? { origin: appUrl, ...ndjson } : {},
+              body: method === "POST" ? DECISION_LINE : undefined,
+            });
             seen.push(`${method} ${pathname} ${answer.status}`);
             expect(answer.status, `${method} ${pathname}`).toBeLessThan(500);
             expect(answer.status, `${method} ${pathname}`).toBeGreaterThanOrEqual(400);
@@ -179,10 +240,21 @@ test.describe("security: what an attacker on the network can't do", () => {
           }
         }
         // Query-string ids and values.
-        for (const query of [`d=${bad}&p=x.png`, `item=${bad}`, `sample=${bad}`, `pair=${bad}&queue=${bad}`, `dataset=${bad}&name=a.jsonl`, `limit=${bad}&cursor=${bad}`]) {
+        for (const query of [
+          `d=${bad}&p=x.png`,
+          `item=${bad}`,
+          `sample=${bad}`,
+          `pair=${bad}&queue=${bad}`,
+          `dataset=${bad}&name=a.jsonl`,
+          `limit=${bad}&cursor=${bad}`,
+        ]) {
           const pathname = `/${route.replace(/\[file\]/, "sft.jsonl").replace(/\[[^\]]+\]/g, String(id))}?${query}`;
           for (const method of methods) {
-            const answer = await send(appUrl, pathname, { method, headers: method === "POST" ? { origin: appUrl, ...ndjson } : {}, body: method === "POST" ? DECISION_LINE : undefined });
+            const answer = await send(appUrl, pathname, {
+              method,
+              headers: method === "POST" ? { origin: appUrl, ...ndjson } : {},
+              body: method === "POST" ? DECISION_LINE : undefined,
+            });
             expect(answer.status, `${method} ${pathname}`).toBeLessThan(500);
             if (answer.status >= 400) expect(answer.body, `${method} ${pathname}`).not.toMatch(DB_TEXT);
           }
@@ -194,7 +266,15 @@ test.describe("security: what an attacker on the network can't do", () => {
 
   test("pages with malformed ids are 404s, not 500s", async ({ appUrl }) => {
     const id = await demoId(appUrl);
-    for (const pathname of ["/datasets/abc", "/datasets/99999999999", "/datasets/0/audit", `/datasets/${id}/items/abc`, `/datasets/${id}/items/99999999999`, `/datasets/${id}/queue/sample/abc`, `/datasets/${id}/queue/sample/99999999999`]) {
+    for (const pathname of [
+      "/datasets/abc",
+      "/datasets/99999999999",
+      "/datasets/0/audit",
+      `/datasets/${id}/items/abc`,
+      `/datasets/${id}/items/99999999999`,
+      `/datasets/${id}/queue/sample/abc`,
+      `/datasets/${id}/queue/sample/99999999999`,
+    ]) {
       const answer = await send(appUrl, pathname);
       expect(answer.status, pathname).toBe(404);
     }

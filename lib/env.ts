@@ -8,7 +8,12 @@ const list = (separator: RegExp) =>
   z
     .string()
     .optional()
-    .transform((value) => (value ?? "").split(separator).map((entry) => entry.trim()).filter(Boolean));
+    .transform((value) =>
+      (value ?? "")
+        .split(separator)
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    );
 
 const positive = (fallback: number, what: string) =>
   z
@@ -40,7 +45,10 @@ const url = z
       if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error("not http(s)");
       return parsed;
     } catch {
-      context.addIssue({ code: "custom", message: `expected an http(s) URL such as https://ripe.example.org, got ${JSON.stringify(value)}` });
+      context.addIssue({
+        code: "custom",
+        message: `expected an http(s) URL such as https://ripe.example.org, got ${JSON.stringify(value)}`,
+      });
       return z.NEVER;
     }
   });
@@ -48,7 +56,10 @@ const url = z
 const envSchema = z.object({
   PORT: positive(3000, "a port"),
   /** The address `npm start` binds to; 127.0.0.1 unless the operator says otherwise. */
-  HOST: z.string().optional().transform((value) => value?.trim() || "127.0.0.1"),
+  HOST: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || "127.0.0.1"),
   /** The address people use (https://ripe.example.org): its host is allowed, cookies get Secure. */
   RIPE_PUBLIC_URL: url,
   /** More host names (or host:port) the server answers to, comma-separated. */
@@ -66,7 +77,10 @@ const envSchema = z.object({
   RIPE_S3_BASES: list(/,/),
   /** An S3-compatible endpoint (MinIO, R2, GCS interop…); empty: AWS. Credentials: the AWS SDK's chain. */
   RIPE_S3_ENDPOINT: url,
-  RIPE_S3_REGION: z.string().optional().transform((value) => value?.trim() || process.env.AWS_REGION || "us-east-1"),
+  RIPE_S3_REGION: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || process.env.AWS_REGION || "us-east-1"),
   RIPE_S3_FORCE_PATH_STYLE: flag(false),
   RIPE_REMOTE_MAX_MB: positive(50, "megabytes"),
   RIPE_REMOTE_TIMEOUT_S: positive(20, "seconds"),

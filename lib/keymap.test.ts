@@ -15,7 +15,11 @@ describe("KEYMAP", () => {
   });
   it("binds compare modes to 1–5", () => {
     expect(["1", "2", "3", "4", "5"].map((key) => matchKey({ key }, itemPage))).toEqual([
-      "mode-side-by-side", "mode-swipe", "mode-onion", "mode-difference", "mode-blink",
+      "mode-side-by-side",
+      "mode-swipe",
+      "mode-onion",
+      "mode-difference",
+      "mode-blink",
     ]);
   });
 });

@@ -43,7 +43,14 @@ export const KEYMAP = [
   { id: "reject", keys: ["r"], label: "Reject", scope: "item", description: "Reject this edit" },
   { id: "unsure", keys: ["u"], label: "Unsure", scope: "item", description: "Mark as unsure" },
   { id: "next", keys: ["j", "ArrowRight"], label: "Next", scope: "item", description: "Go to the next item", isRepeatable: true },
-  { id: "previous", keys: ["k", "ArrowLeft"], label: "Previous", scope: "item", description: "Go to the previous item", isRepeatable: true },
+  {
+    id: "previous",
+    keys: ["k", "ArrowLeft"],
+    label: "Previous",
+    scope: "item",
+    description: "Go to the previous item",
+    isRepeatable: true,
+  },
   { id: "prefer-left", keys: ["ArrowLeft", "1"], label: "Prefer left", scope: "pair", description: "The left candidate is better" },
   { id: "prefer-right", keys: ["ArrowRight", "2"], label: "Prefer right", scope: "pair", description: "The right candidate is better" },
   { id: "tie", keys: ["t"], label: "Tie", scope: "pair", description: "Both are equally good" },
@@ -142,7 +149,13 @@ export function entriesForScopes(scopes: readonly KeyScope[]): { scope: KeyScope
 }
 
 const KEY_NAMES: Record<string, string> = {
-  ArrowLeft: "←", ArrowRight: "→", ArrowUp: "↑", ArrowDown: "↓", Escape: "Esc", " ": "Space", Enter: "Enter",
+  ArrowLeft: "←",
+  ArrowRight: "→",
+  ArrowUp: "↑",
+  ArrowDown: "↓",
+  Escape: "Esc",
+  " ": "Space",
+  Enter: "Enter",
 };
 
 /** "mod+z" → "Ctrl/⌘ + Z", "ArrowLeft" → "←", "a" → "A". */

@@ -19,7 +19,8 @@ if (flag(args, "help")) {
   process.exit(0);
 }
 const unknown = [...args.flags.keys()].filter((name) => !["dataset", "json", "help"].includes(name));
-if (unknown.length || args.positional.length) die(`unexpected ${unknown.length ? `--${unknown[0]}` : JSON.stringify(args.positional[0])}\n${USAGE}`);
+if (unknown.length || args.positional.length)
+  die(`unexpected ${unknown.length ? `--${unknown[0]}` : JSON.stringify(args.positional[0])}\n${USAGE}`);
 const name = flag(args, "dataset");
 if (!name) die(`--dataset is required\n${USAGE}`);
 
@@ -45,14 +46,26 @@ function pct(value: number | null): string {
 
 function printSummary(datasetName: string, { verdicts, pairs }: AgreementJson) {
   console.log(`Agreement: ${datasetName}`);
-  console.log(`  verdicts: ${verdicts.reviewers.length} reviewers (${verdicts.reviewers.join(", ") || "none"}); ${verdicts.items} of ${verdicts.decided_items} decided items have two or more verdicts`);
-  console.log(`  Krippendorff's α ${fixed(verdicts.krippendorff_alpha)}${verdicts.krippendorff_alpha_note ? ` (${verdicts.krippendorff_alpha_note})` : ""}`);
+  console.log(
+    `  verdicts: ${verdicts.reviewers.length} reviewers (${verdicts.reviewers.join(", ") || "none"}); ${verdicts.items} of ${verdicts.decided_items} decided items have two or more verdicts`,
+  );
+  console.log(
+    `  Krippendorff's α ${fixed(verdicts.krippendorff_alpha)}${verdicts.krippendorff_alpha_note ? ` (${verdicts.krippendorff_alpha_note})` : ""}`,
+  );
   const fleiss = verdicts.fleiss_kappa;
-  console.log(`  Fleiss' κ ${fixed(fleiss.value)} over ${fleiss.items} items with exactly ${fleiss.raters ?? "—"} verdicts${fleiss.note ? ` (${fleiss.note})` : ""}`);
+  console.log(
+    `  Fleiss' κ ${fixed(fleiss.value)} over ${fleiss.items} items with exactly ${fleiss.raters ?? "—"} verdicts${fleiss.note ? ` (${fleiss.note})` : ""}`,
+  );
   for (const row of verdicts.pairwise) {
-    console.log(`    ${row.a} · ${row.b}: n ${row.n}, κ ${fixed(row.kappa)}, κ accept/reject ${fixed(row.kappa_accept_reject)} (n ${row.n_accept_reject}), agreement ${pct(row.percent_agreement)}${row.note ? `; ${row.note}` : ""}`);
+    console.log(
+      `    ${row.a} · ${row.b}: n ${row.n}, κ ${fixed(row.kappa)}, κ accept/reject ${fixed(row.kappa_accept_reject)} (n ${row.n_accept_reject}), agreement ${pct(row.percent_agreement)}${row.note ? `; ${row.note}` : ""}`,
+    );
   }
-  for (const row of verdicts.by_edit_type) console.log(`    α ${fixed(row.krippendorff_alpha).padStart(6)} on ${String(row.items).padStart(4)} items  ${row.edit_type}`);
-  console.log(`  pairs: ${pairs.labels} live labels; ${pairs.multi.pairs} pairs labelled by several, Fleiss' κ ${fixed(pairs.multi.fleiss_kappa)}`);
-  for (const row of pairs.pairwise) console.log(`    ${row.a} · ${row.b}: n ${row.n}, κ ${fixed(row.kappa)}, agreement ${pct(row.percent_agreement)}`);
+  for (const row of verdicts.by_edit_type)
+    console.log(`    α ${fixed(row.krippendorff_alpha).padStart(6)} on ${String(row.items).padStart(4)} items  ${row.edit_type}`);
+  console.log(
+    `  pairs: ${pairs.labels} live labels; ${pairs.multi.pairs} pairs labelled by several, Fleiss' κ ${fixed(pairs.multi.fleiss_kappa)}`,
+  );
+  for (const row of pairs.pairwise)
+    console.log(`    ${row.a} · ${row.b}: n ${row.n}, κ ${fixed(row.kappa)}, agreement ${pct(row.percent_agreement)}`);
 }

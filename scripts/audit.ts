@@ -54,7 +54,10 @@ if (pair?.success) {
   const comparison = await loadJudgeComparison(handle, dataset!, slice, pair.data.a, pair.data.b);
   await handle.close();
   const unknown = [pair.data.a, pair.data.b].filter((id) => !comparison.judge_ids.includes(id));
-  if (unknown.length) die(`no verdicts on reviewed items from ${unknown.map((id) => JSON.stringify(id)).join(" and ")}; judges with some: ${comparison.judge_ids.join(", ") || "none"}`);
+  if (unknown.length)
+    die(
+      `no verdicts on reviewed items from ${unknown.map((id) => JSON.stringify(id)).join(" and ")}; judges with some: ${comparison.judge_ids.join(", ") || "none"}`,
+    );
   if (flag(args, "json")) process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
   else printComparison(comparison);
   process.exit(0);
@@ -78,23 +81,41 @@ function fixed(value: number | null, digits = 3): string {
 function printSummary(r: AuditReport) {
   const c = r.confusion;
   console.log(`Judge audit: ${r.dataset.name} (judge ${r.judge_id}, threshold ${r.dataset.threshold})`);
-  console.log(`  labelled ${r.labelled} of ${r.reviewed} reviewed; population ${r.population.candidates} candidates, ${r.population.judged} judged`);
-  console.log(`  accuracy ${pct(r.accuracy)}  error ${pct(r.error_rate)}  κ ${fixed(r.kappa)} [${r.kappa_ci ? r.kappa_ci.map((v) => fixed(v)).join(", ") : "—"}]  ECE ${fixed(r.ece)}`);
-  console.log(`  judge pass/human pass ${c.judge_pass_human_pass}, pass/fail ${c.judge_pass_human_fail}, fail/pass ${c.judge_fail_human_pass}, fail/fail ${c.judge_fail_human_fail}`);
-  console.log(`  accepts: precision ${pct(r.accept.precision)} recall ${pct(r.accept.recall)}; rejects: precision ${pct(r.reject.precision)} recall ${pct(r.reject.recall)}`);
-  console.log(`  best threshold ${fixed(r.best_threshold, 4)} (κ ${fixed(r.threshold_sweep.best?.kappa ?? null, 4)} over ${r.threshold_sweep.cuts} cuts; now ${fixed(r.threshold_sweep.current.kappa, 4)})`);
+  console.log(
+    `  labelled ${r.labelled} of ${r.reviewed} reviewed; population ${r.population.candidates} candidates, ${r.population.judged} judged`,
+  );
+  console.log(
+    `  accuracy ${pct(r.accuracy)}  error ${pct(r.error_rate)}  κ ${fixed(r.kappa)} [${r.kappa_ci ? r.kappa_ci.map((v) => fixed(v)).join(", ") : "—"}]  ECE ${fixed(r.ece)}`,
+  );
+  console.log(
+    `  judge pass/human pass ${c.judge_pass_human_pass}, pass/fail ${c.judge_pass_human_fail}, fail/pass ${c.judge_fail_human_pass}, fail/fail ${c.judge_fail_human_fail}`,
+  );
+  console.log(
+    `  accepts: precision ${pct(r.accept.precision)} recall ${pct(r.accept.recall)}; rejects: precision ${pct(r.reject.precision)} recall ${pct(r.reject.recall)}`,
+  );
+  console.log(
+    `  best threshold ${fixed(r.best_threshold, 4)} (κ ${fixed(r.threshold_sweep.best?.kappa ?? null, 4)} over ${r.threshold_sweep.cuts} cuts; now ${fixed(r.threshold_sweep.current.kappa, 4)})`,
+  );
   const contamination = r.contamination;
-  console.log(`  contamination: ${pct(contamination.rate)} of judge passes rejected by people${contamination.ci ? ` (95% CI ${pct(contamination.ci[0])}–${pct(contamination.ci[1])})` : ""}${contamination.projected_bad !== null ? `; ≈${Math.round(contamination.projected_bad)} bad edits projected into the export` : ""}`);
-  for (const [title, rows] of [["too lenient", r.too_lenient], ["too strict", r.too_strict]] as const) {
+  console.log(
+    `  contamination: ${pct(contamination.rate)} of judge passes rejected by people${contamination.ci ? ` (95% CI ${pct(contamination.ci[0])}–${pct(contamination.ci[1])})` : ""}${contamination.projected_bad !== null ? `; ≈${Math.round(contamination.projected_bad)} bad edits projected into the export` : ""}`,
+  );
+  for (const [title, rows] of [
+    ["too lenient", r.too_lenient],
+    ["too strict", r.too_strict],
+  ] as const) {
     if (rows.length) console.log(`  ${title} (surest first):`);
     for (const row of rows.slice(0, 5)) {
-      console.log(`    judge ${pct(row.judge_pass_rate).padStart(6)} vs people ${pct(row.human_pass_rate).padStart(6)}  adj. p ${row.adjusted_p.toPrecision(2).padStart(7)}  ${row.edit_type ?? `group ${row.group}`}`);
+      console.log(
+        `    judge ${pct(row.judge_pass_rate).padStart(6)} vs people ${pct(row.human_pass_rate).padStart(6)}  adj. p ${row.adjusted_p.toPrecision(2).padStart(7)}  ${row.edit_type ?? `group ${row.group}`}`,
+      );
     }
   }
   console.log(`  sampling: ${r.sampling.note}`);
   const worst = r.by_edit_type.filter((row) => row.labelled > 0).slice(0, 5);
   if (worst.length) console.log("  worst edit types:");
-  for (const row of worst) console.log(`    ${pct(row.error_rate).padStart(6)} wrong of ${String(row.labelled).padStart(4)}  ${row.edit_type}`);
+  for (const row of worst)
+    console.log(`    ${pct(row.error_rate).padStart(6)} wrong of ${String(row.labelled).padStart(4)}  ${row.edit_type}`);
   for (const note of r.notes) console.log(`  note: ${note}`);
 }
 
@@ -102,9 +123,14 @@ function printComparison(c: JudgeComparisonReport) {
   console.log(`Judge against judge: ${c.dataset.name}`);
   console.log(`  ${c.sentence}`);
   for (const side of [c.a, c.b]) {
-    console.log(`  ${side.judge_id}: κ ${fixed(side.kappa)} accuracy ${pct(side.accuracy)} cost/item ${side.cost_per_item_usd === null ? "—" : `$${side.cost_per_item_usd.toFixed(5)}`}`);
+    console.log(
+      `  ${side.judge_id}: κ ${fixed(side.kappa)} accuracy ${pct(side.accuracy)} cost/item ${side.cost_per_item_usd === null ? "—" : `$${side.cost_per_item_usd.toFixed(5)}`}`,
+    );
   }
-  console.log(`  McNemar: ${c.mcnemar.a_right_b_wrong} only ${c.a.label} right, ${c.mcnemar.a_wrong_b_right} only ${c.b.label} right, exact p ${c.mcnemar.p.toPrecision(3)}`);
-  for (const row of c.by_edit_type.slice(0, 5)) console.log(`    ${(row.difference * 100).toFixed(0).padStart(4)} pts over ${String(row.items).padStart(4)} items  ${row.edit_type}`);
+  console.log(
+    `  McNemar: ${c.mcnemar.a_right_b_wrong} only ${c.a.label} right, ${c.mcnemar.a_wrong_b_right} only ${c.b.label} right, exact p ${c.mcnemar.p.toPrecision(3)}`,
+  );
+  for (const row of c.by_edit_type.slice(0, 5))
+    console.log(`    ${(row.difference * 100).toFixed(0).padStart(4)} pts over ${String(row.items).padStart(4)} items  ${row.edit_type}`);
   for (const note of c.notes) console.log(`  note: ${note}`);
 }

@@ -25,4 +25,6 @@ const backup = await handle.dumpDataDir!();
 await handle.close();
 fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
 fs.writeFileSync(out, Buffer.from(await backup.arrayBuffer()));
-console.log(`Backed up ${dataDir()} (${datasets} dataset${datasets === 1 ? "" : "s"}) to ${out}: ${(fs.statSync(out).size / 1e6).toFixed(1)} MB. Restore with: npm run restore -- ${out}`);
+console.log(
+  `Backed up ${dataDir()} (${datasets} dataset${datasets === 1 ? "" : "s"}) to ${out}: ${(fs.statSync(out).size / 1e6).toFixed(1)} MB. Restore with: npm run restore -- ${out}`,
+);

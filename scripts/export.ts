@@ -21,10 +21,16 @@ const filters = { editTypes: args.flags.get("edit-type") };
 // Every file of the export registry (lib/export/registry.ts), the same files the site offers.
 const manifest = await exportToFolder(handle, dataset, outDir, { filters });
 for (const [file, counts] of Object.entries(manifest.files)) {
-  const excluded = Object.entries(counts.dropReasons).map(([reason, count]) => `${reason} ${count}`).join(", ");
-  console.log(`${file}: ${counts.rows} rows (${counts.unchanged} unchanged, ${counts.changed} changed, ${counts.dropped} dropped${excluded ? `: ${excluded}` : ""})`);
+  const excluded = Object.entries(counts.dropReasons)
+    .map(([reason, count]) => `${reason} ${count}`)
+    .join(", ");
+  console.log(
+    `${file}: ${counts.rows} rows (${counts.unchanged} unchanged, ${counts.changed} changed, ${counts.dropped} dropped${excluded ? `: ${excluded}` : ""})`,
+  );
 }
-console.log(`Changed by human decisions: ${manifest.rows_changed_by_human_decisions}; dropped by human decisions: ${manifest.rows_dropped_by_human_decisions}`);
+console.log(
+  `Changed by human decisions: ${manifest.rows_changed_by_human_decisions}; dropped by human decisions: ${manifest.rows_dropped_by_human_decisions}`,
+);
 for (const note of manifest.notes) console.log(note);
 console.log(`Wrote ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s. ${manifest.licence}`);
 await handle.close();

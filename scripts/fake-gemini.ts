@@ -11,7 +11,9 @@ import { startFakeGemini } from "../lib/testing/fake-gemini-server";
 
 const args = parseArgs(process.argv.slice(2), ["help"]);
 if (flag(args, "help")) {
-  console.log("usage: tsx scripts/fake-gemini.ts [--port N (default $FAKE_GEMINI_PORT or 8787)] [--host H] [--api-key KEY] [--batch-running-polls N]");
+  console.log(
+    "usage: tsx scripts/fake-gemini.ts [--port N (default $FAKE_GEMINI_PORT or 8787)] [--host H] [--api-key KEY] [--batch-running-polls N]",
+  );
   process.exit(0);
 }
 const portText = flag(args, "port") ?? process.env.FAKE_GEMINI_PORT ?? "8787";
@@ -21,7 +23,12 @@ if (!/^\d+$/.test(pollsText)) die(`--batch-running-polls must be a whole number,
 
 let fake: Awaited<ReturnType<typeof startFakeGemini>>;
 try {
-  fake = await startFakeGemini({ port: Number(portText), host: flag(args, "host"), apiKey: flag(args, "api-key"), batch: { runningPolls: Number(pollsText) } });
+  fake = await startFakeGemini({
+    port: Number(portText),
+    host: flag(args, "host"),
+    apiKey: flag(args, "api-key"),
+    batch: { runningPolls: Number(pollsText) },
+  });
 } catch (error) {
   die(`cannot listen on port ${portText}: ${(error as Error).message}`);
 }

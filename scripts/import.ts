@@ -67,9 +67,14 @@ for (const file of args.positional) {
   for (const message of report.errors) console.error(message);
   if (report.bad > report.errors.length) console.error(`… and ${report.bad - report.errors.length} more bad lines`);
   for (const message of report.warnings) console.error(`warning: ${message}`);
-  const kinds = Object.entries(report.byKind).map(([kind, count]) => `${kind} ${count}`).join(", ");
-  const verb = report.status === "rejected" ? "REJECTED (--strict: nothing imported)" : report.status === "cancelled" ? "CANCELLED" : "done";
-  console.log(`${file}: ${verb}: ${report.linesTotal} lines, ${report.imported} imported${kinds ? ` (${kinds})` : ""}, ${report.unchanged} already there, ${report.bad} bad`);
+  const kinds = Object.entries(report.byKind)
+    .map(([kind, count]) => `${kind} ${count}`)
+    .join(", ");
+  const verb =
+    report.status === "rejected" ? "REJECTED (--strict: nothing imported)" : report.status === "cancelled" ? "CANCELLED" : "done";
+  console.log(
+    `${file}: ${verb}: ${report.linesTotal} lines, ${report.imported} imported${kinds ? ` (${kinds})` : ""}, ${report.unchanged} already there, ${report.bad} bad`,
+  );
   if (report.bad > 0) anyBad = true;
   if (controller.signal.aborted) break;
 }

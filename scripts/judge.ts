@@ -47,17 +47,23 @@ const limit = positiveInt("limit");
 const batchSize = positiveInt("batch-size");
 const isBatch = flag(args, "batch") === "true";
 const envBatchAbove = process.env.RIPE_JUDGE_BATCH_ABOVE?.trim();
-if (envBatchAbove && !/^\d+$/.test(envBatchAbove)) die(`RIPE_JUDGE_BATCH_ABOVE must be a whole number of items, not ${JSON.stringify(envBatchAbove)}`);
+if (envBatchAbove && !/^\d+$/.test(envBatchAbove))
+  die(`RIPE_JUDGE_BATCH_ABOVE must be a whole number of items, not ${JSON.stringify(envBatchAbove)}`);
 const batchAbove = flag(args, "batch-above") !== undefined ? positiveInt("batch-above") : envBatchAbove ? Number(envBatchAbove) : undefined;
-if (isBatch && flag(args, "batch-above") !== undefined) die("--batch always batches; --batch-above N batches only runs of more than N items: give one of them");
+if (isBatch && flag(args, "batch-above") !== undefined)
+  die("--batch always batches; --batch-above N batches only runs of more than N items: give one of them");
 const provider = (flag(args, "provider") ?? "gemini") as JudgeProvider;
 if (!JUDGE_PROVIDERS.includes(provider)) die(`--provider must be one of ${JUDGE_PROVIDERS.join(", ")}, not ${JSON.stringify(provider)}`);
 const datasetName = flag(args, "dataset");
 if (resumeId === undefined && !datasetName) die(`--dataset (or --resume) is required\n${USAGE}`);
-if (resumeId !== undefined && (datasetName || args.flags.has("edit-type") || limit !== undefined || args.flags.has("model") || isBatch || args.flags.has("batch-above"))) {
+if (
+  resumeId !== undefined &&
+  (datasetName || args.flags.has("edit-type") || limit !== undefined || args.flags.has("model") || isBatch || args.flags.has("batch-above"))
+) {
   die("--resume continues a job as it was created: drop --dataset/--model/--edit-type/--limit/--batch/--batch-above");
 }
-if (provider === "metrics" && (isBatch || args.flags.has("batch-above"))) die("--batch and --batch-above are for the Gemini judge; the metrics judge runs locally and costs nothing");
+if (provider === "metrics" && (isBatch || args.flags.has("batch-above")))
+  die("--batch and --batch-above are for the Gemini judge; the metrics judge runs locally and costs nothing");
 
 const handle = await openForCli("judge CLI");
 const failWith = async (message: string): Promise<never> => {
@@ -88,7 +94,9 @@ if (resumeId !== undefined) {
   const [dataset] = await handle.db.select().from(datasets).where(eq(datasets.name, datasetName!));
   if (!dataset) {
     const names = (await handle.db.select({ name: datasets.name }).from(datasets)).map((row) => row.name);
-    await failWith(`no dataset named ${JSON.stringify(datasetName)}; ${names.length ? `known: ${names.join(", ")}` : "import one first (npm run import)"}`);
+    await failWith(
+      `no dataset named ${JSON.stringify(datasetName)}; ${names.length ? `known: ${names.join(", ")}` : "import one first (npm run import)"}`,
+    );
   }
   judge = await judgeFor(provider, flag(args, "model"), isBatch || batchAbove !== undefined);
   const created = await createJob(handle, {
@@ -104,7 +112,9 @@ if (resumeId !== undefined) {
     created.skippedJudged ? `${created.skippedJudged} already judged by ${job.judgeId}` : null,
     created.skippedQueued ? `${created.skippedQueued} waiting in another unfinished job (resume it with --resume)` : null,
   ].filter(Boolean);
-  console.log(`Job #${job.id}: ${job.total} of ${created.matched} matching candidates to judge with ${job.judgeId}${job.mode === "batch" ? " through the Gemini Batch API" : ""}${skipped.length ? `; skipped ${skipped.join(", ")}` : ""}`);
+  console.log(
+    `Job #${job.id}: ${job.total} of ${created.matched} matching candidates to judge with ${job.judgeId}${job.mode === "batch" ? " through the Gemini Batch API" : ""}${skipped.length ? `; skipped ${skipped.join(", ")}` : ""}`,
+  );
 }
 
 const controller = new AbortController();
@@ -119,7 +129,10 @@ process.on("SIGINT", () => {
 
 const isQuiet = flag(args, "quiet") === "true" || !process.stderr.isTTY;
 const bar = new cliProgress.SingleBar(
-  { format: `[{bar}] {value}/{total} | {done} ok | {failed} failed | {tokens} tokens | \${cost}${job.mode === "batch" ? " | batches: {phase}" : " | eta {eta_formatted}"}`, hideCursor: true },
+  {
+    format: `[{bar}] {value}/{total} | {done} ok | {failed} failed | {tokens} tokens | \${cost}${job.mode === "batch" ? " | batches: {phase}" : " | eta {eta_formatted}"}`,
+    hideCursor: true,
+  },
   cliProgress.Presets.shades_classic,
 );
 const payload = (current: JudgeJob) => ({
@@ -132,7 +145,9 @@ const payload = (current: JudgeJob) => ({
 function describeBatches(current: JudgeJob): string {
   const status = current.batchStatus;
   if (!status) return "starting";
-  const counts = Object.entries(status.batches).map(([state, count]) => `${count} ${state}`).join(", ");
+  const counts = Object.entries(status.batches)
+    .map(([state, count]) => `${count} ${state}`)
+    .join(", ");
   return `${status.phase}${counts ? ` (${counts}; ${status.itemsInBatches} items at Gemini)` : ""}`;
 }
 if (!isQuiet) bar.start(job.total, job.done + job.failed, payload(job));
@@ -163,7 +178,10 @@ try {
       if (!isQuiet) bar.update(current.done + current.failed, payload(current));
     },
   };
-  finished = resumeId !== undefined ? await resumeJob(handle, job.id, { ...options, retryErrors: flag(args, "retry-errors") === "true" }) : await runJob(handle, job.id, options);
+  finished =
+    resumeId !== undefined
+      ? await resumeJob(handle, job.id, { ...options, retryErrors: flag(args, "retry-errors") === "true" })
+      : await runJob(handle, job.id, options);
 } catch (error) {
   if (watcher) clearInterval(watcher);
   if (!isQuiet) bar.stop();
@@ -176,7 +194,9 @@ const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(
   `Job #${finished!.id} ${finished!.status}: ${finished!.done} judged, ${finished!.failed} failed of ${finished!.total} in ${seconds}s; ` +
     `tokens in ${finished!.inputTokens.toLocaleString("en-US")}, out ${finished!.outputTokens.toLocaleString("en-US")}; cost $${finished!.costUsd.toFixed(4)}` +
-    (finished!.mode === "batch" ? ` at the batch price (interactive: $${finished!.standardCostUsd.toFixed(4)}, saved $${(finished!.standardCostUsd - finished!.costUsd).toFixed(4)})` : ""),
+    (finished!.mode === "batch"
+      ? ` at the batch price (interactive: $${finished!.standardCostUsd.toFixed(4)}, saved $${(finished!.standardCostUsd - finished!.costUsd).toFixed(4)})`
+      : ""),
 );
 if (finished!.failed > 0) {
   const errors = await handle.query<{ candidate_id: number; error: string }>(
@@ -184,7 +204,8 @@ if (finished!.failed > 0) {
     [finished!.id],
   );
   for (const row of errors) console.error(`  candidate ${row.candidate_id}: ${row.error}`);
-  if (finished!.failed > errors.length) console.error(`  … and ${finished!.failed - errors.length} more (last: ${lastError ?? "see the judgements table"})`);
+  if (finished!.failed > errors.length)
+    console.error(`  … and ${finished!.failed - errors.length} more (last: ${lastError ?? "see the judgements table"})`);
   console.error(`Retry the failures with: npm run judge -- --resume ${finished!.id} --retry-errors`);
 }
 if (finished!.status !== "done") console.log(`Resume with: npm run judge -- --resume ${finished!.id}`);

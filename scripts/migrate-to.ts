@@ -15,7 +15,8 @@ if (flag(args, "help")) {
 }
 const [url] = args.positional;
 if (!url || !/^postgres(ql)?:\/\//.test(url)) die(`give the PostgreSQL URL to copy to\n${USAGE}`);
-if (env().DATABASE_URL) die("DATABASE_URL is set: this command copies the embedded database (unset DATABASE_URL to name it as the source).");
+if (env().DATABASE_URL)
+  die("DATABASE_URL is set: this command copies the embedded database (unset DATABASE_URL to name it as the source).");
 
 const source = await openForCli("migrate-to (source)");
 if (source.kind !== "pglite") die("the source must be the embedded database");
@@ -39,4 +40,6 @@ for (const [table, count] of Object.entries(copied)) {
 await source.close();
 await target.close();
 if (mismatches.length) die(`the copy is incomplete:\n${mismatches.join("\n")}`);
-console.log(`Copied ${Object.values(copied).reduce((sum, n) => sum + n, 0)} rows in ${Object.keys(copied).length} tables. Start Ripe on it with DATABASE_URL=${url.replace(/\/\/[^@]*@/, "//…@")}`);
+console.log(
+  `Copied ${Object.values(copied).reduce((sum, n) => sum + n, 0)} rows in ${Object.keys(copied).length} tables. Start Ripe on it with DATABASE_URL=${url.replace(/\/\/[^@]*@/, "//…@")}`,
+);

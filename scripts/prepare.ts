@@ -25,8 +25,12 @@ if ((await countDatasets(handle)) === 0 && !settings.RIPE_SKIP_DEMO) {
 }
 await handle.close();
 if (!["127.0.0.1", "localhost", "::1"].includes(settings.HOST)) {
-  console.log(`Serving on ${settings.HOST}:${settings.PORT}: every machine that can reach it can use Ripe. Put it behind https (README: "Serving a team").`);
+  console.log(
+    `Serving on ${settings.HOST}:${settings.PORT}: every machine that can reach it can use Ripe. Put it behind https (README: "Serving a team").`,
+  );
   if (!settings.RIPE_PUBLIC_URL && settings.RIPE_ALLOWED_HOSTS.length === 0) {
-    console.log("Note: set RIPE_PUBLIC_URL (the address people type) or RIPE_ALLOWED_HOSTS, or requests by any other host name are refused.");
+    console.log(
+      "Note: set RIPE_PUBLIC_URL (the address people type) or RIPE_ALLOWED_HOSTS, or requests by any other host name are refused.",
+    );
   }
 }

@@ -20,7 +20,10 @@ if (env().DATABASE_URL) die("DATABASE_URL points at a PostgreSQL server: restore
 
 const folder = pgliteFolder(dataDir());
 if (fs.existsSync(folder) && fs.readdirSync(folder).length > 0) {
-  if (flag(args, "force") !== "true") die(`${folder} already holds a database. Stop the app, then run again with --force to move it aside (to ${folder}.before-restore-…) and restore.`);
+  if (flag(args, "force") !== "true")
+    die(
+      `${folder} already holds a database. Stop the app, then run again with --force to move it aside (to ${folder}.before-restore-…) and restore.`,
+    );
   try {
     assertFolderFree(dataDir(), "restore");
   } catch (error) {

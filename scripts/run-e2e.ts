@@ -71,14 +71,26 @@ function newestSource(paths: string[]): number {
   return newest;
 }
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "drizzle", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "drizzle",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function needsBuild(): string | null {
   if (process.env.RIPE_E2E_BUILD === "always") return "RIPE_E2E_BUILD=always";
   if (process.env.RIPE_E2E_BUILD === "never") return null;
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return "no build yet";
-  return newestSource(BUILD_INPUTS.map((entry) => path.join(root, entry))) > fs.statSync(buildId).mtimeMs ? "sources changed since the last build" : null;
+  return newestSource(BUILD_INPUTS.map((entry) => path.join(root, entry))) > fs.statSync(buildId).mtimeMs
+    ? "sources changed since the last build"
+    : null;
 }
 
 const chromium = findChromium();
@@ -94,7 +106,10 @@ if (reason) {
   console.log(`e2e: next build (${reason})…`);
   const started = Date.now();
   try {
-    execFileSync(path.join(root, "node_modules/.bin/next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    execFileSync(path.join(root, "node_modules/.bin/next"), ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
   } catch {
     console.error("e2e: next build failed (see above).");
     process.exit(1);

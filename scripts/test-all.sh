@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# npm test: typecheck, unit + integration tests (vitest), end-to-end tests (Playwright), in that
-# order, stopping at the first step that fails. Integration tests also run against PostgreSQL
+# npm test: typecheck, lint (ESLint with the layer rules, Prettier check), unit + integration tests
+# (vitest), end-to-end tests (Playwright), in that order, stopping at the first step that fails. Integration tests also run against PostgreSQL
 # when TEST_DATABASE_URL is set. Ends with one plain line: `N passed, N failed`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -62,6 +62,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
 fi
 
 step typecheck npx tsc --noEmit
+step lint npm run --silent lint
 step vitest npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest.json"
 step e2e npm run --silent test:e2e
 summary 0

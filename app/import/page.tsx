@@ -19,7 +19,8 @@ export default async function ImportPage() {
     <div className="mx-auto max-w-6xl px-6 py-10">
       <h1 className="text-2xl font-semibold tracking-tight">Import</h1>
       <p className="mt-1 max-w-2xl text-sm text-neutral-400">
-        Upload Pico-Banana manifests, judge scores or decisions. Files stream to the server and import in the background; you can leave this page and come back.
+        Upload Pico-Banana manifests, judge scores or decisions. Files stream to the server and import in the background; you can leave this
+        page and come back.
       </p>
       <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <ImportForm datasets={datasets} cdnBase={CDN_BASE} />

@@ -33,16 +33,31 @@ export function AuditDashboard({ report, options }: Props) {
   const hasLabels = report.labelled > 0;
   return (
     <div className="space-y-4 px-4 py-4" data-testid="audit-dashboard">
-      <AuditSliceBar datasetId={id} slice={report.slice} options={sliceOptions} jsonHref={`/api/datasets/${id}/audit${auditSliceToSearch(report.slice)}`} />
+      <AuditSliceBar
+        datasetId={id}
+        slice={report.slice}
+        options={sliceOptions}
+        jsonHref={`/api/datasets/${id}/audit${auditSliceToSearch(report.slice)}`}
+      />
       {hasLabels ? <AuditHeadline report={report} /> : <AuditEmpty report={report} />}
       {hasLabels && report.notes.length > 0 && (
-        <ul className="space-y-0.5 text-xs text-amber-200/90" data-testid="audit-notes">{report.notes.map((note) => <li key={note}>⚠ {note}</li>)}</ul>
+        <ul className="space-y-0.5 text-xs text-amber-200/90" data-testid="audit-notes">
+          {report.notes.map((note) => (
+            <li key={note}>⚠ {note}</li>
+          ))}
+        </ul>
       )}
       {hasLabels && (
         <div className="grid gap-3 lg:grid-cols-3">
-          <Panel><ConfusionMatrix report={report} /></Panel>
-          <Panel><ReliabilityChart report={report} /></Panel>
-          <Panel><ThresholdPanel report={report} /></Panel>
+          <Panel>
+            <ConfusionMatrix report={report} />
+          </Panel>
+          <Panel>
+            <ReliabilityChart report={report} />
+          </Panel>
+          <Panel>
+            <ThresholdPanel report={report} />
+          </Panel>
         </div>
       )}
       {hasLabels && (
@@ -51,7 +66,9 @@ export function AuditDashboard({ report, options }: Props) {
         </Panel>
       )}
       <Panel>
-        <h2 className="mb-2 text-sm font-semibold">Where the judge is wrong: by edit type <span className="font-normal text-neutral-400">(worst first)</span></h2>
+        <h2 className="mb-2 text-sm font-semibold">
+          Where the judge is wrong: by edit type <span className="font-normal text-neutral-400">(worst first)</span>
+        </h2>
         <SliceTable report={report} kind="edit_type" />
       </Panel>
       <Panel>
@@ -59,13 +76,23 @@ export function AuditDashboard({ report, options }: Props) {
         <SliceTable report={report} kind="group" />
       </Panel>
       <div className="grid gap-3 lg:grid-cols-2">
-        <Panel><SamplingPanel report={report} /></Panel>
-        <Panel><WeightsPanel report={report} /></Panel>
-        <Panel><CriteriaTable report={report} /></Panel>
+        <Panel>
+          <SamplingPanel report={report} />
+        </Panel>
+        <Panel>
+          <WeightsPanel report={report} />
+        </Panel>
+        <Panel>
+          <CriteriaTable report={report} />
+        </Panel>
         <Panel className="space-y-4">
           <ComparisonTable report={report} kind="judge" />
           {report.options.judge_ids.length >= 2 && (
-            <a href={`/datasets/${id}/audit/compare?a=${encodeURIComponent(report.options.judge_ids[0])}&b=${encodeURIComponent(report.options.judge_ids[1])}`} className="text-xs underline" data-testid="compare-judges-link">
+            <a
+              href={`/datasets/${id}/audit/compare?a=${encodeURIComponent(report.options.judge_ids[0])}&b=${encodeURIComponent(report.options.judge_ids[1])}`}
+              className="text-xs underline"
+              data-testid="compare-judges-link"
+            >
               Compare two judges side by side →
             </a>
           )}

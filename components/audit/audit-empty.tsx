@@ -12,22 +12,55 @@ export function AuditEmpty({ report }: { report: AuditReport }) {
   return (
     <section className="space-y-2 rounded-md border border-dashed border-neutral-700 p-4 text-sm" data-testid="audit-empty">
       <h2 className="font-semibold">{title}</h2>
-      {hasReviews && report.notes.map((note) => <p key={note} className="text-neutral-300">{note}</p>)}
+      {hasReviews &&
+        report.notes.map((note) => (
+          <p key={note} className="text-neutral-300">
+            {note}
+          </p>
+        ))}
       {isSliced && !hasReviews ? (
         <p className="text-neutral-300">
-          No decision matches this group, edit type, reviewer or date range. <Link href={auditHref(id, {})} className="underline">Show the whole dataset</Link>.
+          No decision matches this group, edit type, reviewer or date range.{" "}
+          <Link href={auditHref(id, {})} className="underline">
+            Show the whole dataset
+          </Link>
+          .
         </p>
       ) : (
         <>
-          <p className="text-neutral-300">The audit compares the judge&apos;s verdicts with people&apos;s accept/reject decisions. To get them:</p>
+          <p className="text-neutral-300">
+            The audit compares the judge&apos;s verdicts with people&apos;s accept/reject decisions. To get them:
+          </p>
           <ol className="list-decimal space-y-1 pl-5 text-neutral-300">
-            <li><Link href={`/datasets/${id}/queue`} className="underline">Open the review queue</Link> and draw an <strong>audit sample</strong> (stratified by edit type, uniform, or near the threshold): its decisions give estimates for the whole dataset.</li>
-            <li>Or accept (<kbd>a</kbd>) / reject (<kbd>r</kbd>) items while <Link href={`/datasets/${id}`} className="underline">browsing</Link>: counted too, as a convenience sample.</li>
-            <li>Or import a decisions file (<code>npm run import -- --dataset NAME decisions.jsonl</code>).</li>
+            <li>
+              <Link href={`/datasets/${id}/queue`} className="underline">
+                Open the review queue
+              </Link>{" "}
+              and draw an <strong>audit sample</strong> (stratified by edit type, uniform, or near the threshold): its decisions give
+              estimates for the whole dataset.
+            </li>
+            <li>
+              Or accept (<kbd>a</kbd>) / reject (<kbd>r</kbd>) items while{" "}
+              <Link href={`/datasets/${id}`} className="underline">
+                browsing
+              </Link>
+              : counted too, as a convenience sample.
+            </li>
+            <li>
+              Or import a decisions file (<code>npm run import -- --dataset NAME decisions.jsonl</code>).
+            </li>
           </ol>
         </>
       )}
-      {report.population.judged === 0 && <p className="text-amber-200">No item has a judge verdict either: <Link href={`/datasets/${id}/judge`} className="underline">run a judge</Link> first.</p>}
+      {report.population.judged === 0 && (
+        <p className="text-amber-200">
+          No item has a judge verdict either:{" "}
+          <Link href={`/datasets/${id}/judge`} className="underline">
+            run a judge
+          </Link>{" "}
+          first.
+        </p>
+      )}
     </section>
   );
 }

@@ -9,9 +9,28 @@ import { formatP, sliceName } from "./direction-table";
 import { itemsHref, num, pct, pctInterval, interval } from "./audit-format";
 
 /** A headline number; `href` opens the items it was computed from. */
-function Card({ label, children, hint, testId, value, href }: { label: string; children: ReactNode; hint?: ReactNode; testId: string; value: number | null; href: string }) {
+function Card({
+  label,
+  children,
+  hint,
+  testId,
+  value,
+  href,
+}: {
+  label: string;
+  children: ReactNode;
+  hint?: ReactNode;
+  testId: string;
+  value: number | null;
+  href: string;
+}) {
   return (
-    <Link href={href} className="block rounded-md border border-neutral-800 bg-neutral-900/60 px-3 py-2 hover:border-amber-400/60" data-testid={testId} data-value={value ?? ""}>
+    <Link
+      href={href}
+      className="block rounded-md border border-neutral-800 bg-neutral-900/60 px-3 py-2 hover:border-amber-400/60"
+      data-testid={testId}
+      data-value={value ?? ""}
+    >
       <div className="text-xs uppercase tracking-wide text-neutral-400">{label}</div>
       <div className="text-xl font-semibold tabular-nums">{children}</div>
       {hint && <div className="text-xs text-neutral-400">{hint}</div>}
@@ -33,17 +52,39 @@ function DirectionAnswer({ report }: { report: AuditReport }) {
   const leaning = lenient.length === 0 ? report.too_lenient[0] : undefined;
   const describe = (row: (typeof lenient)[number]) => (
     <span key={sliceName(row)}>
-      <Link className={link} href={itemsHref(id, row.edit_type ? { type: row.edit_type } : { group: row.group }, { judge: row.difference! > 0 ? "pass" : "fail", human: row.difference! > 0 ? "fail" : "pass" })}>{sliceName(row)}</Link>{" "}
-      <span className="tabular-nums">(judge passes {pct(row.judge_pass_rate)}, people {pct(row.human_pass_rate)}; {signedPoints(row.difference!)} pts, 95% CI {signedPoints(row.difference_ci![0])} to {signedPoints(row.difference_ci![1])})</span>
+      <Link
+        className={link}
+        href={itemsHref(id, row.edit_type ? { type: row.edit_type } : { group: row.group }, {
+          judge: row.difference! > 0 ? "pass" : "fail",
+          human: row.difference! > 0 ? "fail" : "pass",
+        })}
+      >
+        {sliceName(row)}
+      </Link>{" "}
+      <span className="tabular-nums">
+        (judge passes {pct(row.judge_pass_rate)}, people {pct(row.human_pass_rate)}; {signedPoints(row.difference!)} pts, 95% CI{" "}
+        {signedPoints(row.difference_ci![0])} to {signedPoints(row.difference_ci![1])})
+      </span>
     </span>
   );
-  const list = (rows: typeof lenient) => rows.map((row, index) => <span key={sliceName(row)}>{index > 0 && "; "}{describe(row)}</span>);
+  const list = (rows: typeof lenient) =>
+    rows.map((row, index) => (
+      <span key={sliceName(row)}>
+        {index > 0 && "; "}
+        {describe(row)}
+      </span>
+    ));
   return (
     <span data-testid="audit-direction">
       {lenient.length > 0 ? (
-        <>too lenient on <strong className="text-rose-300">{lenient.length === 1 ? "one slice" : `${lenient.length} slices`}</strong>: {list(lenient)}. </>
+        <>
+          too lenient on <strong className="text-rose-300">{lenient.length === 1 ? "one slice" : `${lenient.length} slices`}</strong>:{" "}
+          {list(lenient)}.{" "}
+        </>
       ) : leaning ? (
-        <>no slice is surely too lenient yet (leaning: {sliceName(leaning)}, adj. p {formatP(leaning.adjusted_p)}). </>
+        <>
+          no slice is surely too lenient yet (leaning: {sliceName(leaning)}, adj. p {formatP(leaning.adjusted_p)}).{" "}
+        </>
       ) : (
         <>the judge is not more lenient than people on any slice. </>
       )}
@@ -65,10 +106,18 @@ export function AuditHeadline({ report }: { report: AuditReport }) {
         <li>
           <span className="text-neutral-400">How often: </span>
           the judge disagrees with reviewers on <strong className="text-amber-300">{pct(report.error_rate)}</strong> of{" "}
-          <Link className={link} href={itemsHref(id, slice, { rev: "1" })}>{plural(report.labelled, "labelled item")}</Link>
+          <Link className={link} href={itemsHref(id, slice, { rev: "1" })}>
+            {plural(report.labelled, "labelled item")}
+          </Link>
           {report.error_ci && <span className="text-neutral-400"> (95% CI {pctInterval(report.error_ci)})</span>}:{" "}
-          <Link className={link} href={itemsHref(id, slice, { judge: "pass", human: "fail" })}>{plural(report.confusion.judge_pass_human_fail, "wrong accept")}</Link>,{" "}
-          <Link className={link} href={itemsHref(id, slice, { judge: "fail", human: "pass" })}>{plural(report.confusion.judge_fail_human_pass, "wrong reject")}</Link>.
+          <Link className={link} href={itemsHref(id, slice, { judge: "pass", human: "fail" })}>
+            {plural(report.confusion.judge_pass_human_fail, "wrong accept")}
+          </Link>
+          ,{" "}
+          <Link className={link} href={itemsHref(id, slice, { judge: "fail", human: "pass" })}>
+            {plural(report.confusion.judge_fail_human_pass, "wrong reject")}
+          </Link>
+          .
         </li>
         <li>
           <span className="text-neutral-400">Where: </span>
@@ -79,7 +128,10 @@ export function AuditHeadline({ report }: { report: AuditReport }) {
             : worst.map((row, index) => (
                 <span key={row.edit_type}>
                   {index > 0 && "; "}
-                  <Link className={link} href={itemsHref(id, { type: row.edit_type }, { dis: "1" })}>{row.edit_type}</Link> {row.errors} of {row.labelled} wrong
+                  <Link className={link} href={itemsHref(id, { type: row.edit_type }, { dis: "1" })}>
+                    {row.edit_type}
+                  </Link>{" "}
+                  {row.errors} of {row.labelled} wrong
                 </span>
               ))}
           {worst.length > 0 && <span className="text-neutral-400"> (worst first, table below)</span>}
@@ -88,8 +140,13 @@ export function AuditHeadline({ report }: { report: AuditReport }) {
           <span className="text-neutral-400">Threshold: </span>
           {best ? (
             <>
-              best <strong className="text-amber-300">{num(best.threshold, Math.abs(best.threshold * 100 - Math.round(best.threshold * 100)) < 1e-9 ? 2 : 4)}</strong> (κ {num(best.kappa, 3)} vs {num(current.kappa, 3)} at the current {num(report.dataset.threshold)}
-              {best.dataset_flips !== null && <>; {best.dataset_flips} stored verdicts would flip</>}). Pick and apply one in the threshold sweep.
+              best{" "}
+              <strong className="text-amber-300">
+                {num(best.threshold, Math.abs(best.threshold * 100 - Math.round(best.threshold * 100)) < 1e-9 ? 2 : 4)}
+              </strong>{" "}
+              (κ {num(best.kappa, 3)} vs {num(current.kappa, 3)} at the current {num(report.dataset.threshold)}
+              {best.dataset_flips !== null && <>; {best.dataset_flips} stored verdicts would flip</>}). Pick and apply one in the threshold
+              sweep.
             </>
           ) : (
             <>not enough labels of both kinds to compare thresholds (current {num(report.dataset.threshold)}).</>
@@ -97,22 +154,55 @@ export function AuditHeadline({ report }: { report: AuditReport }) {
         </li>
       </ol>
       {!isStoredVerdictSlice(slice) && (
-        <p className="text-xs text-neutral-500">Links open Browse, which filters on the dataset&apos;s stored verdicts (latest judgement, all reviewers); under this slice its counts can differ from the numbers here.</p>
+        <p className="text-xs text-neutral-500">
+          Links open Browse, which filters on the dataset&apos;s stored verdicts (latest judgement, all reviewers); under this slice its
+          counts can differ from the numbers here.
+        </p>
       )}
       <div className="grid grid-cols-2 gap-2 md:grid-cols-4 xl:grid-cols-7">
-        <Card label="Labelled" testId="audit-labelled" value={report.labelled} href={reviewedHref} hint={`${report.reviewed} reviewed · ${report.population.candidates.toLocaleString()} in slice`}>
+        <Card
+          label="Labelled"
+          testId="audit-labelled"
+          value={report.labelled}
+          href={reviewedHref}
+          hint={`${report.reviewed} reviewed · ${report.population.candidates.toLocaleString()} in slice`}
+        >
           {report.labelled}
         </Card>
-        <Card label="Accuracy" testId="audit-accuracy" value={report.accuracy} href={itemsHref(id, slice, { dis: "1" })} hint={report.error_ci ? `error ${pctInterval(report.error_ci)} · open the errors` : undefined}>
+        <Card
+          label="Accuracy"
+          testId="audit-accuracy"
+          value={report.accuracy}
+          href={itemsHref(id, slice, { dis: "1" })}
+          hint={report.error_ci ? `error ${pctInterval(report.error_ci)} · open the errors` : undefined}
+        >
           {pct(report.accuracy, 1)}
         </Card>
-        <Card label="Cohen's κ" testId="audit-kappa" value={report.kappa} href={reviewedHref} hint={report.kappa_ci ? `95% CI ${interval(report.kappa_ci)}` : "undefined: see the note above"}>
+        <Card
+          label="Cohen's κ"
+          testId="audit-kappa"
+          value={report.kappa}
+          href={reviewedHref}
+          hint={report.kappa_ci ? `95% CI ${interval(report.kappa_ci)}` : "undefined: see the note above"}
+        >
           {num(report.kappa)}
         </Card>
-        <Card label="Judge accepts" testId="audit-accept" value={report.accept.precision} href={itemsHref(id, slice, { judge: "pass", rev: "1" })} hint="precision · recall">
+        <Card
+          label="Judge accepts"
+          testId="audit-accept"
+          value={report.accept.precision}
+          href={itemsHref(id, slice, { judge: "pass", rev: "1" })}
+          hint="precision · recall"
+        >
           {pct(report.accept.precision)} <span className="text-sm text-neutral-400">· {pct(report.accept.recall)}</span>
         </Card>
-        <Card label="Judge rejects" testId="audit-reject" value={report.reject.precision} href={itemsHref(id, slice, { judge: "fail", rev: "1" })} hint="precision · recall">
+        <Card
+          label="Judge rejects"
+          testId="audit-reject"
+          value={report.reject.precision}
+          href={itemsHref(id, slice, { judge: "fail", rev: "1" })}
+          hint="precision · recall"
+        >
           {pct(report.reject.precision)} <span className="text-sm text-neutral-400">· {pct(report.reject.recall)}</span>
         </Card>
         <Card

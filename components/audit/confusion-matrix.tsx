@@ -25,25 +25,31 @@ export function ConfusionMatrix({ report }: { report: AuditReport }) {
         {(["pass", "fail"] as const).map((judge) => (
           <div key={judge} className="contents">
             <span className="self-center pr-1 text-right text-neutral-400">judge {judge}</span>
-            {cells.filter((cell) => cell.judge === judge).map((cell) => {
-              const share = total ? cell.count / total : 0;
-              return (
-                <Link
-                  key={cell.human}
-                  href={itemsHref(report.dataset.id, report.slice, { judge: cell.judge, human: cell.human })}
-                  className="rounded px-2 py-3 text-center ring-1 ring-inset ring-neutral-800 hover:ring-amber-400"
-                  style={{ backgroundColor: `rgb(${cell.tone} / ${0.08 + 0.5 * share})` }}
-                  data-testid={`confusion-${cell.judge}-${cell.human}`}
-                >
-                  <div className="text-2xl font-semibold tabular-nums">{cell.count}</div>
-                  <div className="text-neutral-300">{cell.label} · {pct(total ? share : null)}</div>
-                </Link>
-              );
-            })}
+            {cells
+              .filter((cell) => cell.judge === judge)
+              .map((cell) => {
+                const share = total ? cell.count / total : 0;
+                return (
+                  <Link
+                    key={cell.human}
+                    href={itemsHref(report.dataset.id, report.slice, { judge: cell.judge, human: cell.human })}
+                    className="rounded px-2 py-3 text-center ring-1 ring-inset ring-neutral-800 hover:ring-amber-400"
+                    style={{ backgroundColor: `rgb(${cell.tone} / ${0.08 + 0.5 * share})` }}
+                    data-testid={`confusion-${cell.judge}-${cell.human}`}
+                  >
+                    <div className="text-2xl font-semibold tabular-nums">{cell.count}</div>
+                    <div className="text-neutral-300">
+                      {cell.label} · {pct(total ? share : null)}
+                    </div>
+                  </Link>
+                );
+              })}
           </div>
         ))}
       </div>
-      <p className="text-xs text-neutral-500">A wrong accept puts a bad edit into the exported dataset; a wrong reject only loses a good one.</p>
+      <p className="text-xs text-neutral-500">
+        A wrong accept puts a bad edit into the exported dataset; a wrong reject only loses a good one.
+      </p>
     </figure>
   );
 }

@@ -24,7 +24,14 @@ function BandTooltip({ active, payload }: { active?: boolean; payload?: { payloa
 
 export function ReliabilityChart({ report }: { report: AuditReport }) {
   const router = useRouter();
-  const bands: Band[] = report.reliability.map((bin) => ({ centre: (bin.lo + bin.hi) / 2, lo: bin.lo, hi: bin.hi, count: bin.count, rate: bin.count > 0 ? bin.human_accept_rate : null, mean: bin.mean_score }));
+  const bands: Band[] = report.reliability.map((bin) => ({
+    centre: (bin.lo + bin.hi) / 2,
+    lo: bin.lo,
+    hi: bin.hi,
+    count: bin.count,
+    rate: bin.count > 0 ? bin.human_accept_rate : null,
+    mean: bin.mean_score,
+  }));
   const maxCount = Math.max(1, ...bands.map((band) => band.count));
   const points = bands.filter((band) => band.count > 0).map((band) => ({ ...band, centre: band.mean, y: band.rate }));
   const open = (band: Band) => router.push(itemsHref(report.dataset.id, report.slice, { min: band.lo, max: band.hi, rev: "1" }));
@@ -32,9 +39,17 @@ export function ReliabilityChart({ report }: { report: AuditReport }) {
     <figure className="space-y-1" data-testid="reliability-chart">
       <figcaption className="flex items-baseline justify-between text-sm font-semibold">
         <span>Calibration</span>
-        <span className="text-xs font-normal text-neutral-400">ECE {num(report.ece, 3)} · Brier {num(report.brier, 3)}</span>
+        <span className="text-xs font-normal text-neutral-400">
+          ECE {num(report.ece, 3)} · Brier {num(report.brier, 3)}
+        </span>
       </figcaption>
-      <ComposedChart responsive data={points} style={{ width: "100%", height: 240 }} margin={{ top: 16, right: 12, bottom: 18, left: -4 }} aria-label="Share of human accepts by judge score band">
+      <ComposedChart
+        responsive
+        data={points}
+        style={{ width: "100%", height: 240 }}
+        margin={{ top: 16, right: 12, bottom: 18, left: -4 }}
+        aria-label="Share of human accepts by judge score band"
+      >
         <CartesianGrid stroke="#404040" strokeOpacity={0.5} vertical={false} />
         <XAxis
           dataKey="centre"
@@ -46,29 +61,55 @@ export function ReliabilityChart({ report }: { report: AuditReport }) {
           stroke={AXIS.stroke}
           label={{ value: "judge overall score (dotted: threshold)", position: "insideBottom", offset: -12, fill: "#a3a3a3", fontSize: 12 }}
         />
-        <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(value: number) => pct(value)} tick={AXIS} stroke={AXIS.stroke} width={48} />
+        <YAxis
+          domain={[0, 1]}
+          ticks={[0, 0.25, 0.5, 0.75, 1]}
+          tickFormatter={(value: number) => pct(value)}
+          tick={AXIS}
+          stroke={AXIS.stroke}
+          width={48}
+        />
         <Tooltip content={<BandTooltip />} cursor={false} isAnimationActive={false} />
-        {bands.filter((band) => band.count > 0).map((band) => (
-          <ReferenceArea
-            key={band.lo}
-            x1={band.lo + 0.01}
-            x2={band.hi - 0.01}
-            y1={0}
-            y2={Math.max(band.rate ?? 0, 0.005)}
-            fill="#38bdf8"
-            fillOpacity={0.2 + 0.45 * (band.count / maxCount)}
-            stroke="none"
-            ifOverflow="extendDomain"
-            cursor="pointer"
-            onClick={() => open(band)}
-            label={{ value: String(band.count), position: "insideBottom", fill: "#f5f5f5", fontSize: 12 }}
-          />
-        ))}
-        <Scatter data={points} dataKey="y" name="human accept rate" fill="#fbbf24" line={{ stroke: "#fbbf24", strokeWidth: 1.5 }} isAnimationActive={false} />
-        <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#737373" strokeDasharray="5 4" />
+        {bands
+          .filter((band) => band.count > 0)
+          .map((band) => (
+            <ReferenceArea
+              key={band.lo}
+              x1={band.lo + 0.01}
+              x2={band.hi - 0.01}
+              y1={0}
+              y2={Math.max(band.rate ?? 0, 0.005)}
+              fill="#38bdf8"
+              fillOpacity={0.2 + 0.45 * (band.count / maxCount)}
+              stroke="none"
+              ifOverflow="extendDomain"
+              cursor="pointer"
+              onClick={() => open(band)}
+              label={{ value: String(band.count), position: "insideBottom", fill: "#f5f5f5", fontSize: 12 }}
+            />
+          ))}
+        <Scatter
+          data={points}
+          dataKey="y"
+          name="human accept rate"
+          fill="#fbbf24"
+          line={{ stroke: "#fbbf24", strokeWidth: 1.5 }}
+          isAnimationActive={false}
+        />
+        <ReferenceLine
+          segment={[
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ]}
+          stroke="#737373"
+          strokeDasharray="5 4"
+        />
         <ReferenceLine x={report.dataset.threshold} stroke="#a3a3a3" strokeDasharray="2 3" />
       </ComposedChart>
-      <p className="text-xs text-neutral-500">Bars: share of human accepts per score band (number at the foot = items; click to open them). Above the dashed diagonal the judge is too harsh, below it too lenient.</p>
+      <p className="text-xs text-neutral-500">
+        Bars: share of human accepts per score band (number at the foot = items; click to open them). Above the dashed diagonal the judge is
+        too harsh, below it too lenient.
+      </p>
     </figure>
   );
 }

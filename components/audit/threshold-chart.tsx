@@ -57,7 +57,16 @@ export function ThresholdChart({ rows, current, best, shown, onHover, onPick }: 
         stroke={AXIS.stroke}
         label={{ value: "threshold on the judge overall", position: "insideBottom", offset: -12, fill: "#a3a3a3", fontSize: 12 }}
       />
-      <YAxis yAxisId="agreement" domain={domain} ticks={ticks} tickFormatter={(value: number) => value.toFixed(1)} tick={AXIS} stroke={AXIS.stroke} width={44} allowDataOverflow={false} />
+      <YAxis
+        yAxisId="agreement"
+        domain={domain}
+        ticks={ticks}
+        tickFormatter={(value: number) => value.toFixed(1)}
+        tick={AXIS}
+        stroke={AXIS.stroke}
+        width={44}
+        allowDataOverflow={false}
+      />
       {hasFlips && (
         <YAxis
           yAxisId="flips"
@@ -71,9 +80,27 @@ export function ThresholdChart({ rows, current, best, shown, onHover, onPick }: 
       )}
       <Tooltip content={() => null} cursor={{ stroke: "#fafafa", strokeOpacity: 0.4 }} isAnimationActive={false} />
       {hasFlips && (
-        <Area yAxisId="flips" dataKey="dataset_flips" type="stepAfter" fill="#a3a3a3" fillOpacity={0.12} stroke="#737373" strokeWidth={1} isAnimationActive={false} name="stored verdicts that flip" />
+        <Area
+          yAxisId="flips"
+          dataKey="dataset_flips"
+          type="stepAfter"
+          fill="#a3a3a3"
+          fillOpacity={0.12}
+          stroke="#737373"
+          strokeWidth={1}
+          isAnimationActive={false}
+          name="stored verdicts that flip"
+        />
       )}
-      <Line yAxisId="agreement" dataKey="agreement" stroke="#38bdf8" strokeWidth={2} dot={false} isAnimationActive={false} name="agreement" />
+      <Line
+        yAxisId="agreement"
+        dataKey="agreement"
+        stroke="#38bdf8"
+        strokeWidth={2}
+        dot={false}
+        isAnimationActive={false}
+        name="agreement"
+      />
       <Line yAxisId="agreement" dataKey="kappa" stroke="#fbbf24" strokeWidth={2} dot={false} isAnimationActive={false} name="κ" />
       <ReferenceLine yAxisId="agreement" y={0} stroke="#a3a3a3" strokeOpacity={0.6} />
       <ReferenceLine yAxisId="agreement" x={current} stroke="#d4d4d4" strokeDasharray="4 4" />

@@ -31,10 +31,21 @@ export function ThresholdPanel({ report }: { report: AuditReport }) {
       <figcaption className="flex items-baseline justify-between text-sm font-semibold">
         <span>Threshold sweep</span>
         <span className="text-xs font-normal text-neutral-400">
-          best <span className="text-amber-300" data-testid="best-threshold">{report.best_threshold === null ? "—" : threshold(report.best_threshold)}</span> · now {num(report.dataset.threshold)}
+          best{" "}
+          <span className="text-amber-300" data-testid="best-threshold">
+            {report.best_threshold === null ? "—" : threshold(report.best_threshold)}
+          </span>{" "}
+          · now {num(report.dataset.threshold)}
         </span>
       </figcaption>
-      <ThresholdChart rows={sweep.rows} current={report.dataset.threshold} best={sweep.best?.threshold ?? null} shown={shown.threshold} onHover={setHovered} onPick={setPicked} />
+      <ThresholdChart
+        rows={sweep.rows}
+        current={report.dataset.threshold}
+        best={sweep.best?.threshold ?? null}
+        shown={shown.threshold}
+        onHover={setHovered}
+        onPick={setPicked}
+      />
       <div className="flex flex-wrap gap-x-3 text-xs">
         <span className="text-amber-300">━ κ</span>
         <span className="text-sky-300">━ agreement</span>
@@ -44,16 +55,41 @@ export function ThresholdPanel({ report }: { report: AuditReport }) {
       </div>
       {sweep.best && sweep.best_range && (
         <p className="text-xs text-neutral-400" data-testid="best-threshold-detail">
-          Exact best over {sweep.cuts} cuts between the labelled scores: any threshold in ({sweep.best_range[0] === null ? "−∞" : num(sweep.best_range[0], 4)}, {sweep.best_range[1] === null ? "∞" : num(sweep.best_range[1], 4)}] gives κ {num(sweep.best.kappa, 4)}
-          {sweep.grid_best && sweep.grid_best.kappa !== null && sweep.best.kappa !== null && sweep.best.kappa - sweep.grid_best.kappa > 1e-9 && <> (the 0.01 grid’s best: κ {num(sweep.grid_best.kappa, 4)} at {num(sweep.grid_best.threshold)})</>}
-          {sweep.best_accuracy && <>; best agreement {pct(sweep.best_accuracy.agreement, 1)} at {threshold(sweep.best_accuracy.threshold)}</>}.
+          Exact best over {sweep.cuts} cuts between the labelled scores: any threshold in (
+          {sweep.best_range[0] === null ? "−∞" : num(sweep.best_range[0], 4)},{" "}
+          {sweep.best_range[1] === null ? "∞" : num(sweep.best_range[1], 4)}] gives κ {num(sweep.best.kappa, 4)}
+          {sweep.grid_best &&
+            sweep.grid_best.kappa !== null &&
+            sweep.best.kappa !== null &&
+            sweep.best.kappa - sweep.grid_best.kappa > 1e-9 && (
+              <>
+                {" "}
+                (the 0.01 grid’s best: κ {num(sweep.grid_best.kappa, 4)} at {num(sweep.grid_best.threshold)})
+              </>
+            )}
+          {sweep.best_accuracy && (
+            <>
+              ; best agreement {pct(sweep.best_accuracy.agreement, 1)} at {threshold(sweep.best_accuracy.threshold)}
+            </>
+          )}
+          .
         </p>
       )}
       <div className="rounded bg-neutral-900 px-2 py-1.5 text-xs text-neutral-300" data-testid="threshold-detail">
-        At <strong>{threshold(shown.threshold)}</strong>: κ {num(shown.kappa)}, agreement {pct(shown.agreement, 1)}, judge passes {pct(shown.judge_pass_rate)} of labelled;{" "}
-        {shown.flips} labelled and{" "}
-        {shown.dataset_flips === null ? "—" : (
-          <a className="underline" href={itemsHref(report.dataset.id, report.slice, { min: Math.min(shown.threshold, report.dataset.threshold), max: Math.max(shown.threshold, report.dataset.threshold) })}>{shown.dataset_flips} stored</a>
+        At <strong>{threshold(shown.threshold)}</strong>: κ {num(shown.kappa)}, agreement {pct(shown.agreement, 1)}, judge passes{" "}
+        {pct(shown.judge_pass_rate)} of labelled; {shown.flips} labelled and{" "}
+        {shown.dataset_flips === null ? (
+          "—"
+        ) : (
+          <a
+            className="underline"
+            href={itemsHref(report.dataset.id, report.slice, {
+              min: Math.min(shown.threshold, report.dataset.threshold),
+              max: Math.max(shown.threshold, report.dataset.threshold),
+            })}
+          >
+            {shown.dataset_flips} stored
+          </a>
         )}{" "}
         verdicts flip ({shown.dataset_effective_flips ?? "—"} without a human decision).
       </div>
@@ -81,8 +117,16 @@ export function ThresholdPanel({ report }: { report: AuditReport }) {
           <span className="text-neutral-500">the current one; click the chart or type to pick another</span>
         ) : (
           <>
-            <ApplyRubricDialog datasetId={report.dataset.id} current={rubric} proposed={{ ...rubric, threshold: picked.threshold }} label={`Apply threshold ${threshold(picked.threshold)}`} testId="apply-threshold" />
-            <span className="text-neutral-500">scores in [{threshold(from)}, {threshold(to)}) change verdict</span>
+            <ApplyRubricDialog
+              datasetId={report.dataset.id}
+              current={rubric}
+              proposed={{ ...rubric, threshold: picked.threshold }}
+              label={`Apply threshold ${threshold(picked.threshold)}`}
+              testId="apply-threshold"
+            />
+            <span className="text-neutral-500">
+              scores in [{threshold(from)}, {threshold(to)}) change verdict
+            </span>
           </>
         )}
       </div>

@@ -29,7 +29,14 @@ export function BrowseShell({ sidebar, children }: { sidebar: ReactNode; childre
       >
         <div className="mb-2 flex items-center justify-between min-[1100px]:hidden">
           <span className="text-sm font-semibold">Categories</span>
-          <button type="button" onClick={() => setIsOpen(false)} className="rounded px-2 py-1 text-sm text-neutral-300 hover:bg-neutral-800" aria-label="Close categories">✕</button>
+          <button
+            type="button"
+            onClick={() => setIsOpen(false)}
+            className="rounded px-2 py-1 text-sm text-neutral-300 hover:bg-neutral-800"
+            aria-label="Close categories"
+          >
+            ✕
+          </button>
         </div>
         {sidebar}
       </aside>

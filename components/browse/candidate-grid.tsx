@@ -39,7 +39,12 @@ export function CandidateGrid({ datasetId, search, initialPage }: Props) {
   const items: BrowseItem[] = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const columns = Math.max(1, Math.floor((width + GAP) / (CARD_MIN_WIDTH + GAP)));
   const rowCount = Math.ceil(items.length / columns);
-  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT + GAP, overscan: 4 });
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT + GAP,
+    overscan: 4,
+  });
   const virtualRows = virtualizer.getVirtualItems();
   const lastRow = virtualRows.at(-1)?.index ?? 0;
   useEffect(() => {
@@ -47,13 +52,25 @@ export function CandidateGrid({ datasetId, search, initialPage }: Props) {
   }, [lastRow, rowCount, query]);
 
   if (items.length === 0) {
-    return <p className="mt-10 text-center text-sm text-neutral-400" data-testid="empty-grid">No items match these filters.</p>;
+    return (
+      <p className="mt-10 text-center text-sm text-neutral-400" data-testid="empty-grid">
+        No items match these filters.
+      </p>
+    );
   }
   return (
-    <div ref={scrollRef} className="h-[calc(100vh-14rem)] overflow-y-auto pr-1 min-[1100px]:h-[calc(100vh-11rem)]" data-testid="candidate-grid">
+    <div
+      ref={scrollRef}
+      className="h-[calc(100vh-14rem)] overflow-y-auto pr-1 min-[1100px]:h-[calc(100vh-11rem)]"
+      data-testid="candidate-grid"
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {virtualRows.map((row) => (
-          <div key={row.key} className="absolute left-0 right-0 grid" style={{ top: row.start, height: ROW_HEIGHT, gap: GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+          <div
+            key={row.key}
+            className="absolute left-0 right-0 grid"
+            style={{ top: row.start, height: ROW_HEIGHT, gap: GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
+          >
             {items.slice(row.index * columns, row.index * columns + columns).map((item) => (
               <CandidateCard key={item.id} item={item} datasetId={datasetId} search={search} />
             ))}

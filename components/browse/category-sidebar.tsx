@@ -25,11 +25,19 @@ function Counts({ counts, paperRate }: { counts: FacetCounts; paperRate?: number
   const overrideRate = rate(counts.disagreements, counts.bothLabelled);
   return (
     <span className={`${COLUMN_GRID} text-[11px] tabular-nums text-neutral-400`}>
-      <span title={COLUMNS[0].title} className="text-neutral-200">{counts.items.toLocaleString()}</span>
+      <span title={COLUMNS[0].title} className="text-neutral-200">
+        {counts.items.toLocaleString()}
+      </span>
       <span title={COLUMNS[1].title}>{counts.reviewed.toLocaleString()}</span>
-      <span title={COLUMNS[2].title} className="text-emerald-300/90">{formatRate(passRate)}</span>
-      <span title={COLUMNS[3].title} className={overrideRate ? "text-rose-300" : ""}>{formatRate(overrideRate)}</span>
-      <span title={COLUMNS[4].title} className="text-sky-300/90">{paperRate !== undefined && paperRate !== null ? `${Math.round(paperRate * 100)}%` : ""}</span>
+      <span title={COLUMNS[2].title} className="text-emerald-300/90">
+        {formatRate(passRate)}
+      </span>
+      <span title={COLUMNS[3].title} className={overrideRate ? "text-rose-300" : ""}>
+        {formatRate(overrideRate)}
+      </span>
+      <span title={COLUMNS[4].title} className="text-sky-300/90">
+        {paperRate !== undefined && paperRate !== null ? `${Math.round(paperRate * 100)}%` : ""}
+      </span>
     </span>
   );
 }
@@ -40,7 +48,9 @@ function ColumnHeads() {
       <span>Category</span>
       <span className={COLUMN_GRID}>
         {COLUMNS.map((column) => (
-          <abbr key={column.key} title={column.title} className="cursor-help tracking-normal no-underline">{column.head}</abbr>
+          <abbr key={column.key} title={column.title} className="cursor-help tracking-normal no-underline">
+            {column.head}
+          </abbr>
         ))}
       </span>
     </div>
@@ -71,7 +81,10 @@ export function CategorySidebar({ datasetId, filters, groups, total }: Props) {
     <nav aria-label="Edit categories" className="text-sm" data-testid="category-sidebar">
       <ColumnHeads />
       <Legend />
-      <Link href={href({ type: undefined, group: undefined })} className={`flex items-center justify-between gap-2 rounded px-2 py-1.5 ${isAll ? "bg-amber-500/15 text-amber-200" : "hover:bg-neutral-800"}`}>
+      <Link
+        href={href({ type: undefined, group: undefined })}
+        className={`flex items-center justify-between gap-2 rounded px-2 py-1.5 ${isAll ? "bg-amber-500/15 text-amber-200" : "hover:bg-neutral-800"}`}
+      >
         <span className="font-medium">All edit types</span>
         <Counts counts={total} />
       </Link>
@@ -81,11 +94,24 @@ export function CategorySidebar({ datasetId, filters, groups, total }: Props) {
           const isGroupActive = filters.group === group.group && !filters.type;
           return (
             <li key={group.group}>
-              <div className={`flex items-center gap-1 rounded ${isGroupActive ? "bg-amber-500/15 text-amber-200" : "hover:bg-neutral-800/70"}`}>
-                <button type="button" aria-label={`${isOpen ? "Collapse" : "Expand"} ${group.group}`} aria-expanded={isOpen} onClick={() => setCollapsed((state) => ({ ...state, [group.group]: isOpen }))} className="px-1 text-neutral-500 hover:text-neutral-200">
+              <div
+                className={`flex items-center gap-1 rounded ${isGroupActive ? "bg-amber-500/15 text-amber-200" : "hover:bg-neutral-800/70"}`}
+              >
+                <button
+                  type="button"
+                  aria-label={`${isOpen ? "Collapse" : "Expand"} ${group.group}`}
+                  aria-expanded={isOpen}
+                  onClick={() => setCollapsed((state) => ({ ...state, [group.group]: isOpen }))}
+                  className="px-1 text-neutral-500 hover:text-neutral-200"
+                >
                   {isOpen ? "▾" : "▸"}
                 </button>
-                <Link href={href({ group: group.group, type: undefined })} title={group.group} className="flex min-w-0 flex-1 items-center justify-between gap-2 py-1.5 pr-2" data-testid="group-link">
+                <Link
+                  href={href({ group: group.group, type: undefined })}
+                  title={group.group}
+                  className="flex min-w-0 flex-1 items-center justify-between gap-2 py-1.5 pr-2"
+                  data-testid="group-link"
+                >
                   <span className="min-w-0 truncate font-medium">{group.group}</span>
                   <Counts counts={group} />
                 </Link>
@@ -99,7 +125,13 @@ export function CategorySidebar({ datasetId, filters, groups, total }: Props) {
                         <Link
                           href={href({ type: type.editType, group: group.group })}
                           className={`flex items-center justify-between gap-2 rounded-r px-2 py-1 ${isActive ? "bg-amber-500/15 text-amber-200" : type.items === 0 ? "text-neutral-500 hover:bg-neutral-800/60" : "hover:bg-neutral-800/60"}`}
-                          title={type.info ? (type.info.paperName && type.info.paperName !== type.editType ? `${type.editType}\n(paper: ${type.info.paperName})` : type.editType) : `${type.editType}\nNot one of the 35 Pico-Banana edit types (kept as imported)`}
+                          title={
+                            type.info
+                              ? type.info.paperName && type.info.paperName !== type.editType
+                                ? `${type.editType}\n(paper: ${type.info.paperName})`
+                                : type.editType
+                              : `${type.editType}\nNot one of the 35 Pico-Banana edit types (kept as imported)`
+                          }
                           data-testid="type-link"
                         >
                           <span className="min-w-0 truncate">

@@ -9,14 +9,49 @@ type Props = { datasetId: number; filters: BrowseFilters; matching: number; thre
 
 /** The three verdict filters: URL key, label, and the values each can take. */
 const VERDICT_FILTERS: { key: "eff" | "judge" | "human"; label: string; options: [string, string][] }[] = [
-  { key: "eff", label: "Effective", options: [["pass", "pass"], ["fail", "fail"], ["unresolved", "unresolved"]] },
-  { key: "judge", label: "Judge", options: [["pass", "pass"], ["fail", "fail"], ["none", "not judged"]] },
-  { key: "human", label: "Human", options: [["pass", "accepted"], ["fail", "rejected"], ["unresolved", "unresolved"], ["none", "not reviewed"]] },
+  {
+    key: "eff",
+    label: "Effective",
+    options: [
+      ["pass", "pass"],
+      ["fail", "fail"],
+      ["unresolved", "unresolved"],
+    ],
+  },
+  {
+    key: "judge",
+    label: "Judge",
+    options: [
+      ["pass", "pass"],
+      ["fail", "fail"],
+      ["none", "not judged"],
+    ],
+  },
+  {
+    key: "human",
+    label: "Human",
+    options: [
+      ["pass", "accepted"],
+      ["fail", "rejected"],
+      ["unresolved", "unresolved"],
+      ["none", "not reviewed"],
+    ],
+  },
 ];
 
 const selectClass = "rounded border border-neutral-700 bg-neutral-900 px-2 py-1 text-sm";
 
-function Toggle({ label, value, onChange, testId }: { label: string; value: "1" | "0" | undefined; onChange: (value: "1" | "0" | undefined) => void; testId: string }) {
+function Toggle({
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: "1" | "0" | undefined;
+  onChange: (value: "1" | "0" | undefined) => void;
+  testId: string;
+}) {
   const next = value === undefined ? "1" : value === "1" ? "0" : undefined;
   const text = value === undefined ? label : value === "1" ? label : `not ${label}`;
   return (
@@ -71,19 +106,48 @@ export function FilterBar({ datasetId, filters, matching, threshold }: Props) {
         {VERDICT_FILTERS.map(({ key, label, options }) => (
           <label key={key} className="flex shrink-0 items-center gap-1 text-xs text-neutral-400">
             {label}
-            <select aria-label={`${label} verdict`} className={selectClass} value={filters[key] ?? ""} onChange={(event) => go({ [key]: event.target.value || undefined })}>
+            <select
+              aria-label={`${label} verdict`}
+              className={selectClass}
+              value={filters[key] ?? ""}
+              onChange={(event) => go({ [key]: event.target.value || undefined })}
+            >
               <option value="">any</option>
               {options.map(([value, text]) => (
-                <option key={value} value={value}>{text}</option>
+                <option key={value} value={value}>
+                  {text}
+                </option>
               ))}
             </select>
           </label>
         ))}
         <label className="flex shrink-0 items-center gap-1 text-xs text-neutral-400" title={`Judge overall score; threshold ${threshold}`}>
           Score
-          <input aria-label="Minimum judge score" type="number" min={0} max={1} step={0.05} defaultValue={filters.min ?? ""} key={`min-${filters.min}`} onBlur={(event) => go({ min: event.target.value === "" ? undefined : Number(event.target.value) })} className={`${selectClass} w-16`} placeholder="0" />
+          <input
+            aria-label="Minimum judge score"
+            type="number"
+            min={0}
+            max={1}
+            step={0.05}
+            defaultValue={filters.min ?? ""}
+            key={`min-${filters.min}`}
+            onBlur={(event) => go({ min: event.target.value === "" ? undefined : Number(event.target.value) })}
+            className={`${selectClass} w-16`}
+            placeholder="0"
+          />
           –
-          <input aria-label="Maximum judge score" type="number" min={0} max={1} step={0.05} defaultValue={filters.max ?? ""} key={`max-${filters.max}`} onBlur={(event) => go({ max: event.target.value === "" ? undefined : Number(event.target.value) })} className={`${selectClass} w-16`} placeholder="1" />
+          <input
+            aria-label="Maximum judge score"
+            type="number"
+            min={0}
+            max={1}
+            step={0.05}
+            defaultValue={filters.max ?? ""}
+            key={`max-${filters.max}`}
+            onBlur={(event) => go({ max: event.target.value === "" ? undefined : Number(event.target.value) })}
+            className={`${selectClass} w-16`}
+            placeholder="1"
+          />
         </label>
       </div>
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
@@ -92,24 +156,66 @@ export function FilterBar({ datasetId, filters, matching, threshold }: Props) {
           <Toggle label="reviewed" testId="toggle-reviewed" value={filters.rev} onChange={(value) => go({ rev: value })} />
           <Toggle label="in a preference pair" testId="toggle-pair" value={filters.pair} onChange={(value) => go({ pair: value })} />
           <Toggle label="multi-turn" testId="toggle-multi-turn" value={filters.mt} onChange={(value) => go({ mt: value })} />
-          <Toggle label="long = short instruction" testId="toggle-identical" value={filters.same} onChange={(value) => go({ same: value })} />
+          <Toggle
+            label="long = short instruction"
+            testId="toggle-identical"
+            value={filters.same}
+            onChange={(value) => go({ same: value })}
+          />
         </div>
         <div className="flex shrink-0 items-center gap-2">
           <label className="flex shrink-0 items-center gap-1 text-xs text-neutral-400">
             Sort
-            <select aria-label="Sort" className={selectClass} value={filters.sort ?? "newest"} onChange={(event) => go({ sort: event.target.value as Sort })}>
+            <select
+              aria-label="Sort"
+              className={selectClass}
+              value={filters.sort ?? "newest"}
+              onChange={(event) => go({ sort: event.target.value as Sort })}
+            >
               {SORTS.map((sort) => (
-                <option key={sort} value={sort}>{SORT_LABELS[sort]}</option>
+                <option key={sort} value={sort}>
+                  {SORT_LABELS[sort]}
+                </option>
               ))}
             </select>
           </label>
-          <a href={`/datasets/${datasetId}/queue/walk${filtersToSearch(filters)}${filtersToSearch(filters) ? "&" : "?"}title=Browse%20filter`} className="rounded bg-neutral-800 px-2 py-0.5 text-xs hover:bg-neutral-700" title="Walk these items with auto-advance">Review these</a>
-          <a href={`/datasets/${datasetId}/judge${filtersToSearch(filters)}`} className="rounded bg-neutral-800 px-2 py-0.5 text-xs hover:bg-neutral-700" title="Run a judge over these items">Judge these</a>
+          <a
+            href={`/datasets/${datasetId}/queue/walk${filtersToSearch(filters)}${filtersToSearch(filters) ? "&" : "?"}title=Browse%20filter`}
+            className="rounded bg-neutral-800 px-2 py-0.5 text-xs hover:bg-neutral-700"
+            title="Walk these items with auto-advance"
+          >
+            Review these
+          </a>
+          <a
+            href={`/datasets/${datasetId}/judge${filtersToSearch(filters)}`}
+            className="rounded bg-neutral-800 px-2 py-0.5 text-xs hover:bg-neutral-700"
+            title="Run a judge over these items"
+          >
+            Judge these
+          </a>
           <span className="text-xs text-neutral-400" data-testid="match-count">
             {isPending ? "Updating…" : `${matching.toLocaleString()} matching`}
           </span>
           {hasFilters && (
-            <button type="button" className="text-xs text-amber-300 hover:underline" onClick={() => go({ eff: undefined, judge: undefined, human: undefined, min: undefined, max: undefined, dis: undefined, rev: undefined, pair: undefined, mt: undefined, same: undefined, q: undefined })}>
+            <button
+              type="button"
+              className="text-xs text-amber-300 hover:underline"
+              onClick={() =>
+                go({
+                  eff: undefined,
+                  judge: undefined,
+                  human: undefined,
+                  min: undefined,
+                  max: undefined,
+                  dis: undefined,
+                  rev: undefined,
+                  pair: undefined,
+                  mt: undefined,
+                  same: undefined,
+                  q: undefined,
+                })
+              }
+            >
               Clear filters
             </button>
           )}

@@ -26,24 +26,37 @@ export function ImageHealthNote({ datasetId }: { datasetId: number }) {
   return (
     <details className="rounded-md border border-rose-900/70 bg-rose-950/30 px-3 py-2 text-xs text-rose-100" data-testid="image-health">
       <summary className="cursor-pointer">
-        <span data-testid="unloadable-count">{data.failed.length}</span> of {data.checkedImages} {data.isSample ? "sampled " : ""}images could not be loaded: {reasons}.{" "}
-        <span className="text-rose-200/80 underline">Show them</span>
+        <span data-testid="unloadable-count">{data.failed.length}</span> of {data.checkedImages} {data.isSample ? "sampled " : ""}images
+        could not be loaded: {reasons}. <span className="text-rose-200/80 underline">Show them</span>
       </summary>
       <div className="mt-2 space-y-2 text-rose-100/90">
         {byReason.has("no-base") && (
           <p>
-            Relative paths need a base or a mirror folder: <Link href={`/datasets/${datasetId}/settings`} className="text-amber-300 underline">set one in the dataset settings</Link>.
+            Relative paths need a base or a mirror folder:{" "}
+            <Link href={`/datasets/${datasetId}/settings`} className="text-amber-300 underline">
+              set one in the dataset settings
+            </Link>
+            .
           </p>
         )}
         <ul className="max-h-48 space-y-1 overflow-y-auto">
           {data.failed.map((problem) => (
             <li key={`${problem.candidateId}-${problem.which}`} className="flex gap-2">
-              <Link href={`/datasets/${datasetId}/items/${problem.candidateId}`} className="shrink-0 text-amber-300 underline">Item #{problem.candidateId}</Link>
-              <span className="min-w-0 truncate" title={problem.message}>{problem.which}: {problem.message}</span>
+              <Link href={`/datasets/${datasetId}/items/${problem.candidateId}`} className="shrink-0 text-amber-300 underline">
+                Item #{problem.candidateId}
+              </Link>
+              <span className="min-w-0 truncate" title={problem.message}>
+                {problem.which}: {problem.message}
+              </span>
             </li>
           ))}
         </ul>
-        {data.isSample && <p className="text-rose-200/70">Checked {data.checkedItems} items spread over the dataset ({items.length} with a problem); the count is of this sample, refreshed every few minutes.</p>}
+        {data.isSample && (
+          <p className="text-rose-200/70">
+            Checked {data.checkedItems} items spread over the dataset ({items.length} with a problem); the count is of this sample,
+            refreshed every few minutes.
+          </p>
+        )}
       </div>
     </details>
   );

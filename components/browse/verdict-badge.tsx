@@ -10,7 +10,10 @@ const TEXT: Record<string, string> = { pass: "pass", fail: "fail", unresolved: "
 
 export function VerdictBadge({ verdict, label, title }: { verdict: string; label?: string; title?: string }) {
   return (
-    <span title={title} className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${STYLES[verdict] ?? STYLES.none}`}>
+    <span
+      title={title}
+      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${STYLES[verdict] ?? STYLES.none}`}
+    >
       {label && <span className="text-neutral-400">{label}</span>}
       {TEXT[verdict] ?? verdict}
     </span>

@@ -11,14 +11,18 @@ type Side = { label: string; url: string; status: LoadedImage["status"]; failure
 
 export type CanvasOverlaysProps = { panes: readonly Pane[]; mode: CompareMode; left: Side; right: Side; blinkSide: BlinkSide };
 
-const chip = "pointer-events-none absolute top-2 rounded bg-neutral-950/80 px-2 py-0.5 text-xs font-medium text-neutral-200 ring-1 ring-neutral-700";
+const chip =
+  "pointer-events-none absolute top-2 rounded bg-neutral-950/80 px-2 py-0.5 text-xs font-medium text-neutral-200 ring-1 ring-neutral-700";
 
 function labelsFor(mode: CompareMode, pane: Pane, left: Side, right: Side, blinkSide: BlinkSide) {
   switch (mode) {
     case "side-by-side":
       return pane.side === "left" ? [{ text: left.label, align: "left" as const }] : [{ text: right.label, align: "left" as const }];
     case "swipe":
-      return [{ text: left.label, align: "left" as const }, { text: right.label, align: "right" as const }];
+      return [
+        { text: left.label, align: "left" as const },
+        { text: right.label, align: "right" as const },
+      ];
     case "onion":
       return [{ text: `${right.label} over ${left.label}`, align: "left" as const }];
     case "difference":
@@ -35,13 +39,24 @@ function StatusMessage({ sides }: { sides: Side[] }) {
   return (
     <div className="pointer-events-none flex flex-col items-center gap-1 text-center text-sm">
       {missing.map((side) => (
-        <div key={`missing-${side.label}`} role="alert" data-image-status="missing" data-reason={side.failure?.reason ?? "pending"} className="max-w-md rounded bg-red-950/80 px-3 py-1.5 text-red-200 ring-1 ring-red-800">
+        <div
+          key={`missing-${side.label}`}
+          role="alert"
+          data-image-status="missing"
+          data-reason={side.failure?.reason ?? "pending"}
+          className="max-w-md rounded bg-red-950/80 px-3 py-1.5 text-red-200 ring-1 ring-red-800"
+        >
           Image missing: {side.label} — {side.failure ? FAILURE_LABELS[side.failure.reason] : "could not be loaded"}
           {side.failure && <div className="text-xs text-red-200/80">{side.failure.message}</div>}
         </div>
       ))}
       {loading.map((side) => (
-        <div key={`loading-${side.label}`} role="status" data-image-status="loading" className="rounded bg-neutral-900/80 px-3 py-1.5 text-neutral-300">
+        <div
+          key={`loading-${side.label}`}
+          role="status"
+          data-image-status="loading"
+          className="rounded bg-neutral-900/80 px-3 py-1.5 text-neutral-300"
+        >
           Loading {side.label}…
         </div>
       ))}
@@ -56,7 +71,11 @@ export function CanvasOverlays({ panes, mode, left, right, blinkSide }: CanvasOv
         // Side by side: each pane reports its own image; otherwise one combined message.
         const sides = pane.side === "left" ? [left] : pane.side === "right" ? [right] : [left, right];
         return (
-          <div key={pane.side} className="pointer-events-none absolute" style={{ left: pane.x, top: pane.y, width: pane.width, height: pane.height }}>
+          <div
+            key={pane.side}
+            className="pointer-events-none absolute"
+            style={{ left: pane.x, top: pane.y, width: pane.width, height: pane.height }}
+          >
             {labelsFor(mode, pane, left, right, blinkSide).map((label) => (
               <span key={label.align} className={`${chip} ${label.align === "left" ? "left-2" : "right-2"}`}>
                 {label.text}

@@ -72,7 +72,18 @@ function layoutFor(left: Size | null, right: Size | null, labels: { source: stri
 }
 
 export function CompareCanvas(props: CompareCanvasProps) {
-  const { stageId = "compare-stage", left, right, mode, onModeChange, view, onViewChange, height, shortcutScopes = DEFAULT_SCOPES, className = "" } = props;
+  const {
+    stageId = "compare-stage",
+    left,
+    right,
+    mode,
+    onModeChange,
+    view,
+    onViewChange,
+    height,
+    shortcutScopes = DEFAULT_SCOPES,
+    className = "",
+  } = props;
   const [containerRef, stageSize] = useElementSize<HTMLDivElement>();
   const leftImage = useLoadedImage(left.url);
   const rightImage = useLoadedImage(right.url);
@@ -157,7 +168,13 @@ export function CompareCanvas(props: CompareCanvasProps) {
           blinkSide={blink.side}
         />
         {state.mode === "swipe" && layout && (
-          <SwipeHandle pane={panes[0]} split={state.split} onSplitChange={(swipeSplit) => setParams({ ...params, swipeSplit })} leftLabel={left.label} rightLabel={right.label} />
+          <SwipeHandle
+            pane={panes[0]}
+            split={state.split}
+            onSplitChange={(swipeSplit) => setParams({ ...params, swipeSplit })}
+            leftLabel={left.label}
+            rightLabel={right.label}
+          />
         )}
       </div>
       <ModeControls

@@ -70,15 +70,36 @@ function paneContent(state: CompareModeState, pane: Pane, blinkSide: BlinkSide) 
   const clips = state.mode === "swipe" ? swipeClip(state.split, pane) : null;
   switch (state.mode) {
     case "side-by-side":
-      return { left: pane.side === "left", right: pane.side === "right", rightOpacity: 1, leftClip: undefined, rightClip: undefined, hasHeatmap: false };
+      return {
+        left: pane.side === "left",
+        right: pane.side === "right",
+        rightOpacity: 1,
+        leftClip: undefined,
+        rightClip: undefined,
+        hasHeatmap: false,
+      };
     case "swipe":
       return { left: true, right: true, rightOpacity: 1, leftClip: clips?.left, rightClip: clips?.right, hasHeatmap: false };
     case "onion":
       return { left: true, right: true, rightOpacity: state.opacity, leftClip: undefined, rightClip: undefined, hasHeatmap: false };
     case "difference":
-      return { left: false, right: true, rightOpacity: DIFFERENCE_BACKDROP_OPACITY, leftClip: undefined, rightClip: undefined, hasHeatmap: true };
+      return {
+        left: false,
+        right: true,
+        rightOpacity: DIFFERENCE_BACKDROP_OPACITY,
+        leftClip: undefined,
+        rightClip: undefined,
+        hasHeatmap: true,
+      };
     case "blink":
-      return { left: blinkSide === "left", right: blinkSide === "right", rightOpacity: 1, leftClip: undefined, rightClip: undefined, hasHeatmap: false };
+      return {
+        left: blinkSide === "left",
+        right: blinkSide === "right",
+        rightOpacity: 1,
+        leftClip: undefined,
+        rightClip: undefined,
+        hasHeatmap: false,
+      };
   }
 }
 

@@ -33,13 +33,18 @@ export function ModeControls({ modeState, params, onParamsChange, difference, bl
   let body: ReactNode;
   switch (modeState.mode) {
     case "side-by-side":
-      body = <span>Zoom and pan are locked between {leftLabel} and {rightLabel}. Scroll to zoom, drag to pan.</span>;
+      body = (
+        <span>
+          Zoom and pan are locked between {leftLabel} and {rightLabel}. Scroll to zoom, drag to pan.
+        </span>
+      );
       break;
     case "swipe":
       body = (
         <>
           <span>
-            Divider at <span className="tabular-nums text-neutral-200">{Math.round(modeState.split * 100)}%</span> — drag it or focus it and use the arrow keys.
+            Divider at <span className="tabular-nums text-neutral-200">{Math.round(modeState.split * 100)}%</span> — drag it or focus it and
+            use the arrow keys.
           </span>
           <button type="button" className={smallButton} onClick={() => update({ swipeSplit: DEFAULT_MODE_PARAMS.swipeSplit })}>
             Centre
@@ -73,13 +78,20 @@ export function ModeControls({ modeState, params, onParamsChange, difference, bl
           </span>
           {difference.status === "computing" && <span role="status">Computing difference…</span>}
           {difference.status === "ready" && (
-            <span data-testid="difference-stats" title={`Changed = luminance-weighted difference above ${DIFF_CHANGED_THRESHOLD}/255, measured in the common frame`}>
+            <span
+              data-testid="difference-stats"
+              title={`Changed = luminance-weighted difference above ${DIFF_CHANGED_THRESHOLD}/255, measured in the common frame`}
+            >
               <span className="text-neutral-200">{describeDifference(difference.stats)}</span>
               <span className="ml-2 text-neutral-500">({difference.elapsedMs.toFixed(0)} ms)</span>
             </span>
           )}
           {difference.status === "idle" && <span>Needs both images.</span>}
-          {difference.status === "error" && <span role="alert" className="text-red-400">{difference.message}</span>}
+          {difference.status === "error" && (
+            <span role="alert" className="text-red-400">
+              {difference.message}
+            </span>
+          )}
         </>
       );
       break;
@@ -90,7 +102,12 @@ export function ModeControls({ modeState, params, onParamsChange, difference, bl
             Showing <span className="text-amber-300">{blinkSide === "left" ? leftLabel : rightLabel}</span>
             {modeState.isPaused ? " (paused)" : ` — switching every ${modeState.intervalMs} ms`}
           </span>
-          <button type="button" className={smallButton} onClick={() => update({ isBlinkPaused: !modeState.isPaused })} aria-pressed={modeState.isPaused}>
+          <button
+            type="button"
+            className={smallButton}
+            onClick={() => update({ isBlinkPaused: !modeState.isPaused })}
+            aria-pressed={modeState.isPaused}
+          >
             {modeState.isPaused ? "Resume" : "Pause"}
           </button>
         </>

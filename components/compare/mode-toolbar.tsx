@@ -49,13 +49,32 @@ export function ModeToolbar(props: ModeToolbarProps) {
         })}
       </div>
       <div role="group" aria-label="Zoom" className="flex items-center gap-1 rounded-md border border-neutral-800 bg-neutral-900 p-1">
-        <button type="button" className={`${buttonBase} text-neutral-300 hover:bg-neutral-800`} onClick={props.onZoomOut} disabled={!canZoom} aria-label="Zoom out" title="Zoom out (-)">
+        <button
+          type="button"
+          className={`${buttonBase} text-neutral-300 hover:bg-neutral-800`}
+          onClick={props.onZoomOut}
+          disabled={!canZoom}
+          aria-label="Zoom out"
+          title="Zoom out (-)"
+        >
           −
         </button>
-        <span className="min-w-[3.5rem] text-center font-mono text-xs tabular-nums text-neutral-400" aria-live="polite" title="Screen pixels per edit pixel" data-testid="compare-zoom">
+        <span
+          className="min-w-[3.5rem] text-center font-mono text-xs tabular-nums text-neutral-400"
+          aria-live="polite"
+          title="Screen pixels per edit pixel"
+          data-testid="compare-zoom"
+        >
           {zoomText}
         </span>
-        <button type="button" className={`${buttonBase} text-neutral-300 hover:bg-neutral-800`} onClick={props.onZoomIn} disabled={!canZoom} aria-label="Zoom in" title="Zoom in (+)">
+        <button
+          type="button"
+          className={`${buttonBase} text-neutral-300 hover:bg-neutral-800`}
+          onClick={props.onZoomIn}
+          disabled={!canZoom}
+          aria-label="Zoom in"
+          title="Zoom in (+)"
+        >
           +
         </button>
         <button
@@ -67,7 +86,13 @@ export function ModeToolbar(props: ModeToolbarProps) {
         >
           Fit
         </button>
-        <button type="button" className={`${buttonBase} text-neutral-300 hover:bg-neutral-800`} onClick={props.onOneToOne} disabled={!canZoom} title="One screen pixel per edit pixel">
+        <button
+          type="button"
+          className={`${buttonBase} text-neutral-300 hover:bg-neutral-800`}
+          onClick={props.onOneToOne}
+          disabled={!canZoom}
+          title="One screen pixel per edit pixel"
+        >
           1:1
         </button>
       </div>

@@ -56,9 +56,16 @@ function compute(left: HTMLImageElement, right: HTMLImageElement, layout: Common
 const IDLE: DifferenceState = { status: "idle" };
 const COMPUTING: DifferenceState = { status: "computing" };
 
-export function useDifference(isActive: boolean, left: HTMLImageElement | null, right: HTMLImageElement | null, layout: CommonFrame | null): DifferenceState {
+export function useDifference(
+  isActive: boolean,
+  left: HTMLImageElement | null,
+  right: HTMLImageElement | null,
+  layout: CommonFrame | null,
+): DifferenceState {
   // The last result with the inputs it was computed from: "idle" and "computing" are derived.
-  const [done, setDone] = useState<{ left: HTMLImageElement; right: HTMLImageElement; layout: CommonFrame; state: DifferenceState } | null>(null);
+  const [done, setDone] = useState<{ left: HTMLImageElement; right: HTMLImageElement; layout: CommonFrame; state: DifferenceState } | null>(
+    null,
+  );
 
   useEffect(() => {
     if (!isActive || !left || !right || !layout) return;

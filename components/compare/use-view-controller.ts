@@ -7,7 +7,17 @@ import { useCallback, useLayoutEffect, useMemo, useRef } from "react";
 import type { CommonFrame } from "@/lib/canvas/common-frame";
 import type { Point, Size } from "@/lib/canvas/geometry";
 import {
-  clampView, DEFAULT_ZOOM_LIMITS, fitView, imagePixelScale, oneToOneView, panBy, zoomAbout, zoomAtCenter, zoomLimits, ZOOM_STEP, type ViewState,
+  clampView,
+  DEFAULT_ZOOM_LIMITS,
+  fitView,
+  imagePixelScale,
+  oneToOneView,
+  panBy,
+  zoomAbout,
+  zoomAtCenter,
+  zoomLimits,
+  ZOOM_STEP,
+  type ViewState,
 } from "@/lib/canvas/view";
 
 export type ViewController = ReturnType<typeof useViewController>;
@@ -18,7 +28,10 @@ export function useViewController(view: ViewState, onViewChange: (view: ViewStat
     () => (layout && isReady ? zoomLimits([layout.source, layout.edit], viewport, layout.frame) : DEFAULT_ZOOM_LIMITS),
     [layout, isReady, viewport],
   );
-  const effective = useMemo(() => (layout && isReady ? clampView(view, viewport, layout.frame, limits) : view), [view, viewport, layout, isReady, limits]);
+  const effective = useMemo(
+    () => (layout && isReady ? clampView(view, viewport, layout.frame, limits) : view),
+    [view, viewport, layout, isReady, limits],
+  );
 
   const latest = useRef(effective);
   useLayoutEffect(() => {

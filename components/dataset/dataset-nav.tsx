@@ -14,7 +14,9 @@ const TABS = [
 export function DatasetNav({ datasetId, name, active }: { datasetId: number; name: string; active: string }) {
   return (
     <div className="flex flex-wrap items-center gap-4 border-b border-neutral-800 px-4 py-2">
-      <h1 className="text-base font-semibold" data-testid="dataset-title">{name}</h1>
+      <h1 className="text-base font-semibold" data-testid="dataset-title">
+        {name}
+      </h1>
       <nav className="flex gap-1 text-sm">
         {TABS.map(([label, suffix]) => (
           <Link

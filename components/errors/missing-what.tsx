@@ -8,7 +8,9 @@ export function MissingWhat() {
   const { title, detail } = describeMissing(usePathname() ?? "/");
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight" data-testid="not-found-title">{title}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight" data-testid="not-found-title">
+        {title}
+      </h1>
       <p className="mt-2 text-neutral-400">{detail}</p>
     </>
   );

@@ -12,7 +12,10 @@ export function ExportDownloads({ datasetId, files, search }: { datasetId: numbe
             <div className="text-xs text-neutral-500">{file.description}</div>
           </div>
           {file.maxRows !== null && (
-            <span className="text-xs tabular-nums text-neutral-400" title="Rows imported for this file; the export drops rows that no longer pass">
+            <span
+              className="text-xs tabular-nums text-neutral-400"
+              title="Rows imported for this file; the export drops rows that no longer pass"
+            >
               ≤ {file.maxRows.toLocaleString("en")} rows
             </span>
           )}

@@ -16,7 +16,10 @@ export function ExportDryRun({ datasetId, search }: { datasetId: number; search:
     queryFn: async ({ signal }): Promise<ExportManifest> => {
       const started = performance.now();
       const response = await fetch(`/api/export/${datasetId}/manifest.json${search}`, { signal, cache: "no-store" });
-      if (!response.ok) throw new Error(((await response.json().catch(() => null)) as { error?: string } | null)?.error ?? `The server answered ${response.status}.`);
+      if (!response.ok)
+        throw new Error(
+          ((await response.json().catch(() => null)) as { error?: string } | null)?.error ?? `The server answered ${response.status}.`,
+        );
       const manifest = (await response.json()) as ExportManifest;
       setElapsedMs(performance.now() - started);
       return manifest;
@@ -37,7 +40,9 @@ export function ExportDryRun({ datasetId, search }: { datasetId: number; search:
           {query.isFetching ? "Counting…" : manifest ? "Count again" : "Count (dry run)"}
         </button>
         <span className="text-xs text-neutral-500">
-          {manifest && elapsedMs !== null ? `Counted in ${(elapsedMs / 1000).toFixed(1)} s.` : "Runs the export without writing it; a few seconds per 100K rows."}
+          {manifest && elapsedMs !== null
+            ? `Counted in ${(elapsedMs / 1000).toFixed(1)} s.`
+            : "Runs the export without writing it; a few seconds per 100K rows."}
         </span>
       </div>
       {query.isError && <p className="mt-2 text-sm text-red-400">{query.error.message}</p>}
@@ -60,15 +65,30 @@ export function ExportDryRun({ datasetId, search }: { datasetId: number; search:
                   <td className="py-1.5 font-mono text-neutral-200">{file}</td>
                   <td className="py-1.5 text-right font-semibold">{count(counts.rows)}</td>
                   <td className="py-1.5 text-right text-neutral-400">{count(counts.unchanged)}</td>
-                  <td className="py-1.5 text-right text-neutral-400">{count(counts.changed)}{counts.changedByHuman > 0 && <span className="text-xs text-amber-300"> ({count(counts.changedByHuman)} by people)</span>}</td>
-                  <td className="py-1.5 text-right text-neutral-400">{count(counts.dropped)}{counts.droppedByHuman > 0 && <span className="text-xs text-amber-300"> ({count(counts.droppedByHuman)} by people)</span>}</td>
-                  <td className="py-1.5 pl-4 text-xs text-neutral-500">{Object.entries(counts.dropReasons).map(([reason, n]) => `${reason}: ${count(n)}`).join(" · ") || "—"}</td>
+                  <td className="py-1.5 text-right text-neutral-400">
+                    {count(counts.changed)}
+                    {counts.changedByHuman > 0 && (
+                      <span className="text-xs text-amber-300"> ({count(counts.changedByHuman)} by people)</span>
+                    )}
+                  </td>
+                  <td className="py-1.5 text-right text-neutral-400">
+                    {count(counts.dropped)}
+                    {counts.droppedByHuman > 0 && (
+                      <span className="text-xs text-amber-300"> ({count(counts.droppedByHuman)} by people)</span>
+                    )}
+                  </td>
+                  <td className="py-1.5 pl-4 text-xs text-neutral-500">
+                    {Object.entries(counts.dropReasons)
+                      .map(([reason, n]) => `${reason}: ${count(n)}`)
+                      .join(" · ") || "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="mt-2 text-xs text-neutral-500">
-            Human decisions changed {count(manifest.rows_changed_by_human_decisions)} rows and dropped {count(manifest.rows_dropped_by_human_decisions)}.
+            Human decisions changed {count(manifest.rows_changed_by_human_decisions)} rows and dropped{" "}
+            {count(manifest.rows_dropped_by_human_decisions)}.
           </p>
         </>
       )}

@@ -26,7 +26,8 @@ export function ExportTypeFilter({ options, selected }: { options: EditTypeOptio
         {isMissing && <option value={selected[0]}>{selected[0]} · not in this dataset</option>}
         {options.map((option) => (
           <option key={option.editType} value={option.editType}>
-            {option.editType}{option.isKnown ? "" : " (unknown type)"} · {option.count.toLocaleString("en")} edits
+            {option.editType}
+            {option.isKnown ? "" : " (unknown type)"} · {option.count.toLocaleString("en")} edits
           </option>
         ))}
       </select>

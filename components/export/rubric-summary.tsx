@@ -15,7 +15,11 @@ export function RubricSummary({ dataset }: { dataset: Dataset }) {
       <h2 className="text-sm font-semibold uppercase tracking-wide text-neutral-400">Rubric applied</h2>
       <p className="mt-2 text-sm text-neutral-300">
         Pass at overall ≥ <span className="font-semibold tabular-nums text-amber-300">{dataset.threshold.toFixed(2)}</span>
-        {isDefault ? <span className="text-neutral-500"> (the paper&apos;s settings)</span> : <span className="text-neutral-500"> (paper: {RUBRIC.threshold})</span>}
+        {isDefault ? (
+          <span className="text-neutral-500"> (the paper&apos;s settings)</span>
+        ) : (
+          <span className="text-neutral-500"> (paper: {RUBRIC.threshold})</span>
+        )}
       </p>
       <dl className="mt-3 space-y-1 text-sm">
         {weights.map(([label, value, paper]) => (
@@ -29,7 +33,8 @@ export function RubricSummary({ dataset }: { dataset: Dataset }) {
         ))}
       </dl>
       <p className="mt-3 text-xs text-neutral-500">
-        Each row&apos;s verdict: human decision if any (majority), else the judge under these settings, else the manifest&apos;s own pass/fail.
+        Each row&apos;s verdict: human decision if any (majority), else the judge under these settings, else the manifest&apos;s own
+        pass/fail.
       </p>
     </section>
   );

@@ -7,9 +7,30 @@ type Step = { count: number; text: string; done: string; action: string; href: s
 export function NextSteps({ dataset }: { dataset: DatasetSummary }) {
   const base = `/datasets/${dataset.id}`;
   const steps: Step[] = [
-    { count: dataset.candidates - dataset.judged, text: "not judged yet", done: "every item judged", action: "Run a judge", href: `${base}/judge`, testId: "next-unjudged" },
-    { count: dataset.candidates - dataset.reviewed, text: "not reviewed by a person", done: "every item reviewed", action: "Review queue", href: `${base}/queue`, testId: "next-unreviewed" },
-    { count: dataset.unlabelledPairs, text: `of ${dataset.pairs.toLocaleString()} preference pairs unlabelled`, done: dataset.pairs ? "every pair labelled" : "no preference pairs yet", action: "Label pairs", href: `${base}/pairs/label`, testId: "next-unlabelled-pairs" },
+    {
+      count: dataset.candidates - dataset.judged,
+      text: "not judged yet",
+      done: "every item judged",
+      action: "Run a judge",
+      href: `${base}/judge`,
+      testId: "next-unjudged",
+    },
+    {
+      count: dataset.candidates - dataset.reviewed,
+      text: "not reviewed by a person",
+      done: "every item reviewed",
+      action: "Review queue",
+      href: `${base}/queue`,
+      testId: "next-unreviewed",
+    },
+    {
+      count: dataset.unlabelledPairs,
+      text: `of ${dataset.pairs.toLocaleString()} preference pairs unlabelled`,
+      done: dataset.pairs ? "every pair labelled" : "no preference pairs yet",
+      action: "Label pairs",
+      href: `${base}/pairs/label`,
+      testId: "next-unlabelled-pairs",
+    },
   ];
   return (
     <section aria-label={`What ${dataset.name} needs next`} className="rounded-lg border border-neutral-800 bg-neutral-950/60 p-4">
@@ -35,9 +56,12 @@ export function NextSteps({ dataset }: { dataset: DatasetSummary }) {
         ))}
         <li className="flex items-center justify-between gap-3 border-t border-neutral-800 pt-2">
           <span className="text-neutral-300">
-            <strong className="tabular-nums font-semibold">{dataset.disagreements.toLocaleString()}</strong> judge verdicts overridden by people
+            <strong className="tabular-nums font-semibold">{dataset.disagreements.toLocaleString()}</strong> judge verdicts overridden by
+            people
           </span>
-          <Link href={`${base}/audit`} className="shrink-0 rounded-md bg-neutral-800 px-2.5 py-1 text-xs hover:bg-neutral-700">Audit the judge →</Link>
+          <Link href={`${base}/audit`} className="shrink-0 rounded-md bg-neutral-800 px-2.5 py-1 text-xs hover:bg-neutral-700">
+            Audit the judge →
+          </Link>
         </li>
       </ul>
     </section>

@@ -16,7 +16,9 @@ export function ImagePlaceholder({ label, failure, isCompact = false }: ImagePla
       data-reason={failure?.reason ?? "pending"}
       className={`flex h-full w-full flex-col items-center justify-center gap-1 bg-[repeating-linear-gradient(135deg,#171717_0_8px,#1f1f1f_8px_16px)] px-2 text-center ${isCompact ? "text-[11px]" : "text-sm"}`}
     >
-      <span aria-hidden className={`${isCompact ? "text-base" : "text-2xl"} text-rose-300/80`}>⊘</span>
+      <span aria-hidden className={`${isCompact ? "text-base" : "text-2xl"} text-rose-300/80`}>
+        ⊘
+      </span>
       <span className="font-medium text-rose-200">{reason}</span>
       {!isCompact && failure && <span className="line-clamp-3 max-w-md text-xs text-neutral-400">{failure.message}</span>}
     </div>

@@ -38,10 +38,16 @@ export function FilePicker({ files, onChange, isDisabled, error }: Props) {
           if (!isDisabled) add(event.dataTransfer.files);
         }}
         className={`flex cursor-pointer flex-col items-center justify-center rounded-lg border border-dashed px-4 py-6 text-center text-sm transition-colors ${
-          isDragging ? "border-amber-400 bg-amber-500/10" : error ? "border-red-700 bg-neutral-950" : "border-neutral-700 bg-neutral-950 hover:border-neutral-500"
+          isDragging
+            ? "border-amber-400 bg-amber-500/10"
+            : error
+              ? "border-red-700 bg-neutral-950"
+              : "border-neutral-700 bg-neutral-950 hover:border-neutral-500"
         }`}
       >
-        <span className="text-neutral-200">Drop JSONL files here, or <span className="text-amber-300 underline">choose files</span></span>
+        <span className="text-neutral-200">
+          Drop JSONL files here, or <span className="text-amber-300 underline">choose files</span>
+        </span>
         <span className="mt-1 text-xs text-neutral-500">.jsonl · one JSON object per line · several files at once</span>
         <input
           id="import-files"
@@ -57,20 +63,54 @@ export function FilePicker({ files, onChange, isDisabled, error }: Props) {
           }}
         />
       </label>
-      {error && <p className="mt-1 text-xs text-red-400" data-testid="import-files-error">{error}</p>}
+      {error && (
+        <p className="mt-1 text-xs text-red-400" data-testid="import-files-error">
+          {error}
+        </p>
+      )}
       {files.length > 0 && (
         <ol className="mt-3 divide-y divide-neutral-800 rounded-md border border-neutral-800 text-sm" data-testid="import-file-list">
           {files.map((file, index) => (
             <li key={`${file.name}:${file.size}:${file.lastModified}`} className="flex items-center gap-3 px-3 py-1.5">
               <span className="w-5 text-right text-xs text-neutral-500">{index + 1}.</span>
-              <span className="truncate font-mono text-neutral-200" title={file.name}>{file.name}</span>
+              <span className="truncate font-mono text-neutral-200" title={file.name}>
+                {file.name}
+              </span>
               <span className="text-xs tabular-nums text-neutral-500">{formatBytes(file.size)}</span>
               {file.size === 0 && <span className="text-xs text-red-400">empty</span>}
-              {file.size > 0 && !hasJsonlName(file) && <span className="text-xs text-amber-300" title="The server checks the content; the name is only a hint">not .jsonl?</span>}
+              {file.size > 0 && !hasJsonlName(file) && (
+                <span className="text-xs text-amber-300" title="The server checks the content; the name is only a hint">
+                  not .jsonl?
+                </span>
+              )}
               <span className="ml-auto flex gap-1">
-                <button type="button" disabled={isDisabled || index === 0} onClick={() => move(index, -1)} className="rounded px-1.5 text-neutral-400 hover:bg-neutral-800 disabled:opacity-30" aria-label={`Move ${file.name} up`}>↑</button>
-                <button type="button" disabled={isDisabled || index === files.length - 1} onClick={() => move(index, 1)} className="rounded px-1.5 text-neutral-400 hover:bg-neutral-800 disabled:opacity-30" aria-label={`Move ${file.name} down`}>↓</button>
-                <button type="button" disabled={isDisabled} onClick={() => onChange(files.filter((_, other) => other !== index))} className="rounded px-1.5 text-neutral-400 hover:bg-neutral-800 hover:text-red-300 disabled:opacity-30" aria-label={`Remove ${file.name}`}>✕</button>
+                <button
+                  type="button"
+                  disabled={isDisabled || index === 0}
+                  onClick={() => move(index, -1)}
+                  className="rounded px-1.5 text-neutral-400 hover:bg-neutral-800 disabled:opacity-30"
+                  aria-label={`Move ${file.name} up`}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  disabled={isDisabled || index === files.length - 1}
+                  onClick={() => move(index, 1)}
+                  className="rounded px-1.5 text-neutral-400 hover:bg-neutral-800 disabled:opacity-30"
+                  aria-label={`Move ${file.name} down`}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  disabled={isDisabled}
+                  onClick={() => onChange(files.filter((_, other) => other !== index))}
+                  className="rounded px-1.5 text-neutral-400 hover:bg-neutral-800 hover:text-red-300 disabled:opacity-30"
+                  aria-label={`Remove ${file.name}`}
+                >
+                  ✕
+                </button>
               </span>
             </li>
           ))}

@@ -32,8 +32,8 @@ export function ImportFormats() {
     <aside className="space-y-3 text-sm" data-testid="import-formats">
       <h2 className="text-sm font-semibold uppercase tracking-wide text-neutral-400">Formats</h2>
       <p className="text-neutral-400">
-        JSON Lines, one object per line, as Python&apos;s <code>json.dumps</code> writes them. Each line&apos;s kind is detected from its keys; extra keys are kept, and
-        an export of unchanged rows reproduces them byte for byte.
+        JSON Lines, one object per line, as Python&apos;s <code>json.dumps</code> writes them. Each line&apos;s kind is detected from its
+        keys; extra keys are kept, and an export of unchanged rows reproduces them byte for byte.
       </p>
       <dl className="space-y-3">
         {FORMATS.map((format) => (
@@ -45,8 +45,9 @@ export function ImportFormats() {
         ))}
       </dl>
       <p className="text-xs text-neutral-500">
-        Errors read <code>FILE:LINE: field: problem</code>. Re-importing a file skips lines already imported. Full field lists: README, section{" "}
-        <span className="text-neutral-300">Importing</span>. The CLI (<code>npm run import</code>) does the same from a terminal; with the embedded database, stop the app first.
+        Errors read <code>FILE:LINE: field: problem</code>. Re-importing a file skips lines already imported. Full field lists: README,
+        section <span className="text-neutral-300">Importing</span>. The CLI (<code>npm run import</code>) does the same from a terminal;
+        with the embedded database, stop the app first.
       </p>
     </aside>
   );

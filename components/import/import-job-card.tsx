@@ -26,7 +26,8 @@ export function ImportJobCard({ initialStatus, onSettled }: { initialStatus: Imp
     wasActive.current = isActive;
   }, [isActive, onSettled]);
 
-  const fraction = status.phase === "done" ? 1 : status.totalBytes > 0 && status.bytesRead > 0 ? status.bytesRead / status.totalBytes : null;
+  const fraction =
+    status.phase === "done" ? 1 : status.totalBytes > 0 && status.bytesRead > 0 ? status.bytesRead / status.totalBytes : null;
   const kinds = status.kinds.map((kind) => KIND_LABELS[kind] ?? kind).join(", ");
 
   return (
@@ -76,17 +77,25 @@ export function ImportJobCard({ initialStatus, onSettled }: { initialStatus: Imp
 
       {!isActive && (
         <div className="mt-3 space-y-3">
-          {status.runId !== null && <p className="text-sm tabular-nums text-neutral-300" data-testid="import-summary">
-            {formatCount(status.linesRead)} lines: <strong className="text-emerald-300">{formatCount(status.imported)} imported</strong>
-            {Object.keys(status.byKind).length > 1 &&
-              ` (${Object.entries(status.byKind).map(([kind, count]) => `${KIND_LABELS[kind] ?? kind} ${formatCount(count)}`).join(", ")})`}
-            , {formatCount(status.unchanged)} already there, <span className={status.bad > 0 ? "text-red-300" : ""}>{formatCount(status.bad)} bad</span>
-            {status.phase === "rejected" && " — strict mode: nothing was imported. Fix the lines below or untick strict."}
-            {status.phase === "cancelled" && " — stopped; the batches committed before stay, re-import to continue."}
-          </p>}
+          {status.runId !== null && (
+            <p className="text-sm tabular-nums text-neutral-300" data-testid="import-summary">
+              {formatCount(status.linesRead)} lines: <strong className="text-emerald-300">{formatCount(status.imported)} imported</strong>
+              {Object.keys(status.byKind).length > 1 &&
+                ` (${Object.entries(status.byKind)
+                  .map(([kind, count]) => `${KIND_LABELS[kind] ?? kind} ${formatCount(count)}`)
+                  .join(", ")})`}
+              , {formatCount(status.unchanged)} already there,{" "}
+              <span className={status.bad > 0 ? "text-red-300" : ""}>{formatCount(status.bad)} bad</span>
+              {status.phase === "rejected" && " — strict mode: nothing was imported. Fix the lines below or untick strict."}
+              {status.phase === "cancelled" && " — stopped; the batches committed before stay, re-import to continue."}
+            </p>
+          )}
           {status.message && <p className="text-sm text-orange-300">{status.message}</p>}
           <ImportMessages errors={status.errors} warnings={status.warnings} badLines={status.bad} />
-          <Link href={`/datasets/${status.datasetId}`} className="inline-block rounded-md bg-neutral-800 px-3 py-1.5 text-sm hover:bg-neutral-700">
+          <Link
+            href={`/datasets/${status.datasetId}`}
+            className="inline-block rounded-md bg-neutral-800 px-3 py-1.5 text-sm hover:bg-neutral-700"
+          >
             Browse {status.datasetName}
           </Link>
         </div>

@@ -4,7 +4,12 @@ import type { ImportJobStatus } from "@/lib/import/upload-jobs";
 
 export type UploadOutcome = { ok: true; status: ImportJobStatus } | { ok: false; error: string };
 
-export function uploadFile(file: File, query: URLSearchParams, onProgress: (sentBytes: number) => void, signal?: AbortSignal): Promise<UploadOutcome> {
+export function uploadFile(
+  file: File,
+  query: URLSearchParams,
+  onProgress: (sentBytes: number) => void,
+  signal?: AbortSignal,
+): Promise<UploadOutcome> {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
     request.open("POST", `/api/imports?${query.toString()}`);
@@ -16,7 +21,8 @@ export function uploadFile(file: File, query: URLSearchParams, onProgress: (sent
       if (request.status === 202 && body) resolve({ ok: true, status: body });
       else resolve({ ok: false, error: body?.error ?? `The server answered ${request.status}.` });
     };
-    request.onerror = () => resolve({ ok: false, error: `${file.name}: the connection to the server was lost during the upload; try again.` });
+    request.onerror = () =>
+      resolve({ ok: false, error: `${file.name}: the connection to the server was lost during the upload; try again.` });
     request.onabort = () => resolve({ ok: false, error: `${file.name}: upload cancelled.` });
     signal?.addEventListener("abort", () => request.abort(), { once: true });
     request.send(file);

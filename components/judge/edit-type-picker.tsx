@@ -20,16 +20,27 @@ export function EditTypePicker({ types, selected, onChange }: Props) {
     const rank = (group: string) => (GROUPS.includes(group) ? GROUPS.indexOf(group) : GROUPS.length);
     return [...byGroup.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
   }, [types, query]);
-  const toggle = (editType: string) => onChange(selected.includes(editType) ? selected.filter((value) => value !== editType) : [...selected, editType]);
+  const toggle = (editType: string) =>
+    onChange(selected.includes(editType) ? selected.filter((value) => value !== editType) : [...selected, editType]);
 
   return (
     <div className="space-y-1">
       <div className="flex items-center gap-2 text-sm">
-        <span className="whitespace-nowrap">Edit types <span className="text-neutral-500">({selected.length ? `${selected.length} chosen` : "all"})</span></span>
+        <span className="whitespace-nowrap">
+          Edit types <span className="text-neutral-500">({selected.length ? `${selected.length} chosen` : "all"})</span>
+        </span>
         {selected.length > 0 && (
-          <button type="button" onClick={() => onChange([])} className="text-xs text-neutral-400 underline">clear</button>
+          <button type="button" onClick={() => onChange([])} className="text-xs text-neutral-400 underline">
+            clear
+          </button>
         )}
-        <input value={query} onChange={(event) => setQuery(event.target.value)} placeholder="filter types" aria-label="Filter edit types" className="ml-auto w-0 min-w-0 max-w-40 flex-1 rounded border border-neutral-700 bg-neutral-900 px-2 py-0.5 text-xs" />
+        <input
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder="filter types"
+          aria-label="Filter edit types"
+          className="ml-auto w-0 min-w-0 max-w-40 flex-1 rounded border border-neutral-700 bg-neutral-900 px-2 py-0.5 text-xs"
+        />
       </div>
       <p className="text-right text-[11px] text-neutral-500">candidates · not judged yet</p>
       <div className="max-h-56 overflow-y-auto rounded border border-neutral-800 p-2 text-xs" data-testid="edit-type-picker">
@@ -39,8 +50,12 @@ export function EditTypePicker({ types, selected, onChange }: Props) {
             {members.map((type) => (
               <label key={type.editType} className="flex items-center gap-2 py-0.5">
                 <input type="checkbox" checked={selected.includes(type.editType)} onChange={() => toggle(type.editType)} />
-                <span className="flex-1 truncate" title={type.editType}>{type.editType}</span>
-                <span className="tabular-nums text-neutral-500" title="candidates · not judged yet">{type.candidates} · {type.unjudged}</span>
+                <span className="flex-1 truncate" title={type.editType}>
+                  {type.editType}
+                </span>
+                <span className="tabular-nums text-neutral-500" title="candidates · not judged yet">
+                  {type.candidates} · {type.unjudged}
+                </span>
               </label>
             ))}
           </div>

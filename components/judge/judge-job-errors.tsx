@@ -13,7 +13,9 @@ export function JudgeJobErrors({ datasetId, jobId, count, isRunning }: Props) {
   const errors = useQuery({ ...judgeJobErrorsQuery(datasetId, jobId, isRunning), enabled: isOpen });
   return (
     <details onToggle={(event) => setIsOpen(event.currentTarget.open)} className="text-xs">
-      <summary className="cursor-pointer text-rose-300">{count} failed item{count === 1 ? "" : "s"}: errors and raw answers</summary>
+      <summary className="cursor-pointer text-rose-300">
+        {count} failed item{count === 1 ? "" : "s"}: errors and raw answers
+      </summary>
       {errors.isPending && <p className="mt-1 text-neutral-500">Loading…</p>}
       {errors.error && <p className="mt-1 text-rose-300">{errors.error.message}</p>}
       {errors.data && (
@@ -21,7 +23,9 @@ export function JudgeJobErrors({ datasetId, jobId, count, isRunning }: Props) {
           {errors.data.errors.map((row) => (
             <li key={row.candidateId} className="rounded border border-neutral-800 p-2">
               <div className="flex gap-2">
-                <Link href={`/datasets/${datasetId}/items/${row.candidateId}`} className="shrink-0 text-sky-300 underline">item {row.candidateId}</Link>
+                <Link href={`/datasets/${datasetId}/items/${row.candidateId}`} className="shrink-0 text-sky-300 underline">
+                  item {row.candidateId}
+                </Link>
                 <span className="text-rose-200">{row.error}</span>
               </div>
               {row.raw && (
@@ -32,7 +36,9 @@ export function JudgeJobErrors({ datasetId, jobId, count, isRunning }: Props) {
               )}
             </li>
           ))}
-          {errors.data.errorCount > errors.data.errors.length && <li className="text-neutral-500">… and {errors.data.errorCount - errors.data.errors.length} more (the newest are shown).</li>}
+          {errors.data.errorCount > errors.data.errors.length && (
+            <li className="text-neutral-500">… and {errors.data.errorCount - errors.data.errors.length} more (the newest are shown).</li>
+          )}
         </ul>
       )}
     </details>

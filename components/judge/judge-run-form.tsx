@@ -63,34 +63,77 @@ export function JudgeRunForm({ datasetId, types, gemini, browse, onStarted }: Pr
       });
       if (!result.ok) return setError(result.error);
       const { jobId, total, matched, skippedJudged, skippedQueued, judgeId, mode } = result.data;
-      const skipped = [skippedJudged ? `${skippedJudged} already judged by ${judgeId}` : null, skippedQueued ? `${skippedQueued} waiting in another unfinished job` : null].filter(Boolean);
-      onStarted(total === 0 ? `Nothing to judge: all ${matched} matching candidates were skipped (${skipped.join(", ")}).` : `Job #${jobId} started${mode === "batch" ? " through the Gemini Batch API" : ""}: ${total} of ${matched} matching candidates${skipped.length ? `; skipped ${skipped.join(", ")}` : ""}.`);
+      const skipped = [
+        skippedJudged ? `${skippedJudged} already judged by ${judgeId}` : null,
+        skippedQueued ? `${skippedQueued} waiting in another unfinished job` : null,
+      ].filter(Boolean);
+      onStarted(
+        total === 0
+          ? `Nothing to judge: all ${matched} matching candidates were skipped (${skipped.join(", ")}).`
+          : `Job #${jobId} started${mode === "batch" ? " through the Gemini Batch API" : ""}: ${total} of ${matched} matching candidates${skipped.length ? `; skipped ${skipped.join(", ")}` : ""}.`,
+      );
     });
   };
 
   const isGeminiBlocked = provider === "gemini" && !gemini.isConfigured;
   return (
-    <form onSubmit={onSubmit} className="space-y-4 rounded-md border border-neutral-800 bg-neutral-900/50 p-4" aria-label="Start a judge run">
+    <form
+      onSubmit={onSubmit}
+      className="space-y-4 rounded-md border border-neutral-800 bg-neutral-900/50 p-4"
+      aria-label="Start a judge run"
+    >
       <h2 className="text-sm font-semibold">Start a run</h2>
       <fieldset className="min-w-0 space-y-1.5">
         <legend className="mb-1 text-xs font-medium uppercase tracking-wide text-neutral-400">Judge</legend>
         <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name="provider" checked={provider === "gemini"} onChange={() => { setProvider("gemini"); setConcurrency(DEFAULT_CONCURRENCY.gemini); }} className="mt-1" />
-          <span>Gemini <span className="text-neutral-500">(paid API; scores all four criteria)</span></span>
+          <input
+            type="radio"
+            name="provider"
+            checked={provider === "gemini"}
+            onChange={() => {
+              setProvider("gemini");
+              setConcurrency(DEFAULT_CONCURRENCY.gemini);
+            }}
+            className="mt-1"
+          />
+          <span>
+            Gemini <span className="text-neutral-500">(paid API; scores all four criteria)</span>
+          </span>
         </label>
         <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name="provider" checked={provider === "metrics"} onChange={() => { setProvider("metrics"); setConcurrency(DEFAULT_CONCURRENCY.metrics); }} className="mt-1" />
-          <span>Metrics <span className="text-neutral-500">(offline pixels; preservation and technical quality only, free)</span></span>
+          <input
+            type="radio"
+            name="provider"
+            checked={provider === "metrics"}
+            onChange={() => {
+              setProvider("metrics");
+              setConcurrency(DEFAULT_CONCURRENCY.metrics);
+            }}
+            className="mt-1"
+          />
+          <span>
+            Metrics <span className="text-neutral-500">(offline pixels; preservation and technical quality only, free)</span>
+          </span>
         </label>
         {provider === "gemini" && (
           <div className="space-y-1.5 pl-6">
             <label className="flex items-center gap-2 text-sm">
-              Model <input value={model} onChange={(event) => setModel(event.target.value)} className={`${field} w-56 font-mono`} aria-label="Gemini model" />
+              Model{" "}
+              <input
+                value={model}
+                onChange={(event) => setModel(event.target.value)}
+                className={`${field} w-56 font-mono`}
+                aria-label="Gemini model"
+              />
             </label>
             {gemini.isConfigured ? (
-              <p className="text-xs text-neutral-500">Key set on the server{gemini.endpoint ? ` · endpoint ${gemini.endpoint}` : ""}. It never reaches this page.</p>
+              <p className="text-xs text-neutral-500">
+                Key set on the server{gemini.endpoint ? ` · endpoint ${gemini.endpoint}` : ""}. It never reaches this page.
+              </p>
             ) : (
-              <p className="rounded bg-amber-500/10 px-2 py-1 text-xs text-amber-200" role="alert">{gemini.problem}</p>
+              <p className="rounded bg-amber-500/10 px-2 py-1 text-xs text-amber-200" role="alert">
+                {gemini.problem}
+              </p>
             )}
           </div>
         )}
@@ -102,7 +145,9 @@ export function JudgeRunForm({ datasetId, types, gemini, browse, onStarted }: Pr
           <div className="space-y-1">
             <label className="flex items-start gap-2 text-sm">
               <input type="radio" name="selection" checked={useBrowse} onChange={() => setUseBrowse(true)} className="mt-1" />
-              <span>The browse filter: {browse.description} <span className="text-neutral-500">({browse.count.toLocaleString()} items)</span></span>
+              <span>
+                The browse filter: {browse.description} <span className="text-neutral-500">({browse.count.toLocaleString()} items)</span>
+              </span>
             </label>
             <label className="flex items-center gap-2 text-sm">
               <input type="radio" name="selection" checked={!useBrowse} onChange={() => setUseBrowse(false)} />
@@ -114,10 +159,20 @@ export function JudgeRunForm({ datasetId, types, gemini, browse, onStarted }: Pr
           <div className="space-y-2">
             <EditTypePicker types={types} selected={editTypes} onChange={setEditTypes} />
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={onlyUnjudged} onChange={(event) => setOnlyUnjudged(event.target.checked)} /> Only candidates no judge has scored yet
+              <input type="checkbox" checked={onlyUnjudged} onChange={(event) => setOnlyUnjudged(event.target.checked)} /> Only candidates
+              no judge has scored yet
             </label>
             <label className="flex items-center gap-2 text-sm">
-              Limit <input type="number" min={1} value={limit} onChange={(event) => setLimit(event.target.value)} placeholder="all" className={`${field} w-24`} aria-label="Limit" />
+              Limit{" "}
+              <input
+                type="number"
+                min={1}
+                value={limit}
+                onChange={(event) => setLimit(event.target.value)}
+                placeholder="all"
+                className={`${field} w-24`}
+                aria-label="Limit"
+              />
             </label>
           </div>
         )}
@@ -128,16 +183,44 @@ export function JudgeRunForm({ datasetId, types, gemini, browse, onStarted }: Pr
           <legend className="mb-1 text-xs font-medium uppercase tracking-wide text-neutral-400">Send</legend>
           <label className="flex items-start gap-2 text-sm">
             <input type="radio" name="send" checked={send === "interactive"} onChange={() => setSend("interactive")} className="mt-1" />
-            <span>One call per item <span className="text-neutral-500">(results as they come, list price)</span></span>
+            <span>
+              One call per item <span className="text-neutral-500">(results as they come, list price)</span>
+            </span>
           </label>
           <label className="flex items-start gap-2 text-sm">
-            <input type="radio" name="send" checked={send === "batch"} onChange={() => setSend("batch")} disabled={gemini.batchProblem !== null} className="mt-1" />
-            <span>Gemini Batch API <span className="text-neutral-500">(half the price; results within 24 h, usually sooner)</span></span>
+            <input
+              type="radio"
+              name="send"
+              checked={send === "batch"}
+              onChange={() => setSend("batch")}
+              disabled={gemini.batchProblem !== null}
+              className="mt-1"
+            />
+            <span>
+              Gemini Batch API <span className="text-neutral-500">(half the price; results within 24 h, usually sooner)</span>
+            </span>
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name="send" checked={send === "batch-above"} onChange={() => setSend("batch-above")} disabled={gemini.batchProblem !== null} />
+            <input
+              type="radio"
+              name="send"
+              checked={send === "batch-above"}
+              onChange={() => setSend("batch-above")}
+              disabled={gemini.batchProblem !== null}
+            />
             <span>Batch API when more than</span>
-            <input type="number" min={1} value={batchAbove} onChange={(event) => { setBatchAbove(event.target.value); setSend("batch-above"); }} disabled={gemini.batchProblem !== null} className={`${field} w-24`} aria-label="Batch when more than" />
+            <input
+              type="number"
+              min={1}
+              value={batchAbove}
+              onChange={(event) => {
+                setBatchAbove(event.target.value);
+                setSend("batch-above");
+              }}
+              disabled={gemini.batchProblem !== null}
+              className={`${field} w-24`}
+              aria-label="Batch when more than"
+            />
             <span>items</span>
           </label>
           {gemini.batchProblem && gemini.isConfigured && <p className="text-xs text-neutral-500">{gemini.batchProblem}</p>}
@@ -145,16 +228,37 @@ export function JudgeRunForm({ datasetId, types, gemini, browse, onStarted }: Pr
       )}
 
       <label className="flex items-center gap-2 text-sm">
-        Calls at a time <input type="number" min={1} max={16} value={concurrency} onChange={(event) => setConcurrency(event.target.value)} className={`${field} w-16`} aria-label="Concurrency" />
-        {provider === "gemini" && send !== "interactive" && <span className="text-xs text-neutral-500">(for failures retried outside a batch)</span>}
+        Calls at a time{" "}
+        <input
+          type="number"
+          min={1}
+          max={16}
+          value={concurrency}
+          onChange={(event) => setConcurrency(event.target.value)}
+          className={`${field} w-16`}
+          aria-label="Concurrency"
+        />
+        {provider === "gemini" && send !== "interactive" && (
+          <span className="text-xs text-neutral-500">(for failures retried outside a batch)</span>
+        )}
       </label>
 
-      {error && <p className="rounded bg-rose-500/15 px-2 py-1 text-sm text-rose-200" role="alert">{error}</p>}
+      {error && (
+        <p className="rounded bg-rose-500/15 px-2 py-1 text-sm text-rose-200" role="alert">
+          {error}
+        </p>
+      )}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={isPending || isGeminiBlocked || estimate === 0} className="whitespace-nowrap rounded bg-amber-500 px-3 py-1.5 text-sm font-medium text-neutral-950 disabled:opacity-40">
+        <button
+          type="submit"
+          disabled={isPending || isGeminiBlocked || estimate === 0}
+          className="whitespace-nowrap rounded bg-amber-500 px-3 py-1.5 text-sm font-medium text-neutral-950 disabled:opacity-40"
+        >
           {isPending ? "Starting…" : "Start judging"}
         </button>
-        <span className="text-xs text-neutral-400">up to {estimate.toLocaleString()} candidates; items this judge already scored are skipped, never paid twice</span>
+        <span className="text-xs text-neutral-400">
+          up to {estimate.toLocaleString()} candidates; items this judge already scored are skipped, never paid twice
+        </span>
       </div>
     </form>
   );

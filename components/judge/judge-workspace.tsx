@@ -30,12 +30,21 @@ export function JudgeWorkspace({ datasetId, types, gemini, browse, initialJobs }
           {jobs.isFetching && <span className="text-xs text-neutral-500">updating…</span>}
           {jobs.error && <span className="text-xs text-rose-300">{jobs.error.message}</span>}
         </div>
-        {notice && <p className="rounded bg-sky-500/10 px-2 py-1 text-sm text-sky-100" role="status" data-testid="judge-notice">{notice}</p>}
+        {notice && (
+          <p className="rounded bg-sky-500/10 px-2 py-1 text-sm text-sky-100" role="status" data-testid="judge-notice">
+            {notice}
+          </p>
+        )}
         {interrupted > 0 && (
-          <p className="rounded bg-amber-500/10 px-2 py-1 text-sm text-amber-200">{interrupted} run{interrupted === 1 ? " was" : "s were"} interrupted by a server restart. Resume below: finished items are kept and never paid for twice.</p>
+          <p className="rounded bg-amber-500/10 px-2 py-1 text-sm text-amber-200">
+            {interrupted} run{interrupted === 1 ? " was" : "s were"} interrupted by a server restart. Resume below: finished items are kept
+            and never paid for twice.
+          </p>
         )}
         {list.length === 0 ? (
-          <p className="rounded-md border border-dashed border-neutral-700 p-4 text-sm text-neutral-400">No judge runs yet. Start one on the left; progress shows here and continues if you close the tab.</p>
+          <p className="rounded-md border border-dashed border-neutral-700 p-4 text-sm text-neutral-400">
+            No judge runs yet. Start one on the left; progress shows here and continues if you close the tab.
+          </p>
         ) : (
           list.map((job) => <JudgeJobCard key={job.id} datasetId={datasetId} job={job} onChanged={refresh} />)
         )}

@@ -31,7 +31,13 @@ export function useKeymap(scopes: readonly KeyScope[] | null, handlers: KeymapHa
           repeat: event.repeat,
           isComposing: event.isComposing,
           defaultPrevented: event.defaultPrevented,
-          target: target ? { tagName: target.tagName, isContentEditable: target.isContentEditable, type: target instanceof HTMLInputElement ? target.type : undefined } : null,
+          target: target
+            ? {
+                tagName: target.tagName,
+                isContentEditable: target.isContentEditable,
+                type: target instanceof HTMLInputElement ? target.type : undefined,
+              }
+            : null,
         },
         scopeList,
       );

@@ -12,8 +12,12 @@ export async function TopBar() {
         Ripe
       </Link>
       <nav className="flex gap-4 text-sm text-neutral-400">
-        <Link href="/" className="hover:text-neutral-100">Datasets</Link>
-        <Link href="/import" className="hover:text-neutral-100">Import</Link>
+        <Link href="/" className="hover:text-neutral-100">
+          Datasets
+        </Link>
+        <Link href="/import" className="hover:text-neutral-100">
+          Import
+        </Link>
       </nav>
       <div className="ml-auto">
         <ReviewerSwitcher current={reviewer} />

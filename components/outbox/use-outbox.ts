@@ -30,7 +30,9 @@ const KEEP_SAVED = 30;
 function load<I>(storageKey: string): OutboxEntry<I>[] {
   try {
     const entries = JSON.parse(window.localStorage.getItem(storageKey) ?? "[]") as OutboxEntry<I>[];
-    return entries.filter((entry) => entry.status !== "saved").map((entry) => ({ ...entry, status: "pending" as const, retryAt: undefined }));
+    return entries
+      .filter((entry) => entry.status !== "saved")
+      .map((entry) => ({ ...entry, status: "pending" as const, retryAt: undefined }));
   } catch {
     return [];
   }
@@ -56,7 +58,11 @@ export function useOutbox<I, R>({ storageKey, send, savedIdOf, onSaved }: Outbox
     },
     [storageKey],
   );
-  const patch = useCallback((clientId: string, change: Partial<OutboxEntry<I>>) => update((list) => list.map((entry) => (entry.clientId === clientId ? { ...entry, ...change } : entry))), [update]);
+  const patch = useCallback(
+    (clientId: string, change: Partial<OutboxEntry<I>>) =>
+      update((list) => list.map((entry) => (entry.clientId === clientId ? { ...entry, ...change } : entry))),
+    [update],
+  );
 
   const pump = useCallback(async () => {
     if (isRunning.current) return;
@@ -64,7 +70,9 @@ export function useOutbox<I, R>({ storageKey, send, savedIdOf, onSaved }: Outbox
     try {
       for (;;) {
         const now = Date.now();
-        const next = entriesRef.current.find((entry) => entry.status === "pending" || (entry.status === "failed" && (entry.retryAt ?? 0) <= now));
+        const next = entriesRef.current.find(
+          (entry) => entry.status === "pending" || (entry.status === "failed" && (entry.retryAt ?? 0) <= now),
+        );
         if (!next) break;
         patch(next.clientId, { status: "saving" });
         let result: SendResult<R>;
@@ -79,7 +87,12 @@ export function useOutbox<I, R>({ storageKey, send, savedIdOf, onSaved }: Outbox
           callbacks.current.onSaved?.({ ...next, status: "saved", savedId }, result.data);
         } else {
           const attempts = next.attempts + 1;
-          patch(next.clientId, { status: "failed", attempts, error: result.error, retryAt: Date.now() + Math.min(MAX_DELAY_MS, 1000 * 2 ** attempts) });
+          patch(next.clientId, {
+            status: "failed",
+            attempts,
+            error: result.error,
+            retryAt: Date.now() + Math.min(MAX_DELAY_MS, 1000 * 2 ** attempts),
+          });
           break; // keep order: later entries wait for this one
         }
       }
@@ -99,7 +112,11 @@ export function useOutbox<I, R>({ storageKey, send, savedIdOf, onSaved }: Outbox
   const enqueue = useCallback(
     (input: I) => {
       const entry: OutboxEntry<I> = { clientId: crypto.randomUUID(), input, status: "pending", attempts: 0 };
-      update((list) => [...list.filter((item) => item.status !== "saved"), ...list.filter((item) => item.status === "saved").slice(-KEEP_SAVED), entry]);
+      update((list) => [
+        ...list.filter((item) => item.status !== "saved"),
+        ...list.filter((item) => item.status === "saved").slice(-KEEP_SAVED),
+        entry,
+      ]);
       void pump();
       return entry.clientId;
     },

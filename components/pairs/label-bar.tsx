@@ -14,7 +14,13 @@ const BUTTONS: { action: ActionId; choice: ScreenChoice | "undo"; tone: string }
   { action: "undo", choice: "undo", tone: "bg-neutral-900 text-neutral-400 hover:bg-neutral-800 ring-neutral-800" },
 ];
 
-export type LabelBarProps = { onChoose: (choice: ScreenChoice) => void; onUndo: () => void; canUndo: boolean; current: ScreenChoice | null; isDisabled: boolean };
+export type LabelBarProps = {
+  onChoose: (choice: ScreenChoice) => void;
+  onUndo: () => void;
+  canUndo: boolean;
+  current: ScreenChoice | null;
+  isDisabled: boolean;
+};
 
 export function LabelBar({ onChoose, onUndo, canUndo, current, isDisabled }: LabelBarProps) {
   return (
@@ -34,7 +40,11 @@ export function LabelBar({ onChoose, onUndo, canUndo, current, isDisabled }: Lab
             className={`flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm font-medium ring-1 disabled:cursor-not-allowed disabled:opacity-40 ${tone} ${isCurrent ? "outline outline-2 outline-amber-400" : ""} ${action.startsWith("prefer") ? "py-3" : ""}`}
           >
             <span className="whitespace-nowrap">{entry.label}</span>
-            <span className="flex shrink-0 gap-1 whitespace-nowrap">{entry.keys.map((spec) => <Kbd key={spec} spec={spec} />)}</span>
+            <span className="flex shrink-0 gap-1 whitespace-nowrap">
+              {entry.keys.map((spec) => (
+                <Kbd key={spec} spec={spec} />
+              ))}
+            </span>
           </button>
         );
       })}

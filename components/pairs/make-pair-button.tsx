@@ -27,14 +27,33 @@ export function MakePairButton({ datasetId, candidateId, siblings }: MakePairBut
     <span className="flex items-center gap-1.5" data-testid="make-pair">
       <span className="text-neutral-600">|</span>
       {others.length > 1 && (
-        <select value={otherId} onChange={(event) => setOtherId(Number(event.target.value))} className="rounded border border-neutral-700 bg-neutral-900 px-1.5 py-0.5 text-xs" aria-label="Compare with">
-          {others.map((sibling) => <option key={sibling.id} value={sibling.id}>#{sibling.id} {sibling.role === "rejected" ? `attempt ${sibling.attempt ?? ""}` : "chosen"}</option>)}
+        <select
+          value={otherId}
+          onChange={(event) => setOtherId(Number(event.target.value))}
+          className="rounded border border-neutral-700 bg-neutral-900 px-1.5 py-0.5 text-xs"
+          aria-label="Compare with"
+        >
+          {others.map((sibling) => (
+            <option key={sibling.id} value={sibling.id}>
+              #{sibling.id} {sibling.role === "rejected" ? `attempt ${sibling.attempt ?? ""}` : "chosen"}
+            </option>
+          ))}
         </select>
       )}
-      <button type="button" onClick={onClick} disabled={isPending} className="rounded bg-sky-500/15 px-2 py-0.5 text-sky-200 hover:bg-sky-500/25 disabled:opacity-50" title="Open this edit and the other one as a preference pair on the labelling screen">
+      <button
+        type="button"
+        onClick={onClick}
+        disabled={isPending}
+        className="rounded bg-sky-500/15 px-2 py-0.5 text-sky-200 hover:bg-sky-500/25 disabled:opacity-50"
+        title="Open this edit and the other one as a preference pair on the labelling screen"
+      >
         {isPending ? "Opening…" : others.length > 1 ? "Label as a pair" : `Label as a pair with #${others[0].id}`}
       </button>
-      {error && <span className="text-red-300" role="alert">{error}</span>}
+      {error && (
+        <span className="text-red-300" role="alert">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -29,7 +29,10 @@ export function PairCanvas({ datasetId, item, shortcutScopes, height }: PairCanv
   const [view, chooseView] = useStoredState(VIEW_KEY, parseView, String);
   const [against, setAgainst] = useState<"left" | "right">("left");
   const [leftCandidate, rightCandidate] = item.leftCandidateId === item.a.id ? [item.a, item.b] : [item.b, item.a];
-  const source = { url: imageUrl(datasetId, item.sourceImage), label: item.promptChain && item.promptChain.length > 1 ? "original" : "source" };
+  const source = {
+    url: imageUrl(datasetId, item.sourceImage),
+    label: item.promptChain && item.promptChain.length > 1 ? "original" : "source",
+  };
   const left = { url: imageUrl(datasetId, leftCandidate.imagePath), label: "left edit" };
   const right = { url: imageUrl(datasetId, rightCandidate.imagePath), label: "right edit" };
   const testAttrs = { pairId: item.pairId, leftCandidateId: leftCandidate.id, rightCandidateId: rightCandidate.id, pairView: view };
@@ -52,9 +55,19 @@ export function PairCanvas({ datasetId, item, shortcutScopes, height }: PairCanv
         ))}
       </div>
       {view === "vs-source" && (
-        <div role="group" aria-label="Edit compared with the source" className="flex gap-1 rounded-md border border-neutral-800 bg-neutral-900 p-1">
+        <div
+          role="group"
+          aria-label="Edit compared with the source"
+          className="flex gap-1 rounded-md border border-neutral-800 bg-neutral-900 p-1"
+        >
           {(["left", "right"] as const).map((side) => (
-            <button key={side} type="button" aria-pressed={against === side} onClick={() => setAgainst(side)} className={`rounded px-2 py-1 text-xs ${against === side ? "bg-neutral-700 text-neutral-100" : "text-neutral-400 hover:bg-neutral-800"}`}>
+            <button
+              key={side}
+              type="button"
+              aria-pressed={against === side}
+              onClick={() => setAgainst(side)}
+              className={`rounded px-2 py-1 text-xs ${against === side ? "bg-neutral-700 text-neutral-100" : "text-neutral-400 hover:bg-neutral-800"}`}
+            >
               {side === "left" ? "Left edit" : "Right edit"}
             </button>
           ))}
@@ -66,7 +79,16 @@ export function PairCanvas({ datasetId, item, shortcutScopes, height }: PairCanv
   return (
     <div className="flex flex-col gap-2" data-pair-view={view}>
       {view === "three-up" ? (
-        <ThreeUpCanvas stageId={PAIR_STAGE_ID} images={{ source, left, right }} view={compare.view} onViewChange={compare.setView} height={height} shortcutScopes={shortcutScopes} testAttrs={testAttrs} toolbar={switcher} />
+        <ThreeUpCanvas
+          stageId={PAIR_STAGE_ID}
+          images={{ source, left, right }}
+          view={compare.view}
+          onViewChange={compare.setView}
+          height={height}
+          shortcutScopes={shortcutScopes}
+          testAttrs={testAttrs}
+          toolbar={switcher}
+        />
       ) : (
         <>
           {switcher}

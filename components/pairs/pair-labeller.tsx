@@ -24,7 +24,13 @@ import { useStoredState } from "../hooks/use-stored-state";
 
 const SCOPES: readonly KeyScope[] = ["pair", "canvas", "global"];
 const UNDO_DEPTH = 20;
-const CHOICE_TEXT: Record<ScreenChoice, string> = { left: "left is better", right: "right is better", tie: "tie", both_bad: "both bad", skip: "skipped" };
+const CHOICE_TEXT: Record<ScreenChoice, string> = {
+  left: "left is better",
+  right: "right is better",
+  tie: "tie",
+  both_bad: "both bad",
+  skip: "skipped",
+};
 
 export type PairLabellerProps = { datasetId: number; params: QueueParams; initial: QueueBatch; editTypes: string[] };
 
@@ -49,7 +55,9 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
     outboxRef.current = outbox;
   });
   const queue = usePairQueue({
-    datasetId, params, initial,
+    datasetId,
+    params,
+    initial,
     pendingPairIds: () => outboxRef.current.entries.filter((entry) => entry.status !== "saved").map((entry) => entry.input.pairId),
   });
   const item = queue.current;
@@ -69,14 +77,31 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
     if (!item) return;
     const sides = { pairId: item.pairId, candidateA: item.a.id, candidateB: item.b.id };
     const label = labelFor(choice, sides, item.leftCandidateId);
-    const clientId = outbox.enqueue({ datasetId, pairId: item.pairId, label, leftCandidateId: item.leftCandidateId, isRepeat: item.isRepeat });
+    const clientId = outbox.enqueue({
+      datasetId,
+      pairId: item.pairId,
+      label,
+      leftCandidateId: item.leftCandidateId,
+      isRepeat: item.isRepeat,
+    });
     if (choice === "skip") queue.markSkipped(item.pairId);
     setSession((current) => new Map(current).set(keyOf(item), choice));
     setUndoStack((stack) => [...stack, { clientId, key: keyOf(item), position: queue.index, pairId: item.pairId }].slice(-UNDO_DEPTH));
     const [leftCandidate, rightCandidate] = item.leftCandidateId === item.a.id ? [item.a, item.b] : [item.b, item.a];
-    const judgeAgrees = (choice === "left" || choice === "right") && leftCandidate.judgeOverall !== null && rightCandidate.judgeOverall !== null && leftCandidate.judgeOverall !== rightCandidate.judgeOverall
-      ? (leftCandidate.judgeOverall > rightCandidate.judgeOverall) === (choice === "left") : null;
-    setRecap({ pairId: item.pairId, choice: CHOICE_TEXT[choice], judgeLeft: leftCandidate.judgeOverall, judgeRight: rightCandidate.judgeOverall, judgeAgrees });
+    const judgeAgrees =
+      (choice === "left" || choice === "right") &&
+      leftCandidate.judgeOverall !== null &&
+      rightCandidate.judgeOverall !== null &&
+      leftCandidate.judgeOverall !== rightCandidate.judgeOverall
+        ? leftCandidate.judgeOverall > rightCandidate.judgeOverall === (choice === "left")
+        : null;
+    setRecap({
+      pairId: item.pairId,
+      choice: CHOICE_TEXT[choice],
+      judgeLeft: leftCandidate.judgeOverall,
+      judgeRight: rightCandidate.judgeOverall,
+      judgeAgrees,
+    });
     setMessage(null);
     if (isAutoAdvance) queue.next();
   };
@@ -119,7 +144,10 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
   });
 
   const sessionChoice = item ? session.get(keyOf(item)) : undefined;
-  const savedChoice = item?.myLabel && !item.isRepeat ? (shownSide(item.myLabel.label, { candidateA: item.a.id }, item.leftCandidateId) ?? item.myLabel.label) : null;
+  const savedChoice =
+    item?.myLabel && !item.isRepeat
+      ? (shownSide(item.myLabel.label, { candidateA: item.a.id }, item.leftCandidateId) ?? item.myLabel.label)
+      : null;
   const current = sessionChoice ?? (savedChoice as ScreenChoice | null);
   const isLabelled = !!sessionChoice || !!item?.myLabel;
   const rightCandidateId = item ? (item.leftCandidateId === item.a.id ? item.b.id : item.a.id) : null;
@@ -140,26 +168,67 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
     >
       <div className="min-w-0 space-y-3">
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <Link href={`/datasets/${datasetId}/pairs`} className="text-neutral-400 hover:text-neutral-100">← Pairs</Link>
-          <QueuePicker params={params} editTypes={editTypes} onChange={(next) => router.push(`/datasets/${datasetId}/pairs/label${queueSearch(next)}`)} />
+          <Link href={`/datasets/${datasetId}/pairs`} className="text-neutral-400 hover:text-neutral-100">
+            ← Pairs
+          </Link>
+          <QueuePicker
+            params={params}
+            editTypes={editTypes}
+            onChange={(next) => router.push(`/datasets/${datasetId}/pairs/label${queueSearch(next)}`)}
+          />
           <span className="flex items-center gap-2 text-xs text-neutral-400" data-testid="pair-progress">
             {labelledCount} labelled this session · {left} left in this queue
-            <span className="h-1.5 w-32 overflow-hidden rounded bg-neutral-800"><span className="block h-full bg-amber-400" style={{ width: `${(100 * labelledCount) / Math.max(1, labelledCount + left)}%` }} /></span>
+            <span className="h-1.5 w-32 overflow-hidden rounded bg-neutral-800">
+              <span
+                className="block h-full bg-amber-400"
+                style={{ width: `${(100 * labelledCount) / Math.max(1, labelledCount + left)}%` }}
+              />
+            </span>
           </span>
         </div>
         {item ? (
           <PairCanvas datasetId={datasetId} item={item} shortcutScopes={isHelpOpen ? null : SCOPES} height="var(--pair-canvas-height)" />
         ) : (
-          <QueueDone datasetId={datasetId} isExhausted={queue.isExhausted} error={queue.error} labelled={labelledCount} onRefresh={queue.refresh} />
+          <QueueDone
+            datasetId={datasetId}
+            isExhausted={queue.isExhausted}
+            error={queue.error}
+            labelled={labelledCount}
+            onRefresh={queue.refresh}
+          />
         )}
       </div>
       <aside aria-label="Labelling" className="space-y-4 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto xl:pr-1">
         <LabelBar onChoose={choose} onUndo={() => void undo()} canUndo={undoStack.length > 0} current={current} isDisabled={!item} />
         <div className="flex flex-wrap items-center gap-2 text-xs">
-          <button type="button" onClick={queue.previous} disabled={queue.index === 0} className="rounded bg-neutral-800 px-2 py-1 disabled:opacity-40">← Previous pair</button>
-          <button type="button" onClick={queue.next} disabled={!item} className="rounded bg-neutral-800 px-2 py-1 disabled:opacity-40">Next pair →</button>
-          <label className="flex items-center gap-1 text-neutral-400"><input type="checkbox" checked={isAutoAdvance} onChange={(event) => (setIsAutoAdvance(event.target.checked), event.currentTarget.blur())} /> auto-advance</label>
-          <button type="button" onClick={() => setIsHelpOpen(true)} className="ml-auto rounded bg-neutral-800 px-2 py-1" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+          <button
+            type="button"
+            onClick={queue.previous}
+            disabled={queue.index === 0}
+            className="rounded bg-neutral-800 px-2 py-1 disabled:opacity-40"
+          >
+            ← Previous pair
+          </button>
+          <button type="button" onClick={queue.next} disabled={!item} className="rounded bg-neutral-800 px-2 py-1 disabled:opacity-40">
+            Next pair →
+          </button>
+          <label className="flex items-center gap-1 text-neutral-400">
+            <input
+              type="checkbox"
+              checked={isAutoAdvance}
+              onChange={(event) => (setIsAutoAdvance(event.target.checked), event.currentTarget.blur())}
+            />{" "}
+            auto-advance
+          </label>
+          <button
+            type="button"
+            onClick={() => setIsHelpOpen(true)}
+            className="ml-auto rounded bg-neutral-800 px-2 py-1"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+          >
+            ?
+          </button>
         </div>
         <LabelStatus entries={outbox.entries} message={message} recap={recap} onRetry={outbox.retryNow} />
         {item && <PairInfo item={item} isLabelled={isLabelled} isRevealed={isRevealed} onRevealChange={onRevealChange} />}
@@ -169,15 +238,41 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
   );
 }
 
-function QueueDone({ datasetId, isExhausted, error, labelled, onRefresh }: { datasetId: number; isExhausted: boolean; error: string | null; labelled: number; onRefresh: () => void }) {
+function QueueDone({
+  datasetId,
+  isExhausted,
+  error,
+  labelled,
+  onRefresh,
+}: {
+  datasetId: number;
+  isExhausted: boolean;
+  error: string | null;
+  labelled: number;
+  onRefresh: () => void;
+}) {
   return (
-    <div style={{ height: "var(--pair-canvas-height)" }} className="flex flex-col items-center justify-center gap-3 rounded-md border border-neutral-800 text-center" data-testid="queue-done">
-      {error ? <p className="text-red-300">{error}</p> : <p className="text-lg text-neutral-200">{isExhausted ? "No more pairs in this queue." : "Loading more pairs…"}</p>}
+    <div
+      style={{ height: "var(--pair-canvas-height)" }}
+      className="flex flex-col items-center justify-center gap-3 rounded-md border border-neutral-800 text-center"
+      data-testid="queue-done"
+    >
+      {error ? (
+        <p className="text-red-300">{error}</p>
+      ) : (
+        <p className="text-lg text-neutral-200">{isExhausted ? "No more pairs in this queue." : "Loading more pairs…"}</p>
+      )}
       <p className="text-sm text-neutral-500">{labelled} labelled in this session.</p>
       <div className="flex gap-2 text-sm">
-        <button type="button" onClick={onRefresh} className="rounded bg-neutral-800 px-3 py-1.5">Check again</button>
-        <Link href={`/datasets/${datasetId}/pairs/agreement`} className="rounded bg-neutral-800 px-3 py-1.5">Agreement</Link>
-        <Link href={`/datasets/${datasetId}/pairs`} className="rounded bg-neutral-800 px-3 py-1.5">All pairs</Link>
+        <button type="button" onClick={onRefresh} className="rounded bg-neutral-800 px-3 py-1.5">
+          Check again
+        </button>
+        <Link href={`/datasets/${datasetId}/pairs/agreement`} className="rounded bg-neutral-800 px-3 py-1.5">
+          Agreement
+        </Link>
+        <Link href={`/datasets/${datasetId}/pairs`} className="rounded bg-neutral-800 px-3 py-1.5">
+          All pairs
+        </Link>
       </div>
     </div>
   );

@@ -8,19 +8,34 @@ import { ORIGIN_TEXT } from "@/lib/pairs/list-params";
 import { PAIR_LABEL_TEXT, shownSide } from "@/lib/pairs/sides";
 import { CardImage } from "@/components/browse/card-image";
 
-function Thumb({ datasetId, path, caption, candidate }: { datasetId: number; path: string; caption: string; candidate?: PairListCandidate }) {
+function Thumb({
+  datasetId,
+  path,
+  caption,
+  candidate,
+}: {
+  datasetId: number;
+  path: string;
+  caption: string;
+  candidate?: PairListCandidate;
+}) {
   return (
     <figure className="w-28 shrink-0">
       <CardImage src={imageUrl(datasetId, path, 224)} alt={caption} className="h-20 w-28 rounded bg-neutral-900 object-contain" />
       <figcaption className="mt-0.5 text-[11px] leading-tight text-neutral-500" title={path}>
         <span className="block truncate">{caption}</span>
-        {candidate && <span className="block truncate">{candidate.judgeOverall === null ? "unjudged" : `judge ${candidate.judgeOverall.toFixed(2)}`} · {candidate.effectiveVerdict}</span>}
+        {candidate && (
+          <span className="block truncate">
+            {candidate.judgeOverall === null ? "unjudged" : `judge ${candidate.judgeOverall.toFixed(2)}`} · {candidate.effectiveVerdict}
+          </span>
+        )}
       </figcaption>
     </figure>
   );
 }
 
-const roleText = (candidate: PairListCandidate) => (candidate.role === "sft" ? "output" : candidate.role === "rejected" ? "rejected" : candidate.role);
+const roleText = (candidate: PairListCandidate) =>
+  candidate.role === "sft" ? "output" : candidate.role === "rejected" ? "rejected" : candidate.role;
 
 export function PairList({ datasetId, rows }: { datasetId: number; rows: PairListRow[] }) {
   if (rows.length === 0) return <p className="py-8 text-center text-sm text-neutral-500">No pairs match.</p>;
@@ -51,20 +66,38 @@ export function PairList({ datasetId, rows }: { datasetId: number; rows: PairLis
               <span className="rounded bg-neutral-800 px-1.5 py-0.5 text-neutral-300">{ORIGIN_TEXT[row.origin]}</span>
               <span className="text-neutral-500">{row.editType}</span>
             </div>
-            <p className="truncate text-neutral-200" title={row.summarizedText}>{row.summarizedText}</p>
+            <p className="truncate text-neutral-200" title={row.summarizedText}>
+              {row.summarizedText}
+            </p>
             <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs" aria-label="Labels">
               {row.labels.length === 0 && <li className="text-neutral-500">not labelled</li>}
               {row.labels.map((label) => {
                 const side = shownSide(label.label, { candidateA: row.a.id }, label.leftCandidateId);
                 return (
-                  <li key={label.id} className={label.isUndone ? "text-neutral-500 line-through" : "text-neutral-300"} data-label-id={label.id} data-label={label.label} data-left-candidate-id={label.leftCandidateId} data-is-repeat={label.isRepeat} data-is-undone={label.isUndone}>
-                    {label.reviewer}: {PAIR_LABEL_TEXT[label.label]}{side ? ` (${side})` : ""} · left was {label.leftCandidateId === row.a.id ? "A" : "B"}{label.isRepeat ? " · repeat" : ""}{label.isUndone ? " · undone" : ""}
+                  <li
+                    key={label.id}
+                    className={label.isUndone ? "text-neutral-500 line-through" : "text-neutral-300"}
+                    data-label-id={label.id}
+                    data-label={label.label}
+                    data-left-candidate-id={label.leftCandidateId}
+                    data-is-repeat={label.isRepeat}
+                    data-is-undone={label.isUndone}
+                  >
+                    {label.reviewer}: {PAIR_LABEL_TEXT[label.label]}
+                    {side ? ` (${side})` : ""} · left was {label.leftCandidateId === row.a.id ? "A" : "B"}
+                    {label.isRepeat ? " · repeat" : ""}
+                    {label.isUndone ? " · undone" : ""}
                   </li>
                 );
               })}
             </ul>
           </div>
-          <Link href={`/datasets/${datasetId}/pairs/label?pair=${row.pairId}`} className="self-center rounded bg-neutral-800 px-2.5 py-1 text-xs hover:bg-neutral-700">Label →</Link>
+          <Link
+            href={`/datasets/${datasetId}/pairs/label?pair=${row.pairId}`}
+            className="self-center rounded bg-neutral-800 px-2.5 py-1 text-xs hover:bg-neutral-700"
+          >
+            Label →
+          </Link>
         </li>
       ))}
     </ul>

@@ -46,7 +46,11 @@ function PaneState({ loaded, label }: { loaded: LoadedImage; label: string }) {
       </div>
     );
   }
-  return <span role="status" className="absolute inset-0 flex items-center justify-center text-sm text-neutral-400">Loading {label}…</span>;
+  return (
+    <span role="status" className="absolute inset-0 flex items-center justify-center text-sm text-neutral-400">
+      Loading {label}…
+    </span>
+  );
 }
 
 export function ThreeUpCanvas({ stageId, images, view, onViewChange, height, shortcutScopes, testAttrs, toolbar }: ThreeUpCanvasProps) {
@@ -91,7 +95,15 @@ export function ThreeUpCanvas({ stageId, images, view, onViewChange, height, sho
               layout={layout}
               images={{ source: source.image, left: left.image, right: right.image }}
               controller={controller}
-              testAttrs={{ ...testAttrs, compareMode: "three-up", arrangement: placed.arrangement, zoom: controller.view.zoom, leftStatus: left.status, rightStatus: right.status, sourceStatus: source.status }}
+              testAttrs={{
+                ...testAttrs,
+                compareMode: "three-up",
+                arrangement: placed.arrangement,
+                zoom: controller.view.zoom,
+                leftStatus: left.status,
+                rightStatus: right.status,
+                sourceStatus: source.status,
+              }}
             />
           )}
           {panes.map((pane) => (

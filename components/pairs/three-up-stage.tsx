@@ -43,7 +43,9 @@ export function ThreeUpStage({ stageId, width, height, panes, layout, images, co
             <Group key={pane.slot} x={pane.x} y={pane.y} clipX={0} clipY={0} clipWidth={pane.width} clipHeight={pane.height}>
               <Group x={transform.x} y={transform.y} scaleX={transform.scale} scaleY={transform.scale}>
                 <Rect x={0} y={0} width={layout.frame.width} height={layout.frame.height} fill="#171717" />
-                {fitted && image && <KonvaImage image={image} x={fitted.rect.x} y={fitted.rect.y} width={fitted.rect.width} height={fitted.rect.height} />}
+                {fitted && image && (
+                  <KonvaImage image={image} x={fitted.rect.x} y={fitted.rect.y} width={fitted.rect.width} height={fitted.rect.height} />
+                )}
               </Group>
             </Group>
           );

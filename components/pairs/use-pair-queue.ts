@@ -47,7 +47,9 @@ export function usePairQueue(options: { datasetId: number; params: QueueParams; 
     try {
       const { items: held, index: at } = state.current;
       const ahead = held.slice(at);
-      const exclude = [...new Set([...ahead.filter((item) => !item.isRepeat).map((item) => item.pairId), ...pendingRef.current(), ...skipped.current])];
+      const exclude = [
+        ...new Set([...ahead.filter((item) => !item.isRepeat).map((item) => item.pairId), ...pendingRef.current(), ...skipped.current]),
+      ];
       const excludeRepeats = [...new Set([...ahead.filter((item) => item.isRepeat).map((item) => item.pairId), ...pendingRef.current()])];
       const batch = await fetchBatch(datasetId, params, exclude, excludeRepeats);
       const heldKeys = new Set(state.current.items.slice(state.current.index).map((item) => `${item.pairId}:${item.isRepeat}`));

@@ -25,12 +25,17 @@ const BUTTONS = [
 
 export function DecisionForm({ draft, onDraftChange, onDecide, current, mine }: Props) {
   const toggleTag = (tag: string) =>
-    onDraftChange({ ...draft, reasonTags: draft.reasonTags.includes(tag) ? draft.reasonTags.filter((item) => item !== tag) : [...draft.reasonTags, tag] });
+    onDraftChange({
+      ...draft,
+      reasonTags: draft.reasonTags.includes(tag) ? draft.reasonTags.filter((item) => item !== tag) : [...draft.reasonTags, tag],
+    });
   return (
     <section aria-label="Your decision" className="space-y-2" data-testid="decision-form">
       <div className="flex items-center justify-between">
         <h2 className="text-xs font-semibold uppercase tracking-wide text-neutral-400">Your decision</h2>
-        <span className="text-[11px] text-neutral-400" data-testid="decision-summary">{mine ? `yours: ${mine}` : "not decided by you"} · all reviewers: {current}</span>
+        <span className="text-[11px] text-neutral-400" data-testid="decision-summary">
+          {mine ? `yours: ${mine}` : "not decided by you"} · all reviewers: {current}
+        </span>
       </div>
       <div className="grid grid-cols-3 gap-2">
         {BUTTONS.map((button) => (
@@ -42,7 +47,11 @@ export function DecisionForm({ draft, onDraftChange, onDecide, current, mine }: 
             className={`rounded-md px-3 py-2 text-sm font-medium text-white ${button.className} ${mine === button.verdict ? "ring-2 ring-amber-300 ring-offset-2 ring-offset-neutral-950" : mine ? "opacity-60" : ""}`}
             data-testid={`decide-${button.verdict}`}
           >
-            {mine === button.verdict && <span aria-hidden className="mr-1">✓</span>}
+            {mine === button.verdict && (
+              <span aria-hidden className="mr-1">
+                ✓
+              </span>
+            )}
             {button.label} <kbd className="ml-1 rounded bg-black/30 px-1 text-[11px]">{button.key}</kbd>
           </button>
         ))}
@@ -51,20 +60,46 @@ export function DecisionForm({ draft, onDraftChange, onDecide, current, mine }: 
         <legend className="mb-1 text-[11px] text-neutral-500">Reasons (optional)</legend>
         <div className="flex flex-wrap gap-1">
           {REASON_TAGS.map((tag) => (
-            <button key={tag} type="button" aria-pressed={draft.reasonTags.includes(tag)} onClick={() => toggleTag(tag)} className={`rounded-full border px-2 py-0.5 text-[11px] ${draft.reasonTags.includes(tag) ? "border-amber-400 bg-amber-500/15 text-amber-200" : "border-neutral-700 text-neutral-300 hover:border-neutral-500"}`}>
+            <button
+              key={tag}
+              type="button"
+              aria-pressed={draft.reasonTags.includes(tag)}
+              onClick={() => toggleTag(tag)}
+              className={`rounded-full border px-2 py-0.5 text-[11px] ${draft.reasonTags.includes(tag) ? "border-amber-400 bg-amber-500/15 text-amber-200" : "border-neutral-700 text-neutral-300 hover:border-neutral-500"}`}
+            >
               {REASON_TAG_LABELS[tag]}
             </button>
           ))}
         </div>
       </fieldset>
-      <textarea value={draft.note} onChange={(event) => onDraftChange({ ...draft, note: event.target.value })} placeholder="Note (optional)" aria-label="Note" rows={2} maxLength={4000} className="w-full rounded border border-neutral-700 bg-neutral-900 px-2 py-1 text-sm placeholder:text-neutral-500" />
-      <details open={draft.isScoresOpen} onToggle={(event) => onDraftChange({ ...draft, isScoresOpen: (event.target as HTMLDetailsElement).open })}>
+      <textarea
+        value={draft.note}
+        onChange={(event) => onDraftChange({ ...draft, note: event.target.value })}
+        placeholder="Note (optional)"
+        aria-label="Note"
+        rows={2}
+        maxLength={4000}
+        className="w-full rounded border border-neutral-700 bg-neutral-900 px-2 py-1 text-sm placeholder:text-neutral-500"
+      />
+      <details
+        open={draft.isScoresOpen}
+        onToggle={(event) => onDraftChange({ ...draft, isScoresOpen: (event.target as HTMLDetailsElement).open })}
+      >
         <summary className="cursor-pointer text-[11px] text-neutral-400">Corrected criterion scores (optional)</summary>
         <div className="mt-1 grid grid-cols-2 gap-1">
           {CRITERIA.map((criterion) => (
             <label key={criterion} className="flex items-center justify-between gap-2 text-[11px] text-neutral-300">
               {CRITERION_LABELS[criterion]}
-              <input type="number" min={0} max={1} step={0.05} value={draft.scores[criterion] ?? ""} onChange={(event) => onDraftChange({ ...draft, scores: { ...draft.scores, [criterion]: event.target.value } })} className="w-16 rounded border border-neutral-700 bg-neutral-900 px-1 py-0.5" aria-label={`Corrected ${CRITERION_LABELS[criterion]}`} />
+              <input
+                type="number"
+                min={0}
+                max={1}
+                step={0.05}
+                value={draft.scores[criterion] ?? ""}
+                onChange={(event) => onDraftChange({ ...draft, scores: { ...draft.scores, [criterion]: event.target.value } })}
+                className="w-16 rounded border border-neutral-700 bg-neutral-900 px-1 py-0.5"
+                aria-label={`Corrected ${CRITERION_LABELS[criterion]}`}
+              />
             </label>
           ))}
         </div>

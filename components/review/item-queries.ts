@@ -15,7 +15,12 @@ export function itemQuery(datasetId: number, candidateId: number) {
   });
 }
 
-export async function fetchNeighbours(datasetId: number, search: string, candidateId: number, count = 20): Promise<{ before: number[]; after: number[] }> {
+export async function fetchNeighbours(
+  datasetId: number,
+  search: string,
+  candidateId: number,
+  count = 20,
+): Promise<{ before: number[]; after: number[] }> {
   const params = new URLSearchParams(search.replace(/^\?/, ""));
   params.set("item", String(candidateId));
   params.set("n", String(count));

@@ -37,7 +37,14 @@ export type ReviewWorkspaceProps = {
   initial: ItemDetail;
   search: string;
   /** Queue mode: a fixed walk (audit sample) with inclusion probabilities, and a progress bar. */
-  queue?: { title: string; total: number; ids?: number[]; probabilities?: Record<number, number>; sampleId?: number; alreadyDecided?: number };
+  queue?: {
+    title: string;
+    total: number;
+    ids?: number[];
+    probabilities?: Record<number, number>;
+    sampleId?: number;
+    alreadyDecided?: number;
+  };
   backHref: string;
   /** Who is reviewing, and their latest decisions in this dataset (undoable after a reload). */
   reviewerId: number;
@@ -46,13 +53,27 @@ export type ReviewWorkspaceProps = {
 
 type Verdict = "accept" | "reject" | "unsure";
 /** A decision of this session (in the outbox) or one saved before this page was loaded. */
-type UndoEntry = { kind: "session"; clientId: string; candidateId: number; verdict: Verdict } | { kind: "saved"; reviewId: number; candidateId: number; verdict: Verdict };
+type UndoEntry =
+  | { kind: "session"; clientId: string; candidateId: number; verdict: Verdict }
+  | { kind: "saved"; reviewId: number; candidateId: number; verdict: Verdict };
 
-export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue, backHref, reviewerId, recentDecisions }: ReviewWorkspaceProps) {
+export function ReviewWorkspace({
+  datasetId,
+  datasetName,
+  initial,
+  search,
+  queue,
+  backHref,
+  reviewerId,
+  recentDecisions,
+}: ReviewWorkspaceProps) {
   const queryClient = useQueryClient();
   useState(() => queryClient.setQueryData(itemQuery(datasetId, initial.candidate.id).queryKey, initial));
   const sampleId = queue?.sampleId;
-  const pathFor = useCallback((id: number) => (sampleId ? `/datasets/${datasetId}/queue/sample/${sampleId}?item=${id}` : `/datasets/${datasetId}/items/${id}`), [datasetId, sampleId]);
+  const pathFor = useCallback(
+    (id: number) => (sampleId ? `/datasets/${datasetId}/queue/sample/${sampleId}?item=${id}` : `/datasets/${datasetId}/items/${id}`),
+    [datasetId, sampleId],
+  );
   const walk = useItemWalk({ datasetId, search, initialId: initial.candidate.id, pathFor, fixedIds: queue?.ids });
   const itemResult = useQuery(itemQuery(datasetId, walk.currentId));
   const detail = itemResult.data;
@@ -62,7 +83,9 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
   const [isAutoAdvance, setIsAutoAdvance] = useState(true);
   const [compareTo, setCompareTo] = useState<"previous" | "original">("previous");
   const [undoStack, setUndoStack] = useState<UndoEntry[]>(() =>
-    recentDecisions.slice(-UNDO_DEPTH).map((decision) => ({ kind: "saved", reviewId: decision.reviewId, candidateId: decision.candidateId, verdict: decision.verdict })),
+    recentDecisions
+      .slice(-UNDO_DEPTH)
+      .map((decision) => ({ kind: "saved", reviewId: decision.reviewId, candidateId: decision.candidateId, verdict: decision.verdict })),
   );
   const [message, setMessage] = useState<string | null>(null);
   const [decidedIds, setDecidedIds] = useState<Set<number>>(() => new Set());
@@ -71,7 +94,10 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
     undoRef.current = undoStack;
   });
 
-  const refresh = useCallback((candidateId: number) => void queryClient.invalidateQueries({ queryKey: ["item", datasetId, candidateId] }), [datasetId, queryClient]);
+  const refresh = useCallback(
+    (candidateId: number) => void queryClient.invalidateQueries({ queryKey: ["item", datasetId, candidateId] }),
+    [datasetId, queryClient],
+  );
   const outbox = useDecisionOutbox((entry) => {
     refresh(entry.input.candidateId);
     void queryClient.invalidateQueries({ queryKey: ["browse", datasetId] });
@@ -106,7 +132,12 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
     setDecidedIds((ids) => new Set(ids).add(candidateId));
     // Optimistic: show the verdict at once; the saved state replaces it when the save lands.
     queryClient.setQueryData(itemQuery(datasetId, candidateId).queryKey, (old: ItemDetail | undefined) =>
-      old ? { ...old, candidate: { ...old.candidate, humanVerdict: verdict === "accept" ? "pass" : verdict === "reject" ? "fail" : "unresolved" } } : old,
+      old
+        ? {
+            ...old,
+            candidate: { ...old.candidate, humanVerdict: verdict === "accept" ? "pass" : verdict === "reject" ? "fail" : "unresolved" },
+          }
+        : old,
     );
     setMessage(`${verdict === "accept" ? "Accepted" : verdict === "reject" ? "Rejected" : "Marked unsure"} #${candidateId}`);
     if (isAutoAdvance && walk.hasNext) walk.next();
@@ -156,7 +187,13 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
   const left = useMemo(() => {
     if (!detail) return null;
     const source = detail.session && compareTo === "original" ? detail.session.originalUrl : detail.request.sourceImage;
-    const label = detail.session ? (compareTo === "original" ? "original" : detail.request.turn === 1 ? "original" : `turn ${(detail.request.turn ?? 1) - 1}`) : "source";
+    const label = detail.session
+      ? compareTo === "original"
+        ? "original"
+        : detail.request.turn === 1
+          ? "original"
+          : `turn ${(detail.request.turn ?? 1) - 1}`
+      : "source";
     return { url: imageUrl(datasetId, source), label };
   }, [detail, compareTo, datasetId]);
 
@@ -165,50 +202,127 @@ export function ReviewWorkspace({ datasetId, datasetName, initial, search, queue
   }
   // This reviewer's decision on the item: the newest undoable one of theirs, else what the server
   // recorded (an older decision, or the previous one once the newest is undone).
-  const mine = undoStack.findLast((entry) => entry.candidateId === detail.candidate.id)?.verdict ?? ownCurrentVerdict(detail.reviews, reviewerId);
-  const right = { url: imageUrl(datasetId, detail.candidate.imagePath), label: detail.session ? `turn ${detail.request.turn}` : detail.candidate.role === "rejected" ? "rejected attempt" : "edit" };
+  const mine =
+    undoStack.findLast((entry) => entry.candidateId === detail.candidate.id)?.verdict ?? ownCurrentVerdict(detail.reviews, reviewerId);
+  const right = {
+    url: imageUrl(datasetId, detail.candidate.imagePath),
+    label: detail.session ? `turn ${detail.request.turn}` : detail.candidate.role === "rejected" ? "rejected attempt" : "edit",
+  };
 
   return (
     // Two columns from 1200 px (canvas | decision and judge); below that one column, the canvas
     // full width and the decision and judge panels side by side under it.
-    <div className="grid gap-4 px-4 py-3 min-[1200px]:grid-cols-[minmax(0,1fr)_24rem] 2xl:grid-cols-[minmax(0,1fr)_26rem]" data-testid="review-workspace" data-candidate-id={detail.candidate.id} data-image-path={detail.candidate.imagePath}>
+    <div
+      className="grid gap-4 px-4 py-3 min-[1200px]:grid-cols-[minmax(0,1fr)_24rem] 2xl:grid-cols-[minmax(0,1fr)_26rem]"
+      data-testid="review-workspace"
+      data-candidate-id={detail.candidate.id}
+      data-image-path={detail.candidate.imagePath}
+    >
       <div className="min-w-0 space-y-3">
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <Link href={backHref} className="text-neutral-400 hover:text-neutral-100">← {datasetName}</Link>
+          <Link href={backHref} className="text-neutral-400 hover:text-neutral-100">
+            ← {datasetName}
+          </Link>
           <span className="text-neutral-500">Item #{detail.candidate.id}</span>
           {queue ? (
             <span className="flex items-center gap-2 text-xs text-neutral-400" data-testid="queue-progress">
-              {queue.title}: {(queue.alreadyDecided ?? 0) + decidedIds.size} of {queue.total.toLocaleString()} decided · item {walk.position + 1}
-              <span className="h-1.5 w-32 overflow-hidden rounded bg-neutral-800"><span className="block h-full bg-amber-400" style={{ width: `${Math.min(100, (100 * ((queue.alreadyDecided ?? 0) + decidedIds.size)) / Math.max(1, queue.total))}%` }} /></span>
+              {queue.title}: {(queue.alreadyDecided ?? 0) + decidedIds.size} of {queue.total.toLocaleString()} decided · item{" "}
+              {walk.position + 1}
+              <span className="h-1.5 w-32 overflow-hidden rounded bg-neutral-800">
+                <span
+                  className="block h-full bg-amber-400"
+                  style={{ width: `${Math.min(100, (100 * ((queue.alreadyDecided ?? 0) + decidedIds.size)) / Math.max(1, queue.total))}%` }}
+                />
+              </span>
             </span>
           ) : (
-            <span className="text-xs text-neutral-500">{walk.position + 1} of {walk.loadedCount}+ loaded in this filter</span>
+            <span className="text-xs text-neutral-500">
+              {walk.position + 1} of {walk.loadedCount}+ loaded in this filter
+            </span>
           )}
           <div className="ml-auto flex items-center gap-2">
-            <button type="button" onClick={walk.previous} disabled={!walk.hasPrevious} className="rounded bg-neutral-800 px-2 py-1 text-xs disabled:opacity-40">← Prev <kbd>k</kbd></button>
-            <button type="button" onClick={walk.next} disabled={!walk.hasNext} className="rounded bg-neutral-800 px-2 py-1 text-xs disabled:opacity-40" data-testid="next-item">Next <kbd>j</kbd> →</button>
-            <label className="flex items-center gap-1 text-xs text-neutral-400"><input type="checkbox" data-testid="auto-advance" checked={isAutoAdvance} onChange={(event) => setIsAutoAdvance(event.target.checked)} /> auto-advance</label>
-            <button type="button" onClick={() => setIsHelpOpen(true)} className="rounded bg-neutral-800 px-2 py-1 text-xs" aria-label="Keyboard shortcuts">?</button>
+            <button
+              type="button"
+              onClick={walk.previous}
+              disabled={!walk.hasPrevious}
+              className="rounded bg-neutral-800 px-2 py-1 text-xs disabled:opacity-40"
+            >
+              ← Prev <kbd>k</kbd>
+            </button>
+            <button
+              type="button"
+              onClick={walk.next}
+              disabled={!walk.hasNext}
+              className="rounded bg-neutral-800 px-2 py-1 text-xs disabled:opacity-40"
+              data-testid="next-item"
+            >
+              Next <kbd>j</kbd> →
+            </button>
+            <label className="flex items-center gap-1 text-xs text-neutral-400">
+              <input
+                type="checkbox"
+                data-testid="auto-advance"
+                checked={isAutoAdvance}
+                onChange={(event) => setIsAutoAdvance(event.target.checked)}
+              />{" "}
+              auto-advance
+            </label>
+            <button
+              type="button"
+              onClick={() => setIsHelpOpen(true)}
+              className="rounded bg-neutral-800 px-2 py-1 text-xs"
+              aria-label="Keyboard shortcuts"
+            >
+              ?
+            </button>
           </div>
         </div>
-        <CompareCanvas stageId="compare-stage" left={left} right={right} mode={compare.mode} onModeChange={compare.setMode} view={compare.view} onViewChange={compare.setView} shortcutScopes={isHelpOpen ? null : SCOPES} height="max(18rem, calc(100vh - 17rem))" />
+        <CompareCanvas
+          stageId="compare-stage"
+          left={left}
+          right={right}
+          mode={compare.mode}
+          onModeChange={compare.setMode}
+          view={compare.view}
+          onViewChange={compare.setView}
+          shortcutScopes={isHelpOpen ? null : SCOPES}
+          height="max(18rem, calc(100vh - 17rem))"
+        />
         <InstructionsPanel detail={detail} />
-        {detail.session && <SessionStrip detail={detail} compareTo={compareTo} onCompareToChange={setCompareTo} onOpen={(id) => walk.jumpTo(id)} />}
+        {detail.session && (
+          <SessionStrip detail={detail} compareTo={compareTo} onCompareToChange={setCompareTo} onOpen={(id) => walk.jumpTo(id)} />
+        )}
         {detail.siblings.length > 1 && (
           <div className="flex flex-wrap items-center gap-2 text-xs text-neutral-400" data-testid="siblings">
             Other candidates of this request:
-            {detail.siblings.filter((sibling) => sibling.id !== detail.candidate.id).map((sibling) => (
-              <button key={sibling.id} type="button" onClick={() => walk.jumpTo(sibling.id)} className="rounded bg-neutral-800 px-2 py-0.5 hover:bg-neutral-700">
-                #{sibling.id} {sibling.role === "rejected" ? `attempt ${sibling.attempt ?? ""}` : "chosen"} · {sibling.effectiveVerdict}
-              </button>
-            ))}
+            {detail.siblings
+              .filter((sibling) => sibling.id !== detail.candidate.id)
+              .map((sibling) => (
+                <button
+                  key={sibling.id}
+                  type="button"
+                  onClick={() => walk.jumpTo(sibling.id)}
+                  className="rounded bg-neutral-800 px-2 py-0.5 hover:bg-neutral-700"
+                >
+                  #{sibling.id} {sibling.role === "rejected" ? `attempt ${sibling.attempt ?? ""}` : "chosen"} · {sibling.effectiveVerdict}
+                </button>
+              ))}
             <MakePairButton datasetId={datasetId} candidateId={detail.candidate.id} siblings={detail.siblings} />
           </div>
         )}
       </div>
-      <aside aria-label="Decision and judge" className="grid content-start gap-4 md:grid-cols-2 min-[1200px]:block min-[1200px]:h-[calc(100vh-4.5rem)] min-[1200px]:space-y-4 min-[1200px]:overflow-y-auto min-[1200px]:pr-1">
+      <aside
+        aria-label="Decision and judge"
+        className="grid content-start gap-4 md:grid-cols-2 min-[1200px]:block min-[1200px]:h-[calc(100vh-4.5rem)] min-[1200px]:space-y-4 min-[1200px]:overflow-y-auto min-[1200px]:pr-1"
+      >
         <div className="space-y-4">
-          <SaveStatus entries={outbox.entries} message={message} onRetry={outbox.retryNow} canUndo={undoStack.length > 0} onUndo={() => void undo()} />
+          <SaveStatus
+            entries={outbox.entries}
+            message={message}
+            onRetry={outbox.retryNow}
+            canUndo={undoStack.length > 0}
+            onUndo={() => void undo()}
+          />
           <DecisionForm draft={draft} onDraftChange={setDraft} onDecide={decide} current={detail.candidate.humanVerdict} mine={mine} />
         </div>
         <JudgePanel detail={detail} />

@@ -18,13 +18,31 @@ export function SaveStatus({ entries, message, onRetry, canUndo, onUndo }: Props
         ) : pending > 0 ? (
           <span className="text-amber-200">Saving {pending}…</span>
         ) : (
-          <span className="text-emerald-300/80" data-testid="all-saved">All decisions saved</span>
+          <span className="text-emerald-300/80" data-testid="all-saved">
+            All decisions saved
+          </span>
         )}
-        {failed.length > 0 && <button type="button" onClick={onRetry} className="rounded bg-rose-600 px-2 py-0.5 text-white">Retry now</button>}
-        <button type="button" onClick={onUndo} disabled={!canUndo} className="ml-auto rounded bg-neutral-800 px-2 py-0.5 disabled:opacity-40" data-testid="undo">Undo <kbd>z</kbd></button>
+        {failed.length > 0 && (
+          <button type="button" onClick={onRetry} className="rounded bg-rose-600 px-2 py-0.5 text-white">
+            Retry now
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={onUndo}
+          disabled={!canUndo}
+          className="ml-auto rounded bg-neutral-800 px-2 py-0.5 disabled:opacity-40"
+          data-testid="undo"
+        >
+          Undo <kbd>z</kbd>
+        </button>
       </div>
       {failed[0]?.error && <p className="text-rose-300/90">{failed[0].error}</p>}
-      {message && <p className="text-neutral-400" data-testid="last-action">{message}</p>}
+      {message && (
+        <p className="text-neutral-400" data-testid="last-action">
+          {message}
+        </p>
+      )}
     </div>
   );
 }

@@ -10,11 +10,19 @@ import { fetchNeighbours, itemQuery } from "./item-queries";
 
 type Walk = { ids: number[]; index: number };
 
-
-export function useItemWalk(options: { datasetId: number; search: string; initialId: number; pathFor: (id: number) => string; preloadAhead?: number; fixedIds?: number[] }) {
+export function useItemWalk(options: {
+  datasetId: number;
+  search: string;
+  initialId: number;
+  pathFor: (id: number) => string;
+  preloadAhead?: number;
+  fixedIds?: number[];
+}) {
   const { datasetId, search, initialId, pathFor } = options;
   const queryClient = useQueryClient();
-  const [walk, setWalk] = useState<Walk>(() => (options.fixedIds ? { ids: options.fixedIds, index: Math.max(0, options.fixedIds.indexOf(initialId)) } : { ids: [initialId], index: 0 }));
+  const [walk, setWalk] = useState<Walk>(() =>
+    options.fixedIds ? { ids: options.fixedIds, index: Math.max(0, options.fixedIds.indexOf(initialId)) } : { ids: [initialId], index: 0 },
+  );
   const loading = useRef({ before: false, after: false });
   const [isAtEnd, setIsAtEnd] = useState({ before: false, after: false });
   const currentId = walk.ids[walk.index];
@@ -54,22 +62,31 @@ export function useItemWalk(options: { datasetId: number; search: string; initia
 
   // Prefetch the next items' data and decode their images so "next" draws at once.
   useEffect(() => {
-    const ahead = [...walk.ids.slice(walk.index + 1, walk.index + 1 + (options.preloadAhead ?? 3)), ...walk.ids.slice(Math.max(0, walk.index - 1), walk.index)];
+    const ahead = [
+      ...walk.ids.slice(walk.index + 1, walk.index + 1 + (options.preloadAhead ?? 3)),
+      ...walk.ids.slice(Math.max(0, walk.index - 1), walk.index),
+    ];
     for (const id of ahead) {
-      void queryClient.fetchQuery(itemQuery(datasetId, id)).then((detail) => {
-        preloadImage(imageUrl(datasetId, detail.request.sourceImage));
-        preloadImage(imageUrl(datasetId, detail.candidate.imagePath));
-      }).catch(() => {});
+      void queryClient
+        .fetchQuery(itemQuery(datasetId, id))
+        .then((detail) => {
+          preloadImage(imageUrl(datasetId, detail.request.sourceImage));
+          preloadImage(imageUrl(datasetId, detail.candidate.imagePath));
+        })
+        .catch(() => {});
     }
   }, [walk, datasetId, queryClient, options.preloadAhead]);
 
-  const goTo = useCallback((index: number) => {
-    const current = walkRef.current;
-    if (index < 0 || index >= current.ids.length) return;
-    window.history.pushState(null, "", `${pathFor(current.ids[index])}${search}`);
-    walkRef.current = { ...current, index };
-    setWalk(walkRef.current);
-  }, [pathFor, search]);
+  const goTo = useCallback(
+    (index: number) => {
+      const current = walkRef.current;
+      if (index < 0 || index >= current.ids.length) return;
+      window.history.pushState(null, "", `${pathFor(current.ids[index])}${search}`);
+      walkRef.current = { ...current, index };
+      setWalk(walkRef.current);
+    },
+    [pathFor, search],
+  );
 
   useEffect(() => {
     const onPop = () => {

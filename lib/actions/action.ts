@@ -21,7 +21,9 @@ export function action<S extends z.ZodType, T>(schema: S, handler: (input: z.inf
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "(input)"] = issue.message;
-      const summary = Object.entries(fieldErrors).map(([field, message]) => `${field}: ${message}`).join("; ");
+      const summary = Object.entries(fieldErrors)
+        .map(([field, message]) => `${field}: ${message}`)
+        .join("; ");
       return { ok: false, error: `Invalid input — ${summary}`, fieldErrors };
     }
     try {
@@ -31,7 +33,10 @@ export function action<S extends z.ZodType, T>(schema: S, handler: (input: z.inf
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, error: error.message };
       console.error("server action failed", error);
-      return { ok: false, error: "The server could not save this (the details are in its log); try again, and tell the operator if it keeps failing." };
+      return {
+        ok: false,
+        error: "The server could not save this (the details are in its log); try again, and tell the operator if it keeps failing.",
+      };
     }
   };
 }

@@ -27,8 +27,19 @@ describe("fleissAtModalCount", () => {
   });
 
   it("no item with two ratings, or one category only: null with a reason", () => {
-    expect(fleissAtModalCount([["a"], []], ["a", "b"])).toMatchObject({ raters: null, items: 0, kappa: null, reason: "no item has two or more verdicts" });
-    const same = fleissAtModalCount([["a", "a"], ["a", "a"]], ["a", "b"]);
+    expect(fleissAtModalCount([["a"], []], ["a", "b"])).toMatchObject({
+      raters: null,
+      items: 0,
+      kappa: null,
+      reason: "no item has two or more verdicts",
+    });
+    const same = fleissAtModalCount(
+      [
+        ["a", "a"],
+        ["a", "a"],
+      ],
+      ["a", "b"],
+    );
     expect(same).toMatchObject({ raters: 2, items: 2, kappa: null });
     expect(same.reason).toMatch(/one category/);
   });

@@ -26,6 +26,11 @@ export function fleissAtModalCount<T>(units: readonly (readonly T[])[], categori
   }
   if (raters === null) return { raters: null, items: 0, kappa: null, used: [], reason: "no item has two or more verdicts" };
   const used = units.flatMap((unit, index) => (unit.length === raters ? [index] : []));
-  const result = fleissKappa(countsByCategory(used.map((index) => units[index]), categories));
+  const result = fleissKappa(
+    countsByCategory(
+      used.map((index) => units[index]),
+      categories,
+    ),
+  );
   return { raters, items: used.length, kappa: result.kappa, used, reason: result.reason };
 }

@@ -52,14 +52,36 @@ export function krippendorffAlphaNominal<T>(units: readonly (readonly (T | null 
     }
   }
   const n = totals.reduce((sum, value) => sum + value, 0);
-  if (used === 0) return { alpha: null, units: 0, pairable: 0, observedDisagreement: null, expectedDisagreement: null, reason: "no unit has two or more values" };
+  if (used === 0)
+    return {
+      alpha: null,
+      units: 0,
+      pairable: 0,
+      observedDisagreement: null,
+      expectedDisagreement: null,
+      reason: "no unit has two or more values",
+    };
   const observedOff = n - agreeing; // Σ_{c≠k} o_ck
   let expectedOff = n * n; // Σ_{c≠k} n_c·n_k = n² − Σ n_c²
   for (const total of totals) expectedOff -= total * total;
   const observedDisagreement = observedOff / n;
   const expectedDisagreement = expectedOff / (n * (n - 1));
   if (expectedOff <= 1e-12) {
-    return { alpha: null, units: used, pairable: n, observedDisagreement, expectedDisagreement, reason: "every value is in one category: expected disagreement is 0, so α is 0/0" };
+    return {
+      alpha: null,
+      units: used,
+      pairable: n,
+      observedDisagreement,
+      expectedDisagreement,
+      reason: "every value is in one category: expected disagreement is 0, so α is 0/0",
+    };
   }
-  return { alpha: 1 - ((n - 1) * observedOff) / expectedOff, units: used, pairable: n, observedDisagreement, expectedDisagreement, reason: null };
+  return {
+    alpha: 1 - ((n - 1) * observedOff) / expectedOff,
+    units: used,
+    pairable: n,
+    observedDisagreement,
+    expectedDisagreement,
+    reason: null,
+  };
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Verdict } from "../db/schema";
 import { verdictAgreement, verdictMetric, type VerdictUnit } from "./verdicts";
 
-const unit = (candidateId: number, editType: string, verdicts: Record<string, Verdict>): VerdictUnit => ({ candidateId, editType, verdicts });
+const unit = (candidateId: number, editType: string, verdicts: Record<string, Verdict>): VerdictUnit => ({
+  candidateId,
+  editType,
+  verdicts,
+});
 
 // Seven items, three reviewers; item 7 has one verdict only. Hand values (exact fractions, checked
 // with the Python script in REFERENCES.md):
@@ -47,7 +51,16 @@ describe("verdictAgreement", () => {
   it("pairwise Cohen's κ over three verdicts and over accept/reject only", () => {
     const [annBen, annCat, benCat] = json.pairwise;
     // ann·ben without unsure: (a,a) (a,r) (r,r) (a,a) (r,a): p_o 3/5; ann a3 r2, ben a3 r2 → p_e 13/25 → κ (2/25)/(12/25) = 1/6.
-    expect(annBen).toEqual({ a: "ann", b: "ben", n: 6, kappa: expect.closeTo(1 / 10, 12), kappa_accept_reject: expect.closeTo(1 / 6, 12), n_accept_reject: 5, percent_agreement: 0.5, note: null });
+    expect(annBen).toEqual({
+      a: "ann",
+      b: "ben",
+      n: 6,
+      kappa: expect.closeTo(1 / 10, 12),
+      kappa_accept_reject: expect.closeTo(1 / 6, 12),
+      n_accept_reject: 5,
+      percent_agreement: 0.5,
+      note: null,
+    });
     expect(annCat).toMatchObject({ a: "ann", b: "cat", n: 2, kappa: 1, kappa_accept_reject: 1, percent_agreement: 1, note: null });
     // ben said accept on both shared items: κ is 0 by construction, so null with a note.
     expect(benCat).toMatchObject({ a: "ben", b: "cat", n: 2, kappa: null, kappa_accept_reject: null, percent_agreement: 0.5 });
@@ -58,7 +71,14 @@ describe("verdictAgreement", () => {
 
   it("leaves out reviewer pairs with no shared item and gives nulls with notes when nothing overlaps", () => {
     const lonely = verdictAgreement([unit(1, "T", { ann: "accept" }), unit(2, "T", { ben: "reject" })]);
-    expect(lonely.json).toMatchObject({ reviewers: ["ann", "ben"], items: 0, decided_items: 2, krippendorff_alpha: null, pairwise: [], by_edit_type: [] });
+    expect(lonely.json).toMatchObject({
+      reviewers: ["ann", "ben"],
+      items: 0,
+      decided_items: 2,
+      krippendorff_alpha: null,
+      pairwise: [],
+      by_edit_type: [],
+    });
     expect(lonely.json.krippendorff_alpha_note).toMatch(/two or more/);
     expect(lonely.json.fleiss_kappa).toEqual({ raters: null, items: 0, value: null, note: "no item has two or more verdicts" });
     expect(JSON.stringify(verdictAgreement([]).json)).not.toMatch(/NaN/);

@@ -90,16 +90,30 @@ export function verdictAgreement(input: readonly VerdictUnit[]): VerdictAgreemen
         decisive.map((unit) => unit.verdicts[b] as (typeof AR_CATEGORIES)[number]),
         { categories: AR_CATEGORIES },
       );
-      const [sharedKey, disagreeKey, decisiveKey] = [verdictMetric("pair", a, b), verdictMetric("pair", a, b, "disagree"), verdictMetric("pair", a, b, "accept_reject")];
+      const [sharedKey, disagreeKey, decisiveKey] = [
+        verdictMetric("pair", a, b),
+        verdictMetric("pair", a, b, "disagree"),
+        verdictMetric("pair", a, b, "accept_reject"),
+      ];
       for (const unit of shared) {
         add(sharedKey, unit.candidateId);
         if (unit.verdicts[a] !== unit.verdicts[b]) add(disagreeKey, unit.candidateId);
       }
       for (const unit of decisive) add(decisiveKey, unit.candidateId);
-      const notes = [all.reason && `kappa: ${all.reason}`, acceptReject.reason && `kappa_accept_reject: ${acceptReject.reason === "no labels" ? "every shared item has an unsure" : acceptReject.reason}`].filter(Boolean);
+      const notes = [
+        all.reason && `kappa: ${all.reason}`,
+        acceptReject.reason &&
+          `kappa_accept_reject: ${acceptReject.reason === "no labels" ? "every shared item has an unsure" : acceptReject.reason}`,
+      ].filter(Boolean);
       pairwise.push({
-        a, b, n: shared.length, kappa: all.kappa, kappa_accept_reject: acceptReject.kappa, n_accept_reject: decisive.length,
-        percent_agreement: percentAgreement(xs, ys), note: notes.length ? notes.join("; ") : null,
+        a,
+        b,
+        n: shared.length,
+        kappa: all.kappa,
+        kappa_accept_reject: acceptReject.kappa,
+        n_accept_reject: decisive.length,
+        percent_agreement: percentAgreement(xs, ys),
+        note: notes.length ? notes.join("; ") : null,
       });
     }
   }
@@ -113,7 +127,10 @@ export function verdictAgreement(input: readonly VerdictUnit[]): VerdictAgreemen
   const by_edit_type: EditTypeRow[] = [...byType.entries()]
     .sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0]))
     .map(([editType, typed]) => {
-      ids.set(verdictMetric("type", editType), typed.map((unit) => unit.candidateId));
+      ids.set(
+        verdictMetric("type", editType),
+        typed.map((unit) => unit.candidateId),
+      );
       const result = krippendorffAlphaNominal(typed.map(values));
       return { edit_type: editType, items: typed.length, krippendorff_alpha: result.alpha, note: result.reason };
     });

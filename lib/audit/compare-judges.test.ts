@@ -4,7 +4,12 @@ import type { CriterionScores } from "../verdict";
 import { compareJudges, judgeLabels } from "./compare-judges";
 import type { AuditCandidate } from "./report-stats";
 
-const NO_SCORES: CriterionScores = { instruction_compliance: null, seamlessness: null, preservation_balance: null, technical_quality: null };
+const NO_SCORES: CriterionScores = {
+  instruction_compliance: null,
+  seamlessness: null,
+  preservation_balance: null,
+  technical_quality: null,
+};
 const PRO = "gemini/gemini-2.5-pro/rubric-v1";
 const FLASH = "gemini/gemini-2.5-flash/rubric-v1";
 const rubric = { weights: { ...RUBRIC.weights }, threshold: 0.7 };
@@ -20,10 +25,28 @@ function table(): AuditCandidate[] {
       editType: i % 2 ? "Zoom in" : "Remove an existing object",
       group: "g",
       judgements: [
-        { id: 2 * i + 1, judgeId: PRO, scores: NO_SCORES, reportedOverall: pro ? 0.9 : 0.3, costUsd: 0.004, inputTokens: 2000, outputTokens: 150 },
-        { id: 2 * i + 2, judgeId: FLASH, scores: NO_SCORES, reportedOverall: flash ? 0.9 : 0.3, costUsd: 0.00124, inputTokens: 2000, outputTokens: 200 },
+        {
+          id: 2 * i + 1,
+          judgeId: PRO,
+          scores: NO_SCORES,
+          reportedOverall: pro ? 0.9 : 0.3,
+          costUsd: 0.004,
+          inputTokens: 2000,
+          outputTokens: 150,
+        },
+        {
+          id: 2 * i + 2,
+          judgeId: FLASH,
+          scores: NO_SCORES,
+          reportedOverall: flash ? 0.9 : 0.3,
+          costUsd: 0.00124,
+          inputTokens: 2000,
+          outputTokens: 200,
+        },
       ],
-      reviews: [{ reviewer: "ann", verdict: human ? "accept" : "reject", scores: {}, sampleId: null, sampleProbability: null, createdAt: "" }],
+      reviews: [
+        { reviewer: "ann", verdict: human ? "accept" : "reject", scores: {}, sampleId: null, sampleProbability: null, createdAt: "" },
+      ],
     };
   });
 }
@@ -75,7 +98,13 @@ describe("compareJudges", () => {
     const rows = table();
     rows[0].judgements = rows[0].judgements.filter((j) => j.judgeId === PRO);
     // A perfect judge: copies the people.
-    for (const row of rows) row.judgements.push({ id: 1000 + row.candidateId, judgeId: "gemini/oracle/rubric-v1", scores: NO_SCORES, reportedOverall: row.reviews[0].verdict === "accept" ? 0.9 : 0.3 });
+    for (const row of rows)
+      row.judgements.push({
+        id: 1000 + row.candidateId,
+        judgeId: "gemini/oracle/rubric-v1",
+        scores: NO_SCORES,
+        reportedOverall: row.reviews[0].verdict === "accept" ? 0.9 : 0.3,
+      });
     const oracle = compareJudges(rows, rubric, FLASH, "gemini/oracle/rubric-v1");
     expect(oracle.only_b).toBe(1);
     expect(oracle.items).toBe(79);
@@ -86,10 +115,18 @@ describe("compareJudges", () => {
 
   it("says 'as well as' only when the interval rules out a loss above 0.05", () => {
     // 800 items (the table ten times over), Flash wrong on exactly Pro's items: identical judges.
-    const rows = Array.from({ length: 10 }, (_, copy) => table().map((row) => ({ ...row, candidateId: row.candidateId + copy * 1000, judgements: row.judgements.map((j) => (j.judgeId === FLASH ? { ...j, reportedOverall: row.judgements[0].reportedOverall } : j)) }))).flat();
+    const rows = Array.from({ length: 10 }, (_, copy) =>
+      table().map((row) => ({
+        ...row,
+        candidateId: row.candidateId + copy * 1000,
+        judgements: row.judgements.map((j) => (j.judgeId === FLASH ? { ...j, reportedOverall: row.judgements[0].reportedOverall } : j)),
+      })),
+    ).flat();
     const same = compareJudges(rows, rubric, PRO, FLASH, { resamples: 500 });
     expect(same.kappa_difference.estimate).toBe(0);
-    expect(same.sentence).toMatch(/^gemini-2\.5-flash agrees with reviewers as well as gemini-2\.5-pro \(κ difference 0\.00, 95% CI 0\.00 to 0\.00, 800 items\) at 31% of the cost\.$/);
+    expect(same.sentence).toMatch(
+      /^gemini-2\.5-flash agrees with reviewers as well as gemini-2\.5-pro \(κ difference 0\.00, 95% CI 0\.00 to 0\.00, 800 items\) at 31% of the cost\.$/,
+    );
   });
 
   it("labels keep what differs between the ids", () => {

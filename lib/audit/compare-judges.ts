@@ -7,7 +7,16 @@
 import type { AuditSlice } from "./slice";
 import { seededRandom } from "../random";
 import { mcnemarExact } from "./paired";
-import { agreementStats, isLabelled, itemOutcome, type AgreementStats, type AuditCandidate, type IntervalPair, type LabelledItem, type Rubric } from "./report-stats";
+import {
+  agreementStats,
+  isLabelled,
+  itemOutcome,
+  type AgreementStats,
+  type AuditCandidate,
+  type IntervalPair,
+  type LabelledItem,
+  type Rubric,
+} from "./report-stats";
 
 export const BOOTSTRAP_RESAMPLES = 2000;
 export const BOOTSTRAP_SEED = 20251;
@@ -28,7 +37,16 @@ export type JudgeSide = AgreementStats & {
 
 export type Difference = { estimate: number | null; ci: IntervalPair };
 
-export type TypeComparison = { edit_type: string; items: number; accuracy_a: number; accuracy_b: number; difference: number; a_right_b_wrong: number; a_wrong_b_right: number; mcnemar_p: number };
+export type TypeComparison = {
+  edit_type: string;
+  items: number;
+  accuracy_a: number;
+  accuracy_b: number;
+  difference: number;
+  a_right_b_wrong: number;
+  a_wrong_b_right: number;
+  mcnemar_p: number;
+};
 
 export type JudgeComparison = {
   a: JudgeSide;
@@ -112,7 +130,8 @@ function bootstrap(data: Paired, resamples: number, seed: number) {
   }
   kappa.sort((x, y) => x - y);
   accuracy.sort((x, y) => x - y);
-  const interval = (values: number[]): IntervalPair => (values.length >= 20 ? [percentile(values, 0.025), percentile(values, 0.975)] : null);
+  const interval = (values: number[]): IntervalPair =>
+    values.length >= 20 ? [percentile(values, 0.025), percentile(values, 0.975)] : null;
   return { kappa: interval(kappa), accuracy: interval(accuracy), usable: kappa.length };
 }
 
@@ -121,7 +140,10 @@ function side(judgeId: string, label: string, items: readonly LabelledItem[], ca
   const inputs: number[] = [];
   const outputs: number[] = [];
   for (const item of items) {
-    const judgement = candidates.get(item.candidateId)!.judgements.filter((entry) => entry.judgeId === judgeId).sort((x, y) => y.id - x.id)[0];
+    const judgement = candidates
+      .get(item.candidateId)!
+      .judgements.filter((entry) => entry.judgeId === judgeId)
+      .sort((x, y) => y.id - x.id)[0];
     if (typeof judgement?.costUsd === "number") costs.push(judgement.costUsd);
     if (typeof judgement?.inputTokens === "number") inputs.push(judgement.inputTokens);
     if (typeof judgement?.outputTokens === "number") outputs.push(judgement.outputTokens);
@@ -143,11 +165,19 @@ const signed = (value: number) => `${value < 0 ? "−" : value > 0 ? "+" : ""}${
 function sentenceFor(comparison: Omit<JudgeComparison, "sentence" | "notes">): string {
   const { a, b, kappa_difference: diff } = comparison;
   if (comparison.items === 0) return `No item has a reviewer's verdict and a verdict from both ${a.label} and ${b.label} yet.`;
-  if (diff.estimate === null || diff.ci === null) return `${b.label} and ${a.label} cannot be compared by κ on these ${comparison.items} items (one class only); see accuracy.`;
+  if (diff.estimate === null || diff.ci === null)
+    return `${b.label} and ${a.label} cannot be compared by κ on these ${comparison.items} items (one class only); see accuracy.`;
   const [lo, hi] = diff.ci;
   const stats = `(κ difference ${signed(diff.estimate)}, 95% CI ${signed(lo)} to ${signed(hi)}, ${comparison.items} items)`;
   const ratio = comparison.cost_ratio;
-  const cost = ratio === null ? "" : ratio < 1 ? ` at ${Math.round(ratio * 100)}% of the cost` : ratio > 1 ? ` at ${ratio.toFixed(1)}× the cost` : " at the same cost";
+  const cost =
+    ratio === null
+      ? ""
+      : ratio < 1
+        ? ` at ${Math.round(ratio * 100)}% of the cost`
+        : ratio > 1
+          ? ` at ${ratio.toFixed(1)}× the cost`
+          : " at the same cost";
   if (lo > 0) return `${b.label} agrees with reviewers better than ${a.label} ${stats}${cost}.`;
   if (hi < 0) return `${b.label} agrees with reviewers less well than ${a.label} ${stats}${cost}.`;
   // "As well as" only when the interval also rules out a material loss; otherwise say what it allows.
@@ -222,15 +252,27 @@ export function compareJudges(
     only_b: onlyB,
     kappa_difference: { estimate: sideA.kappa !== null && sideB.kappa !== null ? sideB.kappa - sideA.kappa : null, ci: boot.kappa },
     accuracy_difference: { estimate: pairs.length ? sideB.accuracy! - sideA.accuracy! : null, ci: boot.accuracy },
-    bootstrap: { method: "paired percentile bootstrap (items resampled with replacement, mulberry32 PRNG)", resamples: pairs.length ? resamples : 0, usable: boot.usable, seed },
+    bootstrap: {
+      method: "paired percentile bootstrap (items resampled with replacement, mulberry32 PRNG)",
+      resamples: pairs.length ? resamples : 0,
+      usable: boot.usable,
+      seed,
+    },
     mcnemar: { a_right_b_wrong: aRightBWrong, a_wrong_b_right: aWrongBRight, p: mcnemarExact(aRightBWrong, aWrongBRight) },
     cost_ratio: costRatio,
     by_edit_type: byType,
   };
   const notes: string[] = [];
-  if (onlyA + onlyB > 0) notes.push(`${onlyA + onlyB} labelled items have a verdict from only one of the two judges and are left out (${onlyA} only ${labelA}, ${onlyB} only ${labelB}). Run the other judge on them for a fuller comparison.`);
-  if (sideA.costed_items < pairs.length || sideB.costed_items < pairs.length) notes.push(`Costs were recorded on ${sideA.costed_items} (${labelA}) and ${sideB.costed_items} (${labelB}) of the ${pairs.length} items; imported scores carry none.`);
-  if (pairs.length > 0 && pairs.length < 100) notes.push(`Only ${pairs.length} items: the intervals are wide; review more items (an audit sample) before switching judges.`);
+  if (onlyA + onlyB > 0)
+    notes.push(
+      `${onlyA + onlyB} labelled items have a verdict from only one of the two judges and are left out (${onlyA} only ${labelA}, ${onlyB} only ${labelB}). Run the other judge on them for a fuller comparison.`,
+    );
+  if (sideA.costed_items < pairs.length || sideB.costed_items < pairs.length)
+    notes.push(
+      `Costs were recorded on ${sideA.costed_items} (${labelA}) and ${sideB.costed_items} (${labelB}) of the ${pairs.length} items; imported scores carry none.`,
+    );
+  if (pairs.length > 0 && pairs.length < 100)
+    notes.push(`Only ${pairs.length} items: the intervals are wide; review more items (an audit sample) before switching judges.`);
   return { ...comparison, sentence: sentenceFor(comparison), notes };
 }
 

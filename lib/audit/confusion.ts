@@ -57,8 +57,10 @@ export function confusion(pairs: readonly VerdictPair[], options: { confidence?:
   for (const pair of pairs) {
     const w = pair.weight ?? 1;
     if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`weight must be finite and ≥ 0, got ${w}`);
-    if (pair.judge !== "pass" && pair.judge !== "fail") throw new RangeError(`judge verdict must be pass or fail, got ${String(pair.judge)}`);
-    if (pair.human !== "pass" && pair.human !== "fail") throw new RangeError(`human verdict must be pass or fail, got ${String(pair.human)}`);
+    if (pair.judge !== "pass" && pair.judge !== "fail")
+      throw new RangeError(`judge verdict must be pass or fail, got ${String(pair.judge)}`);
+    if (pair.human !== "pass" && pair.human !== "fail")
+      throw new RangeError(`human verdict must be pass or fail, got ${String(pair.human)}`);
     sumW2 += w * w;
     if (pair.judge === "pass") {
       if (pair.human === "pass") pp += w;

@@ -4,8 +4,8 @@
 // package; accuracy is checked against scipy values in distributions.test.ts (~1e-12).
 
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 const EPS = 1e-15;
 const TINY = 1e-300;
@@ -179,7 +179,12 @@ export function studentTQuantile(p: number, df: number): number {
   const z = -normalQuantile(alpha);
   // Cornish–Fisher start; poor for df ≈ 1 but the bracketing solver absorbs that.
   const guess = z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
-  const t = invertUpperTail(alpha, (x) => studentTUpperTail(x, df), (x) => studentTDensity(x, df), guess);
+  const t = invertUpperTail(
+    alpha,
+    (x) => studentTUpperTail(x, df),
+    (x) => studentTDensity(x, df),
+    guess,
+  );
   return p > 0.5 ? t : -t;
 }
 

@@ -6,7 +6,7 @@ import { ipwEstimate } from "./sampling";
 const units: SampleUnit[] = Array.from({ length: 93 }, (_, i) => ({
   candidateId: 1000 + i,
   editType: i < 60 ? "A" : i < 90 ? "B" : "C",
-  overall: i % 7 === 0 ? null : (i * 37) % 100 / 100,
+  overall: i % 7 === 0 ? null : ((i * 37) % 100) / 100,
 }));
 
 const ids = (items: { candidateId: number }[]) => items.map((item) => item.candidateId);
@@ -86,7 +86,10 @@ describe("drawSample", () => {
     const runs = 400;
     for (let seed = 0; seed < runs; seed++) {
       const sample = drawSample(units, { method: "threshold", size: 20, seed, threshold: 0.7 });
-      const values = sample.map((item) => ({ value: (isError(byId.get(item.candidateId)!) ? 1 : 0) as 0 | 1, probability: item.probability }));
+      const values = sample.map((item) => ({
+        value: (isError(byId.get(item.candidateId)!) ? 1 : 0) as 0 | 1,
+        probability: item.probability,
+      }));
       sum += ipwEstimate(values, units.length).hajek.rate!;
       naive += values.filter((value) => value.value === 1).length / values.length;
     }

@@ -67,7 +67,10 @@ export function proportionalProbabilities(weights: readonly number[], n: number)
 /** Equal allocation of n over strata of the given sizes, never more than a stratum holds. */
 export function equalAllocation(sizes: readonly number[], n: number): number[] {
   const allocation = sizes.map(() => 0);
-  let left = Math.min(n, sizes.reduce((sum, size) => sum + size, 0));
+  let left = Math.min(
+    n,
+    sizes.reduce((sum, size) => sum + size, 0),
+  );
   // One item at a time to the strata with room, in order, until n is spent: equal up to ±1.
   while (left > 0) {
     for (let h = 0; h < sizes.length && left > 0; h++) {
@@ -107,7 +110,10 @@ export function drawSample(units: readonly SampleUnit[], options: DrawOptions): 
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
   const random = seededRandom(seed);
   // Sort first so the same population in any input order gives the same sample for a seed.
-  const ordered = shuffle([...units].sort((a, b) => a.candidateId - b.candidateId), random);
+  const ordered = shuffle(
+    [...units].sort((a, b) => a.candidateId - b.candidateId),
+    random,
+  );
 
   const strata = new Map<string, SampleUnit[]>();
   if (method === "stratified") {
@@ -118,7 +124,13 @@ export function drawSample(units: readonly SampleUnit[], options: DrawOptions): 
     }
   } else strata.set("all", ordered);
   const names = [...strata.keys()].sort();
-  const allocation = method === "stratified" ? equalAllocation(names.map((name) => strata.get(name)!.length), size) : [size];
+  const allocation =
+    method === "stratified"
+      ? equalAllocation(
+          names.map((name) => strata.get(name)!.length),
+          size,
+        )
+      : [size];
 
   const drawn: DrawnItem[] = [];
   names.forEach((name, h) => {
@@ -126,9 +138,13 @@ export function drawSample(units: readonly SampleUnit[], options: DrawOptions): 
     const n = Math.min(allocation[h], members.length);
     const probabilities =
       method === "threshold"
-        ? proportionalProbabilities(members.map((unit) => thresholdWeight(unit.overall, options.threshold ?? 0.7)), n)
+        ? proportionalProbabilities(
+            members.map((unit) => thresholdWeight(unit.overall, options.threshold ?? 0.7)),
+            n,
+          )
         : members.map(() => n / members.length);
-    for (const index of systematic(members, probabilities, random)) drawn.push({ candidateId: members[index].candidateId, probability: probabilities[index] });
+    for (const index of systematic(members, probabilities, random))
+      drawn.push({ candidateId: members[index].candidateId, probability: probabilities[index] });
   });
   // Walk order is shuffled too: reviewers should not see one edit type, or one score band, in a row.
   return shuffle(drawn, random);

@@ -71,23 +71,34 @@ export function fitWeights(items: readonly WeightItem[], options: FitWeightsOpti
   const l2 = options.l2 ?? 0.01;
   const minItems = options.minItems ?? 20;
   for (const item of items) {
-    if (item.scores.length !== 4 || item.scores.some((s) => !Number.isFinite(s))) throw new RangeError("each item needs four finite criterion scores (no nulls)");
+    if (item.scores.length !== 4 || item.scores.some((s) => !Number.isFinite(s)))
+      throw new RangeError("each item needs four finite criterion scores (no nulls)");
     if (item.human !== 0 && item.human !== 1) throw new RangeError(`human must be 0 or 1, got ${String(item.human)}`);
   }
-  if (currentWeights.some((w) => !(w >= 0)) || currentWeights.every((w) => w === 0)) throw new RangeError("current weights must be ≥ 0 and not all 0");
+  if (currentWeights.some((w) => !(w >= 0)) || currentWeights.every((w) => w === 0))
+    throw new RangeError("current weights must be ≥ 0 and not all 0");
   const n = items.length;
   const positives = items.filter((i) => i.human === 1).length;
   if (n < minItems) return { fit: null, reason: `too few items: ${n} < ${minItems}`, n, positives };
-  if (positives === 0 || positives === n) return { fit: null, reason: `only one class in the human labels (${positives === 0 ? "all fail" : "all pass"})`, n, positives };
+  if (positives === 0 || positives === n)
+    return { fit: null, reason: `only one class in the human labels (${positives === 0 ? "all fail" : "all pass"})`, n, positives };
 
   const y = items.map((i) => i.human);
-  const full = fitLogistic(items.map((i) => [...i.scores]), y, { l2 });
+  const full = fitLogistic(
+    items.map((i) => [...i.scores]),
+    y,
+    { l2 },
+  );
 
   let best: { subset: number[]; intercept: number; coefficients: number[]; objective: number; logLikelihood: number } | null = null;
   // mask 0 (intercept only) is included: when it wins, no criterion deserves a positive weight.
   for (let mask = 0; mask < 16; mask++) {
     const subset = [0, 1, 2, 3].filter((k) => mask & (1 << k));
-    const fit = fitLogistic(items.map((i) => subset.map((k) => i.scores[k])), y, { l2 });
+    const fit = fitLogistic(
+      items.map((i) => subset.map((k) => i.scores[k])),
+      y,
+      { l2 },
+    );
     if (fit.coefficients.some((b) => b < 0)) continue;
     if (best === null || fit.objective > best.objective + 1e-12) best = { subset, ...fit };
   }

@@ -62,7 +62,13 @@ export function fleissKappa(matrix: readonly (readonly number[])[]): FleissResul
   let chance = 0;
   for (const p of categoryShares) chance += p * p;
   if (1 - chance < 1e-12) {
-    return { ...base, kappa: null, observedAgreement: observed, chanceAgreement: chance, reason: "every rating is in one category: chance agreement is 1, so κ is 0/0" };
+    return {
+      ...base,
+      kappa: null,
+      observedAgreement: observed,
+      chanceAgreement: chance,
+      reason: "every rating is in one category: chance agreement is 1, so κ is 0/0",
+    };
   }
   return { ...base, kappa: (observed - chance) / (1 - chance), observedAgreement: observed, chanceAgreement: chance, reason: null };
 }

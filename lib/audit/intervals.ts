@@ -71,7 +71,8 @@ export function meanDifferenceCI(diffs: readonly number[], confidence = 0.95): M
   let sum = 0;
   for (const d of diffs) sum += d;
   const mean = sum / n;
-  if (n < 2) return { n, mean, sd: null, se: null, df: null, tCritical: null, ci: null, reason: "an interval needs at least 2 differences" };
+  if (n < 2)
+    return { n, mean, sd: null, se: null, df: null, tCritical: null, ci: null, reason: "an interval needs at least 2 differences" };
   // Two-pass variance: the one-pass formula loses digits when the mean is large relative to the spread.
   let ss = 0;
   for (const d of diffs) ss += (d - mean) ** 2;

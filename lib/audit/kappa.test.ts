@@ -95,7 +95,12 @@ describe("kappaFromTable", () => {
 
   it("rejects malformed tables", () => {
     expect(() => kappaFromTable([[1, 2]])).toThrow(RangeError);
-    expect(() => kappaFromTable([[1, -1], [0, 1]])).toThrow(RangeError);
+    expect(() =>
+      kappaFromTable([
+        [1, -1],
+        [0, 1],
+      ]),
+    ).toThrow(RangeError);
   });
 });
 

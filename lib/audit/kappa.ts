@@ -38,7 +38,10 @@ const SAME = 1e-12;
  * data, so κ is 0 by construction (or 0/0 when both used the same single category) and says
  * nothing about the judge. Accuracy stays meaningful and is reported elsewhere.
  */
-export function kappaFromTable(table: readonly (readonly number[])[], options: { effectiveN?: number; confidence?: number } = {}): KappaEstimate {
+export function kappaFromTable(
+  table: readonly (readonly number[])[],
+  options: { effectiveN?: number; confidence?: number } = {},
+): KappaEstimate {
   const k = table.length;
   for (const row of table) {
     if (row.length !== k) throw new RangeError("kappa table must be square");
@@ -66,11 +69,21 @@ export function kappaFromTable(table: readonly (readonly number[])[], options: {
   const rowCategories = rows.filter((p) => p > 0).length;
   const colCategories = cols.filter((p) => p > 0).length;
   if (rowCategories <= 1 && colCategories <= 1 && 1 - pe < SAME) {
-    return { ...empty, observedAgreement: po, chanceAgreement: pe, reason: "both raters used one single category: chance agreement is 1, so κ is 0/0" };
+    return {
+      ...empty,
+      observedAgreement: po,
+      chanceAgreement: pe,
+      reason: "both raters used one single category: chance agreement is 1, so κ is 0/0",
+    };
   }
   if (rowCategories <= 1 || colCategories <= 1) {
     const who = rowCategories <= 1 ? "the first rater (rows)" : "the second rater (columns)";
-    return { ...empty, observedAgreement: po, chanceAgreement: pe, reason: `${who} used one single category: κ is 0 by construction and uninformative` };
+    return {
+      ...empty,
+      observedAgreement: po,
+      chanceAgreement: pe,
+      reason: `${who} used one single category: κ is 0 by construction and uninformative`,
+    };
   }
 
   const kappa = (po - pe) / (1 - pe);

@@ -45,7 +45,12 @@ function sigmoid(eta: number): number {
   return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
 }
 
-export function logisticObjective(x: readonly (readonly number[])[], y: readonly (0 | 1)[], beta: readonly number[], l2: number): { objective: number; logLikelihood: number } {
+export function logisticObjective(
+  x: readonly (readonly number[])[],
+  y: readonly (0 | 1)[],
+  beta: readonly number[],
+  l2: number,
+): { objective: number; logLikelihood: number } {
   let ll = 0;
   for (let i = 0; i < y.length; i++) {
     let eta = beta[0];
@@ -61,7 +66,11 @@ export function logisticObjective(x: readonly (readonly number[])[], y: readonly
  * Maximise Σ[y·η − log(1 + e^η)] − (l2/2)·Σβ_k² with η = β_0 + Σ β_k x_k. `x` rows hold the
  * features without the intercept column.
  */
-export function fitLogistic(x: readonly (readonly number[])[], y: readonly (0 | 1)[], options: { l2?: number; maxIterations?: number } = {}): LogisticFit {
+export function fitLogistic(
+  x: readonly (readonly number[])[],
+  y: readonly (0 | 1)[],
+  options: { l2?: number; maxIterations?: number } = {},
+): LogisticFit {
   const l2 = options.l2 ?? 0.01;
   const maxIterations = options.maxIterations ?? 100;
   const p = (x[0]?.length ?? 0) + 1;
@@ -110,5 +119,12 @@ export function fitLogistic(x: readonly (readonly number[])[], y: readonly (0 | 
       break;
     }
   }
-  return { intercept: beta[0], coefficients: beta.slice(1), objective: current.objective, logLikelihood: current.logLikelihood, iterations, converged };
+  return {
+    intercept: beta[0],
+    coefficients: beta.slice(1),
+    objective: current.objective,
+    logLikelihood: current.logLikelihood,
+    iterations,
+    converged,
+  };
 }

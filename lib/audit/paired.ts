@@ -60,7 +60,8 @@ function binomialHalfCdf(k: number, n: number): number {
 
 /** Two-sided exact McNemar p-value on the discordant counts; 1 when there are none. */
 export function mcnemarExact(b: number, c: number): number {
-  if (!(Number.isInteger(b) && Number.isInteger(c) && b >= 0 && c >= 0)) throw new RangeError(`discordant counts must be counts ≥ 0, got ${b}, ${c}`);
+  if (!(Number.isInteger(b) && Number.isInteger(c) && b >= 0 && c >= 0))
+    throw new RangeError(`discordant counts must be counts ≥ 0, got ${b}, ${c}`);
   const n = b + c;
   if (n === 0) return 1;
   return Math.min(1, 2 * binomialHalfCdf(Math.min(b, c), n));

@@ -64,10 +64,16 @@ describe("selfConsistency", () => {
   });
 
   it("perfectly consistent, perfectly inconsistent and empty", () => {
-    const same = selfConsistency([{ first: "a", second: "a" }, { first: "b", second: "b" }]);
+    const same = selfConsistency([
+      { first: "a", second: "a" },
+      { first: "b", second: "b" },
+    ]);
     expect(same.share).toBe(1);
     expect(same.ci!.hi).toBe(1);
-    const flipped = selfConsistency([{ first: "a", second: "b" }, { first: "b", second: "a" }]);
+    const flipped = selfConsistency([
+      { first: "a", second: "b" },
+      { first: "b", second: "a" },
+    ]);
     expect(flipped.decisiveShare).toBe(0);
     expect(flipped.decisiveCi!.lo).toBe(0);
     expect(selfConsistency([])).toMatchObject({ pairs: 0, share: null, ci: null, decisiveShare: null, decisiveCi: null });

@@ -6,17 +6,36 @@ import { buildAuditReport, type AuditCandidate, type AuditInput, type Population
 import { contamination, directionReport } from "./report-direction";
 import type { ItemOutcome } from "./report-stats";
 
-const NO_SCORES: CriterionScores = { instruction_compliance: null, seamlessness: null, preservation_balance: null, technical_quality: null };
+const NO_SCORES: CriterionScores = {
+  instruction_compliance: null,
+  seamlessness: null,
+  preservation_balance: null,
+  technical_quality: null,
+};
 const HARD = EDIT_TYPES.filter((type) => type.paperSuccessRate !== null && type.paperSuccessRate < 0.7).map((type) => type.editType);
 
 function outcome(judge: "pass" | "fail", human: "pass" | "fail", sampleProbability: number | null = null, editType = "t"): ItemOutcome {
-  return { candidateId: 0, editType, group: "g", overall: judge === "pass" ? 0.8 : 0.4, judgeScores: null, judge, human, humanScores: {}, sampleProbability };
+  return {
+    candidateId: 0,
+    editType,
+    group: "g",
+    overall: judge === "pass" ? 0.8 : 0.4,
+    judgeScores: null,
+    judge,
+    human,
+    humanScores: {},
+    sampleProbability,
+  };
 }
 
 describe("contamination", () => {
   it("plain share with a Wilson interval, projected onto the unreviewed judge passes", () => {
     // 15 of 148 (Newcombe 1998 Table I: Wilson 0.0624–0.1605).
-    const items = [...Array.from({ length: 15 }, () => outcome("pass", "fail")), ...Array.from({ length: 133 }, () => outcome("pass", "pass")), outcome("fail", "fail")];
+    const items = [
+      ...Array.from({ length: 15 }, () => outcome("pass", "fail")),
+      ...Array.from({ length: 133 }, () => outcome("pass", "pass")),
+      outcome("fail", "fail"),
+    ];
     const result = contamination(items, 1000);
     expect(result).toMatchObject({ judge_passed: 148, rejected: 15, method: "wilson", export_judge_passes: 1000 });
     expect(result.rate).toBeCloseTo(15 / 148, 14);
@@ -50,7 +69,12 @@ describe("directionReport", () => {
     // Altman's [[14, 5], [0, 22]]: judge +0.122 (0.0115 – 0.2265), McNemar 0.0625.
     const lenient = [...repeat(14, "pass", "pass"), ...repeat(5, "pass", "fail"), ...repeat(22, "fail", "fail")];
     // [[300, 48], [82, 170]]: judge −0.0567 (−0.0935 – −0.0195), McNemar 0.003634.
-    const strict = [...repeat(300, "pass", "pass"), ...repeat(48, "pass", "fail"), ...repeat(82, "fail", "pass"), ...repeat(170, "fail", "fail")];
+    const strict = [
+      ...repeat(300, "pass", "pass"),
+      ...repeat(48, "pass", "fail"),
+      ...repeat(82, "fail", "pass"),
+      ...repeat(170, "fail", "fail"),
+    ];
     const report = directionReport([
       { slice: "edit_type", key: "A", items: lenient, exportJudgePasses: 100 },
       { slice: "group", key: "G", items: strict, exportJudgePasses: null },
@@ -87,13 +111,29 @@ function heldOutTable(seed: number, size = 600): AuditCandidate[] {
       editType: type.editType,
       group: type.group,
       judgements: [{ id: i + 1, judgeId: "gemini/pro/rubric-v1", scores: NO_SCORES, reportedOverall: overall }],
-      reviews: [{ reviewer: "ann", verdict: humanPass ? "accept" : "reject", scores: {}, sampleId: null, sampleProbability: null, createdAt: "2026-01-01T00:00:00.000Z" }],
+      reviews: [
+        {
+          reviewer: "ann",
+          verdict: humanPass ? "accept" : "reject",
+          scores: {},
+          sampleId: null,
+          sampleProbability: null,
+          createdAt: "2026-01-01T00:00:00.000Z",
+        },
+      ],
     };
   });
 }
 
 function input(candidates: AuditCandidate[]): AuditInput {
-  const population: PopulationRow[] = EDIT_TYPES.map((type) => ({ edit_type: type.editType, group: type.group, candidates: 1000, judged: 1000, judge_pass: 700, judge_pass_unreviewed: 680 }));
+  const population: PopulationRow[] = EDIT_TYPES.map((type) => ({
+    edit_type: type.editType,
+    group: type.group,
+    candidates: 1000,
+    judged: 1000,
+    judge_pass: 700,
+    judge_pass_unreviewed: 680,
+  }));
   return {
     dataset: { id: 1, name: "held-out", threshold: 0.7, weights: { ...RUBRIC.weights } },
     slice: {},
@@ -112,7 +152,11 @@ describe("planted leniency", () => {
   const hits = (types: (string | undefined)[]) => types.slice(0, 6).filter((type) => HARD.includes(type!)).length;
   const lenientTop = (seed: number, size?: number) => {
     const report = buildAuditReport(input(heldOutTable(seed, size)));
-    return { report, lenient: hits(report.too_lenient.filter((row) => row.slice === "edit_type").map((row) => row.edit_type)), byError: hits(report.by_edit_type.map((row) => row.edit_type)) };
+    return {
+      report,
+      lenient: hits(report.too_lenient.filter((row) => row.slice === "edit_type").map((row) => row.edit_type)),
+      byError: hits(report.by_edit_type.map((row) => row.edit_type)),
+    };
   };
 
   it("too_lenient puts the six hard types at its top; the error-rate ranking does not", () => {

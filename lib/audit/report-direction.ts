@@ -55,7 +55,9 @@ export type DirectionReport = { too_lenient: DirectionRow[]; too_strict: Directi
 export function contamination(items: readonly ItemOutcome[], exportJudgePasses: number | null): Contamination {
   const passed = items.filter(isLabelled).filter((item) => item.judge === "pass");
   const rejected = passed.filter((item) => item.human === "fail").length;
-  const isWeighted = passed.length > 0 && passed.every((item) => item.sampleProbability !== null && item.sampleProbability > 0 && item.sampleProbability <= 1);
+  const isWeighted =
+    passed.length > 0 &&
+    passed.every((item) => item.sampleProbability !== null && item.sampleProbability > 0 && item.sampleProbability <= 1);
   let rate: number | null;
   let ci: IntervalPair;
   if (isWeighted) {
@@ -72,13 +74,25 @@ export function contamination(items: readonly ItemOutcome[], exportJudgePasses: 
   }
   const projected = rate !== null && exportJudgePasses !== null ? rate * exportJudgePasses : null;
   const projectedCi: IntervalPair = ci && exportJudgePasses !== null ? [ci[0] * exportJudgePasses, ci[1] * exportJudgePasses] : null;
-  return { judge_passed: passed.length, rejected, rate, ci, method: isWeighted ? "ipw" : "wilson", export_judge_passes: exportJudgePasses, projected_bad: projected, projected_ci: projectedCi };
+  return {
+    judge_passed: passed.length,
+    rejected,
+    rate,
+    ci,
+    method: isWeighted ? "ipw" : "wilson",
+    export_judge_passes: exportJudgePasses,
+    projected_bad: projected,
+    projected_ci: projectedCi,
+  };
 }
 
 export type DirectionSlice = { slice: "edit_type" | "group"; key: string; items: readonly ItemOutcome[]; exportJudgePasses: number | null };
 
 function pairedTable(items: readonly LabelledItem[]) {
-  let a = 0, b = 0, c = 0, d = 0;
+  let a = 0,
+    b = 0,
+    c = 0,
+    d = 0;
   for (const item of items) {
     const isHumanPass = item.human === "pass";
     if (item.judge === "pass") {
@@ -91,13 +105,13 @@ function pairedTable(items: readonly LabelledItem[]) {
 }
 
 export function directionReport(slices: readonly DirectionSlice[]): DirectionReport {
-  const tested = slices
-    .map((slice) => ({ slice, labelled: slice.items.filter(isLabelled) }))
-    .filter((entry) => entry.labelled.length > 0);
-  const adjusted = benjaminiHochberg(tested.map(({ labelled }) => {
-    const { b, c } = pairedTable(labelled);
-    return mcnemarExact(b, c);
-  }));
+  const tested = slices.map((slice) => ({ slice, labelled: slice.items.filter(isLabelled) })).filter((entry) => entry.labelled.length > 0);
+  const adjusted = benjaminiHochberg(
+    tested.map(({ labelled }) => {
+      const { b, c } = pairedTable(labelled);
+      return mcnemarExact(b, c);
+    }),
+  );
   const rows = tested.map(({ slice, labelled }, index): DirectionRow => {
     const table = pairedTable(labelled);
     const paired = pairedDifference(table);

@@ -117,7 +117,9 @@ export type WeightsReport = {
 const toScores4 = (scores: Record<Criterion, number | null>) => CRITERIA.map((criterion) => scores[criterion]) as unknown as Scores4;
 
 export function weightsReport(items: readonly LabelledItem[], rubric: Rubric): WeightsReport {
-  const complete = items.filter((item) => item.judgeScores && CRITERIA.every((criterion) => typeof item.judgeScores![criterion] === "number"));
+  const complete = items.filter(
+    (item) => item.judgeScores && CRITERIA.every((criterion) => typeof item.judgeScores![criterion] === "number"),
+  );
   const current = CRITERIA.map((criterion) => rubric.weights[criterion]) as unknown as Scores4;
   const result = fitWeights(
     complete.map((item) => ({ scores: toScores4(item.judgeScores!), human: item.human === "pass" ? 1 : 0 })),
@@ -132,10 +134,23 @@ export function weightsReport(items: readonly LabelledItem[], rubric: Rubric): W
   };
   if (!result.fit) {
     const partial = items.length > complete.length;
-    const note = complete.length === 0 && items.length > 0
-      ? "No labelled item has all four criterion scores (the offline metrics judge scores only preservation and technical quality): fitting weights needs a judge that scores every criterion, such as Gemini."
-      : `${result.reason}${partial ? ` (${items.length - complete.length} labelled items lack some criterion scores and were left out)` : ""}.`;
-    return { ...base, fitted: null, implied_threshold: null, suggested_threshold: null, dropped_criteria: [], accuracy_current: null, accuracy_fitted: null, kappa_fitted: null, kappa_fitted_ci: null, labelled_flips: null, note };
+    const note =
+      complete.length === 0 && items.length > 0
+        ? "No labelled item has all four criterion scores (the offline metrics judge scores only preservation and technical quality): fitting weights needs a judge that scores every criterion, such as Gemini."
+        : `${result.reason}${partial ? ` (${items.length - complete.length} labelled items lack some criterion scores and were left out)` : ""}.`;
+    return {
+      ...base,
+      fitted: null,
+      implied_threshold: null,
+      suggested_threshold: null,
+      dropped_criteria: [],
+      accuracy_current: null,
+      accuracy_fitted: null,
+      kappa_fitted: null,
+      kappa_fitted_ci: null,
+      labelled_flips: null,
+      note,
+    };
   }
   const fit = result.fit;
   const suggested = fit.impliedThreshold ?? rubric.threshold;
@@ -157,6 +172,8 @@ export function weightsReport(items: readonly LabelledItem[], rubric: Rubric): W
     kappa_fitted: fitted.kappa.kappa,
     kappa_fitted_ci: toInterval(fitted.kappa.ci),
     labelled_flips: flips,
-    note: fit.thresholdNote ?? (result.n < 100 ? `Fitted on ${result.n} items in-sample: expect it to look better here than on new items.` : null),
+    note:
+      fit.thresholdNote ??
+      (result.n < 100 ? `Fitted on ${result.n} items in-sample: expect it to look better here than on new items.` : null),
   };
 }

@@ -49,7 +49,12 @@ function rate(values: { value: 0 | 1; probability: number }[], population: numbe
   return { rate: estimate.rate, se: estimate.se, ci: toInterval(estimate.ci), n: values.length };
 }
 
-export function sampleEstimate(units: SampleUnits, method: string, outcomes: ReadonlyMap<number, ItemOutcome>, population: number): SampleEstimate {
+export function sampleEstimate(
+  units: SampleUnits,
+  method: string,
+  outcomes: ReadonlyMap<number, ItemOutcome>,
+  population: number,
+): SampleEstimate {
   const labelled = units.items.flatMap((unit) => {
     const item = outcomes.get(unit.candidateId);
     return item && isLabelled(item) ? [{ item, probability: unit.probability }] : [];
@@ -65,10 +70,28 @@ export function sampleEstimate(units: SampleUnits, method: string, outcomes: Rea
     labelled: labelled.length,
     coverage: units.items.length ? labelled.length / units.items.length : null,
     population,
-    error_rate: rate(values((e) => e.item.judge !== e.item.human), population),
-    human_pass_rate: rate(values((e) => e.item.human === "pass"), population),
-    false_accept_rate: rate(values((e) => e.item.human === "fail", (e) => e.item.judge === "pass"), population),
-    false_reject_rate: rate(values((e) => e.item.human === "pass", (e) => e.item.judge === "fail"), population),
+    error_rate: rate(
+      values((e) => e.item.judge !== e.item.human),
+      population,
+    ),
+    human_pass_rate: rate(
+      values((e) => e.item.human === "pass"),
+      population,
+    ),
+    false_accept_rate: rate(
+      values(
+        (e) => e.item.human === "fail",
+        (e) => e.item.judge === "pass",
+      ),
+      population,
+    ),
+    false_reject_rate: rate(
+      values(
+        (e) => e.item.human === "pass",
+        (e) => e.item.judge === "fail",
+      ),
+      population,
+    ),
     kappa: weighted.kappa.kappa,
     kappa_ci: toInterval(weighted.kappa.ci),
     variance_method: VARIANCE_METHOD,

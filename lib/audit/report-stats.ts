@@ -53,12 +53,19 @@ export function pickJudgement(judgements: readonly AuditJudgement[], judgeId: st
   return chosen;
 }
 
-export function itemOutcome(candidate: AuditCandidate, rubric: Rubric, judgeId: string | undefined, reviews = candidate.reviews): ItemOutcome {
+export function itemOutcome(
+  candidate: AuditCandidate,
+  rubric: Rubric,
+  judgeId: string | undefined,
+  reviews = candidate.reviews,
+): ItemOutcome {
   const judgement = pickJudgement(candidate.judgements, judgeId);
   const overall = judgement ? weightedOverall(judgement.scores, rubric.weights, judgement.reportedOverall) : null;
   const humanScores: Partial<Record<Criterion, number>> = {};
   for (const criterion of CRITERIA) {
-    const given = reviews.map((review) => review.scores[criterion]).filter((value): value is number => typeof value === "number" && Number.isFinite(value));
+    const given = reviews
+      .map((review) => review.scores[criterion])
+      .filter((value): value is number => typeof value === "number" && Number.isFinite(value));
     if (given.length) humanScores[criterion] = given.reduce((sum, value) => sum + value, 0) / given.length;
   }
   const sampled = reviews.find((review) => review.sampleId !== null && review.sampleProbability !== null);
@@ -158,9 +165,12 @@ export function agreementStats(items: readonly ItemOutcome[]): AgreementStats {
 
 /** Worst first: by the LOW end of the error interval, so three items that happen to be wrong
  * do not outrank a large slice that is reliably bad; unlabelled slices last, biggest first. */
-export function worstFirst<T extends { labelled: number; error_ci: IntervalPair; error_rate: number | null }>(rows: T[], size: (row: T) => number): T[] {
+export function worstFirst<T extends { labelled: number; error_ci: IntervalPair; error_rate: number | null }>(
+  rows: T[],
+  size: (row: T) => number,
+): T[] {
   return [...rows].sort((a, b) => {
-    if ((a.labelled > 0) !== (b.labelled > 0)) return a.labelled > 0 ? -1 : 1;
+    if (a.labelled > 0 !== b.labelled > 0) return a.labelled > 0 ? -1 : 1;
     if (a.labelled === 0) return size(b) - size(a);
     return (b.error_ci?.[0] ?? 0) - (a.error_ci?.[0] ?? 0) || (b.error_rate ?? 0) - (a.error_rate ?? 0) || b.labelled - a.labelled;
   });

@@ -1,17 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { RUBRIC } from "../taxonomy";
 import type { CriterionScores } from "../verdict";
-import { buildAuditReport, sweepThresholds, type AuditCandidate, type AuditInput, type AuditReview, type DatasetPassCounts } from "./report";
+import {
+  buildAuditReport,
+  sweepThresholds,
+  type AuditCandidate,
+  type AuditInput,
+  type AuditReview,
+  type DatasetPassCounts,
+} from "./report";
 
 const REMOVE = "Remove an existing object"; // Object-Level Semantic, paper success rate 0.8328
 const FONT = "Change font style or color of visible text if there is text"; // Text & Symbol, 0.5759
 const ZOOM = "Zoom in"; // Scale, no stated rate
 
-const NO_SCORES: CriterionScores = { instruction_compliance: null, seamlessness: null, preservation_balance: null, technical_quality: null };
+const NO_SCORES: CriterionScores = {
+  instruction_compliance: null,
+  seamlessness: null,
+  preservation_balance: null,
+  technical_quality: null,
+};
 let nextId = 1;
 
 /** A judgement that reports only an overall: the weighted overall is then exactly that number. */
-function candidate(editType: string, overall: number | null, verdicts: AuditReview["verdict"][], extra: Partial<AuditCandidate> = {}): AuditCandidate {
+function candidate(
+  editType: string,
+  overall: number | null,
+  verdicts: AuditReview["verdict"][],
+  extra: Partial<AuditCandidate> = {},
+): AuditCandidate {
   const id = nextId++;
   const group = editType === REMOVE ? "Object-Level Semantic" : editType === FONT ? "Text & Symbol" : "Scale";
   return {
@@ -19,7 +36,14 @@ function candidate(editType: string, overall: number | null, verdicts: AuditRevi
     editType,
     group,
     judgements: overall === null ? [] : [{ id: id * 10, judgeId: "gemini/test/rubric-v1", scores: NO_SCORES, reportedOverall: overall }],
-    reviews: verdicts.map((verdict, index) => ({ reviewer: ["ann", "ben", "cy"][index], verdict, scores: {}, sampleId: null, sampleProbability: null, createdAt: "2026-01-01T00:00:00.000Z" })),
+    reviews: verdicts.map((verdict, index) => ({
+      reviewer: ["ann", "ben", "cy"][index],
+      verdict,
+      scores: {},
+      sampleId: null,
+      sampleProbability: null,
+      createdAt: "2026-01-01T00:00:00.000Z",
+    })),
     ...extra,
   };
 }
@@ -71,7 +95,12 @@ describe("buildAuditReport", () => {
     expect(report.kappa_se).toBeCloseTo(0.1269960629, 9);
     expect(report.kappa_ci![0]).toBeCloseTo(0.1510923, 6);
     expect(report.kappa_ci![1]).toBeCloseTo(0.6489077, 6);
-    expect(report.confusion).toEqual({ judge_pass_human_pass: 20, judge_pass_human_fail: 5, judge_fail_human_pass: 10, judge_fail_human_fail: 15 });
+    expect(report.confusion).toEqual({
+      judge_pass_human_pass: 20,
+      judge_pass_human_fail: 5,
+      judge_fail_human_pass: 10,
+      judge_fail_human_fail: 15,
+    });
     expect(report.accept.precision).toBeCloseTo(20 / 25, 12);
     expect(report.accept.recall).toBeCloseTo(20 / 30, 12);
     expect(report.reject.precision).toBeCloseTo(15 / 25, 12);
@@ -136,8 +165,15 @@ describe("buildAuditReport", () => {
     expect(latest).toMatchObject({ reviewed: 3, labelled: 2, unresolved: 1, errors: 2 });
     const metrics = buildAuditReport(input(rows, { ...ids, slice: { judge_id: "metrics/pixel-v1" } }));
     expect(metrics).toMatchObject({ judge_id: "metrics/pixel-v1", labelled: 1, errors: 0, unjudged: 1 });
-    expect(latest.by_judge.map((row) => [row.judge_id, row.labelled, row.errors])).toEqual([["gemini/x/rubric-v1", 1, 1], ["metrics/pixel-v1", 1, 0]]);
-    expect(latest.by_reviewer.map((row) => [row.reviewer, row.labelled, row.errors])).toEqual([["ann", 3, 1], ["ben", 2, 2], ["cy", 1, 1]]);
+    expect(latest.by_judge.map((row) => [row.judge_id, row.labelled, row.errors])).toEqual([
+      ["gemini/x/rubric-v1", 1, 1],
+      ["metrics/pixel-v1", 1, 0],
+    ]);
+    expect(latest.by_reviewer.map((row) => [row.reviewer, row.labelled, row.errors])).toEqual([
+      ["ann", 3, 1],
+      ["ben", 2, 2],
+      ["cy", 1, 1],
+    ]);
     expect(latest.notes.join(" ")).toMatch(/1 reviewed items have a tied/);
   });
 
@@ -184,8 +220,16 @@ describe("buildAuditReport", () => {
       row.reviews[0] = { ...row.reviews[0], sampleId: 7, sampleProbability: i < 6 ? 0.01 : 0.05 };
       return row;
     });
-    const units = { sampleId: 7, items: [...rows.map((row, i) => ({ candidateId: row.candidateId, probability: i < 6 ? 0.01 : 0.05 })), { candidateId: 99999, probability: 0.05 }] };
-    const r = buildAuditReport(input(rows, { samples: [{ id: 7, method: "stratified", size: 11, seed: 1, created_at: "" }], sampleUnits: units }));
+    const units = {
+      sampleId: 7,
+      items: [
+        ...rows.map((row, i) => ({ candidateId: row.candidateId, probability: i < 6 ? 0.01 : 0.05 })),
+        { candidateId: 99999, probability: 0.05 },
+      ],
+    };
+    const r = buildAuditReport(
+      input(rows, { samples: [{ id: 7, method: "stratified", size: 11, seed: 1, created_at: "" }], sampleUnits: units }),
+    );
     expect(r.sampling.kind).toBe("probability");
     const estimate = r.sampling.estimate!;
     expect(estimate).toMatchObject({ sample_id: 7, sampled: 11, labelled: 10, population: 110 });
@@ -214,8 +258,15 @@ describe("buildAuditReport", () => {
     // Humans accept exactly when instruction compliance ≥ 0.5; the other criteria are noise.
     const rows = Array.from({ length: 40 }, (_, i) => {
       const ic = ((i * 7) % 20) / 20 + 0.025;
-      const scores = { instruction_compliance: ic, seamlessness: ((i * 3) % 10) / 10, preservation_balance: ((i * 11) % 10) / 10, technical_quality: 0.9 };
-      return candidate(REMOVE, null, [ic >= 0.5 ? "accept" : "reject"], { judgements: [{ id: 1, judgeId: "g", scores, reportedOverall: null }] });
+      const scores = {
+        instruction_compliance: ic,
+        seamlessness: ((i * 3) % 10) / 10,
+        preservation_balance: ((i * 11) % 10) / 10,
+        technical_quality: 0.9,
+      };
+      return candidate(REMOVE, null, [ic >= 0.5 ? "accept" : "reject"], {
+        judgements: [{ id: 1, judgeId: "g", scores, reportedOverall: null }],
+      });
     });
     const weights = buildAuditReport(input(rows)).weights;
     expect(weights.n).toBe(40);

@@ -5,8 +5,26 @@ import { CRITERIA, lookupEditType, type Criterion, type Weights } from "../taxon
 import { reliability } from "./calibration";
 import { meanDifferenceCI } from "./intervals";
 import { spearman } from "./rank";
-import { agreementStats, isLabelled, itemOutcome, toInterval, worstFirst, type AgreementStats, type AuditCandidate, type IntervalPair, type ItemOutcome, type Rubric } from "./report-stats";
-import { exactThresholds, thresholdReport, weightsReport, type DatasetPassCounts, type ThresholdReport, type WeightsReport } from "./report-rubric";
+import {
+  agreementStats,
+  isLabelled,
+  itemOutcome,
+  toInterval,
+  worstFirst,
+  type AgreementStats,
+  type AuditCandidate,
+  type IntervalPair,
+  type ItemOutcome,
+  type Rubric,
+} from "./report-stats";
+import {
+  exactThresholds,
+  thresholdReport,
+  weightsReport,
+  type DatasetPassCounts,
+  type ThresholdReport,
+  type WeightsReport,
+} from "./report-rubric";
 import { samplingReport, type SampleSummary, type SampleUnits, type SamplingReport } from "./report-sampling";
 import { contamination, directionReport, type Contamination, type DirectionRow } from "./report-direction";
 import { LATEST_JUDGE, type AuditSlice } from "./slice";
@@ -20,7 +38,10 @@ export { sweepThresholds } from "./report-rubric";
 /** The exact optimum thresholds of the slice's labels: the loader counts stored flips there too. */
 export function exactSweepThresholds(dataset: AuditInput["dataset"], slice: AuditSlice, candidates: readonly AuditCandidate[]): number[] {
   const rubric: Rubric = { weights: dataset.weights, threshold: dataset.threshold };
-  return exactThresholds(candidates.map((candidate) => itemOutcome(candidate, rubric, slice.judge_id)).filter(isLabelled), dataset.threshold);
+  return exactThresholds(
+    candidates.map((candidate) => itemOutcome(candidate, rubric, slice.judge_id)).filter(isLabelled),
+    dataset.threshold,
+  );
 }
 
 /** Stored state of the slice's candidates per edit type (all candidates, not only labelled ones). */
@@ -51,11 +72,25 @@ export type AuditInput = {
 };
 
 type PopulationStats = { candidates: number; judged: number; judge_pass_rate: number | null };
-export type EditTypeRow = AgreementStats & { edit_type: string; group: string; is_known_type: boolean; paper_success_rate: number | null; population: PopulationStats; contamination: Contamination };
+export type EditTypeRow = AgreementStats & {
+  edit_type: string;
+  group: string;
+  is_known_type: boolean;
+  paper_success_rate: number | null;
+  population: PopulationStats;
+  contamination: Contamination;
+};
 export type GroupRow = AgreementStats & { group: string; population: PopulationStats; contamination: Contamination };
 export type JudgeRow = AgreementStats & { judge_id: string };
 export type ReviewerRow = AgreementStats & { reviewer: string };
-export type CriterionRow = { criterion: Criterion; n: number; mean_difference: number | null; ci: IntervalPair; spearman: number | null; note: string | null };
+export type CriterionRow = {
+  criterion: Criterion;
+  n: number;
+  mean_difference: number | null;
+  ci: IntervalPair;
+  spearman: number | null;
+  note: string | null;
+};
 export type CalibrationBin = { lo: number; hi: number; count: number; mean_score: number | null; human_accept_rate: number | null };
 
 export type AuditReport = AgreementStats & {
@@ -140,15 +175,26 @@ function criterionRows(items: readonly ItemOutcome[]): CriterionRow[] {
 
 function calibration(items: readonly ItemOutcome[]) {
   const usable = items.filter(isLabelled).filter((item) => item.overall >= 0 && item.overall <= 1);
-  const result = reliability(usable.map((item) => item.overall), usable.map((item) => (item.human === "pass" ? 1 : 0)));
-  const bins = result.bins.map((bin) => ({ lo: bin.lo, hi: bin.hi, count: bin.count, mean_score: bin.meanScore, human_accept_rate: bin.accRate }));
+  const result = reliability(
+    usable.map((item) => item.overall),
+    usable.map((item) => (item.human === "pass" ? 1 : 0)),
+  );
+  const bins = result.bins.map((bin) => ({
+    lo: bin.lo,
+    hi: bin.hi,
+    count: bin.count,
+    mean_score: bin.meanScore,
+    human_accept_rate: bin.accRate,
+  }));
   return { ece: result.ece, mce: result.mce, brier: result.brier, reliability: bins };
 }
 
 function notesFor(stats: AgreementStats, judgeLabel: string): string[] {
   const notes: string[] = [];
-  if (stats.reviewed === 0) notes.push("No human labels yet. Review items in the review queue (or accept/reject them from Browse); every decision shows up here.");
-  else if (stats.labelled === 0) notes.push(`${stats.reviewed} reviewed items, but none has both a human accept/reject and a verdict from ${judgeLabel}.`);
+  if (stats.reviewed === 0)
+    notes.push("No human labels yet. Review items in the review queue (or accept/reject them from Browse); every decision shows up here.");
+  else if (stats.labelled === 0)
+    notes.push(`${stats.reviewed} reviewed items, but none has both a human accept/reject and a verdict from ${judgeLabel}.`);
   if (stats.unresolved > 0) notes.push(`${stats.unresolved} reviewed items have a tied or only-unsure human verdict and are left out.`);
   if (stats.unjudged > 0) notes.push(`${stats.unjudged} items with a human verdict have no judgement from ${judgeLabel} and are left out.`);
   if (stats.kappa_note && stats.labelled > 0) notes.push(stats.kappa_note);
@@ -190,8 +236,18 @@ export function buildAuditReport(input: AuditInput): AuditReport {
     contamination: contamination(outcomesByGroup.get(group) ?? [], unreviewedPasses(populationByGroup.get(group) ?? [])),
   }));
   const direction = directionReport([
-    ...byEditType.map((row) => ({ slice: "edit_type" as const, key: row.edit_type, items: outcomesByType.get(row.edit_type) ?? [], exportJudgePasses: row.contamination.export_judge_passes })),
-    ...byGroup.map((row) => ({ slice: "group" as const, key: row.group, items: outcomesByGroup.get(row.group) ?? [], exportJudgePasses: row.contamination.export_judge_passes })),
+    ...byEditType.map((row) => ({
+      slice: "edit_type" as const,
+      key: row.edit_type,
+      items: outcomesByType.get(row.edit_type) ?? [],
+      exportJudgePasses: row.contamination.export_judge_passes,
+    })),
+    ...byGroup.map((row) => ({
+      slice: "group" as const,
+      key: row.group,
+      items: outcomesByGroup.get(row.group) ?? [],
+      exportJudgePasses: row.contamination.export_judge_passes,
+    })),
   ]);
 
   const reviewers = [...new Set(input.candidates.flatMap((candidate) => candidate.reviews.map((review) => review.reviewer)))].sort();
@@ -204,7 +260,10 @@ export function buildAuditReport(input: AuditInput): AuditReport {
       }),
     ),
   }));
-  const byJudge = input.judgeIds.map((id): JudgeRow => ({ judge_id: id, ...agreementStats(input.candidates.map((candidate) => itemOutcome(candidate, rubric, id))) }));
+  const byJudge = input.judgeIds.map((id): JudgeRow => ({
+    judge_id: id,
+    ...agreementStats(input.candidates.map((candidate) => itemOutcome(candidate, rubric, id))),
+  }));
 
   const judgeLabel = judgeId ? `judge ${judgeId}` : "any judge";
   return {

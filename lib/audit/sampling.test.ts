@@ -30,7 +30,10 @@ describe("ipwEstimate", () => {
   it("under simple random sampling the Hájek SE is s/√n", () => {
     // 7 of 10 → p̂ 0.7, s² = 0.7·0.3·10/9 → s/√n = 0.15275252316519464.
     const values = [1, 0, 1, 1, 0, 1, 0, 1, 1, 1] as const;
-    const r = ipwEstimate(values.map((value) => ({ value, probability: 10 / 500 })), 500);
+    const r = ipwEstimate(
+      values.map((value) => ({ value, probability: 10 / 500 })),
+      500,
+    );
     expect(r.hajek.rate).toBeCloseTo(0.7, 12);
     expect(r.horvitzThompson.rate).toBeCloseTo(0.7, 12);
     expect(r.hajek.se).toBeCloseTo(0.15275252316519464, 12);
@@ -38,19 +41,37 @@ describe("ipwEstimate", () => {
   });
 
   it("clamps CIs to [0, 1]", () => {
-    const r = ipwEstimate([{ value: 1, probability: 0.5 }, { value: 0, probability: 0.5 }], 4);
+    const r = ipwEstimate(
+      [
+        { value: 1, probability: 0.5 },
+        { value: 0, probability: 0.5 },
+      ],
+      4,
+    );
     expect(r.hajek.ci!.lo).toBe(0);
     expect(r.hajek.ci!.hi).toBe(1);
   });
 
   it("edge cases: no items, one item, all zeros", () => {
     const none = ipwEstimate([], 100);
-    expect(none).toMatchObject({ n: 0, total: null, horvitzThompson: { rate: null, se: null, ci: null }, hajek: { rate: null }, reason: "no sampled items" });
+    expect(none).toMatchObject({
+      n: 0,
+      total: null,
+      horvitzThompson: { rate: null, se: null, ci: null },
+      hajek: { rate: null },
+      reason: "no sampled items",
+    });
     const one = ipwEstimate([{ value: 1, probability: 0.1 }], 100);
     expect(one.hajek).toEqual({ rate: 1, se: null, ci: null });
     expect(one.horvitzThompson.rate).toBeCloseTo(0.1, 12);
     expect(one.reason).toMatch(/at least 2/);
-    const zeros = ipwEstimate([{ value: 0, probability: 0.1 }, { value: 0, probability: 0.2 }], 100);
+    const zeros = ipwEstimate(
+      [
+        { value: 0, probability: 0.1 },
+        { value: 0, probability: 0.2 },
+      ],
+      100,
+    );
     expect(zeros.hajek).toEqual({ rate: 0, se: 0, ci: { lo: 0, hi: 0 } });
   });
 

@@ -35,7 +35,8 @@ export const VARIANCE_METHOD = "with-replacement (Hansen–Hurwitz) approximatio
 export function ipwEstimate(items: readonly SampledItem[], populationSize: number, options: { confidence?: number } = {}): IpwEstimate {
   if (!(populationSize > 0) || !Number.isFinite(populationSize)) throw new RangeError(`populationSize must be > 0, got ${populationSize}`);
   for (const item of items) {
-    if (!(item.probability > 0 && item.probability <= 1)) throw new RangeError(`inclusion probability must be in (0, 1], got ${item.probability}`);
+    if (!(item.probability > 0 && item.probability <= 1))
+      throw new RangeError(`inclusion probability must be in (0, 1], got ${item.probability}`);
     if (item.value !== 0 && item.value !== 1) throw new RangeError(`value must be 0 or 1, got ${String(item.value)}`);
   }
   const n = items.length;

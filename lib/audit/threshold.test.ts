@@ -84,7 +84,10 @@ describe("thresholdSweep", () => {
 
   it("stays fast at scale: 200K items × 101 thresholds", () => {
     // One sort plus a binary search per threshold; a naive O(n·T) loop would be ~20M steps.
-    const big: SweepItem[] = Array.from({ length: 200_000 }, (_, i) => ({ overall: ((i * 7919) % 1000) / 1000, human: i % 3 === 0 ? "fail" : "pass" }));
+    const big: SweepItem[] = Array.from({ length: 200_000 }, (_, i) => ({
+      overall: ((i * 7919) % 1000) / 1000,
+      human: i % 3 === 0 ? "fail" : "pass",
+    }));
     const started = performance.now();
     const s = thresholdSweep(big, { currentThreshold: 0.7 });
     expect(performance.now() - started).toBeLessThan(3000);
@@ -110,8 +113,14 @@ describe("exactOptima", () => {
   it("finds the optimum the 0.01 grid steps over", () => {
     // People accept from 0.6545 up: the cut (0.6543, 0.6545] agrees perfectly; 0.65 and 0.66 do not.
     const close: SweepItem[] = [
-      { overall: 0.3, human: "fail" }, { overall: 0.5, human: "fail" }, { overall: 0.652, human: "fail" }, { overall: 0.6543, human: "fail" },
-      { overall: 0.6545, human: "pass" }, { overall: 0.657, human: "pass" }, { overall: 0.8, human: "pass" }, { overall: 0.9, human: "pass" },
+      { overall: 0.3, human: "fail" },
+      { overall: 0.5, human: "fail" },
+      { overall: 0.652, human: "fail" },
+      { overall: 0.6543, human: "fail" },
+      { overall: 0.6545, human: "pass" },
+      { overall: 0.657, human: "pass" },
+      { overall: 0.8, human: "pass" },
+      { overall: 0.9, human: "pass" },
     ];
     const grid = thresholdSweep(close, { currentThreshold: 0.7 });
     expect(grid.best!.kappa).toBeCloseTo(0.5, 12); // 0.65 or 0.66: 6 of 8 right, balanced → κ 0.5
@@ -131,7 +140,13 @@ describe("exactOptima", () => {
     expect(exactOptima(items, 0.62).kappa!.threshold).toBeCloseTo(0.55, 12);
     expect(exactOptima([], 0.7)).toEqual({ cuts: 0, kappa: null, accuracy: null });
     // One class only: κ is undefined at every cut; accuracy still has an optimum.
-    const allPass = exactOptima([{ overall: 0.2, human: "pass" }, { overall: 0.9, human: "pass" }], 0.7);
+    const allPass = exactOptima(
+      [
+        { overall: 0.2, human: "pass" },
+        { overall: 0.9, human: "pass" },
+      ],
+      0.7,
+    );
     expect(allPass.kappa).toBeNull();
     expect(allPass.accuracy).toMatchObject({ lo: null, hi: 0.2, agreement: 1 });
   });
@@ -164,7 +179,10 @@ describe("exactOptima", () => {
   });
 
   it("stays fast at scale: 200K distinct scores", () => {
-    const big: SweepItem[] = Array.from({ length: 200_000 }, (_, i) => ({ overall: ((i * 7919) % 200_000) / 200_000, human: i % 3 === 0 ? "fail" : "pass" }));
+    const big: SweepItem[] = Array.from({ length: 200_000 }, (_, i) => ({
+      overall: ((i * 7919) % 200_000) / 200_000,
+      human: i % 3 === 0 ? "fail" : "pass",
+    }));
     const started = performance.now();
     const exact = exactOptima(big, 0.7);
     expect(performance.now() - started).toBeLessThan(3000);

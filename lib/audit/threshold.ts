@@ -58,7 +58,10 @@ export function bestThreshold(rows: readonly ThresholdRow[], currentThreshold: n
   return best;
 }
 
-export function thresholdSweep(items: readonly SweepItem[], options: { currentThreshold: number; thresholds?: readonly number[] }): ThresholdSweep {
+export function thresholdSweep(
+  items: readonly SweepItem[],
+  options: { currentThreshold: number; thresholds?: readonly number[] },
+): ThresholdSweep {
   const { currentThreshold } = options;
   const thresholds = options.thresholds ?? defaultThresholds();
   if (!Number.isFinite(currentThreshold)) throw new RangeError(`currentThreshold must be finite, got ${currentThreshold}`);
@@ -152,7 +155,8 @@ export function exactOptima(items: readonly SweepItem[], currentThreshold: numbe
   if (n === 0) return { cuts: 0, kappa: null, accuracy: null };
   let humanPass = 0;
   for (const item of sorted) if (item.human === "pass") humanPass++;
-  const distance = (lo: number | null, hi: number | null) => (lo !== null && currentThreshold <= lo ? lo - currentThreshold : hi !== null && currentThreshold > hi ? currentThreshold - hi : 0);
+  const distance = (lo: number | null, hi: number | null) =>
+    lo !== null && currentThreshold <= lo ? lo - currentThreshold : hi !== null && currentThreshold > hi ? currentThreshold - hi : 0;
   const pick = (lo: number | null, hi: number | null) => {
     if (distance(lo, hi) === 0) return currentThreshold;
     if (lo === null) return hi!;

@@ -29,10 +29,17 @@ export async function startApp(log: (message: string) => void): Promise<{ url: s
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ripe-bench-ui-"));
   const env = { ...process.env, RIPE_DATA_DIR: dataDir };
-  const prepare = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/prepare.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const prepare = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/prepare.ts"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   if (prepare.status !== 0) throw new Error("prepare (migrate + demo) failed");
   const port = await freePort();
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], {
+    env: { ...env, PORT: String(port) },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -30,9 +30,18 @@ async function timed<T>(samples: number[], work: () => Promise<T>): Promise<T> {
 
 /** Scores like a judge would give (most pass), some human reviews, a few overrides. */
 async function synthesiseVerdicts(db: DbHandle, datasetId: number) {
-  await db.query(`UPDATE candidates SET judge_overall = LEAST(1, GREATEST(0, 0.78 + (random() + random() + random() - 1.5) * 0.35)) WHERE dataset_id = $1`, [datasetId]);
-  await db.query(`UPDATE candidates SET judge_verdict = ${judgeVerdictSql({ overall: "judge_overall", threshold: "0.7" })} WHERE dataset_id = $1`, [datasetId]);
-  await db.query(`UPDATE candidates SET human_verdict = CASE WHEN random() < 0.8 THEN judge_verdict ELSE (CASE WHEN judge_verdict = 'pass' THEN 'fail' ELSE 'pass' END) END, review_count = 1 WHERE dataset_id = $1 AND id % 20 = 0`, [datasetId]);
+  await db.query(
+    `UPDATE candidates SET judge_overall = LEAST(1, GREATEST(0, 0.78 + (random() + random() + random() - 1.5) * 0.35)) WHERE dataset_id = $1`,
+    [datasetId],
+  );
+  await db.query(
+    `UPDATE candidates SET judge_verdict = ${judgeVerdictSql({ overall: "judge_overall", threshold: "0.7" })} WHERE dataset_id = $1`,
+    [datasetId],
+  );
+  await db.query(
+    `UPDATE candidates SET human_verdict = CASE WHEN random() < 0.8 THEN judge_verdict ELSE (CASE WHEN judge_verdict = 'pass' THEN 'fail' ELSE 'pass' END) END, review_count = 1 WHERE dataset_id = $1 AND id % 20 = 0`,
+    [datasetId],
+  );
   await db.query(
     `UPDATE candidates SET effective_verdict = ${effectiveVerdictSql({ human: "human_verdict", judge: "judge_verdict", prior: "prior" })},
        is_disagreement = ${disagreementSql({ human: "human_verdict", judge: "judge_verdict" })} WHERE dataset_id = $1`,
@@ -81,7 +90,8 @@ export async function run(args: ParsedArgs) {
     const first = await timed(page, () => listCandidates(db, dataset, filters));
     // A deep page: follow the cursor a few pages in (keyset, never OFFSET).
     let cursor = first.nextCursor;
-    for (let step = 0; step < 3 && cursor; step++) cursor = (await timed(page, () => listCandidates(db, dataset, filters, { cursor }))).nextCursor;
+    for (let step = 0; step < 3 && cursor; step++)
+      cursor = (await timed(page, () => listCandidates(db, dataset, filters, { cursor }))).nextCursor;
     await timed(facets, () => facetCounts(db, dataset.id, round % 3 === 0 ? {} : filters));
     await timed(counts, () => countCandidates(db, dataset.id, filters));
     const word = VOCABULARY[50 + ((round * 37) % 1500)];

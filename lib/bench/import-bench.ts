@@ -47,7 +47,12 @@ export async function run(args: ParsedArgs) {
   const handle = await openDatabase({ dataDir: path.join(work, "data"), purpose: "bench" });
   const dataset = await ensureDataset(handle, "bench");
   start = performance.now();
-  const report = await importFile(handle, { datasetId: dataset.id, file: manifest, bulk: true, onProgress: (progress) => progress.linesRead % 50_000 < 5000 && log(`imported ${progress.linesRead}`) });
+  const report = await importFile(handle, {
+    datasetId: dataset.id,
+    file: manifest,
+    bulk: true,
+    onProgress: (progress) => progress.linesRead % 50_000 < 5000 && log(`imported ${progress.linesRead}`),
+  });
   await handle.query("VACUUM ANALYZE");
   const importSeconds = seconds(start);
   log(`import: ${report.imported} rows in ${importSeconds} s (${report.bad} bad); ${memoryLine()}`);
@@ -60,7 +65,10 @@ export async function run(args: ParsedArgs) {
   const peak = rss.stop();
   if (flag(args, "keep") !== "true") fs.rmSync(work, { recursive: true, force: true });
   const searchIndex = report.indexSeconds?.requests_search_trgm ?? 0;
-  const otherIndexes = Object.entries(report.indexSeconds ?? {}).reduce((sum, [name, value]) => (name === "requests_search_trgm" ? sum : sum + value), 0);
+  const otherIndexes = Object.entries(report.indexSeconds ?? {}).reduce(
+    (sum, [name, value]) => (name === "requests_search_trgm" ? sum : sum + value),
+    0,
+  );
   return {
     bench: "import",
     rows,

@@ -6,8 +6,14 @@ import { pythonDumps } from "../manifest/python-json";
 import { seededRandom } from "../random";
 import { EDIT_TYPES } from "../taxonomy";
 
-const COMMON = "the a of and with to in on its while ensuring keeping natural lighting color seamlessly realistic preserving details matching perspective edges soft".split(" ");
-const SYLLABLES = "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu ga ge gi go gu la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu".split(" ");
+const COMMON =
+  "the a of and with to in on its while ensuring keeping natural lighting color seamlessly realistic preserving details matching perspective edges soft".split(
+    " ",
+  );
+const SYLLABLES =
+  "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu ga ge gi go gu la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu".split(
+    " ",
+  );
 
 /** A vocabulary of 4,000 pseudo-words drawn with a Zipf-like skew, like real instruction text. */
 export const VOCABULARY: string[] = (() => {
@@ -57,7 +63,7 @@ export async function writeSyntheticSft(file: string, rows: number, seed = 42): 
     const short = random() < 0.05 ? text : sentence(random, 8 + Math.floor(random() * 8));
     const retry = random() < 0.18 ? `_retry${random() < 0.63 ? 1 : 2}` : "";
     const record = {
-      open_image_input_url: `https://farm${1 + (index % 9)}.staticflickr.com/${1000 + (index % 8000)}/${9_000_000_000 + index}_${(index * 2654435761 >>> 0).toString(16)}_o.jpg`,
+      open_image_input_url: `https://farm${1 + (index % 9)}.staticflickr.com/${1000 + (index % 8000)}/${9_000_000_000 + index}_${((index * 2654435761) >>> 0).toString(16)}_o.jpg`,
       text,
       output_image: `images/positive-edit/${index}${retry}.png`,
       edit_type: pickType(),

@@ -13,7 +13,17 @@ export async function run(args: ParsedArgs) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error("No Chromium: apt-get install chromium, or set PLAYWRIGHT_CHROMIUM_PATH");
   const app = await startApp(log);
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
     // tsx (esbuild keepNames) wraps functions in __name(); the page has no such helper.
@@ -23,20 +33,34 @@ export async function run(args: ParsedArgs) {
     await page.goto(`${app.url}${datasetHref}?sort=newest`);
     await page.locator("[data-testid=candidate-card]").first().click();
     await page.waitForSelector("[data-testid=review-workspace]");
-    await page.evaluate(() => localStorage.setItem("ripe.compare", JSON.stringify({ mode: "side-by-side", view: { zoom: 1, centerX: 0.5, centerY: 0.5 } })));
+    await page.evaluate(() =>
+      localStorage.setItem("ripe.compare", JSON.stringify({ mode: "side-by-side", view: { zoom: 1, centerX: 0.5, centerY: 0.5 } })),
+    );
     await page.reload();
-    await page.waitForFunction(() => {
-      const stage = (window as unknown as { Konva?: { stages: { id(): string; getAttr(name: string): unknown }[] } }).Konva?.stages.find((entry) => entry.id() === "compare-stage");
-      return stage?.getAttr("leftStatus") === "loaded" && stage?.getAttr("rightStatus") === "loaded";
-    }, null, { timeout: 30_000 });
-    await page.locator("[data-testid=auto-advance]").uncheck().catch(() => {});
+    await page.waitForFunction(
+      () => {
+        const stage = (window as unknown as { Konva?: { stages: { id(): string; getAttr(name: string): unknown }[] } }).Konva?.stages.find(
+          (entry) => entry.id() === "compare-stage",
+        );
+        return stage?.getAttr("leftStatus") === "loaded" && stage?.getAttr("rightStatus") === "loaded";
+      },
+      null,
+      { timeout: 30_000 },
+    );
+    await page
+      .locator("[data-testid=auto-advance]")
+      .uncheck()
+      .catch(() => {});
     const next: number[] = [];
     for (let step = 0; step < steps; step++) {
       await page.waitForTimeout(150); // a reviewer looks before pressing the key; prefetch runs meanwhile
       const ms = await page.evaluate(async () => {
         const root = document.querySelector<HTMLElement>("[data-testid=review-workspace]")!;
         const before = root.dataset.candidateId;
-        const stageOf = () => (window as unknown as { Konva: { stages: { id(): string; getAttr(name: string): unknown }[] } }).Konva.stages.find((entry) => entry.id() === "compare-stage");
+        const stageOf = () =>
+          (window as unknown as { Konva: { stages: { id(): string; getAttr(name: string): unknown }[] } }).Konva.stages.find(
+            (entry) => entry.id() === "compare-stage",
+          );
         const start = performance.now();
         document.dispatchEvent(new KeyboardEvent("keydown", { key: "j", bubbles: true }));
         await new Promise<void>((resolve, reject) => {
@@ -60,16 +84,23 @@ export async function run(args: ParsedArgs) {
     for (let round = 0; round < 5; round++) {
       for (const [index, mode] of modes.entries()) {
         const key = String(((index + 1) % 5) + 1);
-        const ms = await page.evaluate(async ({ key, mode }) => {
-          const stageOf = () => (window as unknown as { Konva: { stages: { id(): string; getAttr(name: string): unknown }[] } }).Konva.stages.find((entry) => entry.id() === "compare-stage");
-          const start = performance.now();
-          document.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
-          await new Promise<void>((resolve) => {
-            const check = () => (stageOf()?.getAttr("compareMode") === mode ? requestAnimationFrame(() => resolve()) : requestAnimationFrame(check));
-            check();
-          });
-          return performance.now() - start;
-        }, { key, mode });
+        const ms = await page.evaluate(
+          async ({ key, mode }) => {
+            const stageOf = () =>
+              (window as unknown as { Konva: { stages: { id(): string; getAttr(name: string): unknown }[] } }).Konva.stages.find(
+                (entry) => entry.id() === "compare-stage",
+              );
+            const start = performance.now();
+            document.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+            await new Promise<void>((resolve) => {
+              const check = () =>
+                stageOf()?.getAttr("compareMode") === mode ? requestAnimationFrame(() => resolve()) : requestAnimationFrame(check);
+              check();
+            });
+            return performance.now() - start;
+          },
+          { key, mode },
+        );
         modeSwitch.push(ms);
       }
     }

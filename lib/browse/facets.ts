@@ -2,7 +2,14 @@
 // types (zero counts included), then unknown types and multi-turn turns. Pure, for the client.
 import { EDIT_TYPES, GROUPS, UNKNOWN_GROUP, type EditTypeInfo } from "../taxonomy";
 
-export type FacetCounts = { items: number; reviewed: number; judged: number; judgePass: number; bothLabelled: number; disagreements: number };
+export type FacetCounts = {
+  items: number;
+  reviewed: number;
+  judged: number;
+  judgePass: number;
+  bothLabelled: number;
+  disagreements: number;
+};
 export type FacetInput = FacetCounts & { editType: string; groupName: string; isKnownType: boolean };
 export type FacetType = FacetCounts & { editType: string; info: EditTypeInfo | null };
 export type FacetGroup = FacetCounts & { group: string; types: FacetType[] };

@@ -38,7 +38,11 @@ describe("browse filters in the URL", () => {
   });
 
   it("reads a page's searchParams record the same way (first of repeated values)", () => {
-    expect(parseBrowseFilters({ eff: ["fail", "pass"], min: "0.5", q: "  boat  ", unknown: "x" })).toEqual({ eff: "fail", min: 0.5, q: "boat" });
+    expect(parseBrowseFilters({ eff: ["fail", "pass"], min: "0.5", q: "  boat  ", unknown: "x" })).toEqual({
+      eff: "fail",
+      min: 0.5,
+      q: "boat",
+    });
   });
 
   it("drops each bad value and keeps the good ones beside it", () => {

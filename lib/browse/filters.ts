@@ -39,7 +39,7 @@ export const FILTER_KEYS = Object.keys(browseFiltersSchema.shape) as (keyof Brow
 /** Parses URL search params; invalid values are dropped (a bad link still opens the page). */
 export function parseBrowseFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): BrowseFilters {
   const entries: Record<string, string> = {};
-  const get = (key: string) => (params instanceof URLSearchParams ? params.get(key) ?? undefined : [params[key]].flat()[0]);
+  const get = (key: string) => (params instanceof URLSearchParams ? (params.get(key) ?? undefined) : [params[key]].flat()[0]);
   for (const key of FILTER_KEYS) {
     const value = get(key);
     if (value !== undefined && value !== "") entries[key] = value;

@@ -3,7 +3,10 @@ import { describeImageFailure, FAILURE_LABELS } from "./image-failure";
 
 describe("describeImageFailure", () => {
   it("takes the route's reason and message", () => {
-    expect(describeImageFailure(404, { error: "Dataset 3 has no base for images/a.png", reason: "no-base" })).toEqual({ reason: "no-base", message: "Dataset 3 has no base for images/a.png" });
+    expect(describeImageFailure(404, { error: "Dataset 3 has no base for images/a.png", reason: "no-base" })).toEqual({
+      reason: "no-base",
+      message: "Dataset 3 has no base for images/a.png",
+    });
     expect(FAILURE_LABELS["no-base"]).toBe("No base set");
   });
   it("falls back on the status when the body has no known reason", () => {

@@ -27,20 +27,27 @@ const FALLBACK_MESSAGES: Record<ImageFailureReason, string> = {
   unknown: "The image could not be loaded.",
 };
 
-const isReason = (value: unknown): value is ImageFailure => typeof value === "string" && (IMAGE_FAILURES as readonly string[]).includes(value);
+const isReason = (value: unknown): value is ImageFailure =>
+  typeof value === "string" && (IMAGE_FAILURES as readonly string[]).includes(value);
 
 /** From the route's failed answer: its status and (parsed JSON) body, if it had one. */
 export function describeImageFailure(status: number, body: unknown): ImageFailureInfo {
   const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
   const reason: ImageFailureReason = isReason(record.reason)
     ? record.reason
-    : status === 403 ? "refused"
-    : status === 404 ? "not-found"
-    : status === 413 ? "too-large"
-    : status === 415 || status === 422 ? "not-an-image"
-    : status === 502 || status === 504 ? "unreachable"
-    : status >= 200 && status < 300 ? "not-an-image" // bytes arrived but the browser could not decode them
-    : "unknown";
+    : status === 403
+      ? "refused"
+      : status === 404
+        ? "not-found"
+        : status === 413
+          ? "too-large"
+          : status === 415 || status === 422
+            ? "not-an-image"
+            : status === 502 || status === 504
+              ? "unreachable"
+              : status >= 200 && status < 300
+                ? "not-an-image" // bytes arrived but the browser could not decode them
+                : "unknown";
   const message = typeof record.error === "string" && record.error.trim() ? record.error.trim() : FALLBACK_MESSAGES[reason];
   return { reason, message };
 }

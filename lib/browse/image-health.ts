@@ -66,7 +66,13 @@ async function run(db: DbHandle, dataset: Dataset): Promise<ImageHealth> {
     if (outcome) failed.push({ ...job, ...outcome });
   }
   const total = await db.query<{ n: string }>("SELECT count(*) AS n FROM candidates WHERE dataset_id = $1", [dataset.id]);
-  return { checkedImages: outcomes.size, checkedItems: items.length, failed, checkedAt: new Date().toISOString(), isSample: Number(total[0]?.n ?? 0) > items.length };
+  return {
+    checkedImages: outcomes.size,
+    checkedItems: items.length,
+    failed,
+    checkedAt: new Date().toISOString(),
+    isSample: Number(total[0]?.n ?? 0) > items.length,
+  };
 }
 
 /** The dataset's image health, from the last few minutes' check or a new one. */

@@ -67,7 +67,9 @@ describe("helpers", () => {
     expect(boundedSize({ width: 800, height: 600 })).toEqual({ width: 800, height: 600, scale: 1 });
   });
   it("describes stats", () => {
-    expect(describeDifference({ meanDiff: 0.073, changedShare: 0.124, comparedPixels: 1, maxDiff: 1 })).toBe("mean diff 7.3 % · 12.4 % of pixels changed");
+    expect(describeDifference({ meanDiff: 0.073, changedShare: 0.124, comparedPixels: 1, maxDiff: 1 })).toBe(
+      "mean diff 7.3 % · 12.4 % of pixels changed",
+    );
   });
 });
 

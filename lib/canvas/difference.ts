@@ -55,7 +55,13 @@ const RAMP = (() => {
  * mapped through the ramp. Pixels covered by only one image get DIFF_UNCOMPARED_RGBA and stay
  * out of the stats; pixels covered by neither stay transparent. Pass `out` to reuse a buffer.
  */
-export function differenceHeatmap(a: Uint8ClampedArray, b: Uint8ClampedArray, width: number, height: number, out?: Uint8ClampedArray): DifferenceResult {
+export function differenceHeatmap(
+  a: Uint8ClampedArray,
+  b: Uint8ClampedArray,
+  width: number,
+  height: number,
+  out?: Uint8ClampedArray,
+): DifferenceResult {
   const length = width * height * 4;
   if (a.length < length || b.length < length) {
     throw new Error(`differenceHeatmap: buffers hold ${a.length} and ${b.length} bytes, ${width}×${height} RGBA needs ${length}`);

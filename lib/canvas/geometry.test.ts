@@ -3,7 +3,13 @@ import { aspectLabel, describeSize, fitRect } from "./geometry";
 
 describe("fitRect", () => {
   it("fits a wide image into a square frame, centred vertically", () => {
-    expect(fitRect({ width: 768, height: 512 }, { width: 1024, height: 1024 })).toEqual({ scale: 4 / 3, x: 0, y: (1024 - 512 * (4 / 3)) / 2, width: 1024, height: 512 * (4 / 3) });
+    expect(fitRect({ width: 768, height: 512 }, { width: 1024, height: 1024 })).toEqual({
+      scale: 4 / 3,
+      x: 0,
+      y: (1024 - 512 * (4 / 3)) / 2,
+      width: 1024,
+      height: 512 * (4 / 3),
+    });
   });
   it("fits a tall image into a wide frame, centred horizontally", () => {
     const fit = fitRect({ width: 100, height: 200 }, { width: 400, height: 100 });

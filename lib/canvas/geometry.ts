@@ -40,8 +40,21 @@ function gcd(a: number, b: number): number {
 
 // Ratios people recognise; an approximate match is shown as "≈3:2" instead of "683:512".
 const COMMON_RATIOS: readonly [number, number][] = [
-  [1, 1], [5, 4], [4, 3], [3, 2], [16, 10], [16, 9], [2, 1], [21, 9],
-  [4, 5], [3, 4], [2, 3], [10, 16], [9, 16], [1, 2], [9, 21],
+  [1, 1],
+  [5, 4],
+  [4, 3],
+  [3, 2],
+  [16, 10],
+  [16, 9],
+  [2, 1],
+  [21, 9],
+  [4, 5],
+  [3, 4],
+  [2, 3],
+  [10, 16],
+  [9, 16],
+  [1, 2],
+  [9, 21],
 ];
 const RATIO_TOLERANCE = 0.015;
 

@@ -5,7 +5,11 @@ import { COMPARE_SETTINGS_KEY, defaultCompareSettings, parseCompareSettings, ser
 describe("compare modes", () => {
   it("lists five modes bound to keys 1–5", () => {
     expect(COMPARE_MODES.map((mode) => [mode.id, mode.key])).toEqual([
-      ["side-by-side", "1"], ["swipe", "2"], ["onion", "3"], ["difference", "4"], ["blink", "5"],
+      ["side-by-side", "1"],
+      ["swipe", "2"],
+      ["onion", "3"],
+      ["difference", "4"],
+      ["blink", "5"],
     ]);
   });
   it("carries the default parameters in the mode state", () => {

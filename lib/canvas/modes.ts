@@ -6,7 +6,12 @@ export const COMPARE_MODES = [
   { id: "side-by-side", label: "Side by side", key: "1", description: "Both images next to each other, zoom and pan locked together" },
   { id: "swipe", label: "Swipe", key: "2", description: "Drag a divider across: left image on one side, right image on the other" },
   { id: "onion", label: "Onion skin", key: "3", description: "Right image over the left one at adjustable opacity" },
-  { id: "difference", label: "Difference", key: "4", description: "Heatmap of per-pixel luminance-weighted difference in the common frame" },
+  {
+    id: "difference",
+    label: "Difference",
+    key: "4",
+    description: "Heatmap of per-pixel luminance-weighted difference in the common frame",
+  },
   { id: "blink", label: "Blink", key: "5", description: "Alternate between the two images; pausable" },
 ] as const;
 

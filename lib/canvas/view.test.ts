@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { commonFrame } from "./common-frame";
 import {
-  clampView, fitView, frameToViewport, imagePixelScale, MAX_PIXEL_ZOOM, oneToOneView, oneToOneZoom, panBy,
-  viewToStage, viewportToFrame, wheelZoomFactor, zoomAbout, zoomAtCenter, zoomLimits,
+  clampView,
+  fitView,
+  frameToViewport,
+  imagePixelScale,
+  MAX_PIXEL_ZOOM,
+  oneToOneView,
+  oneToOneZoom,
+  panBy,
+  viewToStage,
+  viewportToFrame,
+  wheelZoomFactor,
+  zoomAbout,
+  zoomAtCenter,
+  zoomLimits,
 } from "./view";
 
 const frame = { width: 1024, height: 1024 };
@@ -39,14 +51,22 @@ describe("zoomAbout", () => {
     expect(zoomAbout({ zoom: 90, centerX: 0.5, centerY: 0.5 }, 4, { x: 400, y: 200 }, viewport, frame, limits).zoom).toBe(100);
   });
   it("zooms about the centre for buttons", () => {
-    expect(zoomAtCenter({ zoom: 2, centerX: 0.3, centerY: 0.6 }, 2, viewport, frame, limits)).toEqual({ zoom: 4, centerX: 0.3, centerY: 0.6 });
+    expect(zoomAtCenter({ zoom: 2, centerX: 0.3, centerY: 0.6 }, 2, viewport, frame, limits)).toEqual({
+      zoom: 4,
+      centerX: 0.3,
+      centerY: 0.6,
+    });
   });
 });
 
 describe("clampView and panBy", () => {
   it("centres an axis along which the frame is smaller than the viewport", () => {
     // At zoom 1.5 the frame is 600 px wide in an 800 px viewport: x must stay centred.
-    expect(clampView({ zoom: 1.5, centerX: 0.1, centerY: 0.1 }, viewport, frame, limits)).toEqual({ zoom: 1.5, centerX: 0.5, centerY: 400 / 600 / 2 });
+    expect(clampView({ zoom: 1.5, centerX: 0.1, centerY: 0.1 }, viewport, frame, limits)).toEqual({
+      zoom: 1.5,
+      centerX: 0.5,
+      centerY: 400 / 600 / 2,
+    });
   });
   it("pans with the pointer and stops at the frame edge", () => {
     const view = { zoom: 4, centerX: 0.5, centerY: 0.5 };

@@ -98,7 +98,14 @@ export function clampView(view: ViewState, viewport: Size, frame: Size, limits: 
 }
 
 /** Multiply the zoom by `factor`, keeping the frame point under `point` (viewport px) in place. */
-export function zoomAbout(view: ViewState, factor: number, point: Point, viewport: Size, frame: Size, limits: ZoomLimits = DEFAULT_ZOOM_LIMITS): ViewState {
+export function zoomAbout(
+  view: ViewState,
+  factor: number,
+  point: Point,
+  viewport: Size,
+  frame: Size,
+  limits: ZoomLimits = DEFAULT_ZOOM_LIMITS,
+): ViewState {
   const anchor = viewportToFrame(point, view, viewport, frame);
   const zoom = clamp(view.zoom * factor, limits.min, limits.max);
   const scale = fitScale(viewport, frame) * zoom;
@@ -115,17 +122,36 @@ export function zoomAbout(view: ViewState, factor: number, point: Point, viewpor
 }
 
 /** Zoom about the viewport centre (buttons and keys). */
-export function zoomAtCenter(view: ViewState, factor: number, viewport: Size, frame: Size, limits: ZoomLimits = DEFAULT_ZOOM_LIMITS): ViewState {
+export function zoomAtCenter(
+  view: ViewState,
+  factor: number,
+  viewport: Size,
+  frame: Size,
+  limits: ZoomLimits = DEFAULT_ZOOM_LIMITS,
+): ViewState {
   return zoomAbout(view, factor, { x: viewport.width / 2, y: viewport.height / 2 }, viewport, frame, limits);
 }
 
 /** Show `image` at one screen pixel per image pixel, keeping the current centre. */
-export function oneToOneView(view: ViewState, image: FittedImage, viewport: Size, frame: Size, limits: ZoomLimits = DEFAULT_ZOOM_LIMITS): ViewState {
+export function oneToOneView(
+  view: ViewState,
+  image: FittedImage,
+  viewport: Size,
+  frame: Size,
+  limits: ZoomLimits = DEFAULT_ZOOM_LIMITS,
+): ViewState {
   return clampView({ ...view, zoom: oneToOneZoom(image, viewport, frame) }, viewport, frame, limits);
 }
 
 /** Drag by (dx, dy) screen pixels: the content follows the pointer. */
-export function panBy(view: ViewState, dx: number, dy: number, viewport: Size, frame: Size, limits: ZoomLimits = DEFAULT_ZOOM_LIMITS): ViewState {
+export function panBy(
+  view: ViewState,
+  dx: number,
+  dy: number,
+  viewport: Size,
+  frame: Size,
+  limits: ZoomLimits = DEFAULT_ZOOM_LIMITS,
+): ViewState {
   const scale = fitScale(viewport, frame) * view.zoom;
   if (scale <= 0) return view;
   const next = {

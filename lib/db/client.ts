@@ -125,7 +125,9 @@ export type OpenOptions = { purpose?: string; databaseUrl?: string; dataDir?: st
 
 export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
-  const handle = databaseUrl ? await openPostgres(databaseUrl) : await openPglite(options.dataDir ?? resolveDataDir(), options.purpose ?? "ripe");
+  const handle = databaseUrl
+    ? await openPostgres(databaseUrl)
+    : await openPglite(options.dataDir ?? resolveDataDir(), options.purpose ?? "ripe");
   if (options.migrate !== false) await migrateDatabase(handle);
   return handle;
 }

@@ -30,7 +30,10 @@ let cachedDefinitions: Map<string, string> | null = null;
 export function indexDefinitions(migrationsFolder = path.join(process.cwd(), "drizzle")): Map<string, string> {
   if (cachedDefinitions) return cachedDefinitions;
   const definitions = new Map<string, string>();
-  const files = fs.readdirSync(migrationsFolder).filter((file) => file.endsWith(".sql")).sort();
+  const files = fs
+    .readdirSync(migrationsFolder)
+    .filter((file) => file.endsWith(".sql"))
+    .sort();
   for (const file of files) {
     const text = fs.readFileSync(path.join(migrationsFolder, file), "utf8");
     for (const statement of text.split("--> statement-breakpoint")) {

@@ -38,7 +38,10 @@ export const datasets = pgTable("datasets", {
   name: text("name").notNull().unique(),
   base: text("base"),
   /** Local mirror folders searched before the base, in order. */
-  mirrors: jsonb("mirrors").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  mirrors: jsonb("mirrors")
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   weightCompliance: doublePrecision("weight_compliance").notNull().default(0.4),
   weightSeamlessness: doublePrecision("weight_seamlessness").notNull().default(0.25),
   weightPreservation: doublePrecision("weight_preservation").notNull().default(0.2),
@@ -56,7 +59,9 @@ export const reviewers = pgTable("reviewers", {
 
 export const importRuns = pgTable("import_runs", {
   id: serial("id").primaryKey(),
-  datasetId: integer("dataset_id").notNull().references(() => datasets.id, { onDelete: "cascade" }),
+  datasetId: integer("dataset_id")
+    .notNull()
+    .references(() => datasets.id, { onDelete: "cascade" }),
   file: text("file").notNull(),
   kind: text("kind"),
   status: text("status").notNull().default("running"),
@@ -66,8 +71,14 @@ export const importRuns = pgTable("import_runs", {
   linesUnchanged: integer("lines_unchanged").notNull().default(0),
   linesBad: integer("lines_bad").notNull().default(0),
   /** First errors, `FILE:LINE: field: problem`, capped so a bad file cannot bloat the row. */
-  errors: jsonb("errors").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-  warnings: jsonb("warnings").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  errors: jsonb("errors")
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+  warnings: jsonb("warnings")
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
 });
@@ -77,7 +88,9 @@ export const manifestRows = pgTable(
   "manifest_rows",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    datasetId: integer("dataset_id").notNull().references(() => datasets.id, { onDelete: "cascade" }),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id, { onDelete: "cascade" }),
     kind: text("kind").$type<ManifestKind>().notNull(),
     /** First 64 bits of the line's sha256 (after BOM/CR stripping): re-importing a line changes nothing. */
     lineHash: bigint("line_hash", { mode: "bigint" }).notNull(),
@@ -110,7 +123,9 @@ export const sessions = pgTable(
   "sessions",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    datasetId: integer("dataset_id").notNull().references(() => datasets.id, { onDelete: "cascade" }),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id, { onDelete: "cascade" }),
     manifestRowId: bigint("manifest_row_id", { mode: "number" }),
     originalUrl: text("original_url").notNull(),
     turnCount: integer("turn_count").notNull(),
@@ -122,7 +137,9 @@ export const requests = pgTable(
   "requests",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    datasetId: integer("dataset_id").notNull().references(() => datasets.id, { onDelete: "cascade" }),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id, { onDelete: "cascade" }),
     /** Absolute URL or a path resolved against the dataset base (multi-turn turn k: turn k-1's output). */
     sourceImage: text("source_image").notNull(),
     localSourceImage: text("local_source_image"),
@@ -146,7 +163,9 @@ export const candidates = pgTable(
   "candidates",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    datasetId: integer("dataset_id").notNull().references(() => datasets.id, { onDelete: "cascade" }),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id, { onDelete: "cascade" }),
     requestId: bigint("request_id", { mode: "number" }).notNull(),
     imagePath: text("image_path").notNull(),
     role: text("role").$type<CandidateRole>().notNull(),
@@ -204,7 +223,20 @@ export const facetCounts = pgTable(
   },
   (table) => [
     primaryKey({
-      columns: [table.datasetId, table.editType, table.groupName, table.isKnownType, table.effectiveVerdict, table.judgeVerdict, table.humanVerdict, table.isReviewed, table.isDisagreement, table.isInPair, table.isMultiTurn, table.isIdenticalText],
+      columns: [
+        table.datasetId,
+        table.editType,
+        table.groupName,
+        table.isKnownType,
+        table.effectiveVerdict,
+        table.judgeVerdict,
+        table.humanVerdict,
+        table.isReviewed,
+        table.isDisagreement,
+        table.isInPair,
+        table.isMultiTurn,
+        table.isIdenticalText,
+      ],
     }),
   ],
 );
@@ -252,7 +284,10 @@ export const reviews = pgTable(
     seamlessness: doublePrecision("seamlessness"),
     preservationBalance: doublePrecision("preservation_balance"),
     technicalQuality: doublePrecision("technical_quality"),
-    reasonTags: jsonb("reason_tags").$type<ReasonTag[]>().notNull().default(sql`'[]'::jsonb`),
+    reasonTags: jsonb("reason_tags")
+      .$type<ReasonTag[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     note: text("note"),
     /** The judge verdict at the time of the decision, for history and audit. */
     judgeVerdictThen: text("judge_verdict_then").$type<Outcome>(),
@@ -326,7 +361,10 @@ export const judgeJobs = pgTable("judge_jobs", {
   provider: text("provider").notNull(),
   model: text("model"),
   judgeId: text("judge_id").notNull(),
-  filter: jsonb("filter").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  filter: jsonb("filter")
+    .$type<Record<string, unknown>>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   status: text("status").notNull().default("queued"),
   total: integer("total").notNull().default(0),
   done: integer("done").notNull().default(0),
@@ -382,7 +420,10 @@ export const judgeJobItems = pgTable(
     /** The judge_batches row while the item waits in a Gemini batch (status "batched"). */
     batchId: integer("batch_id"),
   },
-  (table) => [uniqueIndex("judge_job_items_pk").on(table.jobId, table.candidateId), index("judge_job_items_status").on(table.jobId, table.status)],
+  (table) => [
+    uniqueIndex("judge_job_items_pk").on(table.jobId, table.candidateId),
+    index("judge_job_items_status").on(table.jobId, table.status),
+  ],
 );
 
 export type Dataset = typeof datasets.$inferSelect;

@@ -10,7 +10,11 @@ export function failsForExport(candidate: ExportCandidate): boolean {
 }
 
 /** The candidate SFT should carry: preferred if it passes, else the row's own, else the best-scored pass. */
-export function chooseOutput(candidates: readonly ExportCandidate[], originalPath: string, preferredId?: number | null): ExportCandidate | null {
+export function chooseOutput(
+  candidates: readonly ExportCandidate[],
+  originalPath: string,
+  preferredId?: number | null,
+): ExportCandidate | null {
   const passing = candidates.filter(passesForExport);
   if (passing.length === 0) return null;
   const preferred = preferredId != null ? passing.find((candidate) => candidate.id === preferredId) : undefined;
@@ -54,7 +58,9 @@ export function decidePreference(
   const uniqueRejected = [...new Set(rejected)];
   if (uniqueRejected.length === 0) return { action: "drop", reason: "no rejected candidate left", byHuman };
   const isSameChosen = chosen.imagePath === record.output_image;
-  const isSameRejected = uniqueRejected.length === record.rejected_images.length && uniqueRejected.every((image, index) => image === record.rejected_images[index]);
+  const isSameRejected =
+    uniqueRejected.length === record.rejected_images.length &&
+    uniqueRejected.every((image, index) => image === record.rejected_images[index]);
   if (isSameChosen && isSameRejected) return { action: "keep" };
   return { action: "change", changes: { output_image: chosen.imagePath, rejected_images: uniqueRejected }, byHuman };
 }

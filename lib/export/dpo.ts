@@ -22,13 +22,23 @@ export type PairExportOptions = { outcomes: ReadonlyMap<number, PairOutcome>; fi
 const CANDIDATE_FIELDS = ["id", "image_path", "role", "prior", "judge_verdict", "human_verdict", "effective_verdict", "judge_overall"];
 const columns = (alias: string, prefix: string) => CANDIDATE_FIELDS.map((field) => `${alias}.${field} AS ${prefix}${field}`).join(", ");
 const candidateOf = (row: Row, prefix: string): DpoCandidate => ({
-  id: Number(row[`${prefix}id`]), imagePath: String(row[`${prefix}image_path`]), role: row[`${prefix}role`] as DpoCandidate["role"], prior: row[`${prefix}prior`] as DpoCandidate["prior"],
-  judgeVerdict: row[`${prefix}judge_verdict`] as DpoCandidate["judgeVerdict"], humanVerdict: row[`${prefix}human_verdict`] as DpoCandidate["humanVerdict"],
-  effectiveVerdict: row[`${prefix}effective_verdict`] as DpoCandidate["effectiveVerdict"], judgeOverall: Number(row[`${prefix}judge_overall`]),
+  id: Number(row[`${prefix}id`]),
+  imagePath: String(row[`${prefix}image_path`]),
+  role: row[`${prefix}role`] as DpoCandidate["role"],
+  prior: row[`${prefix}prior`] as DpoCandidate["prior"],
+  judgeVerdict: row[`${prefix}judge_verdict`] as DpoCandidate["judgeVerdict"],
+  humanVerdict: row[`${prefix}human_verdict`] as DpoCandidate["humanVerdict"],
+  effectiveVerdict: row[`${prefix}effective_verdict`] as DpoCandidate["effectiveVerdict"],
+  judgeOverall: Number(row[`${prefix}judge_overall`]),
 });
 
 /** Pairs of the dataset in id order, in chunks, as DpoPair (turns pairs carry their prompt chain). */
-async function* pairChunks(db: SqlRunner, dataset: Pick<Dataset, "id">, filters: ExportFilters | undefined, onlyIds?: readonly number[]): AsyncGenerator<DpoPair[]> {
+async function* pairChunks(
+  db: SqlRunner,
+  dataset: Pick<Dataset, "id">,
+  filters: ExportFilters | undefined,
+  onlyIds?: readonly number[],
+): AsyncGenerator<DpoPair[]> {
   const editTypes = filters?.editTypes?.length ? filters.editTypes : null;
   let lastId = 0;
   for (;;) {
@@ -45,12 +55,22 @@ async function* pairChunks(db: SqlRunner, dataset: Pick<Dataset, "id">, filters:
     );
     if (rows.length === 0) return;
     lastId = Number(rows[rows.length - 1].id);
-    const chains = await promptChains(db, rows.filter((row) => row.origin === "turns" && row.session_id !== null));
+    const chains = await promptChains(
+      db,
+      rows.filter((row) => row.origin === "turns" && row.session_id !== null),
+    );
     yield rows.map((row) => {
       const chain = chains.get(Number(row.request_id));
       return {
-        pairId: Number(row.id), origin: row.origin as PairOrigin, requestId: Number(row.request_id), a: candidateOf(row, "a_"), b: candidateOf(row, "b_"),
-        sourceImage: chain?.original ?? String(row.source_image), text: String(row.text), summarizedText: String(row.summarized_text), editType: String(row.edit_type),
+        pairId: Number(row.id),
+        origin: row.origin as PairOrigin,
+        requestId: Number(row.request_id),
+        a: candidateOf(row, "a_"),
+        b: candidateOf(row, "b_"),
+        sourceImage: chain?.original ?? String(row.source_image),
+        text: String(row.text),
+        summarizedText: String(row.summarized_text),
+        editType: String(row.edit_type),
         promptChain: chain?.prompts ?? null,
       };
     });
@@ -61,7 +81,12 @@ async function* pairChunks(db: SqlRunner, dataset: Pick<Dataset, "id">, filters:
 export type DpoTally = Record<"human" | "human_review" | "judge" | "manifest", number>;
 
 /** Lines of dpo.jsonl; `counts.dropReasons` gets tie / both_bad / split / undecided, `tally` who decided. */
-export async function* dpoLines(db: SqlRunner, dataset: Pick<Dataset, "id">, counts: FileCounts, options: PairExportOptions & { tally?: DpoTally }): AsyncGenerator<string> {
+export async function* dpoLines(
+  db: SqlRunner,
+  dataset: Pick<Dataset, "id">,
+  counts: FileCounts,
+  options: PairExportOptions & { tally?: DpoTally },
+): AsyncGenerator<string> {
   for await (const chunk of pairChunks(db, dataset, options.filters)) {
     for (const pair of chunk) {
       const outcome = options.outcomes.get(pair.pairId);
@@ -80,7 +105,12 @@ export async function* dpoLines(db: SqlRunner, dataset: Pick<Dataset, "id">, cou
 }
 
 /** Lines of both-bad.jsonl: one per request, with the images reviewers found both bad. */
-export async function* bothBadLines(db: SqlRunner, dataset: Pick<Dataset, "id">, counts: FileCounts, options: PairExportOptions): AsyncGenerator<string> {
+export async function* bothBadLines(
+  db: SqlRunner,
+  dataset: Pick<Dataset, "id">,
+  counts: FileCounts,
+  options: PairExportOptions,
+): AsyncGenerator<string> {
   const ids = [...options.outcomes.values()].filter((outcome) => outcome.outcome === "both_bad").map((outcome) => outcome.pairId);
   if (ids.length === 0) return;
   const byRequest = new Map<number, { pair: DpoPair; images: string[]; pairIds: number[]; reviewers: Set<string> }>();
@@ -89,16 +119,25 @@ export async function* bothBadLines(db: SqlRunner, dataset: Pick<Dataset, "id">,
       const entry = byRequest.get(pair.requestId) ?? { pair, images: [], pairIds: [], reviewers: new Set<string>() };
       for (const image of [pair.a.imagePath, pair.b.imagePath]) if (!entry.images.includes(image)) entry.images.push(image);
       entry.pairIds.push(pair.pairId);
-      for (const label of options.outcomes.get(pair.pairId)?.labels ?? []) if (label.label === "both_bad") entry.reviewers.add(label.reviewer);
+      for (const label of options.outcomes.get(pair.pairId)?.labels ?? [])
+        if (label.label === "both_bad") entry.reviewers.add(label.reviewer);
       byRequest.set(pair.requestId, entry);
     }
   }
   for (const { pair, images, pairIds, reviewers } of byRequest.values()) {
     counts.rows++;
     // Pico-Banana field names, so the list can go straight back into a generation pipeline.
-    yield pythonDumps({
-      open_image_input_url: pair.sourceImage, text: pair.promptChain && pair.promptChain.length > 1 ? pair.promptChain.join("\n") : pair.text,
-      summarized_text: pair.summarizedText, edit_type: pair.editType, both_bad_images: images, pair_ids: pairIds, reviewers: [...reviewers],
-    }, true);
+    yield pythonDumps(
+      {
+        open_image_input_url: pair.sourceImage,
+        text: pair.promptChain && pair.promptChain.length > 1 ? pair.promptChain.join("\n") : pair.text,
+        summarized_text: pair.summarizedText,
+        edit_type: pair.editType,
+        both_bad_images: images,
+        pair_ids: pairIds,
+        reviewers: [...reviewers],
+      },
+      true,
+    );
   }
 }

@@ -13,7 +13,15 @@ export type ExportKind = keyof typeof EXPORT_FILES;
 
 export type ExportFilters = { editTypes?: string[] };
 
-export type FileCounts = { rows: number; unchanged: number; changed: number; dropped: number; changedByHuman: number; droppedByHuman: number; dropReasons: Record<string, number> };
+export type FileCounts = {
+  rows: number;
+  unchanged: number;
+  changed: number;
+  dropped: number;
+  changedByHuman: number;
+  droppedByHuman: number;
+  dropReasons: Record<string, number>;
+};
 
 export type PreferredByRequest = Map<number, number>;
 
@@ -24,13 +32,26 @@ export function emptyCounts(): FileCounts {
 }
 
 type CandidateRow = {
-  id: string; request_id: string; image_path: string; role: ExportCandidate["role"]; prior: ExportCandidate["prior"];
-  judge_verdict: ExportCandidate["judgeVerdict"]; human_verdict: ExportCandidate["humanVerdict"]; effective_verdict: ExportCandidate["effectiveVerdict"]; judge_overall: number;
+  id: string;
+  request_id: string;
+  image_path: string;
+  role: ExportCandidate["role"];
+  prior: ExportCandidate["prior"];
+  judge_verdict: ExportCandidate["judgeVerdict"];
+  human_verdict: ExportCandidate["humanVerdict"];
+  effective_verdict: ExportCandidate["effectiveVerdict"];
+  judge_overall: number;
 };
 
 const toCandidate = (row: CandidateRow): ExportCandidate => ({
-  id: Number(row.id), imagePath: row.image_path, role: row.role, prior: row.prior,
-  judgeVerdict: row.judge_verdict, humanVerdict: row.human_verdict, effectiveVerdict: row.effective_verdict, judgeOverall: Number(row.judge_overall),
+  id: Number(row.id),
+  imagePath: row.image_path,
+  role: row.role,
+  prior: row.prior,
+  judgeVerdict: row.judge_verdict,
+  humanVerdict: row.human_verdict,
+  effectiveVerdict: row.effective_verdict,
+  judgeOverall: Number(row.judge_overall),
 });
 
 // Only what the decision needs: every column of every row crosses from WASM into JavaScript.
@@ -96,7 +117,8 @@ export async function* exportLines(
     const column = kind === "multi_turn" ? "session_id" : "request_id";
     // Settled rows come out as read without their candidates: most rows, and the slowest part of
     // a PGlite export is moving rows from WASM into JavaScript.
-    const isSettled = (row: (typeof rows)[number]) => row.is_settled && !(kind !== "multi_turn" && options.preferred?.has(Number(row.request_id)));
+    const isSettled = (row: (typeof rows)[number]) =>
+      row.is_settled && !(kind !== "multi_turn" && options.preferred?.has(Number(row.request_id)));
     const owners = rows.filter((row) => !isSettled(row)).map((row) => Number(row[column]));
     const byOwner = await candidatesFor(db, column, owners);
     for (const row of rows) {
@@ -112,9 +134,11 @@ export async function* exportLines(
       const preferred = kind === "multi_turn" ? null : options.preferred?.get(owner);
       // An SFT row's output_image is its key: no need to parse the line for it.
       const decision =
-        kind === "sft" ? decideSft(candidates, row.key_image ?? JSON.parse(raw).output_image, preferred)
-        : kind === "preference" ? decidePreference(candidates, JSON.parse(raw), preferred)
-        : decideMultiTurn(candidates);
+        kind === "sft"
+          ? decideSft(candidates, row.key_image ?? JSON.parse(raw).output_image, preferred)
+          : kind === "preference"
+            ? decidePreference(candidates, JSON.parse(raw), preferred)
+            : decideMultiTurn(candidates);
       const line = apply(decision, raw, counts);
       if (line !== null) yield line;
     }
@@ -132,15 +156,29 @@ const SETTLED_SQL: Record<ExportKind, string> = {
 };
 
 type ManifestRowRead = {
-  id: string; raw: string | null; rebuild: "ascii" | "utf8" | null; key_image: string | null; request_id: string | null; session_id: string | null;
-  source_image: string | null; text: string | null; edit_type: string | null; summarized_text: string | null;
+  id: string;
+  raw: string | null;
+  rebuild: "ascii" | "utf8" | null;
+  key_image: string | null;
+  request_id: string | null;
+  session_id: string | null;
+  source_image: string | null;
+  text: string | null;
+  edit_type: string | null;
+  summarized_text: string | null;
 };
 
 /** The line as imported: stored, or re-created from its request when the import found that exact. */
 function originalLine(row: ManifestRowRead): string {
   if (row.raw !== null) return row.raw;
   return rebuildSftLine(
-    { source: row.source_image!, text: row.text!, outputImage: row.key_image!, editType: row.edit_type!, summarizedText: row.summarized_text! },
+    {
+      source: row.source_image!,
+      text: row.text!,
+      outputImage: row.key_image!,
+      editType: row.edit_type!,
+      summarizedText: row.summarized_text!,
+    },
     row.rebuild!,
   );
 }
@@ -161,7 +199,12 @@ export type ExportManifest = {
   notes: string[];
 };
 
-export function buildManifest(dataset: Dataset, filters: ExportFilters, files: Record<string, FileCounts>, notes: string[] = []): ExportManifest {
+export function buildManifest(
+  dataset: Dataset,
+  filters: ExportFilters,
+  files: Record<string, FileCounts>,
+  notes: string[] = [],
+): ExportManifest {
   const all = Object.values(files);
   return {
     created_at: new Date().toISOString(),

@@ -19,7 +19,9 @@ export type PreferenceDecisions = {
 export async function loadPreferenceDecisions(db: SqlRunner, datasetId: number): Promise<PreferenceDecisions> {
   const labels = await liveLabels(db, datasetId);
   const outcomes = pairOutcomes(labels);
-  const decided = [...outcomes.values()].filter((outcome) => outcome.outcome === "a" || outcome.outcome === "b").map((outcome) => outcome.pairId);
+  const decided = [...outcomes.values()]
+    .filter((outcome) => outcome.outcome === "a" || outcome.outcome === "b")
+    .map((outcome) => outcome.pairId);
   const pairs = decided.length
     ? await db.query<{ id: string; request_id: string; candidate_a: string; candidate_b: string; is_same_request: boolean }>(
         `SELECT p.id, p.request_id, p.candidate_a, p.candidate_b, (ca.request_id = cb.request_id) AS is_same_request
@@ -28,10 +30,22 @@ export async function loadPreferenceDecisions(db: SqlRunner, datasetId: number):
       )
     : [];
   const preferred = preferredByRequest(
-    pairs.map((row) => ({ pairId: Number(row.id), requestId: Number(row.request_id), candidateA: Number(row.candidate_a), candidateB: Number(row.candidate_b), isSameRequest: Boolean(row.is_same_request) })),
+    pairs.map((row) => ({
+      pairId: Number(row.id),
+      requestId: Number(row.request_id),
+      candidateA: Number(row.candidate_a),
+      candidateB: Number(row.candidate_b),
+      isSameRequest: Boolean(row.is_same_request),
+    })),
     outcomes,
   );
-  return { outcomes, preferred, tally: tallyOutcomes(outcomes.values()), reviewers: [...new Set(labels.map((label) => label.reviewer))].sort(), labels: labels.length };
+  return {
+    outcomes,
+    preferred,
+    tally: tallyOutcomes(outcomes.values()),
+    reviewers: [...new Set(labels.map((label) => label.reviewer))].sort(),
+    labels: labels.length,
+  };
 }
 
 export function preferenceNotes(decisions: PreferenceDecisions, tally: DpoTally, dpoCounts: FileCounts | null): string[] {
@@ -46,7 +60,11 @@ export function preferenceNotes(decisions: PreferenceDecisions, tally: DpoTally,
   if (dpoCounts) {
     notes.push(
       `dpo.jsonl: ${dpoCounts.rows} pairs (decided by human labels ${tally.human}, item verdicts by reviewers ${tally.human_review}, judge ${tally.judge}, manifest ${tally.manifest}); ` +
-        `excluded: ${Object.entries(dpoCounts.dropReasons).map(([reason, count]) => `${reason} ${count}`).join(", ") || "none"}.`,
+        `excluded: ${
+          Object.entries(dpoCounts.dropReasons)
+            .map(([reason, count]) => `${reason} ${count}`)
+            .join(", ") || "none"
+        }.`,
     );
   }
   return notes;

@@ -36,7 +36,11 @@ describe.each(testBackends())("export through the registry on $name", (backend) 
 
   beforeAll(async () => {
     database = await backend.create();
-    const reports = await importInto(database.handle, "export-fixture", ["sft.jsonl", "preference.jsonl", "judge-scores.jsonl", "decisions.jsonl"].map(fixture));
+    const reports = await importInto(
+      database.handle,
+      "export-fixture",
+      ["sft.jsonl", "preference.jsonl", "judge-scores.jsonl", "decisions.jsonl"].map(fixture),
+    );
     for (const report of reports) expect(report).toMatchObject({ status: "done", bad: 0, errors: [] });
     dataset = (await findDataset(database.handle, "export-fixture"))!;
     dir = path.join(scratch, backend.name);
@@ -60,7 +64,15 @@ describe.each(testBackends())("export through the registry on $name", (backend) 
     expect(sft.some((line) => line.includes('"ex/b.png"'))).toBe(false);
     expect(sft).not.toContain(a);
     expect(b).toContain('"ex/b.png"');
-    expect(manifest.files["sft.jsonl"]).toEqual({ rows: 2, unchanged: 1, changed: 1, dropped: 1, changedByHuman: 0, droppedByHuman: 1, dropReasons: { "no passing candidate": 1 } });
+    expect(manifest.files["sft.jsonl"]).toEqual({
+      rows: 2,
+      unchanged: 1,
+      changed: 1,
+      dropped: 1,
+      changedByHuman: 0,
+      droppedByHuman: 1,
+      dropReasons: { "no passing candidate": 1 },
+    });
     expect(manifest.rows_dropped_by_human_decisions).toBe(1);
   });
 
@@ -86,7 +98,9 @@ describe.each(testBackends())("export through the registry on $name", (backend) 
   });
 
   it("applies the edit-type filter to every manifest file but multi-turn", async () => {
-    const filtered = await exportToFolder(database.handle, dataset, path.join(scratch, `${backend.name}-filtered`), { filters: { editTypes: ["Change overall color tone (warm ↔ cool)"] } });
+    const filtered = await exportToFolder(database.handle, dataset, path.join(scratch, `${backend.name}-filtered`), {
+      filters: { editTypes: ["Change overall color tone (warm ↔ cool)"] },
+    });
     expect(filtered.filters).toEqual({ editTypes: ["Change overall color tone (warm ↔ cool)"] });
     expect(filtered.files["sft.jsonl"]).toMatchObject({ rows: 1, unchanged: 1, dropped: 0 });
     expect(filtered.files["preference.jsonl"]).toMatchObject({ rows: 0 });

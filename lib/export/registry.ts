@@ -5,7 +5,16 @@ import "server-only";
 import type { SqlRunner } from "../db/client";
 import type { Dataset } from "../db/schema";
 import { BOTH_BAD_FILE, bothBadLines, DPO_FILE, dpoLines, type DpoTally } from "./dpo";
-import { buildManifest, emptyCounts, EXPORT_FILES, exportLines, type ExportFilters, type ExportKind, type ExportManifest, type FileCounts } from "./export-dataset";
+import {
+  buildManifest,
+  emptyCounts,
+  EXPORT_FILES,
+  exportLines,
+  type ExportFilters,
+  type ExportKind,
+  type ExportManifest,
+  type FileCounts,
+} from "./export-dataset";
 import { loadPreferenceDecisions, preferenceNotes, type PreferenceDecisions } from "./preferred";
 
 export type ExportContext = { db: SqlRunner; dataset: Dataset; filters: ExportFilters };
@@ -36,21 +45,32 @@ const manifestKind = (kind: ExportKind, description: string): ExportFileSource =
 });
 
 export const EXPORT_SOURCES: Readonly<Record<string, ExportFileSource>> = {
-  [EXPORT_FILES.sft]: manifestKind("sft", "One passing edit per request; a human-preferred or better-scored pass replaces a failed output."),
+  [EXPORT_FILES.sft]: manifestKind(
+    "sft",
+    "One passing edit per request; a human-preferred or better-scored pass replaces a failed output.",
+  ),
   [EXPORT_FILES.preference]: manifestKind("preference", "Chosen (passing) edit with the attempts that fail under the current decisions."),
   [EXPORT_FILES.multi_turn]: manifestKind("multi_turn", "Sessions whose every turn passes; the edit-type filter does not apply."),
   [DPO_FILE]: {
-    description: "One preference pair per line (instruction, source, chosen, rejected, edit type) with provenance: human pair labels, else verdicts, else the manifest. Ties and both-bad are left out.",
+    description:
+      "One preference pair per line (instruction, source, chosen, rejected, edit type) with provenance: human pair labels, else verdicts, else the manifest. Ties and both-bad are left out.",
     lines: async function* (context, counts) {
       const tally: DpoTally = { human: 0, human_review: 0, judge: 0, manifest: 0 };
       dpoTallies.set(counts, tally);
-      yield* dpoLines(context.db, context.dataset, counts, { outcomes: (await decisionsFor(context)).outcomes, filters: context.filters, tally });
+      yield* dpoLines(context.db, context.dataset, counts, {
+        outcomes: (await decisionsFor(context)).outcomes,
+        filters: context.filters,
+        tally,
+      });
     },
   },
   [BOTH_BAD_FILE]: {
     description: "Requests whose pairs reviewers labelled both bad, with those images: a list to regenerate.",
     lines: async function* (context, counts) {
-      yield* bothBadLines(context.db, context.dataset, counts, { outcomes: (await decisionsFor(context)).outcomes, filters: context.filters });
+      yield* bothBadLines(context.db, context.dataset, counts, {
+        outcomes: (await decisionsFor(context)).outcomes,
+        filters: context.filters,
+      });
     },
   },
 };
@@ -62,7 +82,10 @@ export function isExportFile(name: string): boolean {
 }
 
 /** Every export file of the context in registry order, each with the counts (kept in `files`) its lines fill. */
-export function* exportFiles(context: ExportContext, files: Record<string, FileCounts>): Generator<{ name: string; lines: AsyncGenerator<string> }> {
+export function* exportFiles(
+  context: ExportContext,
+  files: Record<string, FileCounts>,
+): Generator<{ name: string; lines: AsyncGenerator<string> }> {
   for (const [name, source] of Object.entries(EXPORT_SOURCES)) {
     const counts = emptyCounts();
     files[name] = counts;
@@ -71,7 +94,11 @@ export function* exportFiles(context: ExportContext, files: Record<string, FileC
 }
 
 /** manifest.json for the files of one run, once every one of them has been read to the end. */
-export async function exportManifest(context: ExportContext, files: Record<string, FileCounts>, notes: string[] = []): Promise<ExportManifest> {
+export async function exportManifest(
+  context: ExportContext,
+  files: Record<string, FileCounts>,
+  notes: string[] = [],
+): Promise<ExportManifest> {
   const dpoCounts = files[DPO_FILE] ?? null;
   const tally = (dpoCounts && dpoTallies.get(dpoCounts)) ?? { human: 0, human_review: 0, judge: 0, manifest: 0 };
   const pairNotes = preferenceNotes(await decisionsFor(context), tally, dpoCounts);

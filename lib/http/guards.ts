@@ -52,7 +52,10 @@ export function checkStateChange(request: Request, options: { needsBody: boolean
       originHost = null;
     }
     if (!originHost || originHost !== host?.toLowerCase()) {
-      return { status: 403, error: `Cross-site request refused: a page on ${origin.slice(0, 100)} may not change data on this Ripe server.` };
+      return {
+        status: 403,
+        error: `Cross-site request refused: a page on ${origin.slice(0, 100)} may not change data on this Ripe server.`,
+      };
     }
   } else {
     const site = request.headers.get("sec-fetch-site");
@@ -61,7 +64,10 @@ export function checkStateChange(request: Request, options: { needsBody: boolean
   if (options.needsBody) {
     const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (!type || SIMPLE_TYPES.has(type)) {
-      return { status: 415, error: `Content-Type ${type || "(none)"} is not accepted here: send application/x-ndjson, application/octet-stream or application/json.` };
+      return {
+        status: 415,
+        error: `Content-Type ${type || "(none)"} is not accepted here: send application/x-ndjson, application/octet-stream or application/json.`,
+      };
     }
   }
   return null;

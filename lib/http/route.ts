@@ -70,7 +70,8 @@ export function route<P extends z.ZodType = z.ZodType<Record<string, never>>, Q 
 ) {
   return async (request: Request, next?: NextRouteContext): Promise<Response> => {
     try {
-      const refusal = (spec.isAnyHost ? null : checkHost(request.headers.get("host"))) ?? checkStateChange(request, { needsBody: spec.hasBody ?? false });
+      const refusal =
+        (spec.isAnyHost ? null : checkHost(request.headers.get("host"))) ?? checkStateChange(request, { needsBody: spec.hasBody ?? false });
       if (refusal) return json(refusal.status, { error: refusal.error });
       const url = new URL(request.url);
       const rawParams = (await next?.params) ?? {};

@@ -24,7 +24,8 @@ export function normaliseImagePath(value: string): ImageRef {
     url.hash = "";
     return { kind: "remote", url };
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) throw new ImageError(`unsupported scheme in ${value.slice(0, 200)}: only http(s) URLs and relative paths`, "refused");
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value))
+    throw new ImageError(`unsupported scheme in ${value.slice(0, 200)}: only http(s) URLs and relative paths`, "refused");
   if (value.includes("\\")) throw new ImageError("image paths use forward slashes", "refused");
   const normalised = path.posix.normalize(value.replace(/^\/+/, ""));
   if (normalised === ".." || normalised.startsWith("../") || normalised === "." || normalised === "") {
@@ -67,7 +68,11 @@ export async function readContained(folder: string, relative: string, maxBytes: 
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) return null;
-    if (stat.size > maxBytes) throw new ImageError(`${relative.slice(0, 200)} is ${Math.round(stat.size / 1e6)} MB, over the ${Math.round(maxBytes / 1e6)} MB image limit`, "too-large");
+    if (stat.size > maxBytes)
+      throw new ImageError(
+        `${relative.slice(0, 200)} is ${Math.round(stat.size / 1e6)} MB, over the ${Math.round(maxBytes / 1e6)} MB image limit`,
+        "too-large",
+      );
     return { file: realFile, bytes: await handle.readFile() };
   } finally {
     await handle.close();

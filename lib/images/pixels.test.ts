@@ -46,6 +46,8 @@ describe("pixel helpers", () => {
   it("measures focus: blur lowers the Laplacian variance", async () => {
     const sharpImage = toGray(await decodeRgb(photo("fruits.jpg"), 256));
     const blurred = toGray(await decodeRgb(await sharp(photo("fruits.jpg")).blur(3).toBuffer(), 256));
-    expect(laplacianVariance(blurred.data, blurred.width, blurred.height)).toBeLessThan(laplacianVariance(sharpImage.data, sharpImage.width, sharpImage.height) / 4);
+    expect(laplacianVariance(blurred.data, blurred.width, blurred.height)).toBeLessThan(
+      laplacianVariance(sharpImage.data, sharpImage.width, sharpImage.height) / 4,
+    );
   });
 });

@@ -93,7 +93,12 @@ export function sampleRect(
 }
 
 /** `sampleRect` for one grey plane: the registration's inner loop, so kept lean. */
-export function sampleGrayRect(image: GrayImage, rect: FractionRect, outWidth: number, outHeight: number): { data: Float32Array; covered: Uint8Array } {
+export function sampleGrayRect(
+  image: GrayImage,
+  rect: FractionRect,
+  outWidth: number,
+  outHeight: number,
+): { data: Float32Array; covered: Uint8Array } {
   const data = new Float32Array(outWidth * outHeight);
   const covered = new Uint8Array(outWidth * outHeight);
   const { width, height } = image;
@@ -141,7 +146,9 @@ export function binomialBlur(data: Float32Array, width: number, height: number, 
     for (let x = 0; x < width; x++) {
       for (let c = 0; c < channels; c++) {
         out[(y * width + x) * channels + c] =
-          0.25 * tmp[(yu * width + x) * channels + c] + 0.5 * tmp[(y * width + x) * channels + c] + 0.25 * tmp[(yd * width + x) * channels + c];
+          0.25 * tmp[(yu * width + x) * channels + c] +
+          0.5 * tmp[(y * width + x) * channels + c] +
+          0.25 * tmp[(yd * width + x) * channels + c];
       }
     }
   }
@@ -234,7 +241,8 @@ export function registerFrames(source: RgbImage, edit: GrayImage, fine?: { sourc
 
   const candidates: FractionRect[] = [{ x: 0, y: 0, width: 1, height: 1 }];
   // Letterbox (outpainting): the whole source inside the edit's frame, centred or at either side.
-  const contain = editAspect > sourceAspect ? { width: editAspect / sourceAspect, height: 1 } : { width: 1, height: sourceAspect / editAspect };
+  const contain =
+    editAspect > sourceAspect ? { width: editAspect / sourceAspect, height: 1 } : { width: 1, height: sourceAspect / editAspect };
   for (const ax of [0, 0.5, 1]) {
     for (const ay of [0, 0.5, 1]) {
       candidates.push({ x: -(contain.width - 1) * ax, y: -(contain.height - 1) * ay, ...contain });
@@ -242,14 +250,20 @@ export function registerFrames(source: RgbImage, edit: GrayImage, fine?: { sourc
   }
   // Crops (zoom-in, reframing) at several scales and positions; zoom below 1 is a wider frame
   // than the source (zoomed out and shifted, part of the frame new).
-  const cover = editAspect > sourceAspect ? { width: 1, height: sourceAspect / editAspect } : { width: editAspect / sourceAspect, height: 1 };
+  const cover =
+    editAspect > sourceAspect ? { width: 1, height: sourceAspect / editAspect } : { width: editAspect / sourceAspect, height: 1 };
   for (const zoom of [0.77, 0.87, 1, 1.12, 1.25, 1.6, 2, 2.5, 3]) {
     const width = cover.width / zoom;
     const height = cover.height / zoom;
     for (let gy = 0; gy <= 4; gy++) {
       for (let gx = 0; gx <= 4; gx++) {
         // Positions overhang the source by up to 10% of the frame: reframed shots often do.
-        candidates.push({ x: -0.1 * width + ((1 - 0.8 * width) * gx) / 4, y: -0.1 * height + ((1 - 0.8 * height) * gy) / 4, width, height });
+        candidates.push({
+          x: -0.1 * width + ((1 - 0.8 * width) * gx) / 4,
+          y: -0.1 * height + ((1 - 0.8 * height) * gy) / 4,
+          width,
+          height,
+        });
       }
     }
   }
@@ -280,8 +294,10 @@ export function registerFrames(source: RgbImage, edit: GrayImage, fine?: { sourc
   }
   const identity = candidates[0];
   const isNearIdentity =
-    Math.abs(best.x) < SNAP_TOLERANCE && Math.abs(best.y) < SNAP_TOLERANCE &&
-    Math.abs(best.width - 1) < 2 * SNAP_TOLERANCE && Math.abs(best.height - 1) < 2 * SNAP_TOLERANCE;
+    Math.abs(best.x) < SNAP_TOLERANCE &&
+    Math.abs(best.y) < SNAP_TOLERANCE &&
+    Math.abs(best.width - 1) < 2 * SNAP_TOLERANCE &&
+    Math.abs(best.height - 1) < 2 * SNAP_TOLERANCE;
   if (isNearIdentity) {
     const result = (fineCost ?? cost)(identity);
     return { rect: identity, correlation: result.correlation, coverage: result.coverage };
@@ -304,12 +320,21 @@ function costFunction(sourceImage: RgbImage, edit: GrayImage): (rect: FractionRe
     // extended to a wider frame is read as outpainting, not as a squeezed copy.
     const distortion = Math.abs(Math.log((rect.width * source.width) / (rect.height * source.height) / editAspect));
     const distortionPenalty = DISTORTION_COST * Math.max(0, distortion - FREE_DISTORTION);
-    return { value: (1 - correlation) * coverage + UNCOVERED_COST * (1 - coverage) + scalePenalty + distortionPenalty, correlation, coverage };
+    return {
+      value: (1 - correlation) * coverage + UNCOVERED_COST * (1 - coverage) + scalePenalty + distortionPenalty,
+      correlation,
+      coverage,
+    };
   };
 }
 
 /** Pattern search: nudge position and size, halving the step until it is a fraction of a pixel. */
-function refine(start: FractionRect, startCost: CostResult, cost: (rect: FractionRect) => CostResult, firstStep = 0.04): { rect: FractionRect; result: CostResult } {
+function refine(
+  start: FractionRect,
+  startCost: CostResult,
+  cost: (rect: FractionRect) => CostResult,
+  firstStep = 0.04,
+): { rect: FractionRect; result: CostResult } {
   const clampSide = (value: number) => Math.min(MAX_RECT_SIDE, Math.max(MIN_RECT_SIDE, value));
   let best = start;
   let bestCost = startCost;
@@ -323,7 +348,12 @@ function refine(start: FractionRect, startCost: CostResult, cost: (rect: Fractio
         moves.push({ ...best, y: best.y + sign * step * best.height });
         const grownWidth = clampSide(best.width * (1 + sign * step));
         const grownHeight = clampSide(best.height * (1 + sign * step));
-        moves.push({ x: best.x - (grownWidth - best.width) / 2, y: best.y - (grownHeight - best.height) / 2, width: grownWidth, height: grownHeight });
+        moves.push({
+          x: best.x - (grownWidth - best.width) / 2,
+          y: best.y - (grownHeight - best.height) / 2,
+          width: grownWidth,
+          height: grownHeight,
+        });
         moves.push({ ...best, x: best.x - (grownWidth - best.width) / 2, width: grownWidth });
       }
       for (const rect of moves) {

@@ -16,7 +16,8 @@ import { isAllowedUrl, type ImagePolicy } from "./sources";
 
 const MAX_REDIRECTS = 3;
 
-const isListed = (url: URL, policy: ImagePolicy) => policy.privateHosts.has(url.hostname.toLowerCase()) || policy.privateHosts.has(url.host.toLowerCase());
+const isListed = (url: URL, policy: ImagePolicy) =>
+  policy.privateHosts.has(url.hostname.toLowerCase()) || policy.privateHosts.has(url.host.toLowerCase());
 
 /** A DNS lookup for the socket that refuses private addresses: the address checked is the one used. */
 function guardedLookup(url: URL, policy: ImagePolicy): net.LookupFunction {
@@ -25,7 +26,8 @@ function guardedLookup(url: URL, policy: ImagePolicy): net.LookupFunction {
     dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "", 0);
       const usable = (addresses as dns.LookupAddress[]).filter((entry) => isAllowedPrivate || !isPrivateAddress(entry.address));
-      if (usable.length === 0) return callback(Object.assign(new Error(`${hostname} resolves to a private address`), { code: "RIPE_PRIVATE" }), "", 0);
+      if (usable.length === 0)
+        return callback(Object.assign(new Error(`${hostname} resolves to a private address`), { code: "RIPE_PRIVATE" }), "", 0);
       if ((options as dns.LookupAllOptions).all) return callback(null, usable as never, 0);
       callback(null, usable[0].address, usable[0].family);
     });
@@ -44,48 +46,63 @@ type Hop = { redirect: URL } | { bytes: Buffer };
 function requestOnce(url: URL, policy: ImagePolicy, deadline: number): Promise<Hop> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === "https:" ? https : http;
-    const request = client.get(url, { lookup: guardedLookup(url, policy), headers: { accept: "image/*", "user-agent": "Ripe image fetcher" } }, (response) => {
-      const status = response.statusCode ?? 0;
-      if (status >= 300 && status < 400 && response.headers.location) {
-        response.resume();
-        try {
-          resolve({ redirect: new URL(response.headers.location, url) });
-        } catch {
-          reject(new ImageError(`${url.host} redirected to an invalid address`, "unreachable"));
-        }
-        return;
-      }
-      if (status !== 200) {
-        response.resume();
-        const reason = status === 404 || status === 410 ? "not-found" : "unreachable";
-        reject(new ImageError(`${url.host} answered ${status} for ${url.pathname}`, reason, reason === "not-found" ? 404 : 502));
-        return;
-      }
-      const declared = Number(response.headers["content-length"] ?? NaN);
-      if (declared > policy.maxRemoteBytes) {
-        response.destroy();
-        reject(new ImageError(`${url.pathname} is ${Math.round(declared / 1e6)} MB, over the ${Math.round(policy.maxRemoteBytes / 1e6)} MB remote image limit`, "too-large"));
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let received = 0;
-      response.on("data", (chunk: Buffer) => {
-        received += chunk.length;
-        if (received > policy.maxRemoteBytes) {
-          response.destroy();
-          reject(new ImageError(`${url.pathname} is over the ${Math.round(policy.maxRemoteBytes / 1e6)} MB remote image limit`, "too-large"));
+    const request = client.get(
+      url,
+      { lookup: guardedLookup(url, policy), headers: { accept: "image/*", "user-agent": "Ripe image fetcher" } },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        if (status >= 300 && status < 400 && response.headers.location) {
+          response.resume();
+          try {
+            resolve({ redirect: new URL(response.headers.location, url) });
+          } catch {
+            reject(new ImageError(`${url.host} redirected to an invalid address`, "unreachable"));
+          }
           return;
         }
-        chunks.push(chunk);
-      });
-      response.on("end", () => resolve({ bytes: Buffer.concat(chunks) }));
-      response.on("error", (error) => reject(new ImageError(`${url.host}: ${error.message}`, "unreachable")));
-    });
-    const timer = setTimeout(() => request.destroy(Object.assign(new Error("timed out"), { code: "RIPE_TIMEOUT" })), Math.max(1, deadline - Date.now()));
+        if (status !== 200) {
+          response.resume();
+          const reason = status === 404 || status === 410 ? "not-found" : "unreachable";
+          reject(new ImageError(`${url.host} answered ${status} for ${url.pathname}`, reason, reason === "not-found" ? 404 : 502));
+          return;
+        }
+        const declared = Number(response.headers["content-length"] ?? NaN);
+        if (declared > policy.maxRemoteBytes) {
+          response.destroy();
+          reject(
+            new ImageError(
+              `${url.pathname} is ${Math.round(declared / 1e6)} MB, over the ${Math.round(policy.maxRemoteBytes / 1e6)} MB remote image limit`,
+              "too-large",
+            ),
+          );
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let received = 0;
+        response.on("data", (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > policy.maxRemoteBytes) {
+            response.destroy();
+            reject(
+              new ImageError(`${url.pathname} is over the ${Math.round(policy.maxRemoteBytes / 1e6)} MB remote image limit`, "too-large"),
+            );
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on("end", () => resolve({ bytes: Buffer.concat(chunks) }));
+        response.on("error", (error) => reject(new ImageError(`${url.host}: ${error.message}`, "unreachable")));
+      },
+    );
+    const timer = setTimeout(
+      () => request.destroy(Object.assign(new Error("timed out"), { code: "RIPE_TIMEOUT" })),
+      Math.max(1, deadline - Date.now()),
+    );
     request.on("close", () => clearTimeout(timer));
     request.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "RIPE_PRIVATE") reject(new ImageError(`${url.hostname} resolves to a private address`, "refused"));
-      else if (error.code === "RIPE_TIMEOUT") reject(new ImageError(`${url.host} did not answer within ${Math.round(policy.timeoutMs / 1000)} s`, "unreachable", 504));
+      else if (error.code === "RIPE_TIMEOUT")
+        reject(new ImageError(`${url.host} did not answer within ${Math.round(policy.timeoutMs / 1000)} s`, "unreachable", 504));
       else reject(new ImageError(`${url.host} is unreachable (${error.code ?? error.message})`, "unreachable"));
     });
   });

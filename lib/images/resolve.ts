@@ -59,12 +59,16 @@ export async function loadImage(config: ImageSourceConfig, imagePath: string, po
 
   const base = config.base?.trim();
   if (!base) {
-    throw new ImageError(`${imagePath} is a relative path and the dataset has no base: an admin sets one in the dataset's settings`, "no-base");
+    throw new ImageError(
+      `${imagePath} is a relative path and the dataset has no base: an admin sets one in the dataset's settings`,
+      "no-base",
+    );
   }
   if (base.startsWith("s3://")) {
     const prefix = parseS3(base.endsWith("/") ? base : `${base}/`);
     const location = prefix && { bucket: prefix.bucket, key: prefix.key + ref.path };
-    if (!location || !isAllowedS3(location, policy)) throw new ImageError(`the dataset's base ${base} is not under an allowed S3 base (RIPE_S3_BASES)`, "refused");
+    if (!location || !isAllowedS3(location, policy))
+      throw new ImageError(`the dataset's base ${base} is not under an allowed S3 base (RIPE_S3_BASES)`, "refused");
     return asImage(await fetchS3(location, policy), `s3://${location.bucket}/${location.key}`, imagePath);
   }
   if (isRemote(base)) {

@@ -38,19 +38,26 @@ async function readObject(location: S3Location, policy: ImagePolicy): Promise<Bu
   const label = `s3://${location.bucket}/${location.key}`;
   let response;
   try {
-    response = await client().send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }), { abortSignal: AbortSignal.timeout(policy.timeoutMs) });
+    response = await client().send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }), {
+      abortSignal: AbortSignal.timeout(policy.timeoutMs),
+    });
   } catch (error) {
     if (error instanceof S3ServiceException) {
-      if (error.name === "NoSuchKey" || error.$metadata.httpStatusCode === 404) throw new ImageError(`${label} does not exist`, "not-found");
+      if (error.name === "NoSuchKey" || error.$metadata.httpStatusCode === 404)
+        throw new ImageError(`${label} does not exist`, "not-found");
       if (error.$metadata.httpStatusCode === 403) throw new ImageError(`${label}: access denied by the storage`, "refused");
     }
     const name = (error as Error).name;
-    if (name === "TimeoutError" || name === "AbortError") throw new ImageError(`${label}: the storage did not answer within ${Math.round(policy.timeoutMs / 1000)} s`, "unreachable", 504);
+    if (name === "TimeoutError" || name === "AbortError")
+      throw new ImageError(`${label}: the storage did not answer within ${Math.round(policy.timeoutMs / 1000)} s`, "unreachable", 504);
     throw new ImageError(`${label}: the storage is unreachable (${(error as Error).message})`, "unreachable");
   }
   if ((response.ContentLength ?? 0) > policy.maxRemoteBytes) {
     (response.Body as { destroy?: () => void } | undefined)?.destroy?.();
-    throw new ImageError(`${label} is ${Math.round(response.ContentLength! / 1e6)} MB, over the ${Math.round(policy.maxRemoteBytes / 1e6)} MB image limit`, "too-large");
+    throw new ImageError(
+      `${label} is ${Math.round(response.ContentLength! / 1e6)} MB, over the ${Math.round(policy.maxRemoteBytes / 1e6)} MB image limit`,
+      "too-large",
+    );
   }
   const chunks: Buffer[] = [];
   let received = 0;
@@ -67,5 +74,7 @@ async function readObject(location: S3Location, policy: ImagePolicy): Promise<Bu
 
 /** The object's bytes, from the disk cache or read once (concurrent callers share the read). */
 export async function fetchS3(location: S3Location, policy: ImagePolicy): Promise<Buffer> {
-  return cachedFetch(`s3://${location.bucket}/${location.key}`, () => withHostSlot(`s3:${location.bucket}`, policy.perHost, () => readObject(location, policy)));
+  return cachedFetch(`s3://${location.bucket}/${location.key}`, () =>
+    withHostSlot(`s3:${location.bucket}`, policy.perHost, () => readObject(location, policy)),
+  );
 }

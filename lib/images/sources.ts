@@ -9,7 +9,10 @@ import { isInside, isRemote } from "./paths";
 import { parseS3, type S3Location } from "./s3-location";
 
 /** Open Images' sources: Flickr's static hosts and the dataset's own mirrors. */
-export const OPEN_IMAGES_PREFIXES = ["https://storage.googleapis.com/openimages/", "https://s3.amazonaws.com/open-images-dataset/"] as const;
+export const OPEN_IMAGES_PREFIXES = [
+  "https://storage.googleapis.com/openimages/",
+  "https://s3.amazonaws.com/open-images-dataset/",
+] as const;
 export const FLICKR_PREFIX = "https://*.staticflickr.com/";
 
 export type RemotePrefix = { text: string; protocol: string; host: string; isWildcard: boolean; port: string; pathPrefix: string };
@@ -59,12 +62,19 @@ function realFolder(folder: string): string | null {
 export function imagePolicy(): ImagePolicy {
   const settings = env();
   const rootList = settings.RIPE_IMAGE_ROOTS.length ? settings.RIPE_IMAGE_ROOTS : [dataDir(), demoDir()];
-  const prefixes = [CDN_BASE, ...OPEN_IMAGES_PREFIXES, ...(settings.RIPE_FETCH_FLICKR ? [FLICKR_PREFIX] : []), ...settings.RIPE_REMOTE_BASES];
+  const prefixes = [
+    CDN_BASE,
+    ...OPEN_IMAGES_PREFIXES,
+    ...(settings.RIPE_FETCH_FLICKR ? [FLICKR_PREFIX] : []),
+    ...settings.RIPE_REMOTE_BASES,
+  ];
   return {
     roots: rootList.map(realFolder).filter((root): root is string => root !== null),
     remotePrefixes: prefixes.map(parsePrefix).filter((prefix): prefix is RemotePrefix => prefix !== null),
     privateHosts: new Set(settings.RIPE_FETCH_PRIVATE_HOSTS.map((host) => host.toLowerCase())),
-    s3Bases: settings.RIPE_S3_BASES.map((base) => parseS3(base.endsWith("/") ? base : `${base}/`)).filter((base): base is S3Location => base !== null),
+    s3Bases: settings.RIPE_S3_BASES.map((base) => parseS3(base.endsWith("/") ? base : `${base}/`)).filter(
+      (base): base is S3Location => base !== null,
+    ),
     maxRemoteBytes: settings.RIPE_REMOTE_MAX_MB * 1024 * 1024,
     timeoutMs: settings.RIPE_REMOTE_TIMEOUT_S * 1000,
     perHost: settings.RIPE_REMOTE_PER_HOST,
@@ -78,7 +88,10 @@ export function isAllowedUrl(url: URL, policy: ImagePolicy): boolean {
 
 /** An S3 object or prefix under one of the allowed S3 bases (keys are compared as normalised text). */
 export function isAllowedS3(location: S3Location, policy: ImagePolicy): boolean {
-  return !location.key.split("/").includes("..") && policy.s3Bases.some((base) => base.bucket === location.bucket && location.key.startsWith(base.key));
+  return (
+    !location.key.split("/").includes("..") &&
+    policy.s3Bases.some((base) => base.bucket === location.bucket && location.key.startsWith(base.key))
+  );
 }
 
 /** The real folder of a local base or mirror, or null when it is missing or not under a root. */
@@ -112,7 +125,10 @@ export function checkBase(value: string, policy: ImagePolicy = imagePolicy()): B
     }
     if (url.username || url.password) return { ok: false, error: "base: URLs with credentials are refused" };
     if (!isAllowedUrl(url, policy)) {
-      return { ok: false, error: `base: ${url.href} is not under an allowed image URL prefix (${policy.remotePrefixes.map((prefix) => prefix.text).join(", ")}); the operator can add one with RIPE_REMOTE_BASES` };
+      return {
+        ok: false,
+        error: `base: ${url.href} is not under an allowed image URL prefix (${policy.remotePrefixes.map((prefix) => prefix.text).join(", ")}); the operator can add one with RIPE_REMOTE_BASES`,
+      };
     }
     return { ok: true, base: url.href };
   }
@@ -120,7 +136,10 @@ export function checkBase(value: string, policy: ImagePolicy = imagePolicy()): B
   const resolved = path.resolve(base);
   if (!realFolder(resolved)) return { ok: false, error: `base: the folder ${resolved} does not exist on the server` };
   if (!allowedFolder(resolved, policy)) {
-    return { ok: false, error: `base: the folder ${resolved} is not under an image root (${policy.roots.join(", ") || "none configured"}); the operator can add one with RIPE_IMAGE_ROOTS` };
+    return {
+      ok: false,
+      error: `base: the folder ${resolved} is not under an image root (${policy.roots.join(", ") || "none configured"}); the operator can add one with RIPE_IMAGE_ROOTS`,
+    };
   }
   return { ok: true, base };
 }

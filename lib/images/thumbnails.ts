@@ -21,16 +21,26 @@ function etagOf(bytes: Buffer) {
 }
 
 /** The image or its thumbnail; throws ImageError (with the HTTP status to answer) when it can't. */
-export async function serveImage(config: ImageSourceConfig & { id: number }, imagePath: string, width: number | null): Promise<ServedImage> {
+export async function serveImage(
+  config: ImageSourceConfig & { id: number },
+  imagePath: string,
+  width: number | null,
+): Promise<ServedImage> {
   const policy = imagePolicy();
   const ref = normaliseImagePath(imagePath);
   const spelling = ref.kind === "remote" ? ref.url.href : ref.path;
   if (width === null) {
     const original = await loadImage(config, spelling, policy);
     // The header alone (no decode): its size is checked against the limit below.
-    const metadata = await sharp(original.bytes, { limitInputPixels: false }).metadata().catch(() => null);
+    const metadata = await sharp(original.bytes, { limitInputPixels: false })
+      .metadata()
+      .catch(() => null);
     if (!metadata?.width || !metadata.height) throw new ImageError(`${imagePath} could not be decoded`, "not-an-image", 422);
-    if (metadata.width * metadata.height > policy.maxPixels) throw new ImageError(`${imagePath} is ${metadata.width}×${metadata.height}, over the pixel limit (RIPE_IMAGE_MAX_MEGAPIXELS)`, "too-large");
+    if (metadata.width * metadata.height > policy.maxPixels)
+      throw new ImageError(
+        `${imagePath} is ${metadata.width}×${metadata.height}, over the pixel limit (RIPE_IMAGE_MAX_MEGAPIXELS)`,
+        "too-large",
+      );
     return { bytes: original.bytes, mimeType: original.mimeType, etag: etagOf(original.bytes) };
   }
   const key = crypto.createHash("sha256").update(`${config.id}\n${config.base}\n${spelling}\n${width}`).digest("hex");
@@ -41,7 +51,11 @@ export async function serveImage(config: ImageSourceConfig & { id: number }, ima
   const original = await loadImage(config, spelling, policy);
   let bytes: Buffer;
   try {
-    bytes = await sharp(original.bytes, { limitInputPixels: policy.maxPixels }).rotate().resize({ width, height: width, fit: "inside", withoutEnlargement: true }).webp({ quality: 78 }).toBuffer();
+    bytes = await sharp(original.bytes, { limitInputPixels: policy.maxPixels })
+      .rotate()
+      .resize({ width, height: width, fit: "inside", withoutEnlargement: true })
+      .webp({ quality: 78 })
+      .toBuffer();
   } catch (error) {
     const message = (error as Error).message;
     if (/pixel limit/i.test(message)) throw new ImageError(`${imagePath} is over the pixel limit (RIPE_IMAGE_MAX_MEGAPIXELS)`, "too-large");

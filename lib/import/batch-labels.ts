@@ -6,7 +6,10 @@ import type { DecisionRecord, JudgeScoreRecord } from "../manifest/records";
 import { candidatesByImage, type BatchContext, type BatchLine, type BatchResult } from "./context";
 
 async function matchCandidates<R extends { image: string }>(context: BatchContext, lines: BatchLine<R>[]) {
-  const byImage = await candidatesByImage(context, lines.map((line) => line.record.image));
+  const byImage = await candidatesByImage(
+    context,
+    lines.map((line) => line.record.image),
+  );
   const matched: { line: BatchLine<R>; candidateId: number }[] = [];
   let unmatchedLines = 0;
   for (const line of lines) {
@@ -67,7 +70,12 @@ export async function importDecisionBatch(context: BatchContext, lines: BatchLin
   return summarise(lines.length, unmatchedLines, matched, inserted);
 }
 
-function summarise(total: number, unmatched: number, matched: { line: { lineNo: number }; candidateId: number }[], inserted: number[]): BatchResult {
+function summarise(
+  total: number,
+  unmatched: number,
+  matched: { line: { lineNo: number }; candidateId: number }[],
+  inserted: number[],
+): BatchResult {
   const touched = new Set(inserted);
   const importedLines = new Set(matched.filter((entry) => touched.has(entry.candidateId)).map((entry) => entry.line.lineNo)).size;
   return { imported: importedLines, unchanged: total - unmatched - importedLines, touchedCandidates: [...touched] };

@@ -7,7 +7,11 @@ import { knownHashes, MULTI_TURN_EDIT_TYPE, reserveIds, RowWriter, type BatchCon
 
 export async function importMultiTurnBatch(context: BatchContext, lines: BatchLine<MultiTurnRecord>[]): Promise<BatchResult> {
   const { tx, datasetId } = context;
-  const known = await knownHashes(context, "multi_turn", lines.map((line) => line.hash));
+  const known = await knownHashes(
+    context,
+    "multi_turn",
+    lines.map((line) => line.hash),
+  );
   const seen = new Set<string>();
   const fresh = lines.filter((line) => !known.has(line.hash) && !seen.has(line.hash) && (seen.add(line.hash), true));
   const turnCount = fresh.reduce((sum, line) => sum + line.record.metadata_edit_turn_prompts.length, 0);
@@ -27,13 +31,42 @@ export async function importMultiTurnBatch(context: BatchContext, lines: BatchLi
       const requestId = requestIds[next];
       const candidateId = candidateIds[next++];
       const output = files.turns[turnIndex];
-      writer.request({ id: requestId, sourceImage: source, text: prompt, summarizedText: prompt, editType: MULTI_TURN_EDIT_TYPE, sessionId, turn: turnIndex + 1 });
-      writer.candidate({ id: candidateId, requestId, imagePath: output, role: "turn", prior: "pass", attempt: 1, editType: MULTI_TURN_EDIT_TYPE, isMultiTurn: true, isIdenticalText: false });
+      writer.request({
+        id: requestId,
+        sourceImage: source,
+        text: prompt,
+        summarizedText: prompt,
+        editType: MULTI_TURN_EDIT_TYPE,
+        sessionId,
+        turn: turnIndex + 1,
+      });
+      writer.candidate({
+        id: candidateId,
+        requestId,
+        imagePath: output,
+        role: "turn",
+        prior: "pass",
+        attempt: 1,
+        editType: MULTI_TURN_EDIT_TYPE,
+        isMultiTurn: true,
+        isIdenticalText: false,
+      });
       source = output;
     });
-    writer.manifestRow({ kind: "multi_turn", hash: line.hash, keyImage: files.turns[files.turns.length - 1], raw: line.raw, lineNo: line.lineNo, sessionId });
+    writer.manifestRow({
+      kind: "multi_turn",
+      hash: line.hash,
+      keyImage: files.turns[files.turns.length - 1],
+      raw: line.raw,
+      lineNo: line.lineNo,
+      sessionId,
+    });
   });
-  await insertSessions(tx, datasetId, sessionRows.map(([id, originalUrl, turnCount]) => ({ id, originalUrl, turnCount })));
+  await insertSessions(
+    tx,
+    datasetId,
+    sessionRows.map(([id, originalUrl, turnCount]) => ({ id, originalUrl, turnCount })),
+  );
   await writer.flush();
   return { imported: fresh.length, unchanged: lines.length - fresh.length, touchedCandidates: [] };
 }

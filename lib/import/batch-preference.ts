@@ -4,19 +4,39 @@
 import { candidatesOfRequests, insertManifestPairs, markInPair, requestsBySourceAndText } from "../db/queries/import-rows";
 import type { PreferenceRecord } from "../manifest/records";
 import { attemptOf } from "./batch-sft";
-import { candidatesByImage, isIdentical, knownHashes, reserveIds, RowWriter, type BatchContext, type BatchLine, type BatchResult } from "./context";
+import {
+  candidatesByImage,
+  isIdentical,
+  knownHashes,
+  reserveIds,
+  RowWriter,
+  type BatchContext,
+  type BatchLine,
+  type BatchResult,
+} from "./context";
 
 type Known = { requestId: number; byImage: Map<string, number> };
 
 export async function importPreferenceBatch(context: BatchContext, lines: BatchLine<PreferenceRecord>[]): Promise<BatchResult> {
   const { tx, datasetId } = context;
-  const known = await knownHashes(context, "preference", lines.map((line) => line.hash));
+  const known = await knownHashes(
+    context,
+    "preference",
+    lines.map((line) => line.hash),
+  );
   const fresh = dedupe(lines.filter((line) => !known.has(line.hash)));
-  const chosenMatches = await candidatesByImage(context, fresh.map((line) => line.record.output_image));
+  const chosenMatches = await candidatesByImage(
+    context,
+    fresh.map((line) => line.record.output_image),
+  );
 
   // Fallback: a request with the same source and long instruction.
   const unmatched = fresh.filter((line) => !chosenMatches.has(line.record.output_image));
-  const bySourceText = await requestsBySourceAndText(tx, datasetId, unmatched.map((line) => line.record.open_image_input_url));
+  const bySourceText = await requestsBySourceAndText(
+    tx,
+    datasetId,
+    unmatched.map((line) => line.record.open_image_input_url),
+  );
 
   const requests = new Map<number, Known>();
   const requestIdsToLoad = new Set<number>([...chosenMatches.values()].map((list) => list[0].requestId));
@@ -48,7 +68,14 @@ export async function importPreferenceBatch(context: BatchContext, lines: BatchL
       target = matchedRequest;
     } else {
       target = { requestId: requestIds[nextRequest++], byImage: new Map() };
-      writer.request({ id: target.requestId, sourceImage: record.open_image_input_url, localSourceImage: record.local_input_image ?? null, text: record.text, summarizedText: record.summarized_text, editType: record.edit_type });
+      writer.request({
+        id: target.requestId,
+        sourceImage: record.open_image_input_url,
+        localSourceImage: record.local_input_image ?? null,
+        text: record.text,
+        summarizedText: record.summarized_text,
+        editType: record.edit_type,
+      });
     }
     localByChosen.set(record.output_image, target);
     const ensure = (image: string, role: "sft" | "rejected", attempt: number) => {
@@ -58,7 +85,17 @@ export async function importPreferenceBatch(context: BatchContext, lines: BatchL
         return existingId;
       }
       const id = candidateIds[nextCandidate++];
-      writer.candidate({ id, requestId: target.requestId, imagePath: image, role, prior: role === "sft" ? "pass" : "fail", attempt, editType: record.edit_type, isIdenticalText: identical, isInPair: true });
+      writer.candidate({
+        id,
+        requestId: target.requestId,
+        imagePath: image,
+        role,
+        prior: role === "sft" ? "pass" : "fail",
+        attempt,
+        editType: record.edit_type,
+        isIdenticalText: identical,
+        isInPair: true,
+      });
       target.byImage.set(image, id);
       return id;
     };
@@ -67,11 +104,22 @@ export async function importPreferenceBatch(context: BatchContext, lines: BatchL
       const rejectedId = ensure(image, "rejected", index + 1);
       if (rejectedId !== chosenId) pairRows.push([target.requestId, chosenId, rejectedId]);
     });
-    writer.manifestRow({ kind: "preference", hash: line.hash, keyImage: record.output_image, raw: line.raw, lineNo: line.lineNo, requestId: target.requestId });
+    writer.manifestRow({
+      kind: "preference",
+      hash: line.hash,
+      keyImage: record.output_image,
+      raw: line.raw,
+      lineNo: line.lineNo,
+      requestId: target.requestId,
+    });
   }
   await writer.flush();
   await markInPair(tx, existingInPair);
-  await insertManifestPairs(tx, datasetId, pairRows.map(([requestId, chosenId, rejectedId]) => ({ requestId, chosenId, rejectedId })));
+  await insertManifestPairs(
+    tx,
+    datasetId,
+    pairRows.map(([requestId, chosenId, rejectedId]) => ({ requestId, chosenId, rejectedId })),
+  );
   return { imported: fresh.length, unchanged: lines.length - fresh.length, touchedCandidates: [] };
 }
 

@@ -3,13 +3,30 @@
 // a collision: reported, and imported as a separate request so nothing is lost.
 import type { SftRecord } from "../manifest/records";
 import { rebuildMode } from "../manifest/sft-line";
-import { candidatesByImage, isIdentical, knownHashes, reserveIds, RowWriter, sftOwners, type BatchContext, type BatchLine, type BatchResult } from "./context";
+import {
+  candidatesByImage,
+  isIdentical,
+  knownHashes,
+  reserveIds,
+  RowWriter,
+  sftOwners,
+  type BatchContext,
+  type BatchLine,
+  type BatchResult,
+} from "./context";
 
 export async function importSftBatch(context: BatchContext, lines: BatchLine<SftRecord>[]): Promise<BatchResult> {
   const { tx } = context;
-  const known = await knownHashes(context, "sft", lines.map((line) => line.hash));
+  const known = await knownHashes(
+    context,
+    "sft",
+    lines.map((line) => line.hash),
+  );
   const fresh = lines.filter((line) => !known.has(line.hash));
-  const existing = await candidatesByImage(context, fresh.map((line) => line.record.output_image));
+  const existing = await candidatesByImage(
+    context,
+    fresh.map((line) => line.record.output_image),
+  );
   const requestIds = [...new Set([...existing.values()].flat().map((candidate) => candidate.requestId))];
   const owners = await sftOwners(context, requestIds);
 
@@ -35,18 +52,53 @@ export async function importSftBatch(context: BatchContext, lines: BatchLine<Sft
     const orphan = earlierInBatch === undefined ? candidates.find((candidate) => !owners.has(candidate.requestId)) : undefined;
     if (orphan) {
       // Created by a preference row read earlier: this SFT row describes that same request.
-      writer.manifestRow({ kind: "sft", hash: line.hash, keyImage: image, raw: line.raw, lineNo: line.lineNo, requestId: orphan.requestId });
+      writer.manifestRow({
+        kind: "sft",
+        hash: line.hash,
+        keyImage: image,
+        raw: line.raw,
+        lineNo: line.lineNo,
+        requestId: orphan.requestId,
+      });
       owners.set(orphan.requestId, `${context.file}:${line.lineNo}`);
       seenInBatch.set(image, line.lineNo);
       continue;
     }
-    const owner = earlierInBatch !== undefined ? `${context.file}:${earlierInBatch}` : candidates.map((candidate) => owners.get(candidate.requestId)).find(Boolean);
-    if (owner) context.warn(line.lineNo, "output_image", `"${image}" is also the output of ${owner} (collision); kept as a separate request`);
+    const owner =
+      earlierInBatch !== undefined
+        ? `${context.file}:${earlierInBatch}`
+        : candidates.map((candidate) => owners.get(candidate.requestId)).find(Boolean);
+    if (owner)
+      context.warn(line.lineNo, "output_image", `"${image}" is also the output of ${owner} (collision); kept as a separate request`);
     const requestId = newRequestIds[next];
     const candidateId = newCandidateIds[next++];
-    writer.request({ id: requestId, sourceImage: record.open_image_input_url, localSourceImage: record.local_input_image ?? null, text: record.text, summarizedText: record.summarized_text, editType: record.edit_type });
-    writer.candidate({ id: candidateId, requestId, imagePath: image, role: "sft", prior: "pass", editType: record.edit_type, isIdenticalText: isIdentical(record.text, record.summarized_text), attempt: attemptOf(image) });
-    writer.manifestRow({ kind: "sft", hash: line.hash, keyImage: image, raw: line.raw, rebuild: rebuildMode(line.raw, record), lineNo: line.lineNo, requestId });
+    writer.request({
+      id: requestId,
+      sourceImage: record.open_image_input_url,
+      localSourceImage: record.local_input_image ?? null,
+      text: record.text,
+      summarizedText: record.summarized_text,
+      editType: record.edit_type,
+    });
+    writer.candidate({
+      id: candidateId,
+      requestId,
+      imagePath: image,
+      role: "sft",
+      prior: "pass",
+      editType: record.edit_type,
+      isIdenticalText: isIdentical(record.text, record.summarized_text),
+      attempt: attemptOf(image),
+    });
+    writer.manifestRow({
+      kind: "sft",
+      hash: line.hash,
+      keyImage: image,
+      raw: line.raw,
+      rebuild: rebuildMode(line.raw, record),
+      lineNo: line.lineNo,
+      requestId,
+    });
     seenInBatch.set(image, line.lineNo);
   }
   await writer.flush();

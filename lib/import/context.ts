@@ -108,7 +108,17 @@ export class RowWriter {
 
   request(input: RequestInput) {
     this.requests.push(
-      csvRow([input.id, this.context.datasetId, input.sourceImage, input.localSourceImage ?? null, input.text, input.summarizedText, input.editType, input.sessionId ?? null, input.turn ?? null]),
+      csvRow([
+        input.id,
+        this.context.datasetId,
+        input.sourceImage,
+        input.localSourceImage ?? null,
+        input.text,
+        input.summarizedText,
+        input.editType,
+        input.sessionId ?? null,
+        input.turn ?? null,
+      ]),
     );
   }
 
@@ -122,8 +132,20 @@ export class RowWriter {
     const isMultiTurn = input.isMultiTurn ?? false;
     const group = isMultiTurn && input.editType === MULTI_TURN_EDIT_TYPE ? MULTI_TURN_GROUP : groupOf(input.editType);
     const values: CsvValue[] = [
-      input.id, this.context.datasetId, input.requestId, input.imagePath, input.role, input.prior, input.attempt ?? null,
-      input.editType, group, isKnownEditType(input.editType), isMultiTurn, input.isInPair ?? false, input.isIdenticalText, input.prior,
+      input.id,
+      this.context.datasetId,
+      input.requestId,
+      input.imagePath,
+      input.role,
+      input.prior,
+      input.attempt ?? null,
+      input.editType,
+      group,
+      isKnownEditType(input.editType),
+      isMultiTurn,
+      input.isInPair ?? false,
+      input.isIdenticalText,
+      input.prior,
     ];
     this.candidates.push(csvRow(values));
   }
@@ -137,24 +159,71 @@ export class RowWriter {
       if (input.kind === "sft" && input.requestId) memory.sftOwner.set(input.requestId, `${this.context.file}:${input.lineNo}`);
     }
     this.manifest.push(
-      csvRow([this.context.datasetId, input.kind, input.hash, input.keyImage, input.rebuild ? null : input.raw, input.rebuild ?? null, this.context.file, input.lineNo, this.context.runId, input.requestId ?? null, input.sessionId ?? null]),
+      csvRow([
+        this.context.datasetId,
+        input.kind,
+        input.hash,
+        input.keyImage,
+        input.rebuild ? null : input.raw,
+        input.rebuild ?? null,
+        this.context.file,
+        input.lineNo,
+        this.context.runId,
+        input.requestId ?? null,
+        input.sessionId ?? null,
+      ]),
     );
   }
 
   async flush() {
     const { tx } = this.context;
     if (this.requests.length) {
-      await tx.copyFrom("requests", ["id", "dataset_id", "source_image", "local_source_image", "text", "summarized_text", "edit_type", "session_id", "turn"], this.requests.join(""));
+      await tx.copyFrom(
+        "requests",
+        ["id", "dataset_id", "source_image", "local_source_image", "text", "summarized_text", "edit_type", "session_id", "turn"],
+        this.requests.join(""),
+      );
     }
     if (this.candidates.length) {
       await tx.copyFrom(
         "candidates",
-        ["id", "dataset_id", "request_id", "image_path", "role", "prior", "attempt", "edit_type", "group_name", "is_known_type", "is_multi_turn", "is_in_pair", "is_identical_text", "effective_verdict"],
+        [
+          "id",
+          "dataset_id",
+          "request_id",
+          "image_path",
+          "role",
+          "prior",
+          "attempt",
+          "edit_type",
+          "group_name",
+          "is_known_type",
+          "is_multi_turn",
+          "is_in_pair",
+          "is_identical_text",
+          "effective_verdict",
+        ],
         this.candidates.join(""),
       );
     }
     if (this.manifest.length) {
-      await tx.copyFrom("manifest_rows", ["dataset_id", "kind", "line_hash", "key_image", "raw", "rebuild", "source_file", "line_no", "import_run_id", "request_id", "session_id"], this.manifest.join(""));
+      await tx.copyFrom(
+        "manifest_rows",
+        [
+          "dataset_id",
+          "kind",
+          "line_hash",
+          "key_image",
+          "raw",
+          "rebuild",
+          "source_file",
+          "line_no",
+          "import_run_id",
+          "request_id",
+          "session_id",
+        ],
+        this.manifest.join(""),
+      );
     }
     this.requests = [];
     this.candidates = [];

@@ -44,21 +44,32 @@ describe.each(testBackends())("importFile on $name", (backend) => {
     );
     expect(candidate).toMatchObject({ human_verdict: "pass" });
     expect(await count("SELECT count(*) AS n FROM candidates WHERE dataset_id = $1", id)).toBe(4); // m1_retry1, m1, two turns
-    const [run] = await database.handle.query<{ status: string; lines_bad: number; errors: string[]; kind: string }>("SELECT * FROM import_runs WHERE id = $1", [report.runId]);
+    const [run] = await database.handle.query<{ status: string; lines_bad: number; errors: string[]; kind: string }>(
+      "SELECT * FROM import_runs WHERE id = $1",
+      [report.runId],
+    );
     expect(run).toMatchObject({ status: "done", lines_bad: 1, errors: report.errors });
   });
 
   it("imports the same rows whatever the batch size, one transaction and progress report per batch", async () => {
     const id = await datasetId("batched");
     const progress: ImportProgress[] = [];
-    const report = await importFile(database.handle, { datasetId: id, file: MIXED, batchSize: 2, onProgress: (entry) => progress.push(entry) });
+    const report = await importFile(database.handle, {
+      datasetId: id,
+      file: MIXED,
+      batchSize: 2,
+      onProgress: (entry) => progress.push(entry),
+    });
     expect(report).toMatchObject({ status: "done", linesTotal: 6, bad: 1 });
     // Lines 1–2 (decision, sft), 3–4 (preference, multi-turn), 5 (score) and the bad line 6.
     expect(progress.map((entry) => entry.linesRead)).toEqual([2, 4, 6]);
     expect(progress.at(-1)).toMatchObject({ bytesRead: fs.statSync(MIXED).size, totalBytes: fs.statSync(MIXED).size, imported: 5, bad: 1 });
     const mixedId = await datasetId("mixed");
     const state = async (dataset: number) =>
-      database.handle.query("SELECT image_path, role, judge_verdict, human_verdict, effective_verdict FROM candidates WHERE dataset_id = $1 ORDER BY image_path", [dataset]);
+      database.handle.query(
+        "SELECT image_path, role, judge_verdict, human_verdict, effective_verdict FROM candidates WHERE dataset_id = $1 ORDER BY image_path",
+        [dataset],
+      );
     expect(await state(id)).toEqual(await state(mixedId));
     const manifestRows = "SELECT count(*) AS n FROM manifest_rows WHERE dataset_id = $1";
     expect(await count(manifestRows, id)).toBe(3); // sft, preference, multi-turn

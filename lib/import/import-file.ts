@@ -66,7 +66,8 @@ const emptyPending = (): Pending => ({ sft: [], preference: [], multi_turn: [], 
 
 /** Validates one line: parse + kind-specific schema + things PostgreSQL text cannot hold. */
 function checkLine(text: string): { ok: true; parsed: ParsedLine } | { ok: false; problems: { field: string; problem: string }[] } {
-  if (text.includes("\\u0000")) return { ok: false, problems: [{ field: "(line)", problem: "contains a NUL character (\\u0000), which cannot be stored" }] };
+  if (text.includes("\\u0000"))
+    return { ok: false, problems: [{ field: "(line)", problem: "contains a NUL character (\\u0000), which cannot be stored" }] };
   return parseLine(text);
 }
 
@@ -76,7 +77,18 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
   const batchSize = options.batchSize ?? 5000;
   const runId = await createImportRun(handle, { datasetId: options.datasetId, file: label, isStrict: options.strict ?? false });
   options.onRunCreated?.(runId);
-  const report: ImportReport = { runId, file: label, status: "done", linesTotal: 0, imported: 0, unchanged: 0, bad: 0, byKind: {}, errors: [], warnings: [] };
+  const report: ImportReport = {
+    runId,
+    file: label,
+    status: "done",
+    linesTotal: 0,
+    imported: 0,
+    unchanged: 0,
+    bad: 0,
+    byKind: {},
+    errors: [],
+    warnings: [],
+  };
   const badLines = new Set<number>(); // a line with several problems is still one bad line
   const fail = (lineNo: number, field: string, problem: string) => {
     if (!badLines.has(lineNo)) {

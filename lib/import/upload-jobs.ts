@@ -23,7 +23,6 @@ export { checkDiskSpace, maxUploadBytes, receiveUpload, takeUploadSlot, UploadEr
 const WEB_BATCH_SIZE = 500;
 const KEEP_FINISHED_MS = 60 * 60 * 1000;
 
-
 export const JOB_PHASES = ["queued", "running", "done", "rejected", "cancelled", "failed", "interrupted"] as const;
 export type JobPhase = (typeof JOB_PHASES)[number];
 export const ACTIVE_PHASES: readonly JobPhase[] = ["queued", "running"];
@@ -241,7 +240,7 @@ export function statusFromRun(run: ImportRunDetail): ImportJobStatus {
     isStrict: run.isStrict,
     detectedKind: null,
     // "running" with no job in this server: it stopped mid-import, or another process runs it.
-    phase: isOrphan ? "interrupted" : ((JOB_PHASES as readonly string[]).includes(run.status) ? (run.status as JobPhase) : "failed"),
+    phase: isOrphan ? "interrupted" : (JOB_PHASES as readonly string[]).includes(run.status) ? (run.status as JobPhase) : "failed",
     linesRead: run.linesTotal,
     imported: run.linesImported,
     unchanged: run.linesUnchanged,
@@ -252,7 +251,9 @@ export function statusFromRun(run: ImportRunDetail): ImportJobStatus {
     kinds: (run.kind ?? "").split(",").filter(Boolean),
     errors: run.errors,
     warnings: run.warnings,
-    message: isOrphan ? "Not finished: the server stopped during this import, or another process (a CLI on PostgreSQL) is still running it. Re-importing the file skips the lines already committed." : null,
+    message: isOrphan
+      ? "Not finished: the server stopped during this import, or another process (a CLI on PostgreSQL) is still running it. Re-importing the file skips the lines already committed."
+      : null,
     queuedAt: null,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,

@@ -18,7 +18,10 @@ const HEAD_BYTES = 64 * 1024;
 const DISK_CHECK_EVERY = 32 * 1024 * 1024;
 
 export class UploadError extends Error {
-  constructor(message: string, public readonly status = 400) {
+  constructor(
+    message: string,
+    public readonly status = 400,
+  ) {
     super(message);
   }
 }
@@ -40,7 +43,10 @@ export function checkDiskSpace(fileName: string, incomingBytes: number) {
   const reserve = env().RIPE_MIN_FREE_DISK_MB * 1024 * 1024;
   const free = freeDiskBytes();
   if (free - incomingBytes < reserve) {
-    throw new UploadError(`${fileName}: not enough disk space on the server (${formatMb(free)} free, ${formatMb(reserve)} kept in reserve by RIPE_MIN_FREE_DISK_MB); ask the operator to free space.`, 507);
+    throw new UploadError(
+      `${fileName}: not enough disk space on the server (${formatMb(free)} free, ${formatMb(reserve)} kept in reserve by RIPE_MIN_FREE_DISK_MB); ask the operator to free space.`,
+      507,
+    );
   }
 }
 
@@ -52,8 +58,10 @@ export function takeUploadSlot(user: string): () => void {
   const slots = (globalForSlots.ripeUploadSlots ??= { total: 0, byUser: new Map() });
   const settings = env();
   const mine = slots.byUser.get(user) ?? 0;
-  if (mine >= settings.RIPE_MAX_UPLOADS_PER_USER) throw new UploadError(`You already have ${mine} upload${mine === 1 ? "" : "s"} in progress; wait for it to finish.`, 429);
-  if (slots.total >= settings.RIPE_MAX_UPLOADS) throw new UploadError(`The server is receiving ${slots.total} uploads already; try again in a minute.`, 429);
+  if (mine >= settings.RIPE_MAX_UPLOADS_PER_USER)
+    throw new UploadError(`You already have ${mine} upload${mine === 1 ? "" : "s"} in progress; wait for it to finish.`, 429);
+  if (slots.total >= settings.RIPE_MAX_UPLOADS)
+    throw new UploadError(`The server is receiving ${slots.total} uploads already; try again in a minute.`, 429);
   slots.total++;
   slots.byUser.set(user, mine + 1);
   let isReleased = false;
@@ -88,7 +96,11 @@ export type ReceivedUpload = { filePath: string; bytes: number; detectedKind: Li
 export async function receiveUpload(body: ReadableStream<Uint8Array>, fileName: string): Promise<ReceivedUpload> {
   const dir = uploadsDir();
   fs.mkdirSync(dir, { recursive: true });
-  const safeName = path.basename(fileName).replace(/[^\w.-]+/g, "_").slice(-100) || "upload.jsonl";
+  const safeName =
+    path
+      .basename(fileName)
+      .replace(/[^\w.-]+/g, "_")
+      .slice(-100) || "upload.jsonl";
   const filePath = path.join(dir, `${Date.now()}-${crypto.randomBytes(4).toString("hex")}-${safeName}`);
   const limit = maxUploadBytes();
   let bytes = 0;
@@ -99,7 +111,12 @@ export async function receiveUpload(body: ReadableStream<Uint8Array>, fileName: 
     transform(chunk: Buffer, _encoding, callback) {
       bytes += chunk.length;
       if (bytes > limit) {
-        callback(new UploadError(`${fileName} is larger than the upload limit of ${formatMb(limit)} (RIPE_MAX_UPLOAD_MB); import it with the CLI instead: npm run import`, 413));
+        callback(
+          new UploadError(
+            `${fileName} is larger than the upload limit of ${formatMb(limit)} (RIPE_MAX_UPLOAD_MB); import it with the CLI instead: npm run import`,
+            413,
+          ),
+        );
         return;
       }
       if (bytes >= nextDiskCheck) {
@@ -137,8 +154,10 @@ const KIND_HINT =
 /** The first-line checks that save a person from a wall of identical per-line errors. */
 function sniff(fileName: string, head: Buffer, bytes: number): LineKind | null {
   if (bytes === 0) throw new UploadError(`${fileName} is empty: choose a JSONL file with one JSON object per line.`);
-  if (head[0] === 0x1f && head[1] === 0x8b) throw new UploadError(`${fileName} is gzip-compressed: decompress it first (gunzip ${fileName}).`);
-  if (head.subarray(0, 4).toString("latin1") === "PK\u0003\u0004") throw new UploadError(`${fileName} is a zip archive: extract the .jsonl files and upload those.`);
+  if (head[0] === 0x1f && head[1] === 0x8b)
+    throw new UploadError(`${fileName} is gzip-compressed: decompress it first (gunzip ${fileName}).`);
+  if (head.subarray(0, 4).toString("latin1") === "PK\u0003\u0004")
+    throw new UploadError(`${fileName} is a zip archive: extract the .jsonl files and upload those.`);
   const text = head.toString("utf8").replace(/^\uFEFF/, "");
   const start = text.search(/\S/);
   if (start === -1) {
@@ -148,17 +167,23 @@ function sniff(fileName: string, head: Buffer, bytes: number): LineKind | null {
   const lineNo = text.slice(0, start).split("\n").length;
   const firstChar = text[start];
   if (firstChar === "[") {
-    throw new UploadError(`${fileName}:${lineNo}: is a JSON array, not JSON Lines. Ripe needs one object per line; convert with: jq -c '.[]' ${fileName} > out.jsonl`);
+    throw new UploadError(
+      `${fileName}:${lineNo}: is a JSON array, not JSON Lines. Ripe needs one object per line; convert with: jq -c '.[]' ${fileName} > out.jsonl`,
+    );
   }
   if (firstChar !== "{") {
     const preview = JSON.stringify(text.slice(start, start + 40));
-    throw new UploadError(`${fileName}:${lineNo}: does not look like JSON Lines (it starts with ${preview}); each line must be one JSON object.`);
+    throw new UploadError(
+      `${fileName}:${lineNo}: does not look like JSON Lines (it starts with ${preview}); each line must be one JSON object.`,
+    );
   }
   const end = text.indexOf("\n", start);
   const isWholeLine = end !== -1 || bytes <= head.length;
   const firstLine = text.slice(start, end === -1 ? undefined : end).trim();
   if (isWholeLine && firstLine === "{") {
-    throw new UploadError(`${fileName}:${lineNo}: looks like pretty-printed JSON. JSON Lines needs each object on one line; convert with: jq -c . ${fileName} > out.jsonl`);
+    throw new UploadError(
+      `${fileName}:${lineNo}: looks like pretty-printed JSON. JSON Lines needs each object on one line; convert with: jq -c . ${fileName} > out.jsonl`,
+    );
   }
   let value: unknown;
   try {
@@ -176,4 +201,3 @@ function sniff(fileName: string, head: Buffer, bytes: number): LineKind | null {
   }
   return null; // unknown until the importer reads the file; the summary names the real kinds
 }
-

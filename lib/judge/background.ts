@@ -32,9 +32,19 @@ export function isJobActive(jobId: number): boolean {
 }
 
 /** Starts (or resumes) a job without waiting for it; at most one run per job in this process. */
-export function startInBackground(db: DbHandle, job: JudgeJob, options: { concurrency: number; resume?: boolean; retryErrors?: boolean }): void {
+export function startInBackground(
+  db: DbHandle,
+  job: JudgeJob,
+  options: { concurrency: number; resume?: boolean; retryErrors?: boolean },
+): void {
   if (isJobActive(job.id)) throw new JudgeStartError(`Judge job #${job.id} is already running.`);
-  const run: Run = { concurrency: options.concurrency, startedAt: new Date(), doneAtStart: job.done + job.failed, isActive: true, error: null };
+  const run: Run = {
+    concurrency: options.concurrency,
+    startedAt: new Date(),
+    doneAtStart: job.done + job.failed,
+    isActive: true,
+    error: null,
+  };
   runs.set(job.id, run);
   const work = options.resume
     ? resumeJob(db, job.id, { concurrency: options.concurrency, retryErrors: options.retryErrors })
@@ -82,7 +92,11 @@ export function jobView(job: JudgeJob): JudgeJobView {
   const run = runs.get(job.id);
   const isActive = isJobActive(job.id);
   // A "running"/"queued" row that no run of this process owns was cut off by a restart (or a crash).
-  const state: JobState = isActive ? "running" : job.status === "running" || job.status === "queued" ? "interrupted" : (job.status as JobState);
+  const state: JobState = isActive
+    ? "running"
+    : job.status === "running" || job.status === "queued"
+      ? "interrupted"
+      : (job.status as JobState);
   return {
     id: job.id,
     provider: job.provider,
@@ -98,7 +112,10 @@ export function jobView(job: JudgeJob): JudgeJobView {
     costUsd: job.costUsd,
     mode: job.mode,
     standardCostUsd: job.standardCostUsd,
-    batch: job.mode === "batch" ? (job.batchStatus ?? { phase: job.status === "done" ? "done" : "submitting", batches: {}, itemsInBatches: 0 }) : null,
+    batch:
+      job.mode === "batch"
+        ? (job.batchStatus ?? { phase: job.status === "done" ? "done" : "submitting", batches: {}, itemsInBatches: 0 })
+        : null,
     error: job.error ?? run?.error ?? null,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
@@ -143,6 +160,13 @@ export function geminiStatus(): GeminiStatus {
     return { isConfigured: true, defaultModel: settings.model, endpoint, problem: null, batchAbove: batchAboveDefault(), batchProblem };
   } catch (error) {
     const problem = (error as Error).message;
-    return { isConfigured: false, defaultModel: process.env.GEMINI_MODEL || DEFAULT_GEMINI_MODEL, endpoint: null, problem, batchAbove: batchAboveDefault(), batchProblem: problem };
+    return {
+      isConfigured: false,
+      defaultModel: process.env.GEMINI_MODEL || DEFAULT_GEMINI_MODEL,
+      endpoint: null,
+      problem,
+      batchAbove: batchAboveDefault(),
+      batchProblem: problem,
+    };
   }
 }

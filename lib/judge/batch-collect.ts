@@ -32,15 +32,26 @@ export async function pollBatch(run: BatchRun, batch: JudgeBatch): Promise<void>
       return;
     }
     // A network error or a 5xx: keep the batch and ask again at the next poll.
-    await run.handle.query("UPDATE judge_batches SET error = $2 WHERE id = $1", [batch.id, `Polling failed: ${(error as Error).message}`.slice(0, 1000)]);
+    await run.handle.query("UPDATE judge_batches SET error = $2 WHERE id = $1", [
+      batch.id,
+      `Polling failed: ${(error as Error).message}`.slice(0, 1000),
+    ]);
     return;
   }
   if (FINISHED_STATES.includes(remote.state)) return void (await collectBatch(run, batch, remote));
   const state = batch.state === "cancelling" ? "cancelling" : remote.state === "JOB_STATE_RUNNING" ? "running" : "submitted";
-  await run.handle.query("UPDATE judge_batches SET remote_state = $2, state = $3, error = NULL WHERE id = $1", [batch.id, remote.state, state]);
+  await run.handle.query("UPDATE judge_batches SET remote_state = $2, state = $3, error = NULL WHERE id = $1", [
+    batch.id,
+    remote.state,
+    state,
+  ]);
 }
 
-async function readResults(run: BatchRun, batch: JudgeBatch, resultFile: string): Promise<{ stored: number; retryable: Map<number, string> }> {
+async function readResults(
+  run: BatchRun,
+  batch: JudgeBatch,
+  resultFile: string,
+): Promise<{ stored: number; retryable: Map<number, string> }> {
   const filePath = path.join(os.tmpdir(), `ripe-batch-results-${batch.id}-${crypto.randomBytes(4).toString("hex")}.jsonl`);
   const retryable = new Map<number, string>();
   let stored = 0;
@@ -64,7 +75,8 @@ async function readResults(run: BatchRun, batch: JudgeBatch, resultFile: string)
           await refreshCandidates(run.handle, toRefresh);
           toRefresh = [];
         }
-        if (run.onProgress) run.onProgress((await getJob(run.handle, run.job.id))!, { candidateId, error: result.ok ? undefined : result.error });
+        if (run.onProgress)
+          run.onProgress((await getJob(run.handle, run.job.id))!, { candidateId, error: result.ok ? undefined : result.error });
       }
     }
   } finally {
@@ -76,18 +88,41 @@ async function readResults(run: BatchRun, batch: JudgeBatch, resultFile: string)
 
 /** Stores a finished batch's results and releases what it did not answer for good. */
 export async function collectBatch(run: BatchRun, batch: JudgeBatch, remote: RemoteBatch): Promise<CollectReport> {
-  await run.handle.query("UPDATE judge_batches SET state = 'collecting', remote_state = $2, result_file = $3 WHERE id = $1", [batch.id, remote.state, remote.resultFile]);
-  const { stored, retryable } = remote.resultFile ? await readResults(run, batch, remote.resultFile) : { stored: 0, retryable: new Map<number, string>() };
-  const [left] = await run.handle.query<{ n: number }>("SELECT count(*)::int AS n FROM judge_job_items WHERE job_id = $1 AND batch_id = $2 AND status = 'batched'", [run.job.id, batch.id]);
+  await run.handle.query("UPDATE judge_batches SET state = 'collecting', remote_state = $2, result_file = $3 WHERE id = $1", [
+    batch.id,
+    remote.state,
+    remote.resultFile,
+  ]);
+  const { stored, retryable } = remote.resultFile
+    ? await readResults(run, batch, remote.resultFile)
+    : { stored: 0, retryable: new Map<number, string>() };
+  const [left] = await run.handle.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM judge_job_items WHERE job_id = $1 AND batch_id = $2 AND status = 'batched'",
+    [run.job.id, batch.id],
+  );
   const retrying = Number(left.n);
   const reasons = [
-    remote.state !== "JOB_STATE_SUCCEEDED" ? `Gemini reports the batch ${remote.state.replace(/^JOB_STATE_/, "").toLowerCase().replace(/_/g, " ")}` : null,
+    remote.state !== "JOB_STATE_SUCCEEDED"
+      ? `Gemini reports the batch ${remote.state
+          .replace(/^JOB_STATE_/, "")
+          .toLowerCase()
+          .replace(/_/g, " ")}`
+      : null,
     retryable.size ? `${retryable.size} request${retryable.size === 1 ? "" : "s"} failed (${[...retryable.values()][0]})` : null,
     retrying > retryable.size ? `${retrying - retryable.size} without an answer` : null,
   ].filter(Boolean);
-  const error = retrying > 0 ? `${reasons.join("; ")}: ${retrying} item${retrying === 1 ? "" : "s"} queued again` : reasons.length ? reasons.join("; ") : null;
+  const error =
+    retrying > 0
+      ? `${reasons.join("; ")}: ${retrying} item${retrying === 1 ? "" : "s"} queued again`
+      : reasons.length
+        ? reasons.join("; ")
+        : null;
   // A batch we cancelled did not fail its items: they go back as fresh, for a batch again.
-  if (remote.state === "JOB_STATE_CANCELLED") await run.handle.query("UPDATE judge_job_items SET attempts = attempts - 1 WHERE job_id = $1 AND batch_id = $2 AND status = 'batched'", [run.job.id, batch.id]);
+  if (remote.state === "JOB_STATE_CANCELLED")
+    await run.handle.query(
+      "UPDATE judge_job_items SET attempts = attempts - 1 WHERE job_id = $1 AND batch_id = $2 AND status = 'batched'",
+      [run.job.id, batch.id],
+    );
   await releaseItems(run, batch.id);
   await run.handle.query("UPDATE judge_batches SET state = 'collected', error = $2, finished_at = now() WHERE id = $1", [batch.id, error]);
   // Files count against the project's storage until Gemini expires them (48 h): free them now.

@@ -10,7 +10,10 @@ const input = {
   editType: "Change the weather",
 };
 const answer = (text: string, usage = { promptTokenCount: 600, candidatesTokenCount: 40, thoughtsTokenCount: 10 }) =>
-  JSON.stringify({ key: "candidate-42", response: { candidates: [{ content: { parts: [{ text }] }, finishReason: "STOP" }], usageMetadata: usage } });
+  JSON.stringify({
+    key: "candidate-42",
+    response: { candidates: [{ content: { parts: [{ text }] }, finishReason: "STOP" }], usageMetadata: usage },
+  });
 
 describe("batch request lines", () => {
   it("keys each request by its candidate and sends both images inline", () => {
@@ -22,8 +25,21 @@ describe("batch request lines", () => {
   });
 
   it("reads a good answer with its billed tokens (thinking counts as output)", () => {
-    const parsed = parseBatchLine(answer(JSON.stringify({ rationale: "Fine.", instruction_compliance: 0.9, seamlessness: 0.8, preservation_balance: 0.7, technical_quality: 0.6 })));
-    expect(parsed).toMatchObject({ candidateId: 42, result: { ok: true, scores: { instruction_compliance: 0.9 }, usage: { inputTokens: 600, outputTokens: 50 } } });
+    const parsed = parseBatchLine(
+      answer(
+        JSON.stringify({
+          rationale: "Fine.",
+          instruction_compliance: 0.9,
+          seamlessness: 0.8,
+          preservation_balance: 0.7,
+          technical_quality: 0.6,
+        }),
+      ),
+    );
+    expect(parsed).toMatchObject({
+      candidateId: 42,
+      result: { ok: true, scores: { instruction_compliance: 0.9 }, usage: { inputTokens: 600, outputTokens: 50 } },
+    });
   });
 
   it("keeps a malformed answer as a billed, final failure", () => {
@@ -32,11 +48,16 @@ describe("batch request lines", () => {
   });
 
   it("retries rate limits, server errors and timeouts, not rejected requests", () => {
-    const failure = (code: number, status: string) => parseBatchLine(JSON.stringify({ key: "candidate-7", error: { code, status, message: "m" } }))!.result;
+    const failure = (code: number, status: string) =>
+      parseBatchLine(JSON.stringify({ key: "candidate-7", error: { code, status, message: "m" } }))!.result;
     expect(failure(429, "RESOURCE_EXHAUSTED")).toMatchObject({ ok: false, retryable: true });
     expect(failure(13, "INTERNAL")).toMatchObject({ ok: false, retryable: true });
     expect(failure(504, "DEADLINE_EXCEEDED")).toMatchObject({ ok: false, retryable: true });
-    expect(failure(400, "INVALID_ARGUMENT")).toMatchObject({ ok: false, retryable: false, error: expect.stringMatching(/INVALID_ARGUMENT \(400\): m/) });
+    expect(failure(400, "INVALID_ARGUMENT")).toMatchObject({
+      ok: false,
+      retryable: false,
+      error: expect.stringMatching(/INVALID_ARGUMENT \(400\): m/),
+    });
   });
 
   it("ignores lines that are not ours or not JSON", () => {
@@ -49,7 +70,10 @@ describe("batch request lines", () => {
 describe("batch settings", () => {
   it("reads sizes and polling from the environment and says which variable is wrong", () => {
     expect(batchSettings({}, {})).toMatchObject({ maxItems: 1000, maxOpen: 10, pollMs: 30_000, followUpMin: 100, maxBatchAttempts: 2 });
-    expect(batchSettings({ pollMs: 5 }, { RIPE_JUDGE_BATCH_SIZE: "250", RIPE_JUDGE_BATCH_POLL_MS: "1000" })).toMatchObject({ maxItems: 250, pollMs: 5 });
+    expect(batchSettings({ pollMs: 5 }, { RIPE_JUDGE_BATCH_SIZE: "250", RIPE_JUDGE_BATCH_POLL_MS: "1000" })).toMatchObject({
+      maxItems: 250,
+      pollMs: 5,
+    });
     expect(() => batchSettings({}, { RIPE_JUDGE_BATCH_SIZE: "0" })).toThrow(/RIPE_JUDGE_BATCH_SIZE must be at least 1/);
   });
 });

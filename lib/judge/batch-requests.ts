@@ -22,7 +22,12 @@ export function batchRequestLine(candidateId: number, input: JudgeInput): string
   });
 }
 
-type UsageMetadata = { promptTokenCount?: number; toolUsePromptTokenCount?: number; candidatesTokenCount?: number; thoughtsTokenCount?: number };
+type UsageMetadata = {
+  promptTokenCount?: number;
+  toolUsePromptTokenCount?: number;
+  candidatesTokenCount?: number;
+  thoughtsTokenCount?: number;
+};
 
 /** Tokens billed for one answer; thinking tokens are billed as output. */
 export function usageFrom(metadata: UsageMetadata | undefined): TokenUsage {
@@ -34,7 +39,12 @@ export function usageFrom(metadata: UsageMetadata | undefined): TokenUsage {
 
 export type BatchLineResult = { candidateId: number; result: JudgeCallResult };
 
-type ResultLine = { key?: string; response?: ResponseLike & { usageMetadata?: UsageMetadata }; error?: { code?: number; message?: string; status?: string }; status?: { code?: number; message?: string; status?: string } };
+type ResultLine = {
+  key?: string;
+  response?: ResponseLike & { usageMetadata?: UsageMetadata };
+  error?: { code?: number; message?: string; status?: string };
+  status?: { code?: number; message?: string; status?: string };
+};
 
 /** Reads one line of a batch's results file; null for a line that names no candidate of ours. */
 export function parseBatchLine(line: string): BatchLineResult | null {
@@ -51,12 +61,23 @@ export function parseBatchLine(line: string): BatchLineResult | null {
     const usage = usageFrom(parsed.response.usageMetadata);
     const answer = parseJudgeResponse(parsed.response);
     // A malformed answer or a refusal is an answer: billed, and asking again would bill again.
-    return { candidateId, result: answer.ok ? { ...answer, usage } : { ok: false, error: answer.error, raw: answer.raw, retryable: false, usage } };
+    return {
+      candidateId,
+      result: answer.ok ? { ...answer, usage } : { ok: false, error: answer.error, raw: answer.raw, retryable: false, usage },
+    };
   }
   const failure = parsed.error ?? parsed.status ?? {};
   const code = failure.code ?? 0;
   // gRPC codes (4 DEADLINE_EXCEEDED, 8 RESOURCE_EXHAUSTED, 13 INTERNAL, 14 UNAVAILABLE) or HTTP ones.
   const isRetryable = [4, 8, 13, 14, 408, 429].includes(code) || code >= 500;
   const what = failure.status ? `${failure.status} (${code})` : `error ${code}`;
-  return { candidateId, result: { ok: false, error: `Gemini batch request failed: ${what}: ${failure.message ?? "no message"}`, raw: line.slice(0, 4000), retryable: isRetryable } };
+  return {
+    candidateId,
+    result: {
+      ok: false,
+      error: `Gemini batch request failed: ${what}: ${failure.message ?? "no message"}`,
+      raw: line.slice(0, 4000),
+      retryable: isRetryable,
+    },
+  };
 }

@@ -20,7 +20,11 @@ let handle: DbHandle;
 let database: TestDatabase | undefined;
 let fake: FakeGemini;
 let script: (text: string) => FakeReply | undefined = () => undefined;
-const batchBehaviour: { runningPolls: number; outcome?: () => "failed" | "expired" | undefined; failCreate?: (n: number) => "before" | "after" | undefined } = { runningPolls: 1 };
+const batchBehaviour: {
+  runningPolls: number;
+  outcome?: () => "failed" | "expired" | undefined;
+  failCreate?: (n: number) => "before" | "after" | undefined;
+} = { runningPolls: 1 };
 let datasetCounter = 0;
 
 beforeAll(async () => {
@@ -29,12 +33,25 @@ beforeAll(async () => {
   process.env.RIPE_IMAGE_ROOTS = dir;
   await fs.mkdir(path.join(dir, "images"), { recursive: true });
   const photo = path.resolve("demo/sources/cat-chelsea.jpg"); // the project's own copy (demo/sources/ATTRIBUTION.md)
-  await sharp(photo).resize(96).jpeg().toFile(path.join(dir, "images", "source.jpg"));
-  await sharp(photo).resize(80, 64, { fit: "cover" }).modulate({ hue: 90 }).png().toFile(path.join(dir, "images", "edit.png"));
+  await sharp(photo)
+    .resize(96)
+    .jpeg()
+    .toFile(path.join(dir, "images", "source.jpg"));
+  await sharp(photo)
+    .resize(80, 64, { fit: "cover" })
+    .modulate({ hue: 90 })
+    .png()
+    .toFile(path.join(dir, "images", "edit.png"));
   fake = await startFakeGemini({
     apiKey: "test-key",
     script: (_call, body) => script(JSON.stringify(body.contents)),
-    batch: { get runningPolls() { return batchBehaviour.runningPolls; }, outcome: () => batchBehaviour.outcome?.(), failCreate: (n) => batchBehaviour.failCreate?.(n) },
+    batch: {
+      get runningPolls() {
+        return batchBehaviour.runningPolls;
+      },
+      outcome: () => batchBehaviour.outcome?.(),
+      failCreate: (n) => batchBehaviour.failCreate?.(n),
+    },
   });
 });
 
@@ -51,26 +68,50 @@ afterEach(() => {
 });
 
 const gemini = () => ({ apiKey: "test-key", baseUrl: fake.url, initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 2, timeoutMs: 5_000 });
-const options = (batch: RunOptions["batch"] = {}, extra: RunOptions = {}): RunOptions => ({ gemini: gemini(), batch: { pollMs: 5, maxItems: 2, ...batch }, ...extra });
+const options = (batch: RunOptions["batch"] = {}, extra: RunOptions = {}): RunOptions => ({
+  gemini: gemini(),
+  batch: { pollMs: 5, maxItems: 2, ...batch },
+  ...extra,
+});
 
 async function seed(count: number) {
-  const [dataset] = await handle.db.insert(datasets).values({ name: `batch-test-${process.pid}-${Date.now()}-${++datasetCounter}`, base: dir }).returning();
+  const [dataset] = await handle.db
+    .insert(datasets)
+    .values({ name: `batch-test-${process.pid}-${Date.now()}-${++datasetCounter}`, base: dir })
+    .returning();
   const ids: number[] = [];
   for (let index = 0; index < count; index++) {
     const [request] = await handle.db
       .insert(requests)
-      .values({ datasetId: dataset.id, sourceImage: "images/source.jpg", text: `Give dog number ${index} a blue scarf.`, summarizedText: `scarf ${index}`, editType: "Add a new object to the scene" })
+      .values({
+        datasetId: dataset.id,
+        sourceImage: "images/source.jpg",
+        text: `Give dog number ${index} a blue scarf.`,
+        summarizedText: `scarf ${index}`,
+        editType: "Add a new object to the scene",
+      })
       .returning();
     const [candidate] = await handle.db
       .insert(candidates)
-      .values({ datasetId: dataset.id, requestId: request.id, imagePath: "images/edit.png", role: "sft", prior: "pass", editType: "Add a new object to the scene", groupName: "Object-Level Semantic", isKnownType: true, effectiveVerdict: "pass" })
+      .values({
+        datasetId: dataset.id,
+        requestId: request.id,
+        imagePath: "images/edit.png",
+        role: "sft",
+        prior: "pass",
+        editType: "Add a new object to the scene",
+        groupName: "Object-Level Semantic",
+        isKnownType: true,
+        effectiveVerdict: "pass",
+      })
       .returning();
     ids.push(candidate.id);
   }
   return { dataset, ids };
 }
 
-const judgementsOf = (jobId: number) => handle.db.select().from(judgements).where(eq(judgements.jobId, jobId)).orderBy(judgements.candidateId);
+const judgementsOf = (jobId: number) =>
+  handle.db.select().from(judgements).where(eq(judgements.jobId, jobId)).orderBy(judgements.candidateId);
 const batchesOf = (jobId: number) => handle.db.select().from(judgeBatches).where(eq(judgeBatches.jobId, jobId)).orderBy(judgeBatches.id);
 /** How often each dog was sent to Gemini, interactive calls and batch requests alike, since `from`. */
 const sendsSince = (from: number) => {
@@ -110,7 +151,9 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
     // 2 + 2 + 1 items, each sent once, all in batches (no interactive call).
     const sent = fake.batches.slice(batchesBefore);
     expect(sent.map((batch) => batch.requestCount)).toEqual([2, 2, 1]);
-    expect(sent.every((batch) => batch.state === "BATCH_STATE_SUCCEEDED" && batch.displayName.startsWith(`ripe-job-${job.id}-batch-`))).toBe(true);
+    expect(
+      sent.every((batch) => batch.state === "BATCH_STATE_SUCCEEDED" && batch.displayName.startsWith(`ripe-job-${job.id}-batch-`)),
+    ).toBe(true);
     expect(fake.calls.slice(callsBefore).every((call) => call.batch !== undefined && call.imageCount === 2)).toBe(true);
     expect([...sendsSince(callsBefore).values()]).toEqual([1, 1, 1, 1, 1]);
     // Uploaded requests and downloaded results are deleted once collected.
@@ -133,7 +176,10 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
     }
     const total = stored.reduce((sum, row) => sum + row.costUsd!, 0);
     expect(job.costUsd).toBeCloseTo(total, 12);
-    expect(job.standardCostUsd).toBeCloseTo(costUsd("gemini-2.5-pro", { inputTokens: job.inputTokens, outputTokens: job.outputTokens }, priceFor("gemini-2.5-pro")), 12);
+    expect(job.standardCostUsd).toBeCloseTo(
+      costUsd("gemini-2.5-pro", { inputTokens: job.inputTokens, outputTokens: job.outputTokens }, priceFor("gemini-2.5-pro")),
+      12,
+    );
     expect(job.costUsd).toBeCloseTo(job.standardCostUsd / 2, 12);
     const [candidate] = await handle.db.select().from(candidates).where(eq(candidates.id, ids[0]));
     expect(candidate.judgeOverall).toBeGreaterThan(0);
@@ -169,7 +215,7 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
     const failedOnce = new Set<string>();
     // Dog 1 hits a server error once, dog 2 gets a malformed answer (billed: never asked again).
     script = (text) => {
-      if (text.includes("dog number 1 ") && !failedOnce.has("1")) return failedOnce.add("1"), { kind: "server-error", status: 500 };
+      if (text.includes("dog number 1 ") && !failedOnce.has("1")) return (failedOnce.add("1"), { kind: "server-error", status: 500 });
       if (text.includes("dog number 2 ")) return { kind: "invalid-json" };
       return undefined;
     };
@@ -182,7 +228,10 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
     expect(retried.map((call) => call.batch === undefined)).toEqual([false, true]); // batch, then interactive
     const rows = await judgementsOf(job.id);
     const malformed = rows.find((row) => row.error !== null)!;
-    expect(malformed).toMatchObject({ error: expect.stringMatching(/not valid JSON/), raw: expect.stringContaining('"instruction_compliance": 0.9,') });
+    expect(malformed).toMatchObject({
+      error: expect.stringMatching(/not valid JSON/),
+      raw: expect.stringContaining('"instruction_compliance": 0.9,'),
+    });
     expect(malformed.costUsd).toBeGreaterThan(0);
     const [batch] = await batchesOf(job.id);
     expect(batch.error).toMatch(/1 request failed .*INTERNAL \(500\).*1 item queued again/);
@@ -236,7 +285,10 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
     expect([...sendsSince(callsBefore).values()]).toEqual([1, 1, 1]);
     const rows = await judgementsOf(created.id);
     expect(rows).toHaveLength(3);
-    expect(job.costUsd).toBeCloseTo(rows.reduce((sum, row) => sum + row.costUsd!, 0), 12);
+    expect(job.costUsd).toBeCloseTo(
+      rows.reduce((sum, row) => sum + row.costUsd!, 0),
+      12,
+    );
   });
 
   it("finds a batch whose create answer was lost instead of submitting it again", async () => {
@@ -276,7 +328,14 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
     const { job: created } = await createJob(handle, { datasetId: dataset.id, provider: "gemini", mode: "batch" });
     const callsBefore = fake.calls.length;
     let reports = 0;
-    const crashing = options({ maxItems: 10 }, { onProgress: () => { if (++reports === 2) throw new Error("simulated crash while collecting"); } });
+    const crashing = options(
+      { maxItems: 10 },
+      {
+        onProgress: () => {
+          if (++reports === 2) throw new Error("simulated crash while collecting");
+        },
+      },
+    );
     await expect(runJob(handle, created.id, crashing)).rejects.toThrow(/simulated crash/);
     expect(await batchesOf(created.id)).toMatchObject([{ state: "collecting" }]);
     expect(await getJob(handle, created.id)).toMatchObject({ status: "failed", done: 2 });
@@ -285,7 +344,10 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
     expect([...sendsSince(callsBefore).values()]).toEqual([1, 1, 1, 1]);
     const rows = await judgementsOf(created.id);
     expect(job.inputTokens).toBe(rows.reduce((sum, row) => sum + row.inputTokens!, 0));
-    expect(job.costUsd).toBeCloseTo(rows.reduce((sum, row) => sum + row.costUsd!, 0), 12);
+    expect(job.costUsd).toBeCloseTo(
+      rows.reduce((sum, row) => sum + row.costUsd!, 0),
+      12,
+    );
   });
 
   it("cancels the open batches at Gemini when the job is cancelled, and batches the items again on resume", async () => {
@@ -314,12 +376,17 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
     controller.abort();
     await stopped;
     await handle.query("UPDATE judge_jobs SET status = 'running' WHERE id = $1", [idle.id]);
-    expect(await cancelJob(handle, idle.id, { gemini: gemini() })).toMatchObject({ status: "cancelled", batchStatus: { phase: "submitted", batches: { cancelling: 1 } } });
+    expect(await cancelJob(handle, idle.id, { gemini: gemini() })).toMatchObject({
+      status: "cancelled",
+      batchStatus: { phase: "submitted", batches: { cancelling: 1 } },
+    });
     expect(fake.batches.at(-1)!.state).toBe("BATCH_STATE_CANCELLED");
   });
 
   it("refuses batch mode for the metrics judge", async () => {
     const { dataset } = await seed(1);
-    await expect(createJob(handle, { datasetId: dataset.id, provider: "metrics", mode: "batch" })).rejects.toThrow(/Batch runs are for the Gemini judge/);
+    await expect(createJob(handle, { datasetId: dataset.id, provider: "metrics", mode: "batch" })).rejects.toThrow(
+      /Batch runs are for the Gemini judge/,
+    );
   });
 });

@@ -37,19 +37,27 @@ async function isStopped(run: BatchRun): Promise<boolean> {
 }
 
 async function countItems(run: BatchRun, condition: string): Promise<number> {
-  const [row] = await run.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM judge_job_items WHERE job_id = $1 AND ${condition}`, [run.job.id]);
+  const [row] = await run.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM judge_job_items WHERE job_id = $1 AND ${condition}`, [
+    run.job.id,
+  ]);
   return Number(row.n);
 }
 
 /** A cancelled job stops spending: its open batches are cancelled at Gemini (and collected on resume). */
 export async function cancelOpenBatches(handle: DbHandle, jobId: number, client: BatchClient): Promise<void> {
-  const open = await handle.query<{ id: number; name: string }>("SELECT id, name FROM judge_batches WHERE job_id = $1 AND state IN ('submitted', 'running') ORDER BY id", [jobId]);
+  const open = await handle.query<{ id: number; name: string }>(
+    "SELECT id, name FROM judge_batches WHERE job_id = $1 AND state IN ('submitted', 'running') ORDER BY id",
+    [jobId],
+  );
   for (const batch of open) {
     try {
       await client.cancel(batch.name);
       await handle.query("UPDATE judge_batches SET state = 'cancelling' WHERE id = $1", [batch.id]);
     } catch (error) {
-      await handle.query("UPDATE judge_batches SET error = $2 WHERE id = $1", [batch.id, `Cancelling failed: ${(error as Error).message}`.slice(0, 1000)]);
+      await handle.query("UPDATE judge_batches SET error = $2 WHERE id = $1", [
+        batch.id,
+        `Cancelling failed: ${(error as Error).message}`.slice(0, 1000),
+      ]);
     }
   }
   await refreshBatchStatus(handle, jobId);
@@ -75,7 +83,12 @@ export async function runBatchItems(run: BatchRun): Promise<void> {
       for (const batch of await batchesIn(run, OPEN_STATES)) {
         if (await isStopped(run)) break;
         // "collecting": a runner stopped half-way through storing this batch's results.
-        if (batch.state === "collecting") await collectBatch(run, batch, { name: batch.name!, state: batch.remoteState ?? "JOB_STATE_SUCCEEDED", resultFile: batch.resultFile });
+        if (batch.state === "collecting")
+          await collectBatch(run, batch, {
+            name: batch.name!,
+            state: batch.remoteState ?? "JOB_STATE_SUCCEEDED",
+            resultFile: batch.resultFile,
+          });
         else await pollBatch(run, batch);
       }
       await refreshBatchStatus(handle, job.id);

@@ -32,12 +32,21 @@ export type BatchSettings = {
 
 const envSchema = z.object({
   RIPE_JUDGE_BATCH_SIZE: z.coerce.number().int().min(1, { message: "RIPE_JUDGE_BATCH_SIZE must be at least 1 item" }).optional(),
-  RIPE_JUDGE_BATCH_POLL_MS: z.coerce.number().int().min(1, { message: "RIPE_JUDGE_BATCH_POLL_MS must be a positive number of milliseconds" }).optional(),
+  RIPE_JUDGE_BATCH_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(1, { message: "RIPE_JUDGE_BATCH_POLL_MS must be a positive number of milliseconds" })
+    .optional(),
   RIPE_JUDGE_BATCH_MAX_OPEN: z.coerce.number().int().min(1, { message: "RIPE_JUDGE_BATCH_MAX_OPEN must be at least 1" }).optional(),
 });
 
-export function batchSettings(overrides: Partial<BatchSettings> = {}, env: Record<string, string | undefined> = process.env): BatchSettings {
-  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([key, value]) => key in envSchema.shape && value !== "")));
+export function batchSettings(
+  overrides: Partial<BatchSettings> = {},
+  env: Record<string, string | undefined> = process.env,
+): BatchSettings {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([key, value]) => key in envSchema.shape && value !== "")),
+  );
   if (!parsed.success) throw new Error(`Batch settings: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
   return {
     maxItems: overrides.maxItems ?? parsed.data.RIPE_JUDGE_BATCH_SIZE ?? 1000,
@@ -63,13 +72,17 @@ export type BatchRun = {
 };
 
 /** A display name no other batch of any Ripe database shares: job, row and the row's creation time. */
-export const displayNameOf = (batch: Pick<JudgeBatch, "id" | "jobId" | "createdAt">) => `ripe-job-${batch.jobId}-batch-${batch.id}-${batch.createdAt.getTime()}`;
+export const displayNameOf = (batch: Pick<JudgeBatch, "id" | "jobId" | "createdAt">) =>
+  `ripe-job-${batch.jobId}-batch-${batch.id}-${batch.createdAt.getTime()}`;
 
 const BATCH_COLUMNS = `id, job_id AS "jobId", name, input_file AS "inputFile", result_file AS "resultFile", state,
   remote_state AS "remoteState", item_count AS "itemCount", error, created_at AS "createdAt", submitted_at AS "submittedAt", finished_at AS "finishedAt"`;
 
 export async function batchesIn(run: BatchRun, states: string[]): Promise<JudgeBatch[]> {
-  const rows = await run.handle.query<JudgeBatch>(`SELECT ${BATCH_COLUMNS} FROM judge_batches WHERE job_id = $1 AND state = ANY($2::text[]) ORDER BY id`, [run.job.id, states]);
+  const rows = await run.handle.query<JudgeBatch>(
+    `SELECT ${BATCH_COLUMNS} FROM judge_batches WHERE job_id = $1 AND state = ANY($2::text[]) ORDER BY id`,
+    [run.job.id, states],
+  );
   return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
 }
 

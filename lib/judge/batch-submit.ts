@@ -58,7 +58,15 @@ async function writeBatchFile(run: BatchRun, batch: JudgeBatch, filePath: string
   try {
     for (let start = 0; start < ids.length; start += READ_AHEAD) {
       const chunk = ids.slice(start, start + READ_AHEAD);
-      const loaded = await Promise.all(chunk.map((id) => loadJudgeInput(run.handle, run.dataset, id, run.resolve).catch((error: Error) => ({ ok: false as const, error: error.message, retryable: true }))));
+      const loaded = await Promise.all(
+        chunk.map((id) =>
+          loadJudgeInput(run.handle, run.dataset, id, run.resolve).catch((error: Error) => ({
+            ok: false as const,
+            error: error.message,
+            retryable: true,
+          })),
+        ),
+      );
       for (const [index, item] of loaded.entries()) {
         const candidateId = chunk[index];
         if (!item.ok) {
@@ -82,7 +90,11 @@ async function writeBatchFile(run: BatchRun, batch: JudgeBatch, filePath: string
     await once(out, "close");
   }
   // The next batch takes these; they were never sent, so this is not a retry.
-  if (overflow.length) await run.handle.query("UPDATE judge_job_items SET status = 'pending', batch_id = NULL, attempts = attempts - 1 WHERE job_id = $1 AND candidate_id = ANY($2::bigint[]) AND status = 'batched'", [run.job.id, overflow]);
+  if (overflow.length)
+    await run.handle.query(
+      "UPDATE judge_job_items SET status = 'pending', batch_id = NULL, attempts = attempts - 1 WHERE job_id = $1 AND candidate_id = ANY($2::bigint[]) AND status = 'batched'",
+      [run.job.id, overflow],
+    );
   return written;
 }
 
@@ -121,7 +133,10 @@ export async function submitBatch(run: BatchRun, batch: JudgeBatch): Promise<voi
     const inputFile = await run.client.upload(filePath, displayName);
     await run.handle.query("UPDATE judge_batches SET input_file = $2 WHERE id = $1", [batch.id, inputFile]);
     const remote = await createOnce(run, inputFile, displayName);
-    await run.handle.query("UPDATE judge_batches SET name = $2, remote_state = $3, state = 'submitted', submitted_at = now() WHERE id = $1", [batch.id, remote.name, remote.state]);
+    await run.handle.query(
+      "UPDATE judge_batches SET name = $2, remote_state = $3, state = 'submitted', submitted_at = now() WHERE id = $1",
+      [batch.id, remote.name, remote.state],
+    );
   } finally {
     await fs.promises.rm(filePath, { force: true });
   }
@@ -135,10 +150,16 @@ export async function recoverBuilding(run: BatchRun): Promise<void> {
   for (const batch of await batchesIn(run, ["building"])) {
     const found = batch.inputFile ? await run.client.findByDisplayName(displayNameOf(batch)) : null;
     if (found) {
-      await run.handle.query("UPDATE judge_batches SET name = $2, remote_state = $3, state = 'submitted', submitted_at = now() WHERE id = $1", [batch.id, found.name, found.state]);
+      await run.handle.query(
+        "UPDATE judge_batches SET name = $2, remote_state = $3, state = 'submitted', submitted_at = now() WHERE id = $1",
+        [batch.id, found.name, found.state],
+      );
       continue;
     }
-    await run.handle.query("UPDATE judge_job_items SET attempts = attempts - 1 WHERE job_id = $1 AND batch_id = $2 AND status = 'batched'", [run.job.id, batch.id]);
+    await run.handle.query(
+      "UPDATE judge_job_items SET attempts = attempts - 1 WHERE job_id = $1 AND batch_id = $2 AND status = 'batched'",
+      [run.job.id, batch.id],
+    );
     await releaseItems(run, batch.id);
     await run.handle.query("DELETE FROM judge_batches WHERE id = $1", [batch.id]);
     if (batch.inputFile) await run.client.deleteFile(batch.inputFile).catch(() => undefined);

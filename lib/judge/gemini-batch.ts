@@ -22,7 +22,12 @@ export type BatchClient = {
 };
 
 /** Gemini's states a batch ends in; results (possibly partial) may exist for each. */
-export const FINISHED_STATES: readonly string[] = [JobState.JOB_STATE_SUCCEEDED, JobState.JOB_STATE_FAILED, JobState.JOB_STATE_CANCELLED, JobState.JOB_STATE_EXPIRED];
+export const FINISHED_STATES: readonly string[] = [
+  JobState.JOB_STATE_SUCCEEDED,
+  JobState.JOB_STATE_FAILED,
+  JobState.JOB_STATE_CANCELLED,
+  JobState.JOB_STATE_EXPIRED,
+];
 
 function remote(job: { name?: string; state?: string; dest?: { fileName?: string } }): RemoteBatch {
   if (!job.name) throw new Error("Gemini answered a batch request without a batch name.");
@@ -32,7 +37,9 @@ function remote(job: { name?: string; state?: string; dest?: { fileName?: string
 export function createBatchClient(overrides: Partial<GeminiSettings> = {}): BatchClient {
   const settings = geminiSettings(overrides);
   if (settings.vertex) {
-    throw new Error("Batch runs use the Gemini Developer API's file batches: set GEMINI_API_KEY (Vertex AI batch prediction reads from Cloud Storage, which Ripe does not use), or run interactively.");
+    throw new Error(
+      "Batch runs use the Gemini Developer API's file batches: set GEMINI_API_KEY (Vertex AI batch prediction reads from Cloud Storage, which Ripe does not use), or run interactively.",
+    );
   }
   const ai = new GoogleGenAI({ apiKey: settings.apiKey, ...(settings.baseUrl ? { httpOptions: { baseUrl: settings.baseUrl } } : {}) });
   const model = settings.model;

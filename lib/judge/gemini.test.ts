@@ -20,7 +20,14 @@ afterEach(async () => {
 
 async function judgeWith(script: (call: number) => FakeReply | undefined, settings: Partial<GeminiSettings> = {}, signal?: AbortSignal) {
   fake = await startFakeGemini({ apiKey: "test-key", script: (call) => script(call) });
-  const judge = createGeminiJudge({ apiKey: "test-key", baseUrl: fake.url, initialDelayMs: 5, maxDelayMs: 50, maxAttempts: 3, ...settings });
+  const judge = createGeminiJudge({
+    apiKey: "test-key",
+    baseUrl: fake.url,
+    initialDelayMs: 5,
+    maxDelayMs: 50,
+    maxAttempts: 3,
+    ...settings,
+  });
   return judge.judge(input, { signal });
 }
 
@@ -141,7 +148,9 @@ describe("gemini settings", () => {
   });
 
   it("reads the model, base URL and Vertex settings", () => {
-    expect(geminiSettings({}, { GEMINI_API_KEY: "k", GEMINI_MODEL: "gemini-2.5-flash", GEMINI_BASE_URL: "http://127.0.0.1:9" })).toMatchObject({
+    expect(
+      geminiSettings({}, { GEMINI_API_KEY: "k", GEMINI_MODEL: "gemini-2.5-flash", GEMINI_BASE_URL: "http://127.0.0.1:9" }),
+    ).toMatchObject({
       apiKey: "k",
       model: "gemini-2.5-flash",
       baseUrl: "http://127.0.0.1:9",

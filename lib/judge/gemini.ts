@@ -60,7 +60,11 @@ const envSchema = z.object({
   GOOGLE_CLOUD_LOCATION: z.string().trim().min(1).optional(),
   GEMINI_BASE_URL: z.url({ message: "GEMINI_BASE_URL must be a URL such as http://127.0.0.1:8787" }).optional(),
   GEMINI_MODEL: z.string().trim().min(1).optional(),
-  GEMINI_TIMEOUT_MS: z.coerce.number().int().positive({ message: "GEMINI_TIMEOUT_MS must be a positive number of milliseconds" }).optional(),
+  GEMINI_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .positive({ message: "GEMINI_TIMEOUT_MS must be a positive number of milliseconds" })
+    .optional(),
   GEMINI_MAX_ATTEMPTS: z.coerce.number().int().min(1, { message: "GEMINI_MAX_ATTEMPTS must be at least 1" }).optional(),
 });
 
@@ -68,10 +72,15 @@ const envSchema = z.object({
  * Reads the Gemini settings from the environment once and fails with a message saying which
  * variable to set; overrides (CLI flags, tests) win over the environment.
  */
-export function geminiSettings(overrides: Partial<GeminiSettings> = {}, env: Record<string, string | undefined> = process.env): GeminiSettings {
+export function geminiSettings(
+  overrides: Partial<GeminiSettings> = {},
+  env: Record<string, string | undefined> = process.env,
+): GeminiSettings {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
   if (!parsed.success) {
-    throw new Error(`Gemini judge configuration: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+    throw new Error(
+      `Gemini judge configuration: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
+    );
   }
   const vars = parsed.data;
   const useVertex = overrides.vertex !== undefined || (overrides.apiKey === undefined && truthy(vars.GOOGLE_GENAI_USE_VERTEXAI));
@@ -115,7 +124,9 @@ export type GeminiJudge = {
 export function createGeminiJudge(overrides: Partial<GeminiSettings> = {}): GeminiJudge {
   const settings = geminiSettings(overrides);
   const client = new GoogleGenAI({
-    ...(settings.vertex ? { vertexai: true, project: settings.vertex.project, location: settings.vertex.location } : { apiKey: settings.apiKey }),
+    ...(settings.vertex
+      ? { vertexai: true, project: settings.vertex.project, location: settings.vertex.location }
+      : { apiKey: settings.apiKey }),
     ...(settings.baseUrl ? { httpOptions: { baseUrl: settings.baseUrl } } : {}),
   });
   return {
@@ -124,7 +135,6 @@ export function createGeminiJudge(overrides: Partial<GeminiSettings> = {}): Gemi
     judge: (input, options = {}) => judgeWithRetries(client, settings, input, options.signal),
   };
 }
-
 
 type AttemptFailure = { error: string; raw?: string; retryable: boolean; retryAfterMs?: number };
 
@@ -147,7 +157,12 @@ function classifyError(error: unknown, timedOut: boolean, timeoutMs: number): At
           : status === 401 || status === 403
             ? `refused the credentials (${status}): check GEMINI_API_KEY or the Vertex settings`
             : `rejected the request (${status})`;
-    return { error: `Gemini ${what}`, raw: error.message, retryable: isRetryable, retryAfterMs: status === 429 ? retryDelayFrom(error.message) : undefined };
+    return {
+      error: `Gemini ${what}`,
+      raw: error.message,
+      retryable: isRetryable,
+      retryAfterMs: status === 429 ? retryDelayFrom(error.message) : undefined,
+    };
   }
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const detail = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
@@ -171,13 +186,22 @@ function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
 }
 
 /** Exponential backoff with jitter (half fixed, half random), so parallel workers do not retry in step. */
-export function backoffDelay(attempt: number, settings: Pick<GeminiSettings, "initialDelayMs" | "maxDelayMs">, retryAfterMs?: number): number {
+export function backoffDelay(
+  attempt: number,
+  settings: Pick<GeminiSettings, "initialDelayMs" | "maxDelayMs">,
+  retryAfterMs?: number,
+): number {
   const exponential = Math.min(settings.maxDelayMs, settings.initialDelayMs * 2 ** (attempt - 1));
   const jittered = exponential / 2 + Math.random() * (exponential / 2);
   return Math.min(settings.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0));
 }
 
-async function judgeWithRetries(client: GoogleGenAI, settings: GeminiSettings, input: JudgeInput, signal?: AbortSignal): Promise<GeminiJudgeResult> {
+async function judgeWithRetries(
+  client: GoogleGenAI,
+  settings: GeminiSettings,
+  input: JudgeInput,
+  signal?: AbortSignal,
+): Promise<GeminiJudgeResult> {
   const contents = buildJudgeContents(input);
   let failure: AttemptFailure = { error: "not attempted", retryable: true };
   for (let attempt = 1; attempt <= settings.maxAttempts; attempt++) {

@@ -10,9 +10,21 @@ export type ResolveImage = (dataset: Dataset, imagePath: string) => Promise<Imag
 
 export type LoadedInput = { ok: true; input: JudgeInput } | { ok: false; error: string; retryable: boolean };
 
-type ItemRow = { image_path: string; source_image: string; local_source_image: string | null; text: string; summarized_text: string; edit_type: string };
+type ItemRow = {
+  image_path: string;
+  source_image: string;
+  local_source_image: string | null;
+  text: string;
+  summarized_text: string;
+  edit_type: string;
+};
 
-export async function loadJudgeInput(handle: DbHandle, dataset: Dataset, candidateId: number, resolve: ResolveImage = resolveImage): Promise<LoadedInput> {
+export async function loadJudgeInput(
+  handle: DbHandle,
+  dataset: Dataset,
+  candidateId: number,
+  resolve: ResolveImage = resolveImage,
+): Promise<LoadedInput> {
   const [row] = await handle.query<ItemRow>(
     `SELECT c.image_path, r.source_image, r.local_source_image, r.text, r.summarized_text, r.edit_type
      FROM candidates c JOIN requests r ON r.id = c.request_id WHERE c.id = $1`,
@@ -20,9 +32,20 @@ export async function loadJudgeInput(handle: DbHandle, dataset: Dataset, candida
   );
   if (!row) return { ok: false, error: `Candidate ${candidateId} no longer exists.`, retryable: false };
   // The official mapping script's local copy first; multi-turn sources are the previous turn's path.
-  const source = (row.local_source_image ? await resolve(dataset, row.local_source_image) : null) ?? (await resolve(dataset, row.source_image));
-  if (!source) return { ok: false, error: `Source image not found: ${row.source_image} (add a mirror folder or fix the dataset base).`, retryable: true };
+  const source =
+    (row.local_source_image ? await resolve(dataset, row.local_source_image) : null) ?? (await resolve(dataset, row.source_image));
+  if (!source)
+    return {
+      ok: false,
+      error: `Source image not found: ${row.source_image} (add a mirror folder or fix the dataset base).`,
+      retryable: true,
+    };
   const edited = await resolve(dataset, row.image_path);
-  if (!edited) return { ok: false, error: `Edited image not found: ${row.image_path} (add a mirror folder or fix the dataset base).`, retryable: true };
+  if (!edited)
+    return {
+      ok: false,
+      error: `Edited image not found: ${row.image_path} (add a mirror folder or fix the dataset base).`,
+      retryable: true,
+    };
   return { ok: true, input: { source, edited, text: row.text, summarizedText: row.summarized_text, editType: row.edit_type } };
 }

@@ -55,7 +55,11 @@ describe("metrics judge", () => {
     expect(resizedScore.preservation_balance).toBeGreaterThan(0.95);
 
     // A 2× zoom-in is found as a crop of the source, so its content counts as preserved.
-    const zoomed = await sharp(squirrel).extract({ left: 134, top: 106, width: 268, height: 213 }).resize(512, 400, { fit: "fill" }).jpeg({ quality: 82 }).toBuffer();
+    const zoomed = await sharp(squirrel)
+      .extract({ left: 134, top: 106, width: 268, height: 213 })
+      .resize(512, 400, { fit: "fill" })
+      .jpeg({ quality: 82 })
+      .toBuffer();
     const zoomScore = await scoreWithMetrics(squirrel, zoomed);
     expect(zoomScore.preservation_balance).toBeGreaterThan(0.9);
     expect(zoomScore.details.align_width).toBeCloseTo(0.5, 1);
@@ -76,7 +80,13 @@ describe("metrics judge", () => {
   it("scores a global restyle below a local change", async () => {
     const greyscale = await scoreWithMetrics(garden, await sharp(garden).greyscale().jpeg({ quality: 82 }).toBuffer());
     const patch = await sharp(squirrel).resize(120, 90).toBuffer();
-    const local = await scoreWithMetrics(garden, await sharp(garden).composite([{ input: patch, left: 300, top: 200 }]).jpeg({ quality: 82 }).toBuffer());
+    const local = await scoreWithMetrics(
+      garden,
+      await sharp(garden)
+        .composite([{ input: patch, left: 300, top: 200 }])
+        .jpeg({ quality: 82 })
+        .toBuffer(),
+    );
     expect(local.preservation_balance).toBeGreaterThan(0.9);
     expect(greyscale.preservation_balance).toBeLessThan(local.preservation_balance - 0.3);
   });
@@ -84,14 +94,21 @@ describe("metrics judge", () => {
   it("reports what the compare canvas shows: same frame, same definition, same code", async () => {
     // A solid block over 10% of a losslessly stored photo: 10% of the pixels change, nothing else.
     const base = await sharp(garden).resize(640, 480, { fit: "fill" }).png().toBuffer();
-    const block = await sharp({ create: { width: 160, height: 192, channels: 3, background: "#ff00ff" } }).png().toBuffer();
-    const edited = await sharp(base).composite([{ input: block, left: 200, top: 100 }]).png().toBuffer();
+    const block = await sharp({ create: { width: 160, height: 192, channels: 3, background: "#ff00ff" } })
+      .png()
+      .toBuffer();
+    const edited = await sharp(base)
+      .composite([{ input: block, left: 200, top: 100 }])
+      .png()
+      .toBuffer();
     const stats = await canvasDifference(base, edited);
     expect(stats.comparedPixels).toBe(640 * 480);
     expect(stats.changedShare).toBeCloseTo(0.1, 2);
     const result = await scoreWithMetrics(base, edited);
     expect(result.details.changed_share).toBeCloseTo(stats.changedShare, 4);
-    expect(result.rationale).toContain(describeDifference({ ...stats, changedShare: result.details.changed_share, meanDiff: result.details.mean_diff }));
+    expect(result.rationale).toContain(
+      describeDifference({ ...stats, changedShare: result.details.changed_share, meanDiff: result.details.mean_diff }),
+    );
   });
 });
 
@@ -100,7 +117,12 @@ describe("metrics judge", () => {
 // grain removed) once read "Changed pixels 0.0% … possibly an under-edit" while the canvas showed 0.6%.
 describe("metrics judge on the demo's planted edits", () => {
   const demo = path.resolve(repoRoot, "demo");
-  const rows = (name: string) => fs.readFileSync(path.join(demo, name), "utf8").trim().split("\n").map((line) => JSON.parse(line));
+  const rows = (name: string) =>
+    fs
+      .readFileSync(path.join(demo, name), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
   const flaws = new Map<string, string>();
   DEMO_REQUESTS.forEach((request, index) => {
     const n = index + 1;
@@ -110,7 +132,8 @@ describe("metrics judge on the demo's planted edits", () => {
   });
   const pairs: { source: string; edit: string }[] = [];
   for (const row of rows("sft.jsonl")) pairs.push({ source: row.open_image_input_url, edit: row.output_image });
-  for (const row of rows("preference.jsonl")) for (const edit of row.rejected_images) pairs.push({ source: row.open_image_input_url, edit });
+  for (const row of rows("preference.jsonl"))
+    for (const edit of row.rejected_images) pairs.push({ source: row.open_image_input_url, edit });
   for (const row of rows("multi-turn.jsonl")) {
     const files = row.files as { id: string; url: string }[];
     let previous = files.find((file) => file.id === "original_input_image")!.url;

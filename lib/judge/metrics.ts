@@ -92,9 +92,15 @@ async function drawInto(input: Buffer, rect: Rect, width: number, height: number
  */
 export async function canvasDifference(source: Buffer, edit: Buffer): Promise<DifferenceStats> {
   const [sourceMeta, editMeta] = await Promise.all([sharp(source).metadata(), sharp(edit).metadata()]);
-  const size = (meta: Metadata) => ({ width: meta.autoOrient?.width ?? meta.width ?? 1, height: meta.autoOrient?.height ?? meta.height ?? 1 });
+  const size = (meta: Metadata) => ({
+    width: meta.autoOrient?.width ?? meta.width ?? 1,
+    height: meta.autoOrient?.height ?? meta.height ?? 1,
+  });
   const layout = differenceLayout(commonFrame(size(sourceMeta), size(editMeta)));
-  const [a, b] = await Promise.all([drawInto(source, layout.source, layout.width, layout.height), drawInto(edit, layout.edit, layout.width, layout.height)]);
+  const [a, b] = await Promise.all([
+    drawInto(source, layout.source, layout.width, layout.height),
+    drawInto(edit, layout.edit, layout.width, layout.height),
+  ]);
   return differenceHeatmap(a, b, layout.width, layout.height).stats;
 }
 
@@ -117,17 +123,18 @@ export async function scoreWithMetrics(source: Buffer, edit: Buffer): Promise<Me
   // What the compare canvas will show for this pair (same frame, same code): started first, it runs beside the decodes.
   const canvasPromise = canvasDifference(source, edit);
   // Decoding dominates the wall time and runs on sharp's threads: start every decode at once.
-  const [coarseSource, fineSource, coarseEdit, fineEdit, editFrame, editQuality, sourceQuality, editBlocks, sourceBlocks] = await Promise.all([
-    decodeRgb(source, REGISTRATION_SOURCE_SIDE),
-    decodeRgb(source, FINE_REGISTRATION_SOURCE_SIDE),
-    decodeRgbExact(edit, coarse.width, coarse.height),
-    decodeRgbExact(edit, fine.width, fine.height),
-    decodeRgbExact(edit, frame.width, frame.height),
-    decodeRgb(edit, QUALITY_SIDE),
-    decodeRgb(source, QUALITY_SIDE),
-    nativeGrayCrop(edit),
-    nativeGrayCrop(source),
-  ]);
+  const [coarseSource, fineSource, coarseEdit, fineEdit, editFrame, editQuality, sourceQuality, editBlocks, sourceBlocks] =
+    await Promise.all([
+      decodeRgb(source, REGISTRATION_SOURCE_SIDE),
+      decodeRgb(source, FINE_REGISTRATION_SOURCE_SIDE),
+      decodeRgbExact(edit, coarse.width, coarse.height),
+      decodeRgbExact(edit, fine.width, fine.height),
+      decodeRgbExact(edit, frame.width, frame.height),
+      decodeRgb(edit, QUALITY_SIDE),
+      decodeRgb(source, QUALITY_SIDE),
+      nativeGrayCrop(edit),
+      nativeGrayCrop(source),
+    ]);
 
   // 1. Where does the edit's frame sit in the source? (zoom-in crops, outpainting, reframing)
   const registration = registerFrames(coarseSource, toGray(coarseEdit), { source: fineSource, edit: toGray(fineEdit) });
@@ -256,18 +263,32 @@ function blockSsim(a: Float32Array, b: Float32Array, covered: Uint8Array, width:
   let blocks = 0;
   for (let by = 0; by + 8 <= height; by += 8) {
     for (let bx = 0; bx + 8 <= width; bx += 8) {
-      let sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+      let sa = 0,
+        sb = 0,
+        saa = 0,
+        sbb = 0,
+        sab = 0;
       let isFull = true;
       for (let y = by; y < by + 8 && isFull; y++) {
         for (let x = bx; x < bx + 8; x++) {
           const i = y * width + x;
-          if (!covered[i]) { isFull = false; break; }
-          sa += a[i]; sb += b[i]; saa += a[i] * a[i]; sbb += b[i] * b[i]; sab += a[i] * b[i];
+          if (!covered[i]) {
+            isFull = false;
+            break;
+          }
+          sa += a[i];
+          sb += b[i];
+          saa += a[i] * a[i];
+          sbb += b[i] * b[i];
+          sab += a[i] * b[i];
         }
       }
       if (!isFull) continue;
-      const ma = sa / 64, mb = sb / 64;
-      const va = saa / 64 - ma * ma, vb = sbb / 64 - mb * mb, cov = sab / 64 - ma * mb;
+      const ma = sa / 64,
+        mb = sb / 64;
+      const va = saa / 64 - ma * ma,
+        vb = sbb / 64 - mb * mb,
+        cov = sab / 64 - ma * mb;
       total += ((2 * ma * mb + c1) * (2 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2));
       blocks++;
     }
@@ -295,9 +316,15 @@ function noiseEstimate(gray: GrayImage): number {
     for (let x = 1; x < width - 1; x++) {
       const i = y * width + x;
       const value =
-        data[i - width - 1] - 2 * data[i - width] + data[i - width + 1] -
-        2 * data[i - 1] + 4 * data[i] - 2 * data[i + 1] +
-        data[i + width - 1] - 2 * data[i + width] + data[i + width + 1];
+        data[i - width - 1] -
+        2 * data[i - width] +
+        data[i - width + 1] -
+        2 * data[i - 1] +
+        4 * data[i] -
+        2 * data[i + 1] +
+        data[i + width - 1] -
+        2 * data[i + width] +
+        data[i + width + 1];
       sum += Math.abs(value);
     }
   }
@@ -329,17 +356,32 @@ async function nativeGrayCrop(input: Buffer): Promise<GrayImage> {
  */
 function blockinessRatio(gray: GrayImage): number {
   const { width, height, data } = gray;
-  let boundary = 0, boundaryCount = 0, interior = 0, interiorCount = 0;
+  let boundary = 0,
+    boundaryCount = 0,
+    interior = 0,
+    interiorCount = 0;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x + 1 < width; x++) {
       const step = Math.abs(data[y * width + x + 1] - data[y * width + x]);
-      if (x % 8 === 7) { boundary += step; boundaryCount++; } else { interior += step; interiorCount++; }
+      if (x % 8 === 7) {
+        boundary += step;
+        boundaryCount++;
+      } else {
+        interior += step;
+        interiorCount++;
+      }
     }
   }
   for (let y = 0; y + 1 < height; y++) {
     for (let x = 0; x < width; x++) {
       const step = Math.abs(data[(y + 1) * width + x] - data[y * width + x]);
-      if (y % 8 === 7) { boundary += step; boundaryCount++; } else { interior += step; interiorCount++; }
+      if (y % 8 === 7) {
+        boundary += step;
+        boundaryCount++;
+      } else {
+        interior += step;
+        interiorCount++;
+      }
     }
   }
   if (boundaryCount === 0 || interiorCount === 0) return 1;
@@ -355,13 +397,15 @@ function describe(details: Record<string, number>, preservation: number): string
   const isReframed = details.new_area_share > 0.02 || zoom > 1.1 || details.aspect_distortion > DISTORTION_TOLERANCE;
   if (details.new_area_share > 0.02) parts[0] += `, new area ${percent(details.new_area_share)}`;
   if (zoom > 1.1) parts[0] += ` (edit matches a ${zoom.toFixed(1)}× crop of the source)`;
-  if (details.aspect_distortion > DISTORTION_TOLERANCE) parts[0] += `, geometry stretched ${percent(Math.exp(details.aspect_distortion) - 1)}`;
+  if (details.aspect_distortion > DISTORTION_TOLERANCE)
+    parts[0] += `, geometry stretched ${percent(Math.exp(details.aspect_distortion) - 1)}`;
   if (isReframed) parts[0] += `; aligned to the matching source region, ${percent(details.aligned_changed_share)} changed`;
   parts.push(
     `sharpness ${details.sharpness_score.toFixed(2)}, clipped ${percent(details.clipped_share)}, added noise ${details.noise_excess.toFixed(1)}, blockiness ${details.blockiness.toFixed(2)}`,
   );
   let sentence = `${parts.join("; ")}.`;
   // Only when the canvas shows (almost) nothing as well: a judge must not call "unchanged" what a reviewer sees change.
-  if (details.aligned_changed_share < 0.005 && details.changed_share < UNDER_EDIT_CANVAS_SHARE && preservation > 0.97) sentence += " Almost nothing changed: possibly an under-edit.";
+  if (details.aligned_changed_share < 0.005 && details.changed_share < UNDER_EDIT_CANVAS_SHARE && preservation > 0.97)
+    sentence += " Almost nothing changed: possibly an under-edit.";
   return `${sentence} Instruction compliance and seamlessness need a vision judge: not scored.`;
 }

@@ -7,7 +7,10 @@ const answer = (text: string, finishReason = "STOP") => ({ candidates: [{ conten
 describe("parseJudgeText", () => {
   it("accepts a well-formed answer, a fenced one, and keeps a volunteered overall aside", () => {
     expect(parseJudgeText(JSON.stringify(good))).toMatchObject({ ok: true, scores: { technical_quality: 1 }, reportedOverall: null });
-    expect(parseJudgeText("```json\n" + JSON.stringify({ ...good, overall: 0.81 }) + "\n```")).toMatchObject({ ok: true, reportedOverall: 0.81 });
+    expect(parseJudgeText("```json\n" + JSON.stringify({ ...good, overall: 0.81 }) + "\n```")).toMatchObject({
+      ok: true,
+      reportedOverall: 0.81,
+    });
   });
 
   it("explains what is wrong and keeps the raw text", () => {
@@ -26,13 +29,21 @@ describe("parseJudgeText", () => {
 
 describe("parseJudgeResponse", () => {
   it("reads the first candidate's text parts, skipping thoughts", () => {
-    const response = { candidates: [{ content: { parts: [{ text: "thinking…", thought: true }, { text: JSON.stringify(good) }] }, finishReason: "STOP" }] };
+    const response = {
+      candidates: [{ content: { parts: [{ text: "thinking…", thought: true }, { text: JSON.stringify(good) }] }, finishReason: "STOP" }],
+    };
     expect(parseJudgeResponse(response)).toMatchObject({ ok: true, rationale: "Fine." });
   });
 
   it("turns refusals, blocks and empty answers into errors", () => {
-    expect(parseJudgeResponse({ candidates: [{ finishReason: "SAFETY" }] })).toMatchObject({ ok: false, error: expect.stringMatching(/refused \(finishReason SAFETY/) });
-    expect(parseJudgeResponse({ promptFeedback: { blockReason: "PROHIBITED_CONTENT" } })).toMatchObject({ ok: false, error: expect.stringMatching(/prompt was blocked \(PROHIBITED_CONTENT/) });
+    expect(parseJudgeResponse({ candidates: [{ finishReason: "SAFETY" }] })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/refused \(finishReason SAFETY/),
+    });
+    expect(parseJudgeResponse({ promptFeedback: { blockReason: "PROHIBITED_CONTENT" } })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/prompt was blocked \(PROHIBITED_CONTENT/),
+    });
     expect(parseJudgeResponse({})).toMatchObject({ ok: false, error: expect.stringMatching(/no candidates/) });
     expect(parseJudgeResponse(answer("", "STOP"))).toMatchObject({ ok: false, error: expect.stringMatching(/no text/) });
   });

@@ -31,7 +31,10 @@ describe("pricing", () => {
 
   it("prices batch requests at half the interactive price, overridable on their own", () => {
     // 100K in at $0.625/M + 100K out at $5/M = $0.5625, half of the interactive $1.125
-    expect(costUsd("gemini-2.5-pro", { inputTokens: 100_000, outputTokens: 100_000 }, batchPriceFor("gemini-2.5-pro"))).toBeCloseTo(0.5625, 10);
+    expect(costUsd("gemini-2.5-pro", { inputTokens: 100_000, outputTokens: 100_000 }, batchPriceFor("gemini-2.5-pro"))).toBeCloseTo(
+      0.5625,
+      10,
+    );
     expect(batchPriceFor("gemini-2.5-pro", { inputTokens: 300_000, outputTokens: 0 })?.inputPerMillion).toBe(1.25);
     expect(batchPriceFor("fake-model")).toBeNull();
     process.env.RIPE_JUDGE_PRICE_INPUT = "2";

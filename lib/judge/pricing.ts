@@ -63,7 +63,10 @@ export function batchPriceFor(model: string, usage?: TokenUsage): ModelPrice | n
   const inputOverride = envPrice("RIPE_JUDGE_BATCH_PRICE_INPUT");
   const outputOverride = envPrice("RIPE_JUDGE_BATCH_PRICE_OUTPUT");
   const standard = priceFor(model, usage);
-  const discounted = standard && { inputPerMillion: standard.inputPerMillion * BATCH_DISCOUNT, outputPerMillion: standard.outputPerMillion * BATCH_DISCOUNT };
+  const discounted = standard && {
+    inputPerMillion: standard.inputPerMillion * BATCH_DISCOUNT,
+    outputPerMillion: standard.outputPerMillion * BATCH_DISCOUNT,
+  };
   if (inputOverride === undefined && outputOverride === undefined) return discounted;
   return {
     inputPerMillion: inputOverride ?? discounted?.inputPerMillion ?? 0,

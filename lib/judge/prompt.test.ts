@@ -25,11 +25,15 @@ describe("judge prompt", () => {
     const labels = parts.map((part) => part.text ?? `<${part.inlineData?.mimeType}>`);
     expect(labels.indexOf("<image/jpeg>")).toBe(labels.findIndex((label) => label.startsWith("SOURCE IMAGE")) + 1);
     expect(labels.indexOf("<image/png>")).toBe(labels.findIndex((label) => label.startsWith("EDITED IMAGE")) + 1);
-    expect(parts.find((part) => part.inlineData?.mimeType === "image/png")?.inlineData?.data).toBe(Buffer.from([4, 5, 6]).toString("base64"));
+    expect(parts.find((part) => part.inlineData?.mimeType === "image/png")?.inlineData?.data).toBe(
+      Buffer.from([4, 5, 6]).toString("base64"),
+    );
   });
 
   it("says when the two instructions are identical and names every criterion with its weight", () => {
-    const text = buildJudgeContents(input)[0].parts!.map((part) => part.text ?? "").join("\n");
+    const text = buildJudgeContents(input)[0]
+      .parts!.map((part) => part.text ?? "")
+      .join("\n");
     expect(text).toContain("identical to the long one");
     expect(text).toContain("day ↔ night");
     expect(text).toContain("instruction_compliance (weight 0.40)");
@@ -45,8 +49,13 @@ describe("judge prompt", () => {
   });
 
   it("is a new judge id whenever the prompt text changes (released versions are pinned)", () => {
-    expect(Object.keys(RELEASED_PROMPTS), `record ${PROMPT_VERSION} and its fingerprint ${promptFingerprint()} in RELEASED_PROMPTS`).toContain(PROMPT_VERSION);
-    expect(promptFingerprint(), `the prompt text changed: bump PROMPT_VERSION in lib/judge/prompt.ts and record the new fingerprint`).toBe(RELEASED_PROMPTS[PROMPT_VERSION]);
+    expect(
+      Object.keys(RELEASED_PROMPTS),
+      `record ${PROMPT_VERSION} and its fingerprint ${promptFingerprint()} in RELEASED_PROMPTS`,
+    ).toContain(PROMPT_VERSION);
+    expect(promptFingerprint(), `the prompt text changed: bump PROMPT_VERSION in lib/judge/prompt.ts and record the new fingerprint`).toBe(
+      RELEASED_PROMPTS[PROMPT_VERSION],
+    );
     expect(new Set(Object.values(RELEASED_PROMPTS)).size).toBe(Object.keys(RELEASED_PROMPTS).length);
     expect(geminiJudgeId("models/gemini-2.5-flash")).toBe(`gemini/gemini-2.5-flash/${PROMPT_VERSION}`);
   });

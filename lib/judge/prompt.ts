@@ -65,9 +65,7 @@ function instructionText(input: JudgeInput): string {
   return [
     `Edit type: ${input.editType}`,
     `Instruction (long, the specification): ${input.text}`,
-    isSame
-      ? "Instruction (short): identical to the long one."
-      : `Instruction (short, as a user would say it): ${input.summarizedText}`,
+    isSame ? "Instruction (short): identical to the long one." : `Instruction (short, as a user would say it): ${input.summarizedText}`,
     "Both instructions describe the same edit; where they differ, the long one decides the details.",
   ].join("\n");
 }

@@ -57,7 +57,13 @@ async function seed(count: number, options: { missingEditAt?: number } = {}) {
     const text = `Make the cat number ${index} wear a tiny red hat.`;
     const [request] = await handle.db
       .insert(requests)
-      .values({ datasetId: dataset.id, sourceImage: "images/source.jpg", text, summarizedText: `hat on cat ${index}`, editType: "Add a new object to the scene" })
+      .values({
+        datasetId: dataset.id,
+        sourceImage: "images/source.jpg",
+        text,
+        summarizedText: `hat on cat ${index}`,
+        editType: "Add a new object to the scene",
+      })
       .returning();
     const [candidate] = await handle.db
       .insert(candidates)
@@ -78,7 +84,8 @@ async function seed(count: number, options: { missingEditAt?: number } = {}) {
   return { dataset, ids };
 }
 
-const judgementsOf = (jobId: number) => handle.db.select().from(judgements).where(eq(judgements.jobId, jobId)).orderBy(judgements.candidateId);
+const judgementsOf = (jobId: number) =>
+  handle.db.select().from(judgements).where(eq(judgements.jobId, jobId)).orderBy(judgements.candidateId);
 
 describe.each(testBackends().map((backend) => [backend.name, backend] as const))("judge runner on %s", (_name, backend) => {
   beforeAll(async () => {
@@ -94,7 +101,12 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
       const { dataset, ids } = await seed(4);
       const created = await createJob(handle, { datasetId: dataset.id, provider: "gemini" });
       expect(created).toMatchObject({ matched: 4, skippedJudged: 0, skippedQueued: 0 });
-      expect(created.job).toMatchObject({ status: "queued", total: 4, judgeId: "gemini/gemini-2.5-pro/rubric-v1", model: "gemini-2.5-pro" });
+      expect(created.job).toMatchObject({
+        status: "queued",
+        total: 4,
+        judgeId: "gemini/gemini-2.5-pro/rubric-v1",
+        model: "gemini-2.5-pro",
+      });
       const before = callsSoFar();
       const progress: number[] = [];
       const job = await runJob(handle, created.job.id, { gemini: gemini(), onProgress: (current) => progress.push(current.done) });
@@ -151,9 +163,15 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
       const rows = await judgementsOf(job.id);
       const byCandidate = new Map(rows.map((row) => [row.candidateId, row]));
       expect(byCandidate.get(ids[0])?.error).toBeNull();
-      expect(byCandidate.get(ids[1])).toMatchObject({ error: expect.stringMatching(/not valid JSON/), raw: expect.stringContaining('"instruction_compliance": 0.9,') });
+      expect(byCandidate.get(ids[1])).toMatchObject({
+        error: expect.stringMatching(/not valid JSON/),
+        raw: expect.stringContaining('"instruction_compliance": 0.9,'),
+      });
       expect(byCandidate.get(ids[1])?.inputTokens).toBeGreaterThan(0);
-      expect(byCandidate.get(ids[2])).toMatchObject({ error: expect.stringMatching(/server error \(500\).*gave up after 3 attempts/), instructionCompliance: null });
+      expect(byCandidate.get(ids[2])).toMatchObject({
+        error: expect.stringMatching(/server error \(500\).*gave up after 3 attempts/),
+        instructionCompliance: null,
+      });
       expect(byCandidate.get(ids[3])?.error).toMatch(/refused/);
       expect(byCandidate.get(ids[4])?.error).toMatch(/Edited image not found: images\/missing.png/);
       const [unjudged] = await handle.db.select().from(candidates).where(eq(candidates.id, ids[2]));
@@ -172,7 +190,12 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
       const { job: created } = await createJob(handle, { datasetId: dataset.id, provider: "gemini" });
       const before = callsSoFar();
       const controller = new AbortController();
-      const options: RunOptions = { gemini: gemini(), concurrency: 1, signal: controller.signal, onProgress: (job) => job.done === 2 && controller.abort() };
+      const options: RunOptions = {
+        gemini: gemini(),
+        concurrency: 1,
+        signal: controller.signal,
+        onProgress: (job) => job.done === 2 && controller.abort(),
+      };
       const stopped = await runJob(handle, created.id, options);
       expect(stopped).toMatchObject({ status: "cancelled", done: 2 });
       expect(callsSoFar() - before).toBe(2);
@@ -206,7 +229,12 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
       const { dataset, ids } = await seed(4);
       const { job: created } = await createJob(handle, { datasetId: dataset.id, provider: "gemini" });
       const controller = new AbortController();
-      await runJob(handle, created.id, { gemini: gemini(), concurrency: 1, signal: controller.signal, onProgress: () => controller.abort() });
+      await runJob(handle, created.id, {
+        gemini: gemini(),
+        concurrency: 1,
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      });
       // Simulate the kill: the process died while judging the second item.
       await handle.query("UPDATE judge_jobs SET status = 'running', finished_at = NULL WHERE id = $1", [created.id]);
       await handle.query("UPDATE judge_job_items SET status = 'running' WHERE job_id = $1 AND candidate_id = $2", [created.id, ids[1]]);
@@ -221,13 +249,24 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
 
     it("selects by edit type, only-unjudged and limit, and skips what another job has queued", async () => {
       const { dataset, ids } = await seed(5);
-      await handle.query("UPDATE candidates SET edit_type = 'Change the color of an object' WHERE id = ANY($1::bigint[])", [ids.slice(0, 2)]);
-      const byType = await createJob(handle, { datasetId: dataset.id, provider: "gemini", filter: { editTypes: ["Change the color of an object"] } });
+      await handle.query("UPDATE candidates SET edit_type = 'Change the color of an object' WHERE id = ANY($1::bigint[])", [
+        ids.slice(0, 2),
+      ]);
+      const byType = await createJob(handle, {
+        datasetId: dataset.id,
+        provider: "gemini",
+        filter: { editTypes: ["Change the color of an object"] },
+      });
       expect(byType.job.total).toBe(2);
       const overlapping = await createJob(handle, { datasetId: dataset.id, provider: "gemini", limit: 2 });
       expect(overlapping).toMatchObject({ matched: 5, skippedQueued: 2 });
       expect(overlapping.job.total).toBe(2);
-      const explicit = await createJob(handle, { datasetId: dataset.id, provider: "gemini", model: "gemini-2.5-flash", candidateIds: [ids[4], 999_999] });
+      const explicit = await createJob(handle, {
+        datasetId: dataset.id,
+        provider: "gemini",
+        model: "gemini-2.5-flash",
+        candidateIds: [ids[4], 999_999],
+      });
       expect(explicit).toMatchObject({ matched: 1 });
       expect(explicit.job).toMatchObject({ total: 1, judgeId: "gemini/gemini-2.5-flash/rubric-v1" });
       await runJob(handle, byType.job.id, { gemini: gemini() });

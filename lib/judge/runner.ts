@@ -36,7 +36,8 @@ export type RunOptions = {
 
 // Jobs running in this process, so cancelJob can stop in-flight calls at once. On globalThis
 // because Next may load this module more than once.
-const running: Map<number, AbortController> = ((globalThis as { __ripeJudgeRuns?: Map<number, AbortController> }).__ripeJudgeRuns ??= new Map());
+const running: Map<number, AbortController> = ((globalThis as { __ripeJudgeRuns?: Map<number, AbortController> }).__ripeJudgeRuns ??=
+  new Map());
 
 export function isJobRunningHere(jobId: number): boolean {
   return running.has(jobId);
@@ -47,14 +48,22 @@ export function isJobRunningHere(jobId: number): boolean {
  * here. A batch job that no runner of this process polls has its open Gemini batches cancelled
  * here (best effort: without credentials they finish and are collected on resume).
  */
-export async function cancelJob(handle: DbHandle, jobId: number, options: Pick<RunOptions, "gemini" | "batchClient"> = {}): Promise<JudgeJob | null> {
+export async function cancelJob(
+  handle: DbHandle,
+  jobId: number,
+  options: Pick<RunOptions, "gemini" | "batchClient"> = {},
+): Promise<JudgeJob | null> {
   await handle.query("UPDATE judge_jobs SET status = 'cancelled' WHERE id = $1 AND status IN ('queued', 'running')", [jobId]);
   const controller = running.get(jobId);
   controller?.abort();
   const job = await getJob(handle, jobId);
   if (!controller && job?.mode === "batch" && job.status === "cancelled") {
     try {
-      await cancelOpenBatches(handle, jobId, options.batchClient ?? createBatchClient({ ...options.gemini, ...(job.model ? { model: job.model } : {}) }));
+      await cancelOpenBatches(
+        handle,
+        jobId,
+        options.batchClient ?? createBatchClient({ ...options.gemini, ...(job.model ? { model: job.model } : {}) }),
+      );
     } catch (error) {
       console.error(`judge job #${jobId}: could not cancel its Gemini batches:`, (error as Error).message);
     }
@@ -133,7 +142,13 @@ async function storeResult(handle: DbHandle, job: JudgeJob, candidateId: number,
 }
 
 /** Judges one claimed item; every failure becomes a result, never an exception. */
-async function judgeItem(handle: DbHandle, dataset: Dataset, judge: Judge, candidateId: number, options: RunOptions): Promise<JudgeCallResult> {
+async function judgeItem(
+  handle: DbHandle,
+  dataset: Dataset,
+  judge: Judge,
+  candidateId: number,
+  options: RunOptions,
+): Promise<JudgeCallResult> {
   try {
     const loaded = await loadJudgeInput(handle, dataset, candidateId, options.resolve);
     if (!loaded.ok) return loaded;
@@ -164,14 +179,30 @@ export async function runJob(handle: DbHandle, jobId: number, options: RunOption
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
   running.set(jobId, controller);
   try {
-    const stale = await handle.query("UPDATE judge_job_items SET status = 'pending' WHERE job_id = $1 AND status = 'running' RETURNING candidate_id", [jobId]);
-    await handle.query("UPDATE judge_jobs SET status = 'running', error = NULL, finished_at = NULL WHERE id = $1 AND status IN ('queued', 'running', 'failed')", [jobId]);
+    const stale = await handle.query(
+      "UPDATE judge_job_items SET status = 'pending' WHERE job_id = $1 AND status = 'running' RETURNING candidate_id",
+      [jobId],
+    );
+    await handle.query(
+      "UPDATE judge_jobs SET status = 'running', error = NULL, finished_at = NULL WHERE id = $1 AND status IN ('queued', 'running', 'failed')",
+      [jobId],
+    );
     // A hard kill may have lost the last refresh batch: re-derive what this job stored.
     if (stale.length > 0 || job.status === "running") await refreshJobCandidates(handle, jobId);
     const interactive = () => processItems(handle, job, dataset, judge, { ...options, signal });
     if (job.mode === "batch") {
       const client = options.batchClient ?? createBatchClient({ ...options.gemini, ...(job.model ? { model: job.model } : {}) });
-      await runBatchItems({ handle, job, dataset, client, settings: batchSettings(options.batch), resolve: options.resolve, signal, onProgress: options.onProgress, interactive });
+      await runBatchItems({
+        handle,
+        job,
+        dataset,
+        client,
+        settings: batchSettings(options.batch),
+        resolve: options.resolve,
+        signal,
+        onProgress: options.onProgress,
+        interactive,
+      });
     } else {
       await interactive();
     }
@@ -195,11 +226,22 @@ export async function runJob(handle: DbHandle, jobId: number, options: RunOption
 }
 
 async function refreshJobCandidates(handle: DbHandle, jobId: number) {
-  const rows = await handle.query<{ candidate_id: number }>("SELECT candidate_id FROM judgements WHERE job_id = $1 AND error IS NULL", [jobId]);
-  await refreshCandidates(handle, rows.map((row) => Number(row.candidate_id)));
+  const rows = await handle.query<{ candidate_id: number }>("SELECT candidate_id FROM judgements WHERE job_id = $1 AND error IS NULL", [
+    jobId,
+  ]);
+  await refreshCandidates(
+    handle,
+    rows.map((row) => Number(row.candidate_id)),
+  );
 }
 
-async function processItems(handle: DbHandle, job: JudgeJob, dataset: Dataset, judge: Judge, options: RunOptions & { signal: AbortSignal }) {
+async function processItems(
+  handle: DbHandle,
+  job: JudgeJob,
+  dataset: Dataset,
+  judge: Judge,
+  options: RunOptions & { signal: AbortSignal },
+) {
   const concurrency = Math.max(1, options.concurrency ?? (job.provider === "metrics" ? 2 : 4));
   const signal = options.signal;
   let queue: number[] = [];
@@ -254,14 +296,18 @@ async function processItems(handle: DbHandle, job: JudgeJob, dataset: Dataset, j
       const result = await judgeItem(handle, dataset, judge, candidateId, options);
       if (!result.ok && result.isCancelled) {
         // Stopped, not judged: the item stays to do. An answer that did arrive (paid) is stored below.
-        await handle.query("UPDATE judge_job_items SET status = 'pending' WHERE job_id = $1 AND candidate_id = $2 AND status = 'running'", [job.id, candidateId]);
+        await handle.query("UPDATE judge_job_items SET status = 'pending' WHERE job_id = $1 AND candidate_id = $2 AND status = 'running'", [
+          job.id,
+          candidateId,
+        ]);
         isStopped = true;
         return;
       }
       await storeResult(handle, job, candidateId, result);
       if (result.ok) toRefresh.push(candidateId);
       if (toRefresh.length >= REFRESH_BATCH) await flushRefresh();
-      if (options.onProgress) options.onProgress((await getJob(handle, job.id))!, { candidateId, error: result.ok ? undefined : result.error });
+      if (options.onProgress)
+        options.onProgress((await getJob(handle, job.id))!, { candidateId, error: result.ok ? undefined : result.error });
     }
   };
   try {

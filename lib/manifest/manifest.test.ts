@@ -20,7 +20,9 @@ describe("python json.dumps compatibility", () => {
 
   it("escapes like ensure_ascii=True, or keeps raw UTF-8, as the line did", () => {
     const value = { edit_type: "Change overall color tone (warm ↔ cool)", note: 'quote " tab\t é 😀' };
-    expect(pythonDumps(value, true)).toBe('{"edit_type": "Change overall color tone (warm \\u2194 cool)", "note": "quote \\" tab\\t \\u00e9 \\ud83d\\ude00"}');
+    expect(pythonDumps(value, true)).toBe(
+      '{"edit_type": "Change overall color tone (warm \\u2194 cool)", "note": "quote \\" tab\\t \\u00e9 \\ud83d\\ude00"}',
+    );
     expect(pythonDumps(value, false)).toBe('{"edit_type": "Change overall color tone (warm ↔ cool)", "note": "quote \\" tab\\t é 😀"}');
   });
 
@@ -41,16 +43,25 @@ describe("parseLine", () => {
       expect(files.turns).toHaveLength(5);
       expect(files.turns[4]).toBe("images/multi-turn/101_attemptB_turn5.png");
     }
-    expect(parseLine('{"output_image": "a.png", "rejected_images": ["b.png"], "text": "t", "edit_type": "Zoom in", "open_image_input_url": "s.jpg", "summarized_text": "t"}')).toMatchObject({ ok: true, parsed: { kind: "preference" } });
+    expect(
+      parseLine(
+        '{"output_image": "a.png", "rejected_images": ["b.png"], "text": "t", "edit_type": "Zoom in", "open_image_input_url": "s.jpg", "summarized_text": "t"}',
+      ),
+    ).toMatchObject({ ok: true, parsed: { kind: "preference" } });
     expect(parseLine('{"image": "a.png", "judge": "x", "overall": 0.5}')).toMatchObject({ ok: true, parsed: { kind: "judge_scores" } });
-    expect(parseLine('{"image": "a.png", "reviewer": "ann", "verdict": "reject", "reason_tags": ["artifacts"]}')).toMatchObject({ ok: true, parsed: { kind: "decisions" } });
+    expect(parseLine('{"image": "a.png", "reviewer": "ann", "verdict": "reject", "reason_tags": ["artifacts"]}')).toMatchObject({
+      ok: true,
+      parsed: { kind: "decisions" },
+    });
   });
 
   it("names the field and the problem", () => {
     expect(parseLine("{not json")).toMatchObject({ ok: false, problems: [{ field: "(line)" }] });
     const missing = parseLine('{"open_image_input_url": "s.jpg", "output_image": "a.png", "edit_type": "Zoom in", "summarized_text": "x"}');
     expect(missing).toEqual({ ok: false, problems: [{ field: "text", problem: "is missing" }] });
-    const wrongType = parseLine('{"open_image_input_url": "s.jpg", "text": 5, "output_image": "a.png", "edit_type": "Zoom in", "summarized_text": "x"}');
+    const wrongType = parseLine(
+      '{"open_image_input_url": "s.jpg", "text": 5, "output_image": "a.png", "edit_type": "Zoom in", "summarized_text": "x"}',
+    );
     expect(wrongType.ok).toBe(false);
     if (!wrongType.ok) expect(wrongType.problems[0].field).toBe("text");
     const badScore = parseLine('{"image": "a.png", "judge": "x", "seamlessness": 1.5}');
@@ -58,7 +69,9 @@ describe("parseLine", () => {
   });
 
   it("keeps unknown edit types (NFC-normalised) and unknown keys", () => {
-    const result = parseLine('{"open_image_input_url": "s.jpg", "text": "t", "output_image": "a.png", "edit_type": "Make it sparkle", "summarized_text": "t", "extra": {"k": 1}}');
+    const result = parseLine(
+      '{"open_image_input_url": "s.jpg", "text": "t", "output_image": "a.png", "edit_type": "Make it sparkle", "summarized_text": "t", "extra": {"k": 1}}',
+    );
     expect(result.ok && result.parsed.kind === "sft" && result.parsed.record.edit_type).toBe("Make it sparkle");
     expect(result.ok && (result.parsed.record as Record<string, unknown>).extra).toEqual({ k: 1 });
   });
@@ -67,8 +80,13 @@ describe("parseLine", () => {
 describe("readLines", () => {
   it("strips a BOM and CRLF, numbers lines from 1 and yields blank lines", async () => {
     const lines = [];
-    for await (const line of readLines(Readable.from([Buffer.from("\ufeff{\"a\": 1}\r\n\r\n{\"b\":"), Buffer.from(" \"é\"}\r\n")]))) lines.push(line);
-    expect(lines.map((line) => [line.lineNo, line.text])).toEqual([[1, '{"a": 1}'], [2, ""], [3, '{"b": "é"}']]);
+    for await (const line of readLines(Readable.from([Buffer.from('\ufeff{"a": 1}\r\n\r\n{"b":'), Buffer.from(' "é"}\r\n')])))
+      lines.push(line);
+    expect(lines.map((line) => [line.lineNo, line.text])).toEqual([
+      [1, '{"a": 1}'],
+      [2, ""],
+      [3, '{"b": "é"}'],
+    ]);
   });
 
   it("splits multi-byte characters across chunks correctly", async () => {

@@ -5,7 +5,7 @@ import { pythonDumps, toJsonLines } from "./python-json";
 
 describe("pythonDumps", () => {
   it("writes Python's separators, key order and escapes", () => {
-    const value = { b: 1, a: [true, null, 0.25], "é": 'say "hi"\n\t\u0001' };
+    const value = { b: 1, a: [true, null, 0.25], é: 'say "hi"\n\t\u0001' };
     expect(pythonDumps(value, false)).toBe('{"b": 1, "a": [true, null, 0.25], "é": "say \\"hi\\"\\n\\t\\u0001"}');
     expect(pythonDumps({ edit_type: "Modern ↔ historical style/look" }, false)).toBe('{"edit_type": "Modern ↔ historical style/look"}');
     expect(pythonDumps("Funko-Pop–style ↔", true)).toBe('"Funko-Pop\\u2013style \\u2194"');

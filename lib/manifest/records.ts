@@ -6,7 +6,10 @@ import { normalizeEditType } from "../taxonomy";
 import { REASON_TAGS, VERDICTS } from "../review/enums";
 
 const text = z.string().min(1, "must be a non-empty string");
-const imagePath = z.string().min(1, "must be a non-empty path").refine((value) => !value.includes("\0"), "contains a NUL byte");
+const imagePath = z
+  .string()
+  .min(1, "must be a non-empty path")
+  .refine((value) => !value.includes("\0"), "contains a NUL byte");
 const score = z.number().min(0, "must be in [0, 1]").max(1, "must be in [0, 1]").nullable().optional();
 
 export const sftRecord = z.looseObject({
@@ -38,7 +41,8 @@ export const multiTurnRecord = z
   .superRefine((record, context) => {
     const ids = new Map(record.files.map((file) => [file.id, file.url]));
     const turns = record.metadata_edit_turn_prompts.length;
-    if (!ids.has("original_input_image")) context.addIssue({ code: "custom", path: ["files"], message: 'has no "original_input_image" entry' });
+    if (!ids.has("original_input_image"))
+      context.addIssue({ code: "custom", path: ["files"], message: 'has no "original_input_image" entry' });
     if (!ids.has("final_image")) context.addIssue({ code: "custom", path: ["files"], message: 'has no "final_image" entry' });
     for (let turn = 1; turn < turns; turn++) {
       if (!ids.has(`edit_turn${turn}`)) {
@@ -122,7 +126,13 @@ export function parseLine(line: string): { ok: true; parsed: ParsedLine } | { ok
   if (!kind) {
     return {
       ok: false,
-      problems: [{ field: "(line)", problem: "unrecognised row: expected SFT (output_image), preference (rejected_images), multi-turn (files), judge scores (image + judge) or decisions (image + reviewer + verdict) keys" }],
+      problems: [
+        {
+          field: "(line)",
+          problem:
+            "unrecognised row: expected SFT (output_image), preference (rejected_images), multi-turn (files), judge scores (image + judge) or decisions (image + reviewer + verdict) keys",
+        },
+      ],
     };
   }
   const result = SCHEMAS[kind].safeParse(value);

@@ -10,27 +10,40 @@ const notAnId = (what: string, text: string): MissingText => ({
 });
 
 export function describeMissing(pathname: string): MissingText {
-  const parts = pathname.split("/").filter(Boolean).map((part) => {
-    try {
-      return decodeURIComponent(part);
-    } catch {
-      return part;
-    }
-  });
+  const parts = pathname
+    .split("/")
+    .filter(Boolean)
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
   if (parts[0] === "datasets" && parts[1] !== undefined) {
     const dataset = parts[1];
     if (!ID.test(dataset)) return notAnId("dataset", dataset);
     const [section, child] = [parts[2], parts[3]];
     if (section === "items" && child !== undefined) {
       if (!ID.test(child)) return notAnId("item", child);
-      return { title: `No item ${child} in dataset ${dataset}`, detail: `Dataset ${dataset} has no candidate with id ${child}, or there is no dataset ${dataset}.` };
+      return {
+        title: `No item ${child} in dataset ${dataset}`,
+        detail: `Dataset ${dataset} has no candidate with id ${child}, or there is no dataset ${dataset}.`,
+      };
     }
     if (section === "queue" && parts[3] === "sample" && parts[4] !== undefined) {
       if (!ID.test(parts[4])) return notAnId("sample", parts[4]);
-      return { title: `No audit sample ${parts[4]} in dataset ${dataset}`, detail: "It may belong to another dataset, or it was never drawn." };
+      return {
+        title: `No audit sample ${parts[4]} in dataset ${dataset}`,
+        detail: "It may belong to another dataset, or it was never drawn.",
+      };
     }
-    if (parts.length === 2) return { title: `No dataset ${dataset}`, detail: "It may have been deleted, or the link is from another Ripe installation." };
-    return { title: "Page not found", detail: `Dataset ${dataset} has no page “${parts.slice(2).join("/")}”, or there is no dataset ${dataset}.` };
+    if (parts.length === 2)
+      return { title: `No dataset ${dataset}`, detail: "It may have been deleted, or the link is from another Ripe installation." };
+    return {
+      title: "Page not found",
+      detail: `Dataset ${dataset} has no page “${parts.slice(2).join("/")}”, or there is no dataset ${dataset}.`,
+    };
   }
   return { title: "Page not found", detail: `Nothing lives at ${pathname}.` };
 }

@@ -5,18 +5,37 @@ import type { LiveLabel } from "./preferred";
 let nextId = 1;
 /** side: which candidate was on the left ("a" = candidate A). */
 const label = (pairId: number, reviewerId: number, value: LiveLabel["label"], left: "a" | "b" = "a", isRepeat = false): LiveLabel => ({
-  id: nextId++, pairId, reviewerId, reviewer: reviewerId === 1 ? "ann" : reviewerId === 2 ? "bob" : "cy", label: value,
-  leftCandidateId: left === "a" ? pairId * 10 : pairId * 10 + 1, isRepeat,
+  id: nextId++,
+  pairId,
+  reviewerId,
+  reviewer: reviewerId === 1 ? "ann" : reviewerId === 2 ? "bob" : "cy",
+  label: value,
+  leftCandidateId: left === "a" ? pairId * 10 : pairId * 10 + 1,
+  isRepeat,
 });
 const pairs = new Map<number, AgreementPair>(
-  [1, 2, 3, 4, 5].map((pairId) => [pairId, { pairId, candidateA: pairId * 10, candidateB: pairId * 10 + 1, editType: pairId <= 3 ? "Zoom in" : "Outpainting", overallA: 0.9, overallB: pairId === 5 ? 0.9 : 0.5 }]),
+  [1, 2, 3, 4, 5].map((pairId) => [
+    pairId,
+    {
+      pairId,
+      candidateA: pairId * 10,
+      candidateB: pairId * 10 + 1,
+      editType: pairId <= 3 ? "Zoom in" : "Outpainting",
+      overallA: 0.9,
+      overallB: pairId === 5 ? 0.9 : 0.5,
+    },
+  ]),
 );
 
 describe("agreement summary", () => {
   const labels = [
-    label(1, 1, "a"), label(1, 2, "a"), label(1, 3, "a"),
-    label(2, 1, "a", "b"), label(2, 2, "b"),
-    label(3, 1, "tie"), label(3, 2, "tie"),
+    label(1, 1, "a"),
+    label(1, 2, "a"),
+    label(1, 3, "a"),
+    label(2, 1, "a", "b"),
+    label(2, 2, "b"),
+    label(3, 1, "tie"),
+    label(3, 2, "tie"),
     label(4, 1, "b", "b"),
     label(5, 1, "a"),
     label(4, 1, "a", "a", true), // ann's repeat of pair 4, sides swapped, different candidate

@@ -9,16 +9,45 @@ import { currentVotes, pairOutcomes, type LiveLabel } from "./preferred";
 export const AGREEMENT_CATEGORIES = ["a", "b", "tie", "both_bad"] as const;
 type Category = (typeof AGREEMENT_CATEGORIES)[number];
 
-export type AgreementPair = { pairId: number; candidateA: number; candidateB: number; editType: string; overallA: number | null; overallB: number | null };
+export type AgreementPair = {
+  pairId: number;
+  candidateA: number;
+  candidateB: number;
+  editType: string;
+  overallA: number | null;
+  overallB: number | null;
+};
 
 /** Metric keys: a kind and arguments, each URL-safe, joined by ":". */
 export function metricKey(kind: string, ...args: (string | number)[]): string {
   return [kind, ...args.map((arg) => encodeURIComponent(String(arg)))].join(":");
 }
 
-export type ReviewerStats = { reviewerId: number; reviewer: string; pairs: number; byLabel: Record<PairLabel, number>; repeats: number; bias: PositionBias };
-export type DuoStats = { first: string; second: string; firstId: number; secondId: number; shared: number; agreement: number | null; kappa: CohenKappaResult<Category> };
-export type JudgeMatchRow = { editType: string; compared: number; matches: number; share: number | null; ci: Interval | null; judgeTies: number };
+export type ReviewerStats = {
+  reviewerId: number;
+  reviewer: string;
+  pairs: number;
+  byLabel: Record<PairLabel, number>;
+  repeats: number;
+  bias: PositionBias;
+};
+export type DuoStats = {
+  first: string;
+  second: string;
+  firstId: number;
+  secondId: number;
+  shared: number;
+  agreement: number | null;
+  kappa: CohenKappaResult<Category>;
+};
+export type JudgeMatchRow = {
+  editType: string;
+  compared: number;
+  matches: number;
+  share: number | null;
+  ci: Interval | null;
+  judgeTies: number;
+};
 
 export type AgreementSummary = {
   labels: number;
@@ -50,18 +79,20 @@ export function agreementSummary(labels: readonly LiveLabel[], pairs: ReadonlyMa
   // Per reviewer: current votes by label, repeats, and their own position bias.
   const names = new Map<number, string>();
   for (const label of labels) names.set(label.reviewerId, label.reviewer);
-  const reviewers: ReviewerStats[] = [...names.entries()].sort((x, y) => x[1].localeCompare(y[1])).map(([reviewerId, reviewer]) => {
-    const mine = votes.filter((vote) => vote.reviewerId === reviewerId);
-    const byLabel = emptyByLabel();
-    for (const vote of mine) {
-      byLabel[vote.label]++;
-      add(metricKey("reviewer", reviewerId), vote.pairId);
-      add(metricKey("reviewer", reviewerId, vote.label), vote.pairId);
-    }
-    const myRepeats = repeats.filter((repeat) => repeat.reviewerId === reviewerId);
-    const shown = [...mine, ...myRepeats].map((label) => ({ chosenSide: sideOf(label) }));
-    return { reviewerId, reviewer, pairs: mine.length, byLabel, repeats: myRepeats.length, bias: positionBias(shown) };
-  });
+  const reviewers: ReviewerStats[] = [...names.entries()]
+    .sort((x, y) => x[1].localeCompare(y[1]))
+    .map(([reviewerId, reviewer]) => {
+      const mine = votes.filter((vote) => vote.reviewerId === reviewerId);
+      const byLabel = emptyByLabel();
+      for (const vote of mine) {
+        byLabel[vote.label]++;
+        add(metricKey("reviewer", reviewerId), vote.pairId);
+        add(metricKey("reviewer", reviewerId, vote.label), vote.pairId);
+      }
+      const myRepeats = repeats.filter((repeat) => repeat.reviewerId === reviewerId);
+      const shown = [...mine, ...myRepeats].map((label) => ({ chosenSide: sideOf(label) }));
+      return { reviewerId, reviewer, pairs: mine.length, byLabel, repeats: myRepeats.length, bias: positionBias(shown) };
+    });
 
   // Between reviewers: pairs with two or more non-skip votes.
   const byPair = new Map<number, LiveLabel[]>();
@@ -96,8 +127,13 @@ export function agreementSummary(labels: readonly LiveLabel[], pairs: ReadonlyMa
       }
       if (firstLabels.length === 0) continue;
       duos.push({
-        first: names.get(first)!, second: names.get(second)!, firstId: first, secondId: second, shared: firstLabels.length,
-        agreement: percentAgreement(firstLabels, secondLabels), kappa: cohenKappa(firstLabels, secondLabels, { categories: AGREEMENT_CATEGORIES }),
+        first: names.get(first)!,
+        second: names.get(second)!,
+        firstId: first,
+        secondId: second,
+        shared: firstLabels.length,
+        agreement: percentAgreement(firstLabels, secondLabels),
+        kappa: cohenKappa(firstLabels, secondLabels, { categories: AGREEMENT_CATEGORIES }),
       });
     }
   }
@@ -115,12 +151,22 @@ export function agreementSummary(labels: readonly LiveLabel[], pairs: ReadonlyMa
     const first = voteOf.get(`${repeat.pairId}:${repeat.reviewerId}`);
     if (!first) return [];
     add(metricKey("repeat"), repeat.pairId);
-    if (first.label !== repeat.label && first.label !== "skip" && repeat.label !== "skip") add(metricKey("repeat", "inconsistent"), repeat.pairId);
+    if (first.label !== repeat.label && first.label !== "skip" && repeat.label !== "skip")
+      add(metricKey("repeat", "inconsistent"), repeat.pairId);
     return [{ first: first.label, second: repeat.label }];
   });
   const consistency = selfConsistency(repeated);
 
-  return { labels: labels.length, reviewers, multi: { pairs: multiRows.length, allAgree, allAgreeShare: multiRows.length ? allAgree / multiRows.length : null, fleiss }, duos, bias, consistency, judge: judgeMatch(labels, pairs, add), ids };
+  return {
+    labels: labels.length,
+    reviewers,
+    multi: { pairs: multiRows.length, allAgree, allAgreeShare: multiRows.length ? allAgree / multiRows.length : null, fleiss },
+    duos,
+    bias,
+    consistency,
+    judge: judgeMatch(labels, pairs, add),
+    ids,
+  };
 }
 
 /** Each reviewer's latest repeat label per pair. */
@@ -160,8 +206,13 @@ function judgeMatch(labels: readonly LiveLabel[], pairs: ReadonlyMap<number, Agr
     const share = wilson(row.matches, row.compared);
     return { editType, ...row, share: share.p, ci: share.ci };
   };
-  const byEditType = [...rows.entries()].sort((x, y) => y[1].compared - x[1].compared || x[0].localeCompare(y[0])).map(([editType, row]) => toRow(editType, row));
-  const total = [...rows.values()].reduce((sum, row) => ({ compared: sum.compared + row.compared, matches: sum.matches + row.matches, judgeTies: sum.judgeTies + row.judgeTies }), { compared: 0, matches: 0, judgeTies: 0 });
+  const byEditType = [...rows.entries()]
+    .sort((x, y) => y[1].compared - x[1].compared || x[0].localeCompare(y[0]))
+    .map(([editType, row]) => toRow(editType, row));
+  const total = [...rows.values()].reduce(
+    (sum, row) => ({ compared: sum.compared + row.compared, matches: sum.matches + row.matches, judgeTies: sum.judgeTies + row.judgeTies }),
+    { compared: 0, matches: 0, judgeTies: 0 },
+  );
   return { overall: toRow("*", total), byEditType };
 }
 

@@ -4,13 +4,42 @@ import { decidePair, dpoRecord, type DpoCandidate, type DpoPair } from "./decide
 import { pairOutcome, type LiveLabel } from "./preferred";
 
 const candidate = (id: number, extra: Partial<DpoCandidate> = {}): DpoCandidate => ({
-  id, imagePath: `images/${id}.png`, role: "sft", prior: "pass", judgeVerdict: "none", humanVerdict: "none", effectiveVerdict: "pass", judgeOverall: -1, ...extra,
+  id,
+  imagePath: `images/${id}.png`,
+  role: "sft",
+  prior: "pass",
+  judgeVerdict: "none",
+  humanVerdict: "none",
+  effectiveVerdict: "pass",
+  judgeOverall: -1,
+  ...extra,
 });
 const pair = (extra: Partial<DpoPair> = {}): DpoPair => ({
-  pairId: 5, origin: "manifest", requestId: 9, a: candidate(1), b: candidate(2, { role: "rejected", prior: "fail", effectiveVerdict: "fail" }),
-  sourceImage: "https://farm.example/1.jpg", text: "Make the sky pink", summarizedText: "pink sky", editType: "Zoom in", promptChain: null, ...extra,
+  pairId: 5,
+  origin: "manifest",
+  requestId: 9,
+  a: candidate(1),
+  b: candidate(2, { role: "rejected", prior: "fail", effectiveVerdict: "fail" }),
+  sourceImage: "https://farm.example/1.jpg",
+  text: "Make the sky pink",
+  summarizedText: "pink sky",
+  editType: "Zoom in",
+  promptChain: null,
+  ...extra,
 });
-const votes = (...values: LiveLabel["label"][]) => pairOutcome(5, values.map((value, index) => ({ id: 100 + index, pairId: 5, reviewerId: index + 1, reviewer: `r${index + 1}`, label: value, leftCandidateId: 1, isRepeat: false })));
+const votes = (...values: LiveLabel["label"][]) =>
+  pairOutcome(
+    5,
+    values.map((value, index) => ({
+      id: 100 + index,
+      pairId: 5,
+      reviewerId: index + 1,
+      reviewer: `r${index + 1}`,
+      label: value,
+      leftCandidateId: 1,
+      isRepeat: false,
+    })),
+  );
 
 describe("who decides a pair", () => {
   it("human labels first, even against the manifest", () => {
@@ -24,9 +53,16 @@ describe("who decides a pair", () => {
     expect(decidePair(pair(), votes("a", "b"))).toEqual({ kind: "drop", reason: "split" });
   });
   it("then verdicts when exactly one passes, naming their source", () => {
-    const judged = pair({ origin: "near_tie", a: candidate(1, { judgeVerdict: "fail", effectiveVerdict: "fail", judgeOverall: 0.6 }), b: candidate(2, { judgeVerdict: "pass", judgeOverall: 0.72 }) });
+    const judged = pair({
+      origin: "near_tie",
+      a: candidate(1, { judgeVerdict: "fail", effectiveVerdict: "fail", judgeOverall: 0.6 }),
+      b: candidate(2, { judgeVerdict: "pass", judgeOverall: 0.72 }),
+    });
     expect(decidePair(judged, undefined)).toMatchObject({ kind: "row", decidedBy: "judge", chosen: { id: 2 } });
-    const reviewed = pair({ a: candidate(1, { humanVerdict: "fail", effectiveVerdict: "fail" }), b: candidate(2, { role: "rejected", prior: "fail", humanVerdict: "pass", effectiveVerdict: "pass" }) });
+    const reviewed = pair({
+      a: candidate(1, { humanVerdict: "fail", effectiveVerdict: "fail" }),
+      b: candidate(2, { role: "rejected", prior: "fail", humanVerdict: "pass", effectiveVerdict: "pass" }),
+    });
     expect(decidePair(reviewed, votes("skip"))).toMatchObject({ decidedBy: "human_review", chosen: { id: 2 } });
     expect(decidePair(pair(), undefined)).toMatchObject({ decidedBy: "manifest", chosen: { id: 1 } });
   });
@@ -43,14 +79,30 @@ describe("DPO record", () => {
     const decision = decidePair(pair(), outcome);
     if (decision.kind !== "row") throw new Error("expected a row");
     const record = dpoRecord(pair(), decision, outcome);
-    expect(Object.keys(record)).toEqual(["instruction", "summarized_instruction", "source_image", "chosen", "rejected", "edit_type", "provenance"]);
-    expect(record).toMatchObject({ chosen: "images/2.png", rejected: "images/1.png", provenance: { decided_by: "human", label_ids: [100, 102], reviewers: ["r1", "r3"] } });
+    expect(Object.keys(record)).toEqual([
+      "instruction",
+      "summarized_instruction",
+      "source_image",
+      "chosen",
+      "rejected",
+      "edit_type",
+      "provenance",
+    ]);
+    expect(record).toMatchObject({
+      chosen: "images/2.png",
+      rejected: "images/1.png",
+      provenance: { decided_by: "human", label_ids: [100, 102], reviewers: ["r1", "r3"] },
+    });
     expect(pythonDumps(record, false)).toContain('"decided_by": "human"');
   });
   it("writes a turns pair's prompt chain", () => {
     const chained = pair({ origin: "turns", promptChain: ["Add a boat", "Make it red"] });
     const decision = decidePair(chained, votes("a"));
     if (decision.kind !== "row") throw new Error("expected a row");
-    expect(dpoRecord(chained, decision, votes("a"))).toMatchObject({ instruction: "Add a boat\nMake it red", summarized_instruction: "Make it red", prompt_chain: ["Add a boat", "Make it red"] });
+    expect(dpoRecord(chained, decision, votes("a"))).toMatchObject({
+      instruction: "Add a boat\nMake it red",
+      summarized_instruction: "Make it red",
+      prompt_chain: ["Add a boat", "Make it red"],
+    });
   });
 });

@@ -44,7 +44,13 @@ export function decidePair(pair: DpoPair, outcome: PairOutcome | undefined): Pai
   if (human === "a" || human === "b") {
     const [chosen, rejected] = human === "a" ? [pair.a, pair.b] : [pair.b, pair.a];
     const votes = outcome!.votes;
-    return { kind: "row", chosen, rejected, decidedBy: "human", how: `pair label majority (${votes.a} a / ${votes.b} b / ${votes.tie} tie / ${votes.both_bad} both bad)` };
+    return {
+      kind: "row",
+      chosen,
+      rejected,
+      decidedBy: "human",
+      how: `pair label majority (${votes.a} a / ${votes.b} b / ${votes.tie} tie / ${votes.both_bad} both bad)`,
+    };
   }
   if (human === "tie" || human === "both_bad" || human === "split") return { kind: "drop", reason: human };
   const passA = passesForExport(pair.a);
@@ -54,7 +60,13 @@ export function decidePair(pair: DpoPair, outcome: PairOutcome | undefined): Pai
     return { kind: "row", chosen, rejected, decidedBy: verdictSource(pair.a, pair.b), how: "verdicts: only the chosen candidate passes" };
   }
   if (pair.origin === "manifest") {
-    return { kind: "row", chosen: pair.a, rejected: pair.b, decidedBy: "manifest", how: "manifest order (output_image over a rejected attempt)" };
+    return {
+      kind: "row",
+      chosen: pair.a,
+      rejected: pair.b,
+      decidedBy: "manifest",
+      how: "manifest order (output_image over a rejected attempt)",
+    };
   }
   return { kind: "drop", reason: "undecided" };
 }
@@ -79,7 +91,10 @@ export function dpoRecord(pair: DpoPair, decision: Extract<PairDecision, { kind:
       how: decision.how,
       label_ids: decision.decidedBy === "human" ? outcome!.labels.map((label) => label.id) : [],
       reviewers: decision.decidedBy === "human" ? [...new Set(outcome!.labels.map((label) => label.reviewer))] : [],
-      labels: decision.decidedBy === "human" ? outcome!.labels.map((label) => ({ id: label.id, reviewer: label.reviewer, label: label.label })) : [],
+      labels:
+        decision.decidedBy === "human"
+          ? outcome!.labels.map((label) => ({ id: label.id, reviewer: label.reviewer, label: label.label }))
+          : [],
       verdicts: { chosen: decision.chosen.effectiveVerdict, rejected: decision.rejected.effectiveVerdict },
       judge_overall: { chosen: judged(decision.chosen), rejected: judged(decision.rejected) },
     },

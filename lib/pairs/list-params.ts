@@ -17,7 +17,9 @@ export const pairListSchema = z.object({
 export type PairListParams = z.infer<typeof pairListSchema>;
 
 export function parsePairList(search: Record<string, string | string[] | undefined>): PairListParams {
-  return pairListSchema.parse(Object.fromEntries(Object.entries(search).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  return pairListSchema.parse(
+    Object.fromEntries(Object.entries(search).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])),
+  );
 }
 
 export function pairListSearch(params: PairListParams): string {
@@ -47,9 +49,15 @@ export function describeMetric(key: string, reviewerNames: ReadonlyMap<number, s
   const who = (id: string | undefined) => reviewerNames.get(Number(id)) ?? `reviewer ${id}`;
   switch (kind) {
     case "reviewer":
-      return args[1] ? `${who(args[0])}: ${PAIR_LABEL_TEXT[args[1] as (typeof PAIR_LABELS)[number]] ?? args[1]}` : `Labelled by ${who(args[0])}`;
+      return args[1]
+        ? `${who(args[0])}: ${PAIR_LABEL_TEXT[args[1] as (typeof PAIR_LABELS)[number]] ?? args[1]}`
+        : `Labelled by ${who(args[0])}`;
     case "multi":
-      return args[0] === "agree" ? "Labelled by several reviewers, all agree" : args[0] === "disagree" ? "Labelled by several reviewers who disagree" : "Labelled by several reviewers";
+      return args[0] === "agree"
+        ? "Labelled by several reviewers, all agree"
+        : args[0] === "disagree"
+          ? "Labelled by several reviewers who disagree"
+          : "Labelled by several reviewers";
     case "duo":
       return `${who(args[0])} and ${who(args[1])}${args[2] === "disagree" ? " disagree" : ": both labelled"}`;
     case "side":
@@ -58,7 +66,11 @@ export function describeMetric(key: string, reviewerNames: ReadonlyMap<number, s
       return args[0] === "inconsistent" ? "Repeats answered differently the second time" : "Pairs shown again as repeats";
     case "judge": {
       const scope = args[0] === "*" ? "all edit types" : args[0];
-      return args[1] === "match" ? `Human preference matches the judge's order (${scope})` : args[1] === "mismatch" ? `Human preference contradicts the judge's order (${scope})` : `Judge scores tied (${scope})`;
+      return args[1] === "match"
+        ? `Human preference matches the judge's order (${scope})`
+        : args[1] === "mismatch"
+          ? `Human preference contradicts the judge's order (${scope})`
+          : `Judge scores tied (${scope})`;
     }
     default:
       return key;

@@ -1,9 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MINING_OPTIONS, isNearTie, minePairsInRequest, mineTurnPairs, orderPair, pairReason, type MiningCandidate, type MiningOptions, type SessionTurn } from "./mining";
+import {
+  DEFAULT_MINING_OPTIONS,
+  isNearTie,
+  minePairsInRequest,
+  mineTurnPairs,
+  orderPair,
+  pairReason,
+  type MiningCandidate,
+  type MiningOptions,
+  type SessionTurn,
+} from "./mining";
 
 const options = (overrides: Partial<MiningOptions> = {}): MiningOptions => ({ ...DEFAULT_MINING_OPTIONS, threshold: 0.7, ...overrides });
 const candidate = (id: number, judgeOverall: number | null, extra: Partial<MiningCandidate> = {}): MiningCandidate => ({
-  id, judgeOverall, effectiveVerdict: judgeOverall === null ? "none" : judgeOverall >= 0.7 ? "pass" : "fail", isDisagreement: false, ...extra,
+  id,
+  judgeOverall,
+  effectiveVerdict: judgeOverall === null ? "none" : judgeOverall >= 0.7 ? "pass" : "fail",
+  isDisagreement: false,
+  ...extra,
 });
 
 describe("near-ties", () => {
@@ -51,7 +65,11 @@ describe("pairs within a request", () => {
     const many = Array.from({ length: 8 }, (_, index) => candidate(index + 1, 0.1 * index));
     const pairs = minePairsInRequest(1, many, options({ rules: ["request"], maxPerRequest: 3 }));
     expect(pairs).toHaveLength(3);
-    const targeted = minePairsInRequest(1, [...many, candidate(99, 0.05, { isDisagreement: true })], options({ rules: ["request", "disagreement"], maxPerRequest: 3 }));
+    const targeted = minePairsInRequest(
+      1,
+      [...many, candidate(99, 0.05, { isDisagreement: true })],
+      options({ rules: ["request", "disagreement"], maxPerRequest: 3 }),
+    );
     expect(targeted.filter((pair) => pair.origin === "disagreement")).toHaveLength(8);
   });
   it("finds nothing in a single-candidate request", () => {
@@ -61,12 +79,21 @@ describe("pairs within a request", () => {
 
 describe("turn pairs", () => {
   const turn = (sessionId: number, turnNo: number, prompt: string, candidateId: number, originalUrl = "http://x/o.jpg"): SessionTurn => ({
-    sessionId, originalUrl, turn: turnNo, prompt, requestId: sessionId * 100 + turnNo, candidateIds: [candidateId],
+    sessionId,
+    originalUrl,
+    turn: turnNo,
+    prompt,
+    requestId: sessionId * 100 + turnNo,
+    candidateIds: [candidateId],
   });
   it("pairs turn-k outputs of sessions sharing the original and the prompts up to k", () => {
     const turns = [
-      turn(1, 1, "Make the sky pink", 11), turn(1, 2, "Add a boat", 12), turn(1, 3, "Make it red", 13),
-      turn(2, 1, "make the  sky pink ", 21), turn(2, 2, "Add a boat", 22), turn(2, 3, "Make it blue", 23),
+      turn(1, 1, "Make the sky pink", 11),
+      turn(1, 2, "Add a boat", 12),
+      turn(1, 3, "Make it red", 13),
+      turn(2, 1, "make the  sky pink ", 21),
+      turn(2, 2, "Add a boat", 22),
+      turn(2, 3, "Make it blue", 23),
     ];
     expect(mineTurnPairs(turns)).toEqual([
       { requestId: 101, a: 11, b: 21, origin: "turns" },

@@ -6,11 +6,27 @@ import type { Outcome } from "../verdict/outcomes";
 import type { PairOrigin } from "./enums";
 
 export const MINING_RULES = [
-  { id: "disagreement", label: "Judge/human disagreements", description: "A candidate where a reviewer's verdict contradicts the judge's, paired with each other candidate of its request" },
-  { id: "near_tie", label: "Judge near-ties", description: "Both candidates judged and their overall scores within the margin, or both within the band around the threshold" },
-  { id: "multi_pass", label: "Several passing candidates", description: "Requests with two or more passing candidates: which pass is better decides the SFT output" },
+  {
+    id: "disagreement",
+    label: "Judge/human disagreements",
+    description: "A candidate where a reviewer's verdict contradicts the judge's, paired with each other candidate of its request",
+  },
+  {
+    id: "near_tie",
+    label: "Judge near-ties",
+    description: "Both candidates judged and their overall scores within the margin, or both within the band around the threshold",
+  },
+  {
+    id: "multi_pass",
+    label: "Several passing candidates",
+    description: "Requests with two or more passing candidates: which pass is better decides the SFT output",
+  },
   { id: "request", label: "Any two candidates of a request", description: "Every pair of candidates of one request (capped per request)" },
-  { id: "turns", label: "Same prompt chain in two sessions", description: "Two multi-turn sessions from the same original with the same prompts up to turn k: their turn-k outputs" },
+  {
+    id: "turns",
+    label: "Same prompt chain in two sessions",
+    description: "Two multi-turn sessions from the same original with the same prompts up to turn k: their turn-k outputs",
+  },
 ] as const satisfies readonly { id: PairOrigin; label: string; description: string }[];
 
 export type MiningRule = (typeof MINING_RULES)[number]["id"];
@@ -85,7 +101,14 @@ export function minePairsInRequest(requestId: number, candidates: readonly Minin
 }
 
 /** One turn of a multi-turn session: its request, prompt and candidate(s). */
-export type SessionTurn = { sessionId: number; originalUrl: string; turn: number; prompt: string; requestId: number; candidateIds: readonly number[] };
+export type SessionTurn = {
+  sessionId: number;
+  originalUrl: string;
+  turn: number;
+  prompt: string;
+  requestId: number;
+  candidateIds: readonly number[];
+};
 
 /** Prompts compared loosely: case, surrounding and repeated whitespace do not make a chain different. */
 export function normalisePrompt(prompt: string): string {
@@ -141,4 +164,11 @@ export function mineTurnPairs(turns: readonly SessionTurn[]): MinedPair[] {
 }
 
 /** Tally of a mining run: new pairs per origin and pairs that already existed. */
-export type MiningResult = { created: Partial<Record<PairOrigin, number>>; createdTotal: number; alreadyExisted: number; requestsScanned: number; sessionsScanned: number; tookMs: number };
+export type MiningResult = {
+  created: Partial<Record<PairOrigin, number>>;
+  createdTotal: number;
+  alreadyExisted: number;
+  requestsScanned: number;
+  sessionsScanned: number;
+  tookMs: number;
+};

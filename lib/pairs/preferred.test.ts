@@ -3,13 +3,23 @@ import { currentVotes, pairOutcome, pairOutcomes, preferredByRequest, tallyOutco
 
 let nextId = 1;
 const label = (pairId: number, reviewerId: number, value: LiveLabel["label"], extra: Partial<LiveLabel> = {}): LiveLabel => ({
-  id: nextId++, pairId, reviewerId, reviewer: `r${reviewerId}`, label: value, leftCandidateId: 0, isRepeat: false, ...extra,
+  id: nextId++,
+  pairId,
+  reviewerId,
+  reviewer: `r${reviewerId}`,
+  label: value,
+  leftCandidateId: 0,
+  isRepeat: false,
+  ...extra,
 });
 
 describe("votes", () => {
   it("keeps each reviewer's latest label and ignores repeats", () => {
     const labels = [label(1, 1, "a"), label(1, 1, "b"), label(1, 1, "a", { isRepeat: true }), label(1, 2, "tie")];
-    expect(currentVotes(labels).map((vote) => [vote.reviewerId, vote.label])).toEqual([[1, "b"], [2, "tie"]]);
+    expect(currentVotes(labels).map((vote) => [vote.reviewerId, vote.label])).toEqual([
+      [1, "b"],
+      [2, "tie"],
+    ]);
   });
   it("takes the strict plurality, skips left out; equal tops are a split", () => {
     expect(pairOutcome(1, [label(1, 1, "a"), label(1, 2, "a"), label(1, 3, "b")]).outcome).toBe("a");

@@ -85,7 +85,9 @@ export function preferredByRequest(pairs: readonly RequestPair[], outcomes: Read
   }
   const preferred = new Map<number, number>();
   for (const [requestId, table] of scores) {
-    const ranked = [...table.entries()].map(([id, score]) => ({ id, net: score.wins - score.losses, wins: score.wins })).sort((x, y) => y.net - x.net);
+    const ranked = [...table.entries()]
+      .map(([id, score]) => ({ id, net: score.wins - score.losses, wins: score.wins }))
+      .sort((x, y) => y.net - x.net);
     const [best, second] = ranked;
     if (best && best.wins > 0 && (!second || best.net > second.net)) preferred.set(requestId, best.id);
   }

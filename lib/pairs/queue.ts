@@ -11,7 +11,11 @@ export const QUEUE_KINDS = [
   { id: "unlabelled", label: "Unlabelled first", description: "Pairs nobody has labelled, then pairs others labelled" },
   { id: "edit-type", label: "By edit type", description: "One edit type after another (unlabelled first within each)" },
   { id: "disagreements", label: "Disagreements first", description: "Pairs where the judge and a reviewer, or two reviewers, disagree" },
-  { id: "another-reviewer", label: "Needs another reviewer", description: "Pairs one or more others labelled, fewest reviewers first — for agreement" },
+  {
+    id: "another-reviewer",
+    label: "Needs another reviewer",
+    description: "Pairs one or more others labelled, fewest reviewers first — for agreement",
+  },
 ] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number]["id"];
 export const QUEUE_KIND_IDS = QUEUE_KINDS.map((kind) => kind.id) as [QueueKind, ...QueueKind[]];
@@ -28,7 +32,10 @@ export type QueueFacts = {
   isSkippedByMe: boolean;
 };
 
-export type SortKey = { key: "skipped" | "unlabelled" | "labelCount" | "disagreement" | "othersLabelled" | "editType" | "id"; direction: "asc" | "desc" };
+export type SortKey = {
+  key: "skipped" | "unlabelled" | "labelCount" | "disagreement" | "othersLabelled" | "editType" | "id";
+  direction: "asc" | "desc";
+};
 
 const asc = (key: SortKey["key"]): SortKey => ({ key, direction: "asc" });
 const desc = (key: SortKey["key"]): SortKey => ({ key, direction: "desc" });
@@ -96,7 +103,15 @@ export function interleaveRepeats<T>(fresh: readonly T[], repeats: readonly T[],
 const idList = z
   .string()
   .optional()
-  .transform((value) => (value ? value.split(",").map(Number).filter((id) => Number.isInteger(id) && id > 0 && id <= MAX_ID).slice(0, 2000) : []));
+  .transform((value) =>
+    value
+      ? value
+          .split(",")
+          .map(Number)
+          .filter((id) => Number.isInteger(id) && id > 0 && id <= MAX_ID)
+          .slice(0, 2000)
+      : [],
+  );
 
 /** The queue's URL state (label page and its batch route share it). */
 export const queueParamsSchema = z.object({
@@ -117,7 +132,10 @@ export const queueBatchSchema = queueParamsSchema.extend({
 });
 
 export function parseQueueParams(search: Record<string, string | string[] | undefined> | URLSearchParams): QueueParams {
-  const record = search instanceof URLSearchParams ? Object.fromEntries(search) : Object.fromEntries(Object.entries(search).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const record =
+    search instanceof URLSearchParams
+      ? Object.fromEntries(search)
+      : Object.fromEntries(Object.entries(search).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   return queueParamsSchema.parse(record);
 }
 

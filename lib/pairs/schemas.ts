@@ -21,7 +21,11 @@ export const undoPairLabelSchema = z.object({ datasetId: id, labelId: id });
 export const minePairsSchema = z.object({
   datasetId: id,
   rules: z.array(z.enum(MINING_RULE_IDS)).min(1, "pick at least one rule").max(MINING_RULE_IDS.length),
-  margin: z.number().min(0, "the margin is a score difference in [0, 1]").max(1, "the margin is a score difference in [0, 1]").default(DEFAULT_MINING_OPTIONS.margin),
+  margin: z
+    .number()
+    .min(0, "the margin is a score difference in [0, 1]")
+    .max(1, "the margin is a score difference in [0, 1]")
+    .default(DEFAULT_MINING_OPTIONS.margin),
   band: z.number().min(0, "the band is in [0, 0.5]").max(0.5, "the band is in [0, 0.5]").default(DEFAULT_MINING_OPTIONS.band),
   maxPerRequest: z.number().int().min(2).max(20).default(DEFAULT_MINING_OPTIONS.maxPerRequest),
   editType: z.string().max(300).optional(),

@@ -63,7 +63,13 @@ export function preferredCandidate(label: PairLabel, pair: Pick<PairSides, "cand
   return null;
 }
 
-export const PAIR_LABEL_TEXT: Record<PairLabel, string> = { a: "A better", b: "B better", tie: "Tie", both_bad: "Both bad", skip: "Skipped" };
+export const PAIR_LABEL_TEXT: Record<PairLabel, string> = {
+  a: "A better",
+  b: "B better",
+  tie: "Tie",
+  both_bad: "Both bad",
+  skip: "Skipped",
+};
 
 /** "left" / "right" for a decisive label as it was shown. */
 export function shownSide(label: PairLabel, pair: Pick<PairSides, "candidateA">, leftCandidateId: number): "left" | "right" | null {

@@ -16,7 +16,8 @@ function expectSane(box: { width: number; height: number }, frame: { width: numb
     expect(pane.y + pane.height).toBeLessThanOrEqual(box.height + 1e-9);
     expect(pane.width / pane.height).toBeCloseTo(frame.width / frame.height, 6);
   }
-  for (let i = 0; i < panes.length; i += 1) for (let j = i + 1; j < panes.length; j += 1) expect(overlaps(withLabel(panes[i]), withLabel(panes[j]))).toBe(false);
+  for (let i = 0; i < panes.length; i += 1)
+    for (let j = i + 1; j < panes.length; j += 1) expect(overlaps(withLabel(panes[i]), withLabel(panes[j]))).toBe(false);
   expect(size.height).toBeLessThanOrEqual(box.height + 1e-9);
   // The edits are side by side, left on the left, and equally large.
   expect(panes[1].x + panes[1].width).toBeLessThanOrEqual(panes[2].x);
@@ -42,8 +43,18 @@ describe("three-up panes", () => {
     expect(panes[0].width).toBe(panes[1].width);
   });
   it("stays inside the box at narrow and tablet sizes, for wide, square and tall frames", () => {
-    for (const box of [{ width: 768, height: 420 }, { width: 592, height: 576 }, { width: 992, height: 500 }, { width: 300, height: 200 }]) {
-      for (const frame of [{ width: 640, height: 400 }, { width: 512, height: 512 }, { width: 400, height: 640 }]) expectSane(box, frame);
+    for (const box of [
+      { width: 768, height: 420 },
+      { width: 592, height: 576 },
+      { width: 992, height: 500 },
+      { width: 300, height: 200 },
+    ]) {
+      for (const frame of [
+        { width: 640, height: 400 },
+        { width: 512, height: 512 },
+        { width: 400, height: 640 },
+      ])
+        expectSane(box, frame);
     }
   });
   it("lays out a placeholder while no image has a size, and nothing negative in an empty box", () => {

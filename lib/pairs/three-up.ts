@@ -50,14 +50,24 @@ function place(arrangement: ThreeUpArrangement, scale: number, box: Size, frame:
   const edit = { width: frame.width * scale, height: frame.height * scale };
   const sourceScale = arrangement === "row" ? 1 : SOURCE_SCALE;
   const source = { width: edit.width * sourceScale, height: edit.height * sourceScale };
-  const pane = (slot: ThreeUpSlot, x: number, y: number, size: Size): ThreeUpPane => ({ slot, x, y, width: size.width, height: size.height });
+  const pane = (slot: ThreeUpSlot, x: number, y: number, size: Size): ThreeUpPane => ({
+    slot,
+    x,
+    y,
+    width: size.width,
+    height: size.height,
+  });
   if (arrangement === "source-top") {
     const width = 2 * edit.width + gap;
     const x0 = Math.max(0, (box.width - width) / 2);
     const editsY = label + source.height + gap + label;
     return {
       arrangement,
-      panes: [pane("source", x0 + (width - source.width) / 2, label, source), pane("left", x0, editsY, edit), pane("right", x0 + edit.width + gap, editsY, edit)],
+      panes: [
+        pane("source", x0 + (width - source.width) / 2, label, source),
+        pane("left", x0, editsY, edit),
+        pane("right", x0 + edit.width + gap, editsY, edit),
+      ],
       size: { width: box.width, height: editsY + edit.height },
     };
   }
@@ -89,7 +99,13 @@ export function toEditPanePoint(pane: ThreeUpPane, editPane: Size, point: { x: n
   return { x: point.x * factor, y: point.y * factor };
 }
 
-export type ThreeUpLayout = { frame: Size; source: FittedImage | null; left: FittedImage | null; right: FittedImage | null; compare: CommonFrame };
+export type ThreeUpLayout = {
+  frame: Size;
+  source: FittedImage | null;
+  left: FittedImage | null;
+  right: FittedImage | null;
+  compare: CommonFrame;
+};
 
 const area = (size: Size | null) => (isUsableSize(size) ? size.width * size.height : 0);
 
@@ -106,6 +122,11 @@ export function threeUpLayout(source: Size | null, left: Size | null, right: Siz
   const edits = commonFrame(left ?? right ?? frame, right ?? left ?? frame, { source: "left", edit: "right" });
   const fittedLeft = fit(left);
   const fittedRight = fit(right);
-  const compare: CommonFrame = { ...edits, frame, source: fittedLeft ?? fittedRight ?? fit(frame)!, edit: fittedRight ?? fittedLeft ?? fit(frame)! };
+  const compare: CommonFrame = {
+    ...edits,
+    frame,
+    source: fittedLeft ?? fittedRight ?? fit(frame)!,
+    edit: fittedRight ?? fittedLeft ?? fit(frame)!,
+  };
   return { frame, source: fit(source), left: fittedLeft, right: fittedRight, compare };
 }

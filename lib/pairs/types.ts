@@ -38,9 +38,24 @@ export type PairItem = {
   threshold: number;
 };
 
-export type PairsOverview = { total: number; byOrigin: Partial<Record<PairOrigin, number>>; labelledPairs: number; labels: number; reviewers: number; mine: number };
+export type PairsOverview = {
+  total: number;
+  byOrigin: Partial<Record<PairOrigin, number>>;
+  labelledPairs: number;
+  labels: number;
+  reviewers: number;
+  mine: number;
+};
 
-export type PairListLabel = { id: number; reviewer: string; label: PairLabel; leftCandidateId: number; isRepeat: boolean; isUndone: boolean; createdAt: string };
+export type PairListLabel = {
+  id: number;
+  reviewer: string;
+  label: PairLabel;
+  leftCandidateId: number;
+  isRepeat: boolean;
+  isUndone: boolean;
+  createdAt: string;
+};
 
 export type PairListCandidate = { id: number; imagePath: string; role: string; judgeOverall: number | null; effectiveVerdict: string };
 

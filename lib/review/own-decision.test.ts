@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ownCurrentVerdict, type DecisionRow } from "./own-decision";
 
-const row = (id: number, reviewerId: number, verdict: DecisionRow["verdict"], extra: Partial<DecisionRow> = {}): DecisionRow => ({ id, reviewerId, verdict, undoOf: null, isUndone: false, ...extra });
+const row = (id: number, reviewerId: number, verdict: DecisionRow["verdict"], extra: Partial<DecisionRow> = {}): DecisionRow => ({
+  id,
+  reviewerId,
+  verdict,
+  undoOf: null,
+  isUndone: false,
+  ...extra,
+});
 
 describe("ownCurrentVerdict", () => {
   it("is the reviewer's latest live decision, ignoring other reviewers", () => {

@@ -4,7 +4,13 @@ import type { Verdict } from "./enums";
 
 /** One of the reviewer's decisions that still counts, as the server lists them after a reload. */
 export type OwnDecision = { reviewId: number; candidateId: number; verdict: Verdict };
-export type DecisionRow = { reviewerId: number; verdict: "accept" | "reject" | "unsure"; undoOf: number | null; isUndone: boolean; id: number };
+export type DecisionRow = {
+  reviewerId: number;
+  verdict: "accept" | "reject" | "unsure";
+  undoOf: number | null;
+  isUndone: boolean;
+  id: number;
+};
 
 export function ownCurrentVerdict(reviews: readonly DecisionRow[], reviewerId: number): DecisionRow["verdict"] | null {
   let latest: DecisionRow | null = null;

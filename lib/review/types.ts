@@ -35,9 +35,24 @@ export type ReviewView = {
   createdAt: string;
 };
 
-export type SiblingView = { id: number; imagePath: string; role: string; effectiveVerdict: string; judgeOverall: number | null; attempt: number | null };
+export type SiblingView = {
+  id: number;
+  imagePath: string;
+  role: string;
+  effectiveVerdict: string;
+  judgeOverall: number | null;
+  attempt: number | null;
+};
 
-export type TurnView = { turn: number; candidateId: number; imagePath: string; sourceImage: string; prompt: string; effectiveVerdict: string; humanVerdict: string };
+export type TurnView = {
+  turn: number;
+  candidateId: number;
+  imagePath: string;
+  sourceImage: string;
+  prompt: string;
+  effectiveVerdict: string;
+  humanVerdict: string;
+};
 
 export type ItemDetail = {
   datasetId: number;

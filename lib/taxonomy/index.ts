@@ -23,12 +23,7 @@ export const RUBRIC = {
   threshold: 0.7,
 } as const;
 
-export const CRITERIA = [
-  "instruction_compliance",
-  "seamlessness",
-  "preservation_balance",
-  "technical_quality",
-] as const;
+export const CRITERIA = ["instruction_compliance", "seamlessness", "preservation_balance", "technical_quality"] as const;
 export type Criterion = (typeof CRITERIA)[number];
 export type Weights = Record<Criterion, number>;
 

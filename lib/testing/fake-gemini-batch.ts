@@ -6,7 +6,14 @@
 // when the batch finishes. A batch reports RUNNING for `runningPolls` gets, then finishes.
 import crypto from "node:crypto";
 import type http from "node:http";
-import { errorBody, sendJson, type FakeAnswer, type FakeCall, type FakeGeminiOptions, type GenerateContentBody } from "./fake-gemini-server";
+import {
+  errorBody,
+  sendJson,
+  type FakeAnswer,
+  type FakeCall,
+  type FakeGeminiOptions,
+  type GenerateContentBody,
+} from "./fake-gemini-server";
 
 export type FakeBatchOutcome = "succeeded" | "failed" | "expired";
 
@@ -27,7 +34,13 @@ export type FakeBatch = {
   displayName: string;
   inputFile: string;
   requestCount: number;
-  state: "BATCH_STATE_PENDING" | "BATCH_STATE_RUNNING" | "BATCH_STATE_SUCCEEDED" | "BATCH_STATE_FAILED" | "BATCH_STATE_CANCELLED" | "BATCH_STATE_EXPIRED";
+  state:
+    | "BATCH_STATE_PENDING"
+    | "BATCH_STATE_RUNNING"
+    | "BATCH_STATE_SUCCEEDED"
+    | "BATCH_STATE_FAILED"
+    | "BATCH_STATE_CANCELLED"
+    | "BATCH_STATE_EXPIRED";
   gets: number;
   resultFile?: string;
   createTime: string;
@@ -85,7 +98,12 @@ export function createFakeBatchApi(context: Context) {
       return answer.status === 200 ? { key, response: answer.payload } : { key, ...(answer.payload as object) };
     });
     const resultName = `files/batch-${batch.name.split("/")[1]}`;
-    files.set(resultName, { name: resultName, mimeType: "application/jsonl", bytes: Buffer.from(output.map((line) => JSON.stringify(line)).join("\n") + "\n"), isDeleted: false });
+    files.set(resultName, {
+      name: resultName,
+      mimeType: "application/jsonl",
+      bytes: Buffer.from(output.map((line) => JSON.stringify(line)).join("\n") + "\n"),
+      isDeleted: false,
+    });
     batch.resultFile = resultName;
     batch.state = outcome === "expired" ? "BATCH_STATE_EXPIRED" : "BATCH_STATE_SUCCEEDED";
   }
@@ -112,17 +130,26 @@ export function createFakeBatchApi(context: Context) {
     files.set(file.name, file);
     uploads.delete(url.searchParams.get("upload_id")!);
     response.setHeader("x-goog-upload-status", "final");
-    return sendJson(response, 200, { file: { name: file.name, displayName: file.displayName, mimeType: file.mimeType, sizeBytes: String(bytes.length), state: "ACTIVE" } });
+    return sendJson(response, 200, {
+      file: { name: file.name, displayName: file.displayName, mimeType: file.mimeType, sizeBytes: String(bytes.length), state: "ACTIVE" },
+    });
   }
 
   let creates = 0;
   function create(model: string, raw: Buffer, response: http.ServerResponse) {
     const failure = context.options.batch?.failCreate?.(creates++);
     if (failure === "before") return sendJson(response, 503, errorBody(503, "UNAVAILABLE", "The service is currently unavailable."));
-    const body = JSON.parse(raw.toString("utf8")) as { batch?: { displayName?: string; inputConfig?: { fileName?: string; requests?: unknown } } };
+    const body = JSON.parse(raw.toString("utf8")) as {
+      batch?: { displayName?: string; inputConfig?: { fileName?: string; requests?: unknown } };
+    };
     const inputFile = body.batch?.inputConfig?.fileName;
     const file = inputFile ? files.get(inputFile) : undefined;
-    if (!inputFile || !file || file.isDeleted) return sendJson(response, 400, errorBody(400, "INVALID_ARGUMENT", `Input file ${inputFile ?? "(none)"} not found; this fake takes file batches only.`));
+    if (!inputFile || !file || file.isDeleted)
+      return sendJson(
+        response,
+        400,
+        errorBody(400, "INVALID_ARGUMENT", `Input file ${inputFile ?? "(none)"} not found; this fake takes file batches only.`),
+      );
     const lines = file.bytes.toString("utf8").split("\n").filter(Boolean);
     const batch: FakeBatch = {
       name: `batches/${id()}`,
@@ -153,33 +180,40 @@ export function createFakeBatchApi(context: Context) {
     const path = url.pathname;
     const method = request.method ?? "GET";
     let match: RegExpExecArray | null;
-    if (method === "POST" && path === "/upload/v1beta/files") return upload(request, url, raw, response), true;
-    if (method === "POST" && (match = /^\/v1beta\/models\/([^/:]+):batchGenerateContent$/.exec(path))) return create(decodeURIComponent(match[1]), raw, response), true;
+    if (method === "POST" && path === "/upload/v1beta/files") return (upload(request, url, raw, response), true);
+    if (method === "POST" && (match = /^\/v1beta\/models\/([^/:]+):batchGenerateContent$/.exec(path)))
+      return (create(decodeURIComponent(match[1]), raw, response), true);
     if (method === "GET" && path === "/v1beta/batches") {
       const size = Number(url.searchParams.get("pageSize") ?? 50);
       const start = Number(url.searchParams.get("pageToken") ?? 0);
       const page = batches.slice(start, start + size);
-      return sendJson(response, 200, { operations: page.map(operation), ...(start + size < batches.length ? { nextPageToken: String(start + size) } : {}) }), true;
+      return (
+        sendJson(response, 200, {
+          operations: page.map(operation),
+          ...(start + size < batches.length ? { nextPageToken: String(start + size) } : {}),
+        }),
+        true
+      );
     }
     if ((match = /^\/v1beta\/batches\/([^/:]+)(:cancel)?$/.exec(path))) {
       const batch = batches.find((candidate) => candidate.name === `batches/${match![1]}`);
-      if (!batch) return sendJson(response, 404, errorBody(404, "NOT_FOUND", `Batch batches/${match[1]} not found.`)), true;
+      if (!batch) return (sendJson(response, 404, errorBody(404, "NOT_FOUND", `Batch batches/${match[1]} not found.`)), true);
       if (method === "POST" && match[2]) {
         if (!isFinished(batch)) batch.state = "BATCH_STATE_CANCELLED";
-        return sendJson(response, 200, {}), true;
+        return (sendJson(response, 200, {}), true);
       }
-      if (method === "GET" && !match[2]) return get(batch, response), true;
+      if (method === "GET" && !match[2]) return (get(batch, response), true);
     }
     if ((match = /^\/v1beta\/files\/([^/:]+)(:download)?$/.exec(path))) {
       const file = files.get(`files/${match[1]}`);
-      if (!file || file.isDeleted) return sendJson(response, 404, errorBody(404, "NOT_FOUND", `File files/${match[1]} not found.`)), true;
+      if (!file || file.isDeleted) return (sendJson(response, 404, errorBody(404, "NOT_FOUND", `File files/${match[1]} not found.`)), true);
       if (method === "DELETE") {
         file.isDeleted = true;
-        return sendJson(response, 200, {}), true;
+        return (sendJson(response, 200, {}), true);
       }
       if (method === "GET" && match[2]) {
         response.writeHead(200, { "content-type": "application/octet-stream", "content-length": file.bytes.length });
-        return response.end(file.bytes), true;
+        return (response.end(file.bytes), true);
       }
     }
     return false;

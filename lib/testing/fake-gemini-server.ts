@@ -155,7 +155,15 @@ export function answerFor(model: string, body: GenerateContentBody, decided: Fak
     case "missing-fields":
       return ok(JSON.stringify({ rationale: "Only one score.", instruction_compliance: 0.8 }));
     case "out-of-range":
-      return ok(JSON.stringify({ rationale: "Scored out of ten.", instruction_compliance: 8, seamlessness: 7, preservation_balance: 9, technical_quality: 8 }));
+      return ok(
+        JSON.stringify({
+          rationale: "Scored out of ten.",
+          instruction_compliance: 8,
+          seamlessness: 7,
+          preservation_balance: 9,
+          technical_quality: 8,
+        }),
+      );
     case "rate-limit":
       return {
         status: 429,
@@ -173,7 +181,13 @@ export function answerFor(model: string, body: GenerateContentBody, decided: Fak
       return {
         status: 200,
         payload: {
-          candidates: [{ finishReason: "SAFETY", index: 0, safetyRatings: [{ category: "HARM_CATEGORY_DANGEROUS_CONTENT", probability: "HIGH", blocked: true }] }],
+          candidates: [
+            {
+              finishReason: "SAFETY",
+              index: 0,
+              safetyRatings: [{ category: "HARM_CATEGORY_DANGEROUS_CONTENT", probability: "HIGH", blocked: true }],
+            },
+          ],
           usageMetadata: usage(body, ""),
           modelVersion: model,
         },
@@ -195,7 +209,15 @@ const ROUTE = /\/models\/([^/:]+):generateContent$/;
 function isAuthorised(request: http.IncomingMessage, url: URL, response: http.ServerResponse, options: FakeGeminiOptions): string | null {
   const apiKey = (request.headers["x-goog-api-key"] as string | undefined) ?? url.searchParams.get("key") ?? undefined;
   if (!apiKey) {
-    sendJson(response, 403, errorBody(403, "PERMISSION_DENIED", "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API."));
+    sendJson(
+      response,
+      403,
+      errorBody(
+        403,
+        "PERMISSION_DENIED",
+        "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+      ),
+    );
     return null;
   }
   if (options.apiKey !== undefined && apiKey !== options.apiKey) {
@@ -214,13 +236,22 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     baseUrl: () => baseUrl,
     answer: (model, body, index) => {
       const decided = decideReply(options, index, body);
-      calls.push({ index, model, apiKey: options.apiKey, body, text: requestText(body), imageCount: countImages(body), reply: decided.kind });
+      calls.push({
+        index,
+        model,
+        apiKey: options.apiKey,
+        body,
+        text: requestText(body),
+        imageCount: countImages(body),
+        reply: decided.kind,
+      });
       return answerFor(model, body, decided);
     },
   });
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
-    if (request.method === "GET" && url.pathname === "/health") return sendJson(response, 200, { ok: true, calls: calls.length, batches: batch.batches.length });
+    if (request.method === "GET" && url.pathname === "/health")
+      return sendJson(response, 200, { ok: true, calls: calls.length, batches: batch.batches.length });
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
@@ -232,7 +263,8 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
         if (batch.handle(request, url, raw, response)) return;
         return sendJson(response, 404, errorBody(404, "NOT_FOUND", `No route for ${request.method} ${url.pathname}`));
       }
-      if (request.method !== "POST") return sendJson(response, 404, errorBody(404, "NOT_FOUND", `No route for ${request.method} ${url.pathname}`));
+      if (request.method !== "POST")
+        return sendJson(response, 404, errorBody(404, "NOT_FOUND", `No route for ${request.method} ${url.pathname}`));
       let body: GenerateContentBody;
       try {
         body = JSON.parse(raw.toString("utf8"));

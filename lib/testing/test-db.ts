@@ -54,7 +54,10 @@ function closeOnce(handle: DbHandle): DbHandle {
 async function pgliteTemplate(): Promise<string> {
   const hash = crypto.createHash("sha256");
   const migrations = path.join(process.cwd(), "drizzle");
-  for (const file of fs.readdirSync(migrations).filter((name) => name.endsWith(".sql")).sort()) {
+  for (const file of fs
+    .readdirSync(migrations)
+    .filter((name) => name.endsWith(".sql"))
+    .sort()) {
     hash.update(file).update(fs.readFileSync(path.join(migrations, file)));
   }
   const pglitePackage = path.join(process.cwd(), "node_modules/@electric-sql/pglite/package.json");
@@ -147,7 +150,11 @@ export function testBackends(env: Record<string, string | undefined> = process.e
 /** Reopens a test database after its handle was closed (e.g. after a CLI child process ran on it). */
 export async function reopen(database: TestDatabase): Promise<DbHandle> {
   const handle = closeOnce(
-    await openDatabase(database.backend === "pglite" ? { dataDir: database.dataDir, databaseUrl: "", purpose: "integration test" } : { databaseUrl: database.databaseUrl, purpose: "integration test" }),
+    await openDatabase(
+      database.backend === "pglite"
+        ? { dataDir: database.dataDir, databaseUrl: "", purpose: "integration test" }
+        : { databaseUrl: database.databaseUrl, purpose: "integration test" },
+    ),
   );
   database.handle = handle;
   return handle;
@@ -161,7 +168,12 @@ export type CliResult = { code: number | null; signal: NodeJS.Signals | null; st
  * itself and not a wrapper. `database` picks the data folder or server; DATABASE_URL from the
  * parent environment never leaks into a PGlite run.
  */
-export function spawnCli(script: string, args: string[], database: Pick<TestDatabase, "env">, extraEnv: Record<string, string> = {}): ChildProcess {
+export function spawnCli(
+  script: string,
+  args: string[],
+  database: Pick<TestDatabase, "env">,
+  extraEnv: Record<string, string> = {},
+): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...process.env, ...database.env, ...extraEnv };
   if (!database.env.DATABASE_URL) delete env.DATABASE_URL;
   return spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join("scripts", `${script}.ts`), ...args], {
@@ -172,7 +184,12 @@ export function spawnCli(script: string, args: string[], database: Pick<TestData
 }
 
 /** Runs a CLI script to the end and collects its output. */
-export function runCli(script: string, args: string[], database: Pick<TestDatabase, "env">, extraEnv: Record<string, string> = {}): Promise<CliResult> {
+export function runCli(
+  script: string,
+  args: string[],
+  database: Pick<TestDatabase, "env">,
+  extraEnv: Record<string, string> = {},
+): Promise<CliResult> {
   const child = spawnCli(script, args, database, extraEnv);
   return collect(child);
 }
@@ -189,10 +206,16 @@ export function collect(child: ChildProcess): Promise<CliResult> {
 }
 
 /** Imports files into a dataset (created when missing) through the real importer. */
-export async function importInto(handle: DbHandle, datasetName: string, files: string[], options: Partial<Omit<ImportOptions, "datasetId" | "file">> = {}): Promise<ImportReport[]> {
+export async function importInto(
+  handle: DbHandle,
+  datasetName: string,
+  files: string[],
+  options: Partial<Omit<ImportOptions, "datasetId" | "file">> = {},
+): Promise<ImportReport[]> {
   const dataset = await ensureDataset(handle, datasetName);
   const reports: ImportReport[] = [];
-  for (const file of files) reports.push(await importFile(handle, { ...options, datasetId: dataset.id, file, label: options.label ?? path.basename(file) }));
+  for (const file of files)
+    reports.push(await importFile(handle, { ...options, datasetId: dataset.id, file, label: options.label ?? path.basename(file) }));
   return reports;
 }
 
@@ -213,7 +236,10 @@ export async function exportOf(handle: DbHandle, datasetName: string, parentDir:
 }
 
 /** Polls until `condition` holds (waiting for a state, never for a fixed time). */
-export async function waitFor(condition: () => boolean | Promise<boolean>, options: { what: string; timeoutMs?: number; intervalMs?: number }): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  options: { what: string; timeoutMs?: number; intervalMs?: number },
+): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${options.what}`);

@@ -4,7 +4,19 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA, RUBRIC, type Weights } from "../taxonomy";
-import { effectiveOutcome, humanOutcome, isDisagreement, judgeOutcome, OUTCOMES, passesForExport, weightedOverall, type CriterionScores, type HumanOutcome, type JudgeOutcome, type Prior } from ".";
+import {
+  effectiveOutcome,
+  humanOutcome,
+  isDisagreement,
+  judgeOutcome,
+  OUTCOMES,
+  passesForExport,
+  weightedOverall,
+  type CriterionScores,
+  type HumanOutcome,
+  type JudgeOutcome,
+  type Prior,
+} from ".";
 import { disagreementSql, effectiveVerdictSql, humanVerdictSql, judgeVerdictSql, passesForExportSql, weightedOverallSql } from "./sql";
 
 const JUDGE_OUTCOMES: JudgeOutcome[] = ["pass", "fail", "none"];
@@ -35,7 +47,10 @@ describe("TypeScript and SQL verdict rules agree on every combination", () => {
   it("judge verdict: overall (or none) against the threshold", async () => {
     const cases = product([null, 0, 0.3, 0.6999, 0.7, 0.7001, 1], [0, 0.5, 0.7, 1]);
     const sql = await sqlOver(
-      { overall: { type: "float8", values: cases.map(([overall]) => overall) }, threshold: { type: "float8", values: cases.map(([, threshold]) => threshold) } },
+      {
+        overall: { type: "float8", values: cases.map(([overall]) => overall) },
+        threshold: { type: "float8", values: cases.map(([, threshold]) => threshold) },
+      },
       judgeVerdictSql({ overall: "overall", threshold: "threshold" }),
     );
     expect(sql).toEqual(cases.map(([overall, threshold]) => judgeOutcome(overall, threshold)));
@@ -69,14 +84,20 @@ describe("TypeScript and SQL verdict rules agree on every combination", () => {
       prior: { type: "text", values: cases.map((entry) => entry.prior) },
     };
     const names = { human: "human", judge: "judge", prior: "prior" };
-    expect(await sqlOver(columns, effectiveVerdictSql(names))).toEqual(cases.map((entry) => effectiveOutcome(entry.human, entry.judge, entry.prior)));
+    expect(await sqlOver(columns, effectiveVerdictSql(names))).toEqual(
+      cases.map((entry) => effectiveOutcome(entry.human, entry.judge, entry.prior)),
+    );
     const disagreements = await sqlOver(columns, disagreementSql(names));
     expect(disagreements).toEqual(cases.map((entry) => isDisagreement(entry.human, entry.judge)));
     expect(disagreements.filter(Boolean).length).toBe(2 * PRIORS.length); // pass/fail and fail/pass only
   });
 
   it("passes for export: every stored effective × judge × prior", async () => {
-    const cases = product(product(OUTCOMES, OUTCOMES), PRIORS).map(([[effectiveVerdict, judgeVerdict], prior]) => ({ effectiveVerdict, judgeVerdict, prior }));
+    const cases = product(product(OUTCOMES, OUTCOMES), PRIORS).map(([[effectiveVerdict, judgeVerdict], prior]) => ({
+      effectiveVerdict,
+      judgeVerdict,
+      prior,
+    }));
     const sql = await sqlOver(
       {
         effective_verdict: { type: "text", values: cases.map((entry) => entry.effectiveVerdict) },
@@ -96,14 +117,25 @@ describe("TypeScript and SQL verdict rules agree on every combination", () => {
       const digits = CRITERIA.map((_, index) => Math.floor(code / levels.length ** index) % levels.length);
       scoreSets.push(Object.fromEntries(CRITERIA.map((criterion, index) => [criterion, levels[digits[index]]])) as CriterionScores);
     }
-    const weightSets: Weights[] = [RUBRIC.weights, { instruction_compliance: 1, seamlessness: 0, preservation_balance: 0, technical_quality: 0 }, { instruction_compliance: 0.1, seamlessness: 0.2, preservation_balance: 0.3, technical_quality: 0.4 }];
-    const cases = product(product(scoreSets, weightSets), [null, 0.81]).map(([[scores, weights], reported]) => ({ scores, weights, reported }));
-    const columns: Record<string, { type: string; values: unknown[] }> = { reported: { type: "float8", values: cases.map((entry) => entry.reported) } };
+    const weightSets: Weights[] = [
+      RUBRIC.weights,
+      { instruction_compliance: 1, seamlessness: 0, preservation_balance: 0, technical_quality: 0 },
+      { instruction_compliance: 0.1, seamlessness: 0.2, preservation_balance: 0.3, technical_quality: 0.4 },
+    ];
+    const cases = product(product(scoreSets, weightSets), [null, 0.81]).map(([[scores, weights], reported]) => ({
+      scores,
+      weights,
+      reported,
+    }));
+    const columns: Record<string, { type: string; values: unknown[] }> = {
+      reported: { type: "float8", values: cases.map((entry) => entry.reported) },
+    };
     for (const criterion of CRITERIA) {
       columns[`s_${criterion}`] = { type: "float8", values: cases.map((entry) => entry.scores[criterion]) };
       columns[`w_${criterion}`] = { type: "float8", values: cases.map((entry) => entry.weights[criterion]) };
     }
-    const byCriterion = (prefix: string) => Object.fromEntries(CRITERIA.map((criterion) => [criterion, `${prefix}${criterion}`])) as Record<(typeof CRITERIA)[number], string>;
+    const byCriterion = (prefix: string) =>
+      Object.fromEntries(CRITERIA.map((criterion) => [criterion, `${prefix}${criterion}`])) as Record<(typeof CRITERIA)[number], string>;
     const sql = await sqlOver(columns, weightedOverallSql(byCriterion("s_"), byCriterion("w_"), "reported"));
     // Same sums in the same order: the same float, not just a close one.
     expect(sql).toEqual(cases.map((entry) => weightedOverall(entry.scores, entry.weights, entry.reported)));

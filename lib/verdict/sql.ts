@@ -13,7 +13,11 @@ export const disagreementSql = (columns: Columns<"human" | "judge">) => conditio
 
 /** passesForExport over a candidates row `alias`, so export can settle rows inside the database. */
 export function passesForExportSql(alias: string): string {
-  return conditionSql(PASSES_FOR_EXPORT_RULE, { effective: `${alias}.effective_verdict`, judge: `${alias}.judge_verdict`, prior: `${alias}.prior` });
+  return conditionSql(PASSES_FOR_EXPORT_RULE, {
+    effective: `${alias}.effective_verdict`,
+    judge: `${alias}.judge_verdict`,
+    prior: `${alias}.prior`,
+  });
 }
 
 /**

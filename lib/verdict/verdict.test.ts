@@ -6,11 +6,17 @@ const weights = RUBRIC.weights;
 
 describe("weightedOverall", () => {
   it("uses the rubric weights when all four criteria are scored", () => {
-    const overall = weightedOverall({ instruction_compliance: 1, seamlessness: 0.5, preservation_balance: 0.5, technical_quality: 0 }, weights);
+    const overall = weightedOverall(
+      { instruction_compliance: 1, seamlessness: 0.5, preservation_balance: 0.5, technical_quality: 0 },
+      weights,
+    );
     expect(overall).toBeCloseTo(0.4 + 0.125 + 0.1, 10);
   });
   it("renormalises over the criteria that were scored", () => {
-    const overall = weightedOverall({ instruction_compliance: null, seamlessness: null, preservation_balance: 1, technical_quality: 0 }, weights);
+    const overall = weightedOverall(
+      { instruction_compliance: null, seamlessness: null, preservation_balance: 1, technical_quality: 0 },
+      weights,
+    );
     expect(overall).toBeCloseTo(0.2 / 0.35, 10);
   });
   it("falls back to the reported overall, then to null", () => {

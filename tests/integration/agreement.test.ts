@@ -14,18 +14,42 @@ import { importInto, makeTempDir, reopen, runCli, testBackends, type TestDatabas
 const T1 = "Remove an existing object";
 const T2 = "Add a new object to the scene";
 const image = (k: number) => `images/positive-edit/${k}.png`;
-const sft = (k: number) => ({ open_image_input_url: `https://example.org/${k}.jpg`, text: `edit ${k}`, output_image: image(k), edit_type: k <= 4 ? T1 : T2, summarized_text: `edit ${k}` });
+const sft = (k: number) => ({
+  open_image_input_url: `https://example.org/${k}.jpg`,
+  text: `edit ${k}`,
+  output_image: image(k),
+  edit_type: k <= 4 ? T1 : T2,
+  summarized_text: `edit ${k}`,
+});
 let minute = 0;
-const decision = (k: number, reviewer: string, verdict: string) => ({ image: image(k), reviewer, verdict, reason_tags: [], note: "", time: new Date(Date.UTC(2026, 0, 5, 10, minute++)).toISOString() });
+const decision = (k: number, reviewer: string, verdict: string) => ({
+  image: image(k),
+  reviewer,
+  verdict,
+  reason_tags: [],
+  note: "",
+  time: new Date(Date.UTC(2026, 0, 5, 10, minute++)).toISOString(),
+});
 
 // Current verdicts after the history below (the same seven items as lib/agreement/verdicts.test.ts):
 //   1 T1 ann a, ben a   2 T1 ann a, ben r   3 T1 ann r, ben r   4 T1 ann u, ben a
 //   5 T2 ann a, ben a, cat a   6 T2 ann r, ben a, cat r   7 T2 cat a (dan's accept undone)
 const DECISIONS = [
-  decision(1, "ann", "accept"), decision(1, "ben", "accept"), decision(2, "ann", "reject"), decision(2, "ben", "reject"),
-  decision(3, "ann", "reject"), decision(3, "ben", "reject"), decision(4, "ann", "unsure"), decision(4, "ben", "accept"),
-  decision(5, "ann", "accept"), decision(5, "ben", "accept"), decision(5, "cat", "accept"),
-  decision(6, "ann", "reject"), decision(6, "ben", "accept"), decision(6, "cat", "reject"), decision(7, "cat", "accept"),
+  decision(1, "ann", "accept"),
+  decision(1, "ben", "accept"),
+  decision(2, "ann", "reject"),
+  decision(2, "ben", "reject"),
+  decision(3, "ann", "reject"),
+  decision(3, "ben", "reject"),
+  decision(4, "ann", "unsure"),
+  decision(4, "ben", "accept"),
+  decision(5, "ann", "accept"),
+  decision(5, "ben", "accept"),
+  decision(5, "cat", "accept"),
+  decision(6, "ann", "reject"),
+  decision(6, "ben", "accept"),
+  decision(6, "cat", "reject"),
+  decision(7, "cat", "accept"),
   decision(2, "ann", "accept"), // a later decision replaces ann's reject on item 2
   decision(1, "ben", "reject"), // undone below: ben's accept on item 1 counts again
   decision(7, "dan", "accept"), // undone below: dan has no verdict left
@@ -83,7 +107,10 @@ describe.each(testBackends())("reviewer agreement on $name", (backend) => {
     const reports = await importInto(database.handle, "agree", [sftFile, write("decisions.jsonl", DECISIONS)]);
     expect(reports.map((report) => report.bad)).toEqual([0, 0]);
     // The same images in another dataset, decided by someone else: must not count in "agree".
-    await importInto(database.handle, "other", [sftFile, write("other.jsonl", [decision(1, "eve", "reject"), decision(1, "ann", "reject")])]);
+    await importInto(database.handle, "other", [
+      sftFile,
+      write("other.jsonl", [decision(1, "eve", "reject"), decision(1, "ann", "reject")]),
+    ]);
 
     const dataset = (await findDataset(database.handle, "agree"))!;
     const undo = async (k: number, reviewer: string) => {
@@ -113,15 +140,36 @@ describe.each(testBackends())("reviewer agreement on $name", (backend) => {
     // The item behind each number: ann and ben disagree on items 2 (after ann's change), 4 and 6.
     const candidateOf = new Map([...verdicts.units.values()].map((unit) => [unit.candidateId, unit]));
     const disagree = verdicts.ids.get("pair:ann:ben:disagree")!.map((id) => candidateOf.get(id)!.verdicts);
-    expect(disagree).toEqual([{ ann: "accept", ben: "reject" }, { ann: "unsure", ben: "accept" }, { ann: "reject", ben: "accept", cat: "reject" }]);
+    expect(disagree).toEqual([
+      { ann: "accept", ben: "reject" },
+      { ann: "unsure", ben: "accept" },
+      { ann: "reject", ben: "accept", cat: "reject" },
+    ]);
   });
 
   it("the other dataset sees only its own decisions", async () => {
     const other = (await findDataset(database.handle, "other"))!;
     const { json } = await loadAgreement(database.handle, other);
-    expect(json.verdicts).toMatchObject({ reviewers: ["ann", "eve"], items: 1, decided_items: 1, krippendorff_alpha: null, fleiss_kappa: { raters: 2, items: 1, value: null } });
+    expect(json.verdicts).toMatchObject({
+      reviewers: ["ann", "eve"],
+      items: 1,
+      decided_items: 1,
+      krippendorff_alpha: null,
+      fleiss_kappa: { raters: 2, items: 1, value: null },
+    });
     expect(json.verdicts.krippendorff_alpha_note).toMatch(/one category/);
-    expect(json.verdicts.pairwise).toEqual([{ a: "ann", b: "eve", n: 1, kappa: null, kappa_accept_reject: null, n_accept_reject: 1, percent_agreement: 1, note: expect.stringMatching(/both raters/) }]);
+    expect(json.verdicts.pairwise).toEqual([
+      {
+        a: "ann",
+        b: "eve",
+        n: 1,
+        kappa: null,
+        kappa_accept_reject: null,
+        n_accept_reject: 1,
+        percent_agreement: 1,
+        note: expect.stringMatching(/both raters/),
+      },
+    ]);
   });
 
   it("npm run agreement -- --json prints the same JSON; an unknown dataset is a clear error", async () => {

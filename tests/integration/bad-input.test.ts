@@ -102,19 +102,27 @@ describe.each(testBackends())("bad input on $name", (backend) => {
     return Number(row.count);
   }
 
-  it.each(BAD_FILES)("$file: each bad line is reported with its line and field; good lines are imported", async ({ file, total, imported, errors }) => {
-    const dataset = `bad-${file}`;
-    const [report] = await importInto(database.handle, dataset, [corpus(file)]);
-    expect(report).toMatchObject({ status: "done", linesTotal: total, imported, bad: new Set(errors.map((error) => error.line)).size });
-    expect(report.imported + report.unchanged + report.bad).toBe(report.linesTotal);
-    const messages = parseMessages(report.errors);
-    expect(messages.map((message) => [message.file, message.line, message.field])).toEqual(errors.map((error) => [file, error.line, error.field]));
-    messages.forEach((message, index) => expect(message.problem, report.errors[index]).toMatch(errors[index].problem));
-    expect(await manifestRows(dataset)).toBe(imported);
-    // The good lines (all SFT rows) come back out exactly.
-    const good = fs.readFileSync(corpus(file), "utf8").split("\n").filter((line, index) => line.trim() !== "" && !errors.some((error) => error.line === index + 1));
-    expect((await exportOf(database.handle, dataset, scratch)).read("sft.jsonl")).toBe(lf(good));
-  });
+  it.each(BAD_FILES)(
+    "$file: each bad line is reported with its line and field; good lines are imported",
+    async ({ file, total, imported, errors }) => {
+      const dataset = `bad-${file}`;
+      const [report] = await importInto(database.handle, dataset, [corpus(file)]);
+      expect(report).toMatchObject({ status: "done", linesTotal: total, imported, bad: new Set(errors.map((error) => error.line)).size });
+      expect(report.imported + report.unchanged + report.bad).toBe(report.linesTotal);
+      const messages = parseMessages(report.errors);
+      expect(messages.map((message) => [message.file, message.line, message.field])).toEqual(
+        errors.map((error) => [file, error.line, error.field]),
+      );
+      messages.forEach((message, index) => expect(message.problem, report.errors[index]).toMatch(errors[index].problem));
+      expect(await manifestRows(dataset)).toBe(imported);
+      // The good lines (all SFT rows) come back out exactly.
+      const good = fs
+        .readFileSync(corpus(file), "utf8")
+        .split("\n")
+        .filter((line, index) => line.trim() !== "" && !errors.some((error) => error.line === index + 1));
+      expect((await exportOf(database.handle, dataset, scratch)).read("sft.jsonl")).toBe(lf(good));
+    },
+  );
 
   it("--strict imports nothing when any line is bad, and everything when none is", async () => {
     const [rejected] = await importInto(database.handle, "strict-bad", [corpus("malformed-json.jsonl")], { strict: true });
@@ -167,7 +175,10 @@ describe.each(testBackends())("bad input on $name", (backend) => {
         [dataset],
       );
       // ↔ and – edit types are taxonomy strings, recognised whichever way they were written.
-      expect(rows.map((row) => row.is_known_type), name).toEqual([true, true, true]);
+      expect(
+        rows.map((row) => row.is_known_type),
+        name,
+      ).toEqual([true, true, true]);
       expect(rows[0].text).toContain("Café crème — naïve 🌅.");
       expect(rows[2].edit_type).toBe("Funko-Pop–style toy figure of the person");
       texts.push(rows.map((row) => row.text));

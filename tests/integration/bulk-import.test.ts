@@ -18,10 +18,19 @@ function mixedFile(): string {
     ...fs.readFileSync(path.join(SAMPLE, "sft.third-party-modified.xiongpeilin.jsonl"), "utf8").split("\n").filter(Boolean),
   ];
   const first = JSON.parse(sft[1]);
-  const collision = JSON.stringify({ ...first, text: `${first.text} (second take)` }).replaceAll('","', '", "').replaceAll('":"', '": "');
+  const collision = JSON.stringify({ ...first, text: `${first.text} (second take)` })
+    .replaceAll('","', '", "')
+    .replaceAll('":"', '": "');
   const preference = sft.slice(2, 5).map((line) => {
     const row = JSON.parse(line);
-    return JSON.stringify({ output_image: row.output_image, rejected_images: [`${row.output_image}.attempt1.png`], text: row.text, edit_type: row.edit_type, open_image_input_url: row.open_image_input_url, summarized_text: row.summarized_text });
+    return JSON.stringify({
+      output_image: row.output_image,
+      rejected_images: [`${row.output_image}.attempt1.png`],
+      text: row.text,
+      edit_type: row.edit_type,
+      open_image_input_url: row.open_image_input_url,
+      summarized_text: row.summarized_text,
+    });
   });
   const file = path.join(scratch, "mixed.jsonl");
   fs.writeFileSync(file, [...sft, collision, sft[3], ...preference].join("\n") + "\n");
@@ -49,13 +58,18 @@ describe.each(testBackends())("bulk import on $name", (backend) => {
       const counts = await database.handle.query<{ name: string; count: string | number }>(
         `SELECT d.name, count(*) AS count FROM ${table} t JOIN datasets d ON d.id = t.dataset_id WHERE d.name IN ('plain', 'bulk') GROUP BY d.name ORDER BY d.name`,
       );
-      expect(counts.map((row) => row.name), table).toEqual(["bulk", "plain"]);
+      expect(
+        counts.map((row) => row.name),
+        table,
+      ).toEqual(["bulk", "plain"]);
       expect(Number(counts[0].count), table).toBe(Number(counts[1].count));
     }
     const plainExport = await exportOf(database.handle, "plain", scratch);
     const bulkExport = await exportOf(database.handle, "bulk", scratch);
     for (const name of ["sft.jsonl", "preference.jsonl"]) expect(bulkExport.read(name), name).toBe(plainExport.read(name));
-    const indexes = new Set((await database.handle.query<{ indexname: string }>("SELECT indexname FROM pg_indexes")).map((row) => row.indexname));
+    const indexes = new Set(
+      (await database.handle.query<{ indexname: string }>("SELECT indexname FROM pg_indexes")).map((row) => row.indexname),
+    );
     for (const name of [...DEFERRABLE_INDEXES, ...LOOKUP_INDEXES]) expect(indexes.has(name), name).toBe(true);
   });
 });

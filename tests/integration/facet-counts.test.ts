@@ -18,7 +18,16 @@ const FILES = [
   path.resolve("tests/fixtures/decisions.sample.jsonl"),
 ];
 
-const FILTER_SETS: BrowseFilters[] = [{}, { eff: "pass" }, { judge: "fail" }, { human: "none" }, { dis: "1" }, { rev: "0", pair: "1" }, { mt: "0", same: "0" }, { group: "Object-Level Semantic" }];
+const FILTER_SETS: BrowseFilters[] = [
+  {},
+  { eff: "pass" },
+  { judge: "fail" },
+  { human: "none" },
+  { dis: "1" },
+  { rev: "0", pair: "1" },
+  { mt: "0", same: "0" },
+  { group: "Object-Level Semantic" },
+];
 
 describe.each(testBackends())("facet counts on $name", (backend) => {
   let database: TestDatabase;
@@ -45,14 +54,26 @@ describe.each(testBackends())("facet counts on $name", (backend) => {
   }
 
   async function expectConsistent() {
-    const sql: Record<string, string> = { "{}": "true", '{"eff":"pass"}': "effective_verdict = 'pass'", '{"judge":"fail"}': "judge_verdict = 'fail'", '{"human":"none"}': "human_verdict = 'none'", '{"dis":"1"}': "is_disagreement", '{"rev":"0","pair":"1"}': "review_count = 0 AND is_in_pair", '{"mt":"0","same":"0"}': "NOT is_multi_turn AND NOT is_identical_text", '{"group":"Object-Level Semantic"}': "true" };
+    const sql: Record<string, string> = {
+      "{}": "true",
+      '{"eff":"pass"}': "effective_verdict = 'pass'",
+      '{"judge":"fail"}': "judge_verdict = 'fail'",
+      '{"human":"none"}': "human_verdict = 'none'",
+      '{"dis":"1"}': "is_disagreement",
+      '{"rev":"0","pair":"1"}': "review_count = 0 AND is_in_pair",
+      '{"mt":"0","same":"0"}': "NOT is_multi_turn AND NOT is_identical_text",
+      '{"group":"Object-Level Semantic"}': "true",
+    };
     for (const filters of FILTER_SETS) {
       const facets = (await facetCounts(database.handle, datasetId, filters))
         .map((row) => [row.editType, row.items, row.reviewed, row.judgePass, row.disagreements])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]), "en", { sensitivity: "variant" }) || 0);
       const oracle = await fromCandidates(sql[JSON.stringify(filters)]);
       expect(facets.map((row) => row.join("|")).sort(), JSON.stringify(filters)).toEqual(oracle.map((row) => row.join("|")).sort());
-      const [{ count }] = await database.handle.query<{ count: string }>(`SELECT count(*) AS count FROM candidates c WHERE dataset_id = $1 AND ${filters.group ? "group_name = 'Object-Level Semantic'" : sql[JSON.stringify(filters)]}`, [datasetId]);
+      const [{ count }] = await database.handle.query<{ count: string }>(
+        `SELECT count(*) AS count FROM candidates c WHERE dataset_id = $1 AND ${filters.group ? "group_name = 'Object-Level Semantic'" : sql[JSON.stringify(filters)]}`,
+        [datasetId],
+      );
       expect(await countCandidates(database.handle, datasetId, filters), `count ${JSON.stringify(filters)}`).toBe(Number(count));
     }
   }
@@ -60,8 +81,17 @@ describe.each(testBackends())("facet counts on $name", (backend) => {
   it("match the candidates after import, decisions, undo and a verdict refresh", async () => {
     await expectConsistent();
     const [reviewer] = await database.handle.query<{ id: number }>("INSERT INTO reviewers (name) VALUES ('facet-test') RETURNING id");
-    const [candidate] = await database.handle.query<{ id: string }>("SELECT id FROM candidates WHERE dataset_id = $1 AND human_verdict = 'none' ORDER BY id LIMIT 1", [datasetId]);
-    const { reviewId } = await addReview(database.handle, { datasetId, candidateId: Number(candidate.id), reviewerId: reviewer.id, verdict: "reject", reasonTags: [] });
+    const [candidate] = await database.handle.query<{ id: string }>(
+      "SELECT id FROM candidates WHERE dataset_id = $1 AND human_verdict = 'none' ORDER BY id LIMIT 1",
+      [datasetId],
+    );
+    const { reviewId } = await addReview(database.handle, {
+      datasetId,
+      candidateId: Number(candidate.id),
+      reviewerId: reviewer.id,
+      verdict: "reject",
+      reasonTags: [],
+    });
     await expectConsistent();
     await undoReview(database.handle, { datasetId, reviewId, reviewerId: reviewer.id });
     await expectConsistent();

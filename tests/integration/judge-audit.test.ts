@@ -21,8 +21,15 @@ describe.each(testBackends())("judge audit on $name", (backend) => {
   let datasetId: number;
   const query = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => database.handle.query<T>(sql, params);
   const dataset = async () => (await getDataset(database.handle, datasetId))!;
-  const state = () => query("SELECT id, judge_overall, judge_verdict, human_verdict, effective_verdict, is_disagreement FROM candidates WHERE dataset_id = $1 ORDER BY id", [datasetId]);
-  const count = async (where: string, params: unknown[] = []) => Number((await query<{ n: string }>(`SELECT count(*) AS n FROM candidates WHERE dataset_id = $1 AND ${where}`, [datasetId, ...params]))[0].n);
+  const state = () =>
+    query(
+      "SELECT id, judge_overall, judge_verdict, human_verdict, effective_verdict, is_disagreement FROM candidates WHERE dataset_id = $1 ORDER BY id",
+      [datasetId],
+    );
+  const count = async (where: string, params: unknown[] = []) =>
+    Number(
+      (await query<{ n: string }>(`SELECT count(*) AS n FROM candidates WHERE dataset_id = $1 AND ${where}`, [datasetId, ...params]))[0].n,
+    );
 
   beforeAll(async () => {
     database = await backend.create();
@@ -50,7 +57,10 @@ describe.each(testBackends())("judge audit on $name", (backend) => {
     );
     // An undone decision must not count.
     const [undone] = await query<{ id: number; candidate_id: number }>("SELECT id, candidate_id FROM reviews ORDER BY id LIMIT 1");
-    await query("INSERT INTO reviews (candidate_id, reviewer_id, verdict, undo_of) SELECT candidate_id, reviewer_id, verdict, id FROM reviews WHERE id = $1", [undone.id]);
+    await query(
+      "INSERT INTO reviews (candidate_id, reviewer_id, verdict, undo_of) SELECT candidate_id, reviewer_id, verdict, id FROM reviews WHERE id = $1",
+      [undone.id],
+    );
     const ids = (await query<{ id: number }>("SELECT id FROM candidates WHERE dataset_id = $1", [datasetId])).map((row) => Number(row.id));
     await refreshCandidates(database.handle, ids);
   });
@@ -102,7 +112,9 @@ describe.each(testBackends())("judge audit on $name", (backend) => {
     expect(comparison.a.kappa).toBeCloseTo(report.kappa!, 14);
     expect(comparison.a.cost_per_item_usd).toBeCloseTo(0.004, 15);
     expect(comparison.cost_ratio).toBeCloseTo(0.25, 12);
-    expect(comparison.sentence).toMatch(/^flash (agrees with reviewers|is not shown to agree with reviewers) .*\(κ difference .*, \d+ items\) at 25% of the cost\./);
+    expect(comparison.sentence).toMatch(
+      /^flash (agrees with reviewers|is not shown to agree with reviewers) .*\(κ difference .*, \d+ items\) at 25% of the cost\./,
+    );
     await query("DELETE FROM judgements WHERE judge_id = 'gemini/flash/rubric-v1'");
   });
 
@@ -133,14 +145,17 @@ describe.each(testBackends())("judge audit on $name", (backend) => {
   it("a weights change flips exactly the previewed number of verdicts", async () => {
     const before = await dataset();
     const passBefore = await count("judge_verdict = 'pass'");
-    const change = { threshold: 0.6, weights: { instruction_compliance: 0.7, seamlessness: 0.1, preservation_balance: 0.1, technical_quality: 0.1 } };
+    const change = {
+      threshold: 0.6,
+      weights: { instruction_compliance: 0.7, seamlessness: 0.1, preservation_balance: 0.1, technical_quality: 0.1 },
+    };
     const preview = await previewRubric(database.handle, before, change);
     const beforeState = await state();
     await applyRubric(database.handle, before, change);
     const afterState = await state();
     const flipped = afterState.filter((row, index) => row.judge_verdict !== beforeState[index].judge_verdict).length;
     expect(flipped).toBe(preview.judgeFlips);
-    expect(await count("judge_verdict = 'pass'") - passBefore).toBe(preview.toPass - preview.toFail);
+    expect((await count("judge_verdict = 'pass'")) - passBefore).toBe(preview.toPass - preview.toFail);
     await applyRubric(database.handle, await dataset(), currentRubric(before));
   });
 
@@ -156,7 +171,10 @@ describe.each(testBackends())("judge audit on $name", (backend) => {
     expect(weights).toBeCloseTo(await count("judge_overall >= 0"), 9);
     const [reviewer] = await query<{ id: number }>("SELECT id FROM reviewers WHERE name = 'ann'");
     for (const item of sample.items.slice(0, 12)) {
-      await query("INSERT INTO reviews (candidate_id, reviewer_id, verdict, sample_id, sample_probability) VALUES ($1, $2, 'accept', $3, $4)", [item.candidateId, reviewer.id, sample.id, item.probability]);
+      await query(
+        "INSERT INTO reviews (candidate_id, reviewer_id, verdict, sample_id, sample_probability) VALUES ($1, $2, 'accept', $3, $4)",
+        [item.candidateId, reviewer.id, sample.id, item.probability],
+      );
     }
     const listed = await listAuditSamplesWithProgress(database.handle, datasetId);
     expect(listed.find((entry) => entry.id === sample.id)?.decided).toBe(12);

@@ -9,7 +9,13 @@ import { ensureReviewer } from "@/lib/db/queries/reviewers";
 import { addReview, recentOwnDecisions, undoReview } from "@/lib/db/queries/reviews";
 import { importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
-const sft = (k: number) => ({ open_image_input_url: `https://example.org/${k}.jpg`, text: `edit ${k}`, output_image: `images/positive-edit/${k}.png`, edit_type: "Remove an existing object", summarized_text: `edit ${k}` });
+const sft = (k: number) => ({
+  open_image_input_url: `https://example.org/${k}.jpg`,
+  text: `edit ${k}`,
+  output_image: `images/positive-edit/${k}.png`,
+  edit_type: "Remove an existing object",
+  summarized_text: `edit ${k}`,
+});
 
 describe.each(testBackends())("own decisions on $name", (backend) => {
   let database: TestDatabase;
@@ -23,7 +29,17 @@ describe.each(testBackends())("own decisions on $name", (backend) => {
     await importInto(database.handle, "elsewhere", [file]);
     // An imported decision by the same name is someone's record, not this session's to undo.
     const decisions = path.join(dir, "decisions.jsonl");
-    fs.writeFileSync(decisions, JSON.stringify({ image: "images/positive-edit/4.png", reviewer: "ana", verdict: "reject", reason_tags: [], note: "", time: "2026-01-05T10:00:00Z" }) + "\n");
+    fs.writeFileSync(
+      decisions,
+      JSON.stringify({
+        image: "images/positive-edit/4.png",
+        reviewer: "ana",
+        verdict: "reject",
+        reason_tags: [],
+        note: "",
+        time: "2026-01-05T10:00:00Z",
+      }) + "\n",
+    );
     await importInto(database.handle, "mine", [decisions]);
   });
   afterAll(async () => {
@@ -38,7 +54,9 @@ describe.each(testBackends())("own decisions on $name", (backend) => {
     const ana = await ensureReviewer(db, "ana");
     const bo = await ensureReviewer(db, "bo");
     const candidates = async (datasetId: number) =>
-      (await db.query<{ id: string }>("SELECT id FROM candidates WHERE dataset_id = $1 ORDER BY id", [datasetId])).map((row) => Number(row.id));
+      (await db.query<{ id: string }>("SELECT id FROM candidates WHERE dataset_id = $1 ORDER BY id", [datasetId])).map((row) =>
+        Number(row.id),
+      );
     const [c1, c2, c3] = await candidates(mine.id);
     const [other] = await candidates(elsewhere.id);
     const decide = (datasetId: number, candidateId: number, reviewerId: number, verdict: "accept" | "reject" | "unsure") =>
@@ -52,7 +70,10 @@ describe.each(testBackends())("own decisions on $name", (backend) => {
     await undoReview(db, { datasetId: mine.id, reviewId: undone.reviewId, reviewerId: ana.id });
 
     const listed = await recentOwnDecisions(db, mine.id, ana.id);
-    expect(listed.map((decision) => [decision.candidateId, decision.verdict])).toEqual([[c1, "accept"], [c3, "unsure"]]);
+    expect(listed.map((decision) => [decision.candidateId, decision.verdict])).toEqual([
+      [c1, "accept"],
+      [c3, "unsure"],
+    ]);
     expect(listed[0].reviewId).toBe(first.reviewId);
     expect((await recentOwnDecisions(db, mine.id, ana.id, 1)).map((decision) => decision.candidateId)).toEqual([c3]);
     expect(await recentOwnDecisions(db, mine.id, (await ensureReviewer(db, "cy")).id)).toEqual([]);

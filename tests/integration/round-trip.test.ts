@@ -38,10 +38,18 @@ describe.each(testBackends())("round trip on $name", (backend) => {
   }
 
   async function candidate(datasetName: string, imagePath: string) {
-    const rows = await database.handle.query<{ role: string; prior: string; judge_verdict: string; judge_overall: number; human_verdict: string; effective_verdict: string; request_id: string }>(
-      "SELECT c.* FROM candidates c JOIN datasets d ON d.id = c.dataset_id WHERE d.name = $1 AND c.image_path = $2",
-      [datasetName, imagePath],
-    );
+    const rows = await database.handle.query<{
+      role: string;
+      prior: string;
+      judge_verdict: string;
+      judge_overall: number;
+      human_verdict: string;
+      effective_verdict: string;
+      request_id: string;
+    }>("SELECT c.* FROM candidates c JOIN datasets d ON d.id = c.dataset_id WHERE d.name = $1 AND c.image_path = $2", [
+      datasetName,
+      imagePath,
+    ]);
     expect(rows, `one candidate for ${imagePath}`).toHaveLength(1);
     return rows[0];
   }
@@ -107,7 +115,12 @@ describe.each(testBackends())("round trip on $name", (backend) => {
         expect(chosen).toMatchObject({ role: "sft", prior: "pass" });
         for (const image of record.rejected_images) {
           const rejected = await candidate(dataset, image);
-          expect(rejected, `${order}: ${image}`).toMatchObject({ role: "rejected", prior: "fail", effective_verdict: "fail", request_id: chosen.request_id });
+          expect(rejected, `${order}: ${image}`).toMatchObject({
+            role: "rejected",
+            prior: "fail",
+            effective_verdict: "fail",
+            request_id: chosen.request_id,
+          });
         }
         const sftRows = await database.handle.query<{ request_id: string }>(
           "SELECT m.request_id FROM manifest_rows m JOIN datasets d ON d.id = m.dataset_id WHERE d.name = $1 AND m.kind = 'sft' AND m.key_image = $2",
@@ -158,7 +171,14 @@ describe.each(testBackends())("round trip on $name", (backend) => {
 
     const [repeat] = await importInto(database.handle, dataset, [DECISIONS]);
     expect(repeat).toMatchObject({ imported: 0, unchanged: 1, bad: 0 });
-    expect((await database.handle.query("SELECT r.id FROM reviews r JOIN candidates c ON c.id = r.candidate_id WHERE c.dataset_id = (SELECT id FROM datasets WHERE name = $1)", [dataset])).length).toBe(1);
+    expect(
+      (
+        await database.handle.query(
+          "SELECT r.id FROM reviews r JOIN candidates c ON c.id = r.candidate_id WHERE c.dataset_id = (SELECT id FROM datasets WHERE name = $1)",
+          [dataset],
+        )
+      ).length,
+    ).toBe(1);
   });
 
   it("judge scores set the candidate's judge verdict from the dataset's weights", async () => {
@@ -182,7 +202,11 @@ describe.each(testBackends())("round trip on $name", (backend) => {
       "SELECT j.* FROM judgements j JOIN candidates c ON c.id = j.candidate_id WHERE c.image_path = $1 AND c.dataset_id = (SELECT id FROM datasets WHERE name = $2)",
       ["openimages/edited/sft/144112.png", dataset],
     );
-    expect(judgement).toMatchObject({ judge_id: "x/y", instruction_compliance: 0.2, rationale: "The lantern is missing; the archway is unchanged." });
+    expect(judgement).toMatchObject({
+      judge_id: "x/y",
+      instruction_compliance: 0.2,
+      rationale: "The lantern is missing; the archway is unchanged.",
+    });
 
     // The judge's fail drops the row from SFT, but it is not a human decision.
     const result = await exportOf(database.handle, dataset, scratch);

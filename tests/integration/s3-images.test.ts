@@ -25,10 +25,19 @@ beforeAll(async () => {
   server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: makeTempDir("ripe-s3-") }) as Server;
   const { port } = await server.run();
   endpoint = `http://127.0.0.1:${port}`;
-  const s3 = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" }, requestChecksumCalculation: "WHEN_REQUIRED" });
-  png = await sharp({ create: { width: 32, height: 24, channels: 3, background: "#3a6" } }).png().toBuffer();
+  const s3 = new S3Client({
+    endpoint,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    requestChecksumCalculation: "WHEN_REQUIRED",
+  });
+  png = await sharp({ create: { width: 32, height: 24, channels: 3, background: "#3a6" } })
+    .png()
+    .toBuffer();
   for (const bucket of ["ripe-images", "other-bucket"]) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  const put = (bucket: string, key: string, body: Buffer | string) => s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+  const put = (bucket: string, key: string, body: Buffer | string) =>
+    s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
   await put("ripe-images", "pico/images/a.png", png);
   await put("ripe-images", "pico/notes.png", "not an image at all");
   await put("ripe-images", "pico/images/big.png", Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]));
@@ -71,7 +80,13 @@ describe("S3 image bases", () => {
     configure();
     expect(checkBase("s3://ripe-images/pico/")).toEqual({ ok: true, base: "s3://ripe-images/pico/" });
     expect(checkBase("s3://ripe-images/pico/images")).toEqual({ ok: true, base: "s3://ripe-images/pico/images/" });
-    for (const base of ["s3://ripe-images/", "s3://ripe-images/private/", "s3://other-bucket/pico/", "s3://ripe-images/pico/../private/", "s3://UPPER/x/"]) {
+    for (const base of [
+      "s3://ripe-images/",
+      "s3://ripe-images/private/",
+      "s3://other-bucket/pico/",
+      "s3://ripe-images/pico/../private/",
+      "s3://UPPER/x/",
+    ]) {
       expect(checkBase(base).ok, base).toBe(false);
     }
     configure({ RIPE_S3_BASES: "" });
@@ -85,7 +100,11 @@ describe("S3 image bases", () => {
     expect(image.mimeType).toBe("image/png");
     expect(image.bytes.equals(png)).toBe(true);
     expect(image.origin).toBe("s3://ripe-images/pico/images/a.png");
-    expect(fs.readdirSync(path.join(process.env.RIPE_DATA_DIR!, "cache", "remote"), { recursive: true }).some((entry) => String(entry).length > 10)).toBe(true);
+    expect(
+      fs
+        .readdirSync(path.join(process.env.RIPE_DATA_DIR!, "cache", "remote"), { recursive: true })
+        .some((entry) => String(entry).length > 10),
+    ).toBe(true);
   });
 
   it("refuses keys outside the prefix, missing keys, non-images and objects over the cap", async () => {

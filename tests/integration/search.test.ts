@@ -12,14 +12,23 @@ describe.each(testBackends())("text search on $name", (backend) => {
   let dataset: { id: number; threshold: number };
   beforeAll(async () => {
     database = await backend.create();
-    await importInto(database.handle, "search", [path.join(SAMPLE, "sft.third-party-modified.xiongpeilin.jsonl"), path.join(SAMPLE, "sft.verbatim.jsonl")]);
+    await importInto(database.handle, "search", [
+      path.join(SAMPLE, "sft.third-party-modified.xiongpeilin.jsonl"),
+      path.join(SAMPLE, "sft.verbatim.jsonl"),
+    ]);
     [dataset] = await database.handle.query<{ id: number; threshold: number }>("SELECT id, threshold FROM datasets WHERE name = 'search'");
   });
   afterAll(async () => {
     await database?.dispose();
   });
 
-  for (const [word, sort] of [["the", "newest"], ["the", "score_asc"], ["seamless", "newest"], ["lantern", "newest"], ["zzz-no-match", "newest"]] as const) {
+  for (const [word, sort] of [
+    ["the", "newest"],
+    ["the", "score_asc"],
+    ["seamless", "newest"],
+    ["lantern", "newest"],
+    ["zzz-no-match", "newest"],
+  ] as const) {
     it(`"${word}" sorted by ${sort}: every page, in order`, async () => {
       const expected = await database.handle.query<{ id: string }>(
         `SELECT c.id FROM candidates c JOIN requests r ON r.id = c.request_id

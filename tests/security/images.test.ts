@@ -53,13 +53,17 @@ beforeAll(async () => {
   root = makeTempDir("ripe-sec-root-");
   base = path.join(root, "dataset");
   fs.mkdirSync(path.join(base, "images"), { recursive: true });
-  png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c83" } }).png().toBuffer();
+  png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c83" } })
+    .png()
+    .toBuffer();
   fs.writeFileSync(path.join(base, "images", "a.png"), png);
   fs.writeFileSync(path.join(base, "README.md"), "# not an image\n");
-  fs.writeFileSync(path.join(base, "fake.png"), "{\"json\": true}\n");
+  fs.writeFileSync(path.join(base, "fake.png"), '{"json": true}\n');
   fs.symlinkSync("/etc/passwd", path.join(base, "images", "passwd.png"));
   fs.symlinkSync("/etc", path.join(base, "etc-link"));
-  const bigOne = await sharp({ create: { width: 1500, height: 1000, channels: 3, background: "#123" } }).png().toBuffer();
+  const bigOne = await sharp({ create: { width: 1500, height: 1000, channels: 3, background: "#123" } })
+    .png()
+    .toBuffer();
   fs.writeFileSync(path.join(base, "images", "big.png"), bigOne);
   fs.writeFileSync(path.join(base, "images", "broken.png"), Buffer.concat([png.subarray(0, 40), Buffer.alloc(200, 7)]));
 
@@ -83,12 +87,14 @@ beforeAll(async () => {
       });
       return push();
     }
-    if (url.pathname === "/declared-huge") return void response.writeHead(200, { "content-type": "image/png", "content-length": String(400 * 1024 * 1024) }).end();
+    if (url.pathname === "/declared-huge")
+      return void response.writeHead(200, { "content-type": "image/png", "content-length": String(400 * 1024 * 1024) }).end();
     if (url.pathname === "/slow") return; // never answers
     if (url.pathname.startsWith("/slowish")) return void setTimeout(() => response.writeHead(200).end(png), 150);
     if (url.pathname === "/text.png") return void response.writeHead(200, { "content-type": "image/png" }).end("secret=1\n");
     if (url.pathname === "/to-other") return void response.writeHead(302, { location: `http://127.0.0.1:${other.port}/img.png` }).end();
-    if (url.pathname === "/to-metadata") return void response.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
+    if (url.pathname === "/to-metadata")
+      return void response.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
     if (url.pathname === "/to-self") return void response.writeHead(301, { location: "/img.png" }).end();
     response.writeHead(404).end();
   });
@@ -128,7 +134,14 @@ describe("local bases stay under the operator's image roots", () => {
   it("refuses traversal: .., NUL, backslashes, other schemes; a leading slash stays inside the base", async () => {
     configure();
     const config = { base, mirrors: [] };
-    for (const attempt of ["../../../etc/passwd", "images/../../../etc/passwd", "..", "images/a.png\0.txt", "..\\..\\etc\\passwd", "file:///etc/passwd"]) {
+    for (const attempt of [
+      "../../../etc/passwd",
+      "images/../../../etc/passwd",
+      "..",
+      "images/a.png\0.txt",
+      "..\\..\\etc\\passwd",
+      "file:///etc/passwd",
+    ]) {
       expect((await refusal(loadImage(config, attempt))).reason, attempt).toBe("refused");
     }
     expect((await refusal(loadImage(config, "/etc/passwd"))).reason).toBe("not-found");
@@ -182,7 +195,13 @@ describe("remote bases and fetches", () => {
 
   it("refuses any URL as a base unless it is under an allowed prefix", () => {
     configure();
-    for (const wanted of [prefix(), "http://169.254.169.254/latest/", "http://localhost:3000/", "https://evil.example/images/", "ftp://example.org/"]) {
+    for (const wanted of [
+      prefix(),
+      "http://169.254.169.254/latest/",
+      "http://localhost:3000/",
+      "https://evil.example/images/",
+      "ftp://example.org/",
+    ]) {
       expect(checkBase(wanted).ok, wanted).toBe(false);
     }
     const cdn = checkBase("https://ml-site.cdn-apple.com/datasets/pico-banana-300k/nb/");
@@ -235,14 +254,29 @@ describe("remote bases and fetches", () => {
   it("fetches eight spellings of one path once, into one cache entry", async () => {
     allowRemote();
     remote.hits.clear();
-    const spellings = ["spell/img.png", "./spell/img.png", "././spell/img.png", "spell//img.png", "spell/./img.png", "x/../spell/img.png", "/spell/img.png", "//spell/img.png"];
+    const spellings = [
+      "spell/img.png",
+      "./spell/img.png",
+      "././spell/img.png",
+      "spell//img.png",
+      "spell/./img.png",
+      "x/../spell/img.png",
+      "/spell/img.png",
+      "//spell/img.png",
+    ];
     const dataset = { id: 9, base: prefix(), mirrors: [] };
     const thumbs = await Promise.all(spellings.map((spelling) => serveImage(dataset, spelling, 160)));
     expect(new Set(thumbs.map((thumb) => thumb.etag)).size).toBe(1);
     expect(remote.hits.get("/spell/img.png")).toBe(1);
-    const cached = fs.readdirSync(path.join(process.env.RIPE_DATA_DIR!, "cache", "remote"), { recursive: true }).filter((entry) => String(entry).length > 10);
+    const cached = fs
+      .readdirSync(path.join(process.env.RIPE_DATA_DIR!, "cache", "remote"), { recursive: true })
+      .filter((entry) => String(entry).length > 10);
     expect(cached).toHaveLength(1);
-    expect(fs.readdirSync(path.join(process.env.RIPE_DATA_DIR!, "cache", "thumbs"), { recursive: true }).filter((entry) => String(entry).endsWith(".webp"))).toHaveLength(1);
+    expect(
+      fs
+        .readdirSync(path.join(process.env.RIPE_DATA_DIR!, "cache", "thumbs"), { recursive: true })
+        .filter((entry) => String(entry).endsWith(".webp")),
+    ).toHaveLength(1);
   });
 
   it("keeps to a few fetches per host at a time", async () => {

@@ -19,7 +19,8 @@ afterEach(() => {
 
 describe("ids", () => {
   it("accepts positive int4 ids only, in URLs and bodies", () => {
-    for (const bad of ["abc", "0", "-1", "1e3", "0x10", "99999999999", "2147483648", "1.5", "", " ", "١٢"]) expect(idText.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ["abc", "0", "-1", "1e3", "0x10", "99999999999", "2147483648", "1.5", "", " ", "١٢"])
+      expect(idText.safeParse(bad).success, bad).toBe(false);
     expect(idText.parse("2147483647")).toBe(2147483647);
     for (const bad of [0, -1, 1.5, 2 ** 31, Number.NaN, Infinity]) expect(dbId.safeParse(bad).success, String(bad)).toBe(false);
   });
@@ -28,25 +29,40 @@ describe("ids", () => {
 describe("host and origin checks", () => {
   it("answers loopback names and the configured public host, refuses any other Host (DNS rebinding)", () => {
     process.env = { ...savedEnv, RIPE_PUBLIC_URL: "https://ripe.example.org", RIPE_ALLOWED_HOSTS: "10.0.0.5:3000" };
-    for (const host of ["localhost:3000", "127.0.0.1:4000", "[::1]:3000", "ripe.example.org", "RIPE.example.org:443", "10.0.0.5:3000"]) expect(checkHost(host), host).toBeNull();
-    for (const host of ["evil.example", "evil.example:3000", "10.0.0.5:3001", "ripe.example.org.evil.example", ""]) expect(checkHost(host)?.status, host).toBeGreaterThanOrEqual(400);
+    for (const host of ["localhost:3000", "127.0.0.1:4000", "[::1]:3000", "ripe.example.org", "RIPE.example.org:443", "10.0.0.5:3000"])
+      expect(checkHost(host), host).toBeNull();
+    for (const host of ["evil.example", "evil.example:3000", "10.0.0.5:3001", "ripe.example.org.evil.example", ""])
+      expect(checkHost(host)?.status, host).toBeGreaterThanOrEqual(400);
     expect(checkHost(null)?.status).toBe(400);
   });
 
-  const post = (headers: Record<string, string>) => new Request("http://127.0.0.1:3000/api/imports", { method: "POST", headers: { host: "127.0.0.1:3000", ...headers } });
+  const post = (headers: Record<string, string>) =>
+    new Request("http://127.0.0.1:3000/api/imports", { method: "POST", headers: { host: "127.0.0.1:3000", ...headers } });
 
   it("refuses a foreign Origin and form-sendable content types on state-changing requests", () => {
-    expect(checkStateChange(post({ origin: "http://evil.example", "content-type": "application/x-ndjson" }), { needsBody: true })?.status).toBe(403);
+    expect(
+      checkStateChange(post({ origin: "http://evil.example", "content-type": "application/x-ndjson" }), { needsBody: true })?.status,
+    ).toBe(403);
     expect(checkStateChange(post({ origin: "null", "content-type": "application/x-ndjson" }), { needsBody: true })?.status).toBe(403);
-    expect(checkStateChange(post({ "sec-fetch-site": "cross-site", "content-type": "application/x-ndjson" }), { needsBody: true })?.status).toBe(403);
+    expect(
+      checkStateChange(post({ "sec-fetch-site": "cross-site", "content-type": "application/x-ndjson" }), { needsBody: true })?.status,
+    ).toBe(403);
     for (const type of ["text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
-      expect(checkStateChange(post({ origin: "http://127.0.0.1:3000", "content-type": type }), { needsBody: true })?.status, type).toBe(415);
+      expect(checkStateChange(post({ origin: "http://127.0.0.1:3000", "content-type": type }), { needsBody: true })?.status, type).toBe(
+        415,
+      );
     }
     expect(checkStateChange(post({ origin: "http://127.0.0.1:3000" }), { needsBody: true })?.status).toBe(415);
-    expect(checkStateChange(post({ origin: "http://127.0.0.1:3000", "content-type": "application/x-ndjson" }), { needsBody: true })).toBeNull();
+    expect(
+      checkStateChange(post({ origin: "http://127.0.0.1:3000", "content-type": "application/x-ndjson" }), { needsBody: true }),
+    ).toBeNull();
     // A script or pipeline without a browser sends no Origin: allowed (accounts and tokens come with the teams work).
     expect(checkStateChange(post({ "content-type": "application/octet-stream" }), { needsBody: true })).toBeNull();
-    expect(checkStateChange(new Request("http://127.0.0.1:3000/api/images", { headers: { origin: "http://evil.example" } }), { needsBody: false })).toBeNull();
+    expect(
+      checkStateChange(new Request("http://127.0.0.1:3000/api/images", { headers: { origin: "http://evil.example" } }), {
+        needsBody: false,
+      }),
+    ).toBeNull();
   });
 });
 
@@ -99,7 +115,10 @@ describe.each(testBackends())("what the client may not choose, on $name", (backe
   let datasetId: number;
   beforeAll(async () => {
     database = await backend.create();
-    await importInto(database.handle, "trust", [path.resolve("tests/fixtures/pico-banana-sample/sft.third-party-modified.xiongpeilin.jsonl"), path.resolve("tests/fixtures/judge-scores.sample.jsonl")]);
+    await importInto(database.handle, "trust", [
+      path.resolve("tests/fixtures/pico-banana-sample/sft.third-party-modified.xiongpeilin.jsonl"),
+      path.resolve("tests/fixtures/judge-scores.sample.jsonl"),
+    ]);
     [{ id: datasetId }] = await database.handle.query<{ id: number }>("SELECT id FROM datasets WHERE name = 'trust'");
   });
   afterAll(async () => {
@@ -112,9 +131,13 @@ describe.each(testBackends())("what the client may not choose, on $name", (backe
     expect(reviewer.name).toBe("local");
     const unknown = await resolveReviewer(database.handle, "mallory");
     expect(unknown.name).toBe("local");
-    const after = await database.handle.query<{ n: number }>("SELECT count(*)::int AS n FROM reviewers WHERE length(name) > 64 OR name = 'mallory'");
+    const after = await database.handle.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM reviewers WHERE length(name) > 64 OR name = 'mallory'",
+    );
     expect(after[0].n).toBe(0);
-    expect((await database.handle.query<{ n: number }>("SELECT count(*)::int AS n FROM reviewers"))[0].n).toBeLessThanOrEqual(before[0].n + 1);
+    expect((await database.handle.query<{ n: number }>("SELECT count(*)::int AS n FROM reviewers"))[0].n).toBeLessThanOrEqual(
+      before[0].n + 1,
+    );
   });
 
   it("a decision's inclusion probability comes from the stored sample; a forged one is dropped", async () => {
@@ -125,10 +148,10 @@ describe.each(testBackends())("what the client may not choose, on $name", (backe
     expect(sample.items).toHaveLength(1);
     const member = sample.items[0];
     expect(await sampleInclusion(database.handle, datasetId, sample.id, member.candidateId)).toBe(member.probability);
-    const [outsider] = await database.handle.query<{ id: number }>("SELECT id FROM candidates WHERE dataset_id = $1 AND NOT (id = ANY($2::bigint[])) LIMIT 1", [
-      datasetId,
-      sample.items.map((item) => item.candidateId),
-    ]);
+    const [outsider] = await database.handle.query<{ id: number }>(
+      "SELECT id FROM candidates WHERE dataset_id = $1 AND NOT (id = ANY($2::bigint[])) LIMIT 1",
+      [datasetId, sample.items.map((item) => item.candidateId)],
+    );
     await expect(sampleInclusion(database.handle, datasetId, sample.id, Number(outsider.id))).rejects.toThrow(/not in audit sample/);
     await expect(sampleInclusion(database.handle, datasetId + 1000, sample.id, member.candidateId)).rejects.toThrow(/no audit sample/);
   });

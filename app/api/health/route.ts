@@ -2,4 +2,6 @@
 // answers is alive. (Answers any Host: health checks use the instance's own address.)
 import { route } from "@/lib/http/route";
 
-export const GET = route({ isAnyHost: true, isDatabaseFree: true }, async () => Response.json({ ok: true }, { headers: { "cache-control": "no-store" } }));
+export const GET = route({ isAnyHost: true, isDatabaseFree: true }, async () =>
+  Response.json({ ok: true }, { headers: { "cache-control": "no-store" } }),
+);

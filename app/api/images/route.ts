@@ -15,7 +15,8 @@ const imageQuery = z.object({
 });
 
 export const GET = route({ query: imageQuery }, async ({ request, query, dataset }) => {
-  const width = query.w === undefined ? null : (THUMB_WIDTHS.find((allowed) => allowed >= query.w!) ?? THUMB_WIDTHS[THUMB_WIDTHS.length - 1]);
+  const width =
+    query.w === undefined ? null : (THUMB_WIDTHS.find((allowed) => allowed >= query.w!) ?? THUMB_WIDTHS[THUMB_WIDTHS.length - 1]);
   const image = await serveImage(await dataset(query.d), query.p, width);
   if (request.headers.get("if-none-match") === image.etag) return new Response(null, { status: 304, headers: { etag: image.etag } });
   return new Response(new Uint8Array(image.bytes), {

@@ -12,7 +12,11 @@ import { checkDiskSpace, enqueueImport, maxUploadBytes, receiveUpload, takeUploa
 export const POST = route({ hasBody: true }, async ({ request, url, db, dataset, reviewer }) => {
   const query = Object.fromEntries(url.searchParams);
   if ("base" in query) {
-    throw new HttpError(400, "base: an upload does not set the image base; an admin sets it in the dataset's settings (or: npm run import -- --base).", { field: "base" });
+    throw new HttpError(
+      400,
+      "base: an upload does not set the image base; an admin sets it in the dataset's settings (or: npm run import -- --base).",
+      { field: "base" },
+    );
   }
   const parsed = importTargetSchema.safeParse(query);
   if (!parsed.success) throw new HttpError(400, `Invalid import request — ${describeIssues(parsed.error)}`);
@@ -21,7 +25,10 @@ export const POST = route({ hasBody: true }, async ({ request, url, db, dataset,
   const declared = Number(request.headers.get("content-length") ?? NaN);
   const limit = maxUploadBytes();
   if (declared > limit) {
-    throw new HttpError(413, `${target.name} is larger than the upload limit of ${Math.round(limit / 1024 / 1024)} MB (RIPE_MAX_UPLOAD_MB); import it with the CLI: npm run import`);
+    throw new HttpError(
+      413,
+      `${target.name} is larger than the upload limit of ${Math.round(limit / 1024 / 1024)} MB (RIPE_MAX_UPLOAD_MB); import it with the CLI: npm run import`,
+    );
   }
   // Check the dataset before accepting the bytes: no point uploading 500 MB to a missing target.
   const existing = target.dataset === undefined ? undefined : await dataset(target.dataset);

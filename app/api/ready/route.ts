@@ -6,7 +6,9 @@ import { appliedMigrationCount } from "@/lib/db/queries/datasets";
 import { route } from "@/lib/http/route";
 
 function shippedMigrations(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(process.cwd(), "drizzle", "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(process.cwd(), "drizzle", "meta", "_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
   return journal.entries.length;
 }
 
@@ -15,6 +17,7 @@ export const GET = route({ isAnyHost: true }, async ({ db }) => {
   const expected = shippedMigrations();
   const applied = await appliedMigrationCount(db).catch(() => null);
   if (applied === null) return Response.json({ ready: false, reason: "the database does not answer" }, { status: 503, headers });
-  if (applied < expected) return Response.json({ ready: false, reason: `${applied} of ${expected} migrations applied` }, { status: 503, headers });
+  if (applied < expected)
+    return Response.json({ ready: false, reason: `${applied} of ${expected} migrations applied` }, { status: 503, headers });
   return Response.json({ ready: true, database: db.kind, migrations: applied }, { headers });
 });

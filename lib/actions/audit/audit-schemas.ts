@@ -10,6 +10,9 @@ export const rubricChangeSchema = z.object({
   threshold: z.number().min(0, "the threshold is in [0, 1]").max(1, "the threshold is in [0, 1]"),
   weights: z
     .object({ instruction_compliance: weight, seamlessness: weight, preservation_balance: weight, technical_quality: weight })
-    .refine((w) => w.instruction_compliance + w.seamlessness + w.preservation_balance + w.technical_quality > 0, "at least one weight must be above 0"),
+    .refine(
+      (w) => w.instruction_compliance + w.seamlessness + w.preservation_balance + w.technical_quality > 0,
+      "at least one weight must be above 0",
+    ),
 });
 export type RubricChangeInput = z.input<typeof rubricChangeSchema>;

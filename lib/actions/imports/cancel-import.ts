@@ -5,8 +5,11 @@ import { z } from "zod";
 import { action, ActionError } from "../action";
 import { cancelJob } from "../../import/upload-jobs";
 
-export const cancelImport = action(z.object({ jobId: z.string().regex(/^job-[a-z0-9]+-[0-9a-f]+$/, "is not an import job id") }), async ({ jobId }) => {
-  const status = cancelJob(jobId);
-  if (!status) throw new ActionError(`No import job ${jobId} in this server (it finished over an hour ago, or the server restarted).`);
-  return { phase: status.phase, message: status.message };
-});
+export const cancelImport = action(
+  z.object({ jobId: z.string().regex(/^job-[a-z0-9]+-[0-9a-f]+$/, "is not an import job id") }),
+  async ({ jobId }) => {
+    const status = cancelJob(jobId);
+    if (!status) throw new ActionError(`No import job ${jobId} in this server (it finished over an hour ago, or the server restarted).`);
+    return { phase: status.phase, message: status.message };
+  },
+);

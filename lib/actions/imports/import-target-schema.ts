@@ -17,7 +17,10 @@ export const importTargetSchema = z
     dataset: coercedId.optional(),
     /** …or the name of a new one (an existing name is reused). */
     newDataset: datasetNameSchema.optional(),
-    strict: z.enum(["1", "0"]).default("0").transform((value) => value === "1"),
+    strict: z
+      .enum(["1", "0"])
+      .default("0")
+      .transform((value) => value === "1"),
     name: z.string().trim().min(1, "the file has no name").max(255, "file name longer than 255 characters"),
   })
   .refine((value) => (value.dataset === undefined) !== (value.newDataset === undefined), {

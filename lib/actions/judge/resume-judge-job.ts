@@ -11,7 +11,8 @@ export const resumeJudgeJob = action(resumeJudgeSchema, async ({ datasetId, jobI
   const job = await getJob(db, jobId);
   if (!job || job.datasetId !== datasetId) throw new ActionError(`Judge job #${jobId} is not a job of this dataset.`);
   if (isJobActive(jobId)) throw new ActionError(`Judge job #${jobId} is already running.`);
-  if (job.status === "done" && !(retryErrors && job.failed > 0)) throw new ActionError(`Judge job #${jobId} is finished; there is nothing to resume.`);
+  if (job.status === "done" && !(retryErrors && job.failed > 0))
+    throw new ActionError(`Judge job #${jobId} is finished; there is nothing to resume.`);
   try {
     checkJudgeConfigured(job.provider as JudgeProvider, job.model ?? undefined);
     startInBackground(db, job, { concurrency, resume: true, retryErrors });

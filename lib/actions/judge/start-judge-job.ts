@@ -20,7 +20,10 @@ export const startJudgeJob = action(startJudgeSchema, async (input, { db }) => {
     if (error instanceof JudgeStartError) throw new ActionError(error.message);
     throw error;
   }
-  const candidateIds = input.browseSearch !== undefined ? await browseSelectionIds(db, dataset.id, parseBrowseFilters(new URLSearchParams(input.browseSearch))) : undefined;
+  const candidateIds =
+    input.browseSearch !== undefined
+      ? await browseSelectionIds(db, dataset.id, parseBrowseFilters(new URLSearchParams(input.browseSearch)))
+      : undefined;
   if (candidateIds && candidateIds.length === 0) throw new ActionError("The browse filter matches no candidate: nothing to judge.");
   const created = await createJob(db, {
     datasetId: dataset.id,
@@ -32,5 +35,13 @@ export const startJudgeJob = action(startJudgeSchema, async (input, { db }) => {
     ...(input.send === "batch" ? { mode: "batch" as const } : input.send === "batch-above" ? { batchAbove: input.batchAbove } : {}),
   });
   if (created.job.total > 0) startInBackground(db, created.job, { concurrency: input.concurrency });
-  return { jobId: created.job.id, mode: created.job.mode, total: created.job.total, matched: created.matched, skippedJudged: created.skippedJudged, skippedQueued: created.skippedQueued, judgeId: created.job.judgeId };
+  return {
+    jobId: created.job.id,
+    mode: created.job.mode,
+    total: created.job.total,
+    matched: created.matched,
+    skippedJudged: created.skippedJudged,
+    skippedQueued: created.skippedQueued,
+    judgeId: created.job.judgeId,
+  };
 });

@@ -9,7 +9,11 @@ const schema = z.object({
   datasetId: dbId,
   method: z.enum(["stratified", "uniform", "threshold"]),
   size: z.number().int().min(1, "draw at least 1 item").max(5000, "at most 5000 items per sample"),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
 });
 
 export const createSample = action(schema, async (input, { db }) => {

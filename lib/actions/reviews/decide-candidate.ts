@@ -8,7 +8,8 @@ export const decideCandidate = action(decisionSchema, async (input, { db, review
   try {
     // The inclusion probability weights this label in the audit's estimates: it comes from the
     // stored sample, and only for a candidate that is in it.
-    const sampleProbability = input.sampleId === undefined ? null : await sampleInclusion(db, input.datasetId, input.sampleId, input.candidateId);
+    const sampleProbability =
+      input.sampleId === undefined ? null : await sampleInclusion(db, input.datasetId, input.sampleId, input.candidateId);
     const result = await addReview(db, { ...input, sampleProbability, reviewerId: reviewer.id, reasonTags: input.reasonTags ?? [] });
     return { ...result, reviewer: reviewer.name };
   } catch (error) {

@@ -28,7 +28,9 @@ export async function currentVerdicts(db: SqlRunner, datasetId: number): Promise
     "SELECT id, edit_type FROM candidates WHERE id = ANY($1::bigint[]) AND dataset_id = $2",
     [[...new Set(reviews.map((row) => Number(row.candidate_id)))], datasetId],
   );
-  const units = new Map<number, VerdictUnit>(candidates.map((row) => [Number(row.id), { candidateId: Number(row.id), editType: row.edit_type, verdicts: {} }]));
+  const units = new Map<number, VerdictUnit>(
+    candidates.map((row) => [Number(row.id), { candidateId: Number(row.id), editType: row.edit_type, verdicts: {} }]),
+  );
   for (const row of reviews) {
     const unit = units.get(Number(row.candidate_id));
     if (unit) unit.verdicts[row.reviewer] = row.verdict;
@@ -39,6 +41,12 @@ export async function currentVerdicts(db: SqlRunner, datasetId: number): Promise
 export async function loadAgreement(db: SqlRunner, dataset: Pick<Dataset, "id">): Promise<Agreement> {
   const verdicts = verdictAgreement(await currentVerdicts(db, dataset.id));
   const labels = await liveLabels(db, dataset.id);
-  const pairs = agreementSummary(labels, await agreementPairs(db, labels.map((label) => label.pairId)));
+  const pairs = agreementSummary(
+    labels,
+    await agreementPairs(
+      db,
+      labels.map((label) => label.pairId),
+    ),
+  );
   return { verdicts, pairs, json: { verdicts: verdicts.json, pairs: pairsAgreementJson(pairs) } };
 }

@@ -17,14 +17,34 @@ export const comparePairSchema = z
   .object({ a: judgeId, b: judgeId })
   .refine((pair) => pair.a !== pair.b, { message: "pick two different judges", path: ["b"] });
 
-export async function loadJudgeComparison(db: DbHandle, dataset: Dataset, slice: AuditSlice, a: string, b: string): Promise<JudgeComparisonReport> {
+export async function loadJudgeComparison(
+  db: DbHandle,
+  dataset: Dataset,
+  slice: AuditSlice,
+  a: string,
+  b: string,
+): Promise<JudgeComparisonReport> {
   // The judge is what is compared, so a judge_id in the slice would only confuse.
   const { judge_id: _ignored, ...labels } = slice;
   const reviewed = await loadReviewedCandidates(db, dataset.id, labels);
-  const judgeIds = [...new Set(reviewed.candidates.flatMap((candidate) => candidate.judgements.map((judgement) => judgement.judgeId)))].sort();
-  const weights = { instruction_compliance: dataset.weightCompliance, seamlessness: dataset.weightSeamlessness, preservation_balance: dataset.weightPreservation, technical_quality: dataset.weightQuality };
+  const judgeIds = [
+    ...new Set(reviewed.candidates.flatMap((candidate) => candidate.judgements.map((judgement) => judgement.judgeId))),
+  ].sort();
+  const weights = {
+    instruction_compliance: dataset.weightCompliance,
+    seamlessness: dataset.weightSeamlessness,
+    preservation_balance: dataset.weightPreservation,
+    technical_quality: dataset.weightQuality,
+  };
   const comparison = compareJudges(reviewed.candidates, { weights, threshold: dataset.threshold }, a, b);
-  return { version: 1, generated_at: new Date().toISOString(), dataset: { id: dataset.id, name: dataset.name, threshold: dataset.threshold }, slice: labels, judge_ids: judgeIds, ...comparison };
+  return {
+    version: 1,
+    generated_at: new Date().toISOString(),
+    dataset: { id: dataset.id, name: dataset.name, threshold: dataset.threshold },
+    slice: labels,
+    judge_ids: judgeIds,
+    ...comparison,
+  };
 }
 
 /** Judge ids with verdicts on reviewed items, for the compare page's pickers. */

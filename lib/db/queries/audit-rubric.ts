@@ -24,12 +24,20 @@ export type RubricPreview = {
 export function currentRubric(dataset: Dataset): RubricChange {
   return {
     threshold: dataset.threshold,
-    weights: { instruction_compliance: dataset.weightCompliance, seamlessness: dataset.weightSeamlessness, preservation_balance: dataset.weightPreservation, technical_quality: dataset.weightQuality },
+    weights: {
+      instruction_compliance: dataset.weightCompliance,
+      seamlessness: dataset.weightSeamlessness,
+      preservation_balance: dataset.weightPreservation,
+      technical_quality: dataset.weightQuality,
+    },
   };
 }
 
 const sameWeights = (a: Weights, b: Weights) =>
-  a.instruction_compliance === b.instruction_compliance && a.seamlessness === b.seamlessness && a.preservation_balance === b.preservation_balance && a.technical_quality === b.technical_quality;
+  a.instruction_compliance === b.instruction_compliance &&
+  a.seamlessness === b.seamlessness &&
+  a.preservation_balance === b.preservation_balance &&
+  a.technical_quality === b.technical_quality;
 
 const COUNTS = `count(*) AS judged,
   count(*) FILTER (WHERE before <> after) AS judge_flips,
@@ -50,7 +58,12 @@ WITH lj AS (
   SELECT lj.candidate_id,
     ${weightedOverallSql(
       { instruction_compliance: "lj.ic", seamlessness: "lj.se", preservation_balance: "lj.pb", technical_quality: "lj.tq" },
-      { instruction_compliance: "$2::float8", seamlessness: "$3::float8", preservation_balance: "$4::float8", technical_quality: "$5::float8" },
+      {
+        instruction_compliance: "$2::float8",
+        seamlessness: "$3::float8",
+        preservation_balance: "$4::float8",
+        technical_quality: "$5::float8",
+      },
       "lj.ro",
     )} AS value
   FROM lj
@@ -73,7 +86,12 @@ export async function previewRubric(db: DbHandle, dataset: Dataset, change: Rubr
   const [row] = sameWeights(w, currentRubric(dataset).weights)
     ? await db.query<Record<string, string | number>>(THRESHOLD_SQL, [dataset.id, change.threshold])
     : await db.query<Record<string, string | number>>(RESCORE_SQL, [
-        dataset.id, w.instruction_compliance, w.seamlessness, w.preservation_balance, w.technical_quality, change.threshold,
+        dataset.id,
+        w.instruction_compliance,
+        w.seamlessness,
+        w.preservation_balance,
+        w.technical_quality,
+        change.threshold,
       ]);
   return {
     judged: Number(row.judged),

@@ -25,15 +25,24 @@ export async function createAuditSample(db: DbHandle, datasetId: number, input: 
     "SELECT edit_type, array_agg(id ORDER BY id) AS ids, array_agg(judge_overall ORDER BY id) AS overall FROM candidates WHERE dataset_id = $1 AND judge_overall >= 0 GROUP BY edit_type",
     [datasetId],
   );
-  const units = rows.flatMap((row) => row.ids.map((id, index) => ({ candidateId: Number(id), editType: row.edit_type, overall: Number(row.overall[index]) })));
-  if (units.length === 0) throw new AuditSampleError("No candidate of this dataset has a judge verdict yet: run a judge (Judge tab) or import judge scores before drawing an audit sample.");
+  const units = rows.flatMap((row) =>
+    row.ids.map((id, index) => ({ candidateId: Number(id), editType: row.edit_type, overall: Number(row.overall[index]) })),
+  );
+  if (units.length === 0)
+    throw new AuditSampleError(
+      "No candidate of this dataset has a judge verdict yet: run a judge (Judge tab) or import judge scores before drawing an audit sample.",
+    );
   const items = drawSample(units, { ...input, threshold: Number(dataset.threshold) });
-  const [created] = await db.db.insert(auditSamples).values({ datasetId, method: input.method, size: items.length, seed: input.seed, items }).returning();
+  const [created] = await db.db
+    .insert(auditSamples)
+    .values({ datasetId, method: input.method, size: items.length, seed: input.seed, items })
+    .returning();
   return created;
 }
 
 export async function getAuditSample(db: DbHandle, sampleId: number, datasetId?: number): Promise<AuditSampleRow | null> {
-  const where = datasetId === undefined ? eq(auditSamples.id, sampleId) : and(eq(auditSamples.id, sampleId), eq(auditSamples.datasetId, datasetId));
+  const where =
+    datasetId === undefined ? eq(auditSamples.id, sampleId) : and(eq(auditSamples.id, sampleId), eq(auditSamples.datasetId, datasetId));
   const [row] = await db.db.select().from(auditSamples).where(where);
   return row ?? null;
 }

@@ -6,7 +6,16 @@ import "server-only";
 // population and the stored pass counts at every threshold); everything else is driven by the
 // reviews (human-made, so few) and reaches candidates and judgements by key. PGlite runs queries on
 // the main thread, so each avoided scan is time every other request does not wait.
-import { buildAuditReport, exactSweepThresholds, sweepThresholds, type AuditCandidate, type AuditReport, type DatasetPassCounts, type PopulationRow, type SampleUnits } from "../../audit/report";
+import {
+  buildAuditReport,
+  exactSweepThresholds,
+  sweepThresholds,
+  type AuditCandidate,
+  type AuditReport,
+  type DatasetPassCounts,
+  type PopulationRow,
+  type SampleUnits,
+} from "../../audit/report";
 import type { AuditSlice } from "../../audit/slice";
 import { lookupEditType, normalizeEditType } from "../../taxonomy";
 import type { DbHandle } from "../client";
@@ -52,7 +61,14 @@ export async function loadReviewedCandidates(db: DbHandle, datasetId: number, sl
   const from = slice.from ? Date.parse(`${slice.from}T00:00:00Z`) : -Infinity;
   const to = slice.to ? Date.parse(`${slice.to}T00:00:00Z`) + 86_400_000 : Infinity;
   const byId = new Map<number, AuditCandidate>();
-  for (const row of candidateRows) byId.set(Number(row.id), { candidateId: Number(row.id), editType: String(row.edit_type), group: String(row.group_name), judgements: [], reviews: [] });
+  for (const row of candidateRows)
+    byId.set(Number(row.id), {
+      candidateId: Number(row.id),
+      editType: String(row.edit_type),
+      group: String(row.group_name),
+      judgements: [],
+      reviews: [],
+    });
   const reviewers = new Set<string>();
   for (const row of reviews) {
     const candidate = byId.get(Number(row.candidate_id));
@@ -63,7 +79,12 @@ export async function loadReviewedCandidates(db: DbHandle, datasetId: number, sl
     const review = {
       reviewer: String(row.reviewer),
       verdict: row.verdict as "accept" | "reject" | "unsure",
-      scores: { instruction_compliance: num(row.instruction_compliance), seamlessness: num(row.seamlessness), preservation_balance: num(row.preservation_balance), technical_quality: num(row.technical_quality) },
+      scores: {
+        instruction_compliance: num(row.instruction_compliance),
+        seamlessness: num(row.seamlessness),
+        preservation_balance: num(row.preservation_balance),
+        technical_quality: num(row.technical_quality),
+      },
       sampleId: num(row.sample_id),
       sampleProbability: num(row.sample_probability),
       createdAt: new Date(time).toISOString(),
@@ -85,7 +106,12 @@ export async function loadReviewedCandidates(db: DbHandle, datasetId: number, sl
       byId.get(Number(row.candidate_id))?.judgements.push({
         id: Number(row.id),
         judgeId: String(row.judge_id),
-        scores: { instruction_compliance: num(row.instruction_compliance), seamlessness: num(row.seamlessness), preservation_balance: num(row.preservation_balance), technical_quality: num(row.technical_quality) },
+        scores: {
+          instruction_compliance: num(row.instruction_compliance),
+          seamlessness: num(row.seamlessness),
+          preservation_balance: num(row.preservation_balance),
+          technical_quality: num(row.technical_quality),
+        },
         reportedOverall: num(row.reported_overall),
         costUsd: num(row.cost_usd),
         inputTokens: num(row.input_tokens),
@@ -102,7 +128,13 @@ export async function loadReviewedCandidates(db: DbHandle, datasetId: number, sl
  * are ≤ the stored overall; unjudged items, overall −1, land in bucket 0). Both the population
  * per type and the stored pass counts at every threshold follow from it.
  */
-async function storedState(db: DbHandle, dataset: Dataset, slice: AuditSlice, stored: Stored[], extra: number[]): Promise<{ population: PopulationRow[]; passCounts: DatasetPassCounts }> {
+async function storedState(
+  db: DbHandle,
+  dataset: Dataset,
+  slice: AuditSlice,
+  stored: Stored[],
+  extra: number[],
+): Promise<{ population: PopulationRow[]; passCounts: DatasetPassCounts }> {
   const thresholds = sweepThresholds(dataset.threshold, extra);
   const params: unknown[] = [thresholds];
   const rows = await db.query<Row>(
@@ -118,7 +150,14 @@ async function storedState(db: DbHandle, dataset: Dataset, slice: AuditSlice, st
     const editType = String(row.edit_type);
     const bucket = Number(row.bucket);
     const n = Number(row.n);
-    const entry = byType.get(editType) ?? { edit_type: editType, group: lookupEditType(editType)?.group ?? "", candidates: 0, judged: 0, judge_pass: 0, judge_pass_unreviewed: 0 };
+    const entry = byType.get(editType) ?? {
+      edit_type: editType,
+      group: lookupEditType(editType)?.group ?? "",
+      candidates: 0,
+      judged: 0,
+      judge_pass: 0,
+      judge_pass_unreviewed: 0,
+    };
     entry.candidates += n;
     if (bucket >= 1) entry.judged += n;
     if (bucket > current) {
@@ -137,8 +176,13 @@ async function storedState(db: DbHandle, dataset: Dataset, slice: AuditSlice, st
     );
     for (const row of groups) byType.get(row.t)!.group = row.group_name ?? "Unknown";
   }
-  const passWithHuman = thresholds.map((t) => stored.filter((item) => item.humanVerdict !== "none" && item.overall >= 0 && item.overall >= t).length);
-  return { population: [...byType.values()], passCounts: { thresholds, pass, passWithoutHuman: pass.map((count, k) => count - passWithHuman[k]) } };
+  const passWithHuman = thresholds.map(
+    (t) => stored.filter((item) => item.humanVerdict !== "none" && item.overall >= 0 && item.overall >= t).length,
+  );
+  return {
+    population: [...byType.values()],
+    passCounts: { thresholds, pass, passWithoutHuman: pass.map((count, k) => count - passWithHuman[k]) },
+  };
 }
 
 async function sampleUnits(db: DbHandle, datasetId: number, slice: AuditSlice, sampleId: number | undefined): Promise<SampleUnits | null> {
@@ -146,7 +190,10 @@ async function sampleUnits(db: DbHandle, datasetId: number, slice: AuditSlice, s
   const sample = await getAuditSample(db, sampleId, datasetId);
   if (!sample) return null;
   const params: unknown[] = [sample.items.map((item) => item.candidateId)];
-  const inSlice = await db.query<{ id: string | number }>(`SELECT c.id FROM candidates c WHERE c.id = ANY($1::bigint[]) AND ${candidateWhere(datasetId, slice, params)}`, params);
+  const inSlice = await db.query<{ id: string | number }>(
+    `SELECT c.id FROM candidates c WHERE c.id = ANY($1::bigint[]) AND ${candidateWhere(datasetId, slice, params)}`,
+    params,
+  );
   const keep = new Set(inSlice.map((row) => Number(row.id)));
   return { sampleId: sample.id, items: sample.items.filter((item) => keep.has(item.candidateId)) };
 }
@@ -156,7 +203,12 @@ function reportDataset(dataset: Dataset) {
     id: dataset.id,
     name: dataset.name,
     threshold: dataset.threshold,
-    weights: { instruction_compliance: dataset.weightCompliance, seamlessness: dataset.weightSeamlessness, preservation_balance: dataset.weightPreservation, technical_quality: dataset.weightQuality },
+    weights: {
+      instruction_compliance: dataset.weightCompliance,
+      seamlessness: dataset.weightSeamlessness,
+      preservation_balance: dataset.weightPreservation,
+      technical_quality: dataset.weightQuality,
+    },
   };
 }
 
@@ -164,10 +216,15 @@ export async function loadAuditReport(db: DbHandle, dataset: Dataset, slice: Aud
   const labels = await loadReviewedCandidates(db, dataset.id, slice);
   // The exact optimum thresholds join the sweep grid, so their stored flips are counted in the same scan.
   const extra = exactSweepThresholds(reportDataset(dataset), slice, labels.candidates);
-  const [state, samples] = await Promise.all([storedState(db, dataset, slice, labels.stored, extra), listAuditSamplesWithProgress(db, dataset.id)]);
+  const [state, samples] = await Promise.all([
+    storedState(db, dataset, slice, labels.stored, extra),
+    listAuditSamplesWithProgress(db, dataset.id),
+  ]);
   // The sample to weight by: the one asked for, else the newest with labels, else the newest.
   const chosen = slice.sample ?? (samples.find((sample) => sample.decided > 0) ?? samples[0])?.id;
-  const judgeIds = [...new Set(labels.candidates.flatMap((candidate) => candidate.judgements.map((judgement) => judgement.judgeId)))].sort();
+  const judgeIds = [
+    ...new Set(labels.candidates.flatMap((candidate) => candidate.judgements.map((judgement) => judgement.judgeId))),
+  ].sort();
   return buildAuditReport({
     dataset: reportDataset(dataset),
     slice,
@@ -176,7 +233,13 @@ export async function loadAuditReport(db: DbHandle, dataset: Dataset, slice: Aud
     candidates: labels.candidates,
     population: state.population,
     datasetPassCounts: state.passCounts,
-    samples: samples.map((sample) => ({ id: sample.id, method: sample.method, size: sample.size, seed: sample.seed, created_at: sample.createdAt })),
+    samples: samples.map((sample) => ({
+      id: sample.id,
+      method: sample.method,
+      size: sample.size,
+      seed: sample.seed,
+      created_at: sample.createdAt,
+    })),
     sampleUnits: await sampleUnits(db, dataset.id, slice, chosen),
     generatedAt: new Date().toISOString(),
   });

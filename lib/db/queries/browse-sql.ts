@@ -49,7 +49,11 @@ export function buildWhere(datasetId: number, filters: BrowseFilters, options: {
  * The same filters over facet_counts (f.*), when every filter is one of its dimensions; null when
  * a score range or text search needs the candidates themselves.
  */
-export function buildFacetWhere(datasetId: number, filters: BrowseFilters, options: { skipCategory?: boolean } = {}): { where: string[]; params: unknown[] } | null {
+export function buildFacetWhere(
+  datasetId: number,
+  filters: BrowseFilters,
+  options: { skipCategory?: boolean } = {},
+): { where: string[]; params: unknown[] } | null {
   if (filters.q || filters.min !== undefined || filters.max !== undefined) return null;
   const params: unknown[] = [datasetId];
   const where = ["f.dataset_id = $1"];
@@ -75,7 +79,12 @@ export function buildFacetWhere(datasetId: number, filters: BrowseFilters, optio
   return { where, params };
 }
 
-export const cursorSchema = z.object({ v: z.number().finite(), i: z.number().int().min(0).max(MAX_ID), s: z.string().max(300).optional(), side: z.enum(["above", "below"]).optional() });
+export const cursorSchema = z.object({
+  v: z.number().finite(),
+  i: z.number().int().min(0).max(MAX_ID),
+  s: z.string().max(300).optional(),
+  side: z.enum(["above", "below"]).optional(),
+});
 export type Cursor = z.infer<typeof cursorSchema>;
 
 export function encodeCursor(cursor: Cursor): string {
@@ -98,13 +107,28 @@ export function orderFor(sort: Exclude<Sort, "uncertainty">, direction: Directio
   const flip = direction === "backward";
   switch (sort) {
     case "score_desc":
-      return { orderBy: flip ? "c.judge_overall ASC, c.id ASC" : "c.judge_overall DESC, c.id DESC", op: flip ? ">" : "<", key: "(c.judge_overall, c.id)", value: (row: KeyRow) => ({ v: row.judge_overall, i: row.id }) };
+      return {
+        orderBy: flip ? "c.judge_overall ASC, c.id ASC" : "c.judge_overall DESC, c.id DESC",
+        op: flip ? ">" : "<",
+        key: "(c.judge_overall, c.id)",
+        value: (row: KeyRow) => ({ v: row.judge_overall, i: row.id }),
+      };
     case "score_asc":
-      return { orderBy: flip ? "c.judge_overall DESC, c.id DESC" : "c.judge_overall ASC, c.id ASC", op: flip ? "<" : ">", key: "(c.judge_overall, c.id)", value: (row: KeyRow) => ({ v: row.judge_overall, i: row.id }) };
+      return {
+        orderBy: flip ? "c.judge_overall DESC, c.id DESC" : "c.judge_overall ASC, c.id ASC",
+        op: flip ? "<" : ">",
+        key: "(c.judge_overall, c.id)",
+        value: (row: KeyRow) => ({ v: row.judge_overall, i: row.id }),
+      };
     case "newest":
       return { orderBy: flip ? "c.id ASC" : "c.id DESC", op: flip ? ">" : "<", key: "c.id", value: (row: KeyRow) => ({ v: 0, i: row.id }) };
     case "type":
-      return { orderBy: flip ? "c.edit_type DESC, c.id DESC" : "c.edit_type ASC, c.id ASC", op: flip ? "<" : ">", key: "(c.edit_type, c.id)", value: (row: KeyRow) => ({ v: 0, i: row.id, s: row.edit_type }) };
+      return {
+        orderBy: flip ? "c.edit_type DESC, c.id DESC" : "c.edit_type ASC, c.id ASC",
+        op: flip ? "<" : ">",
+        key: "(c.edit_type, c.id)",
+        value: (row: KeyRow) => ({ v: 0, i: row.id, s: row.edit_type }),
+      };
   }
 }
 

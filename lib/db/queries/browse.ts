@@ -51,7 +51,13 @@ async function withRequests(db: DbHandle, rows: Row[]): Promise<BrowseItem[]> {
   const byId = new Map(requests.map((request) => [Number(request.id), request]));
   return rows.map((row) => {
     const request = byId.get(Number(row.request_id)) ?? {};
-    return toItem({ ...row, source_image: request.source_image, summarized_text: request.summarized_text, session_id: request.session_id ?? null, turn: request.turn ?? null });
+    return toItem({
+      ...row,
+      source_image: request.source_image,
+      summarized_text: request.summarized_text,
+      session_id: request.session_id ?? null,
+      turn: request.turn ?? null,
+    });
   });
 }
 
@@ -61,25 +67,47 @@ function fromClause(needsRequest: boolean) {
 
 type Direction = "forward" | "backward";
 
-async function simplePage(db: DbHandle, datasetId: number, filters: BrowseFilters, sort: Exclude<Sort, "uncertainty">, cursor: Cursor | null, limit: number, direction: Direction) {
+async function simplePage(
+  db: DbHandle,
+  datasetId: number,
+  filters: BrowseFilters,
+  sort: Exclude<Sort, "uncertainty">,
+  cursor: Cursor | null,
+  limit: number,
+  direction: Direction,
+) {
   const { where, params, needsRequest } = buildWhere(datasetId, filters);
   const order = orderFor(sort, direction);
   if (cursor) where.push(cursorCondition(sort, order.op, cursor, params));
-  const rows = await db.query<Row>(`SELECT ${PAGE_COLUMNS} FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")} ORDER BY ${order.orderBy} LIMIT ${limit}`, params);
+  const rows = await db.query<Row>(
+    `SELECT ${PAGE_COLUMNS} FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")} ORDER BY ${order.orderBy} LIMIT ${limit}`,
+    params,
+  );
   const last = rows.at(-1);
-  const next = last ? order.value({ id: Number(last.id), judge_overall: Number(last.judge_overall), edit_type: String(last.edit_type) }) : null;
+  const next = last
+    ? order.value({ id: Number(last.id), judge_overall: Number(last.judge_overall), edit_type: String(last.edit_type) })
+    : null;
   return { rows, next };
 }
 
 /** Uncertainty: by distance from the threshold, merged from the two sides of it, then unjudged. */
-async function uncertaintyPage(db: DbHandle, datasetId: number, threshold: number, filters: BrowseFilters, cursor: Cursor | null, limit: number, direction: Direction) {
+async function uncertaintyPage(
+  db: DbHandle,
+  datasetId: number,
+  threshold: number,
+  filters: BrowseFilters,
+  cursor: Cursor | null,
+  limit: number,
+  direction: Direction,
+) {
   const isForward = direction === "forward";
   const op = isForward ? ">" : "<";
   const query = async (side: "above" | "below" | "unjudged") => {
     const { where, params, needsRequest } = buildWhere(datasetId, filters);
     params.push(threshold);
     const t = `$${params.length}::float8`;
-    const distance = side === "above" ? `(c.judge_overall - ${t})` : side === "below" ? `(${t} - c.judge_overall)` : `${UNJUDGED_DISTANCE}::float8`;
+    const distance =
+      side === "above" ? `(c.judge_overall - ${t})` : side === "below" ? `(${t} - c.judge_overall)` : `${UNJUDGED_DISTANCE}::float8`;
     if (side === "above") where.push(`c.judge_overall >= ${t}`);
     if (side === "below") where.push(`c.judge_overall < ${t}`, "c.judge_overall >= 0");
     if (side === "unjudged") where.push("c.judge_overall < 0");
@@ -88,8 +116,16 @@ async function uncertaintyPage(db: DbHandle, datasetId: number, threshold: numbe
       where.push(`(${distance}, c.id) ${op} ($${params.length - 1}::float8, $${params.length})`);
     }
     const dir = isForward ? "ASC" : "DESC";
-    const orderBy = side === "above" ? `c.judge_overall ${dir}, c.id ${dir}` : side === "below" ? `c.judge_overall ${isForward ? "DESC" : "ASC"}, c.id ${dir}` : `c.id ${dir}`;
-    const rows = await db.query<Row>(`SELECT ${PAGE_COLUMNS}, ${distance} AS distance FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")} ORDER BY ${orderBy} LIMIT ${limit}`, params);
+    const orderBy =
+      side === "above"
+        ? `c.judge_overall ${dir}, c.id ${dir}`
+        : side === "below"
+          ? `c.judge_overall ${isForward ? "DESC" : "ASC"}, c.id ${dir}`
+          : `c.id ${dir}`;
+    const rows = await db.query<Row>(
+      `SELECT ${PAGE_COLUMNS}, ${distance} AS distance FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")} ORDER BY ${orderBy} LIMIT ${limit}`,
+      params,
+    );
     return rows;
   };
   const sign = isForward ? 1 : -1;
@@ -132,11 +168,17 @@ export async function cursorAt(db: DbHandle, dataset: { threshold: number }, can
 export async function countCandidates(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<number> {
   const facet = buildFacetWhere(datasetId, filters);
   if (facet) {
-    const [row] = await db.query<{ count: string | null }>(`SELECT sum(f.n) AS count FROM facet_counts f WHERE ${facet.where.join(" AND ")}`, facet.params);
+    const [row] = await db.query<{ count: string | null }>(
+      `SELECT sum(f.n) AS count FROM facet_counts f WHERE ${facet.where.join(" AND ")}`,
+      facet.params,
+    );
     return Number(row?.count ?? 0);
   }
   const { where, params, needsRequest } = buildWhere(datasetId, filters);
-  const [row] = await db.query<{ count: string }>(`SELECT count(*) AS count FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")}`, params);
+  const [row] = await db.query<{ count: string }>(
+    `SELECT count(*) AS count FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")}`,
+    params,
+  );
   return Number(row.count);
 }
 

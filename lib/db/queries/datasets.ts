@@ -14,7 +14,11 @@ export async function getDataset(handle: DbHandle, id: number): Promise<Dataset 
 }
 
 /** Finds or creates a dataset; a base given for an existing dataset replaces the stored one. */
-export async function ensureDataset(handle: DbHandle, name: string, options: { base?: string | null; isDemo?: boolean } = {}): Promise<Dataset> {
+export async function ensureDataset(
+  handle: DbHandle,
+  name: string,
+  options: { base?: string | null; isDemo?: boolean } = {},
+): Promise<Dataset> {
   const existing = await findDataset(handle, name);
   if (existing) {
     if (options.base !== undefined && options.base !== existing.base) {

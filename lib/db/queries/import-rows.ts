@@ -10,10 +10,17 @@ import type { ManifestKind } from "../schema";
  * The transaction-scoped advisory lock keeps two importers from interleaving; only the importer
  * inserts into requests, candidates and sessions, so default nextval() calls cannot collide.
  */
-export async function reserveIds(tx: SqlRunner, sequence: "requests_id_seq" | "candidates_id_seq" | "sessions_id_seq", count: number): Promise<number[]> {
+export async function reserveIds(
+  tx: SqlRunner,
+  sequence: "requests_id_seq" | "candidates_id_seq" | "sessions_id_seq",
+  count: number,
+): Promise<number[]> {
   if (count === 0) return [];
   await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [sequence]);
-  const [row] = await tx.query<{ last: string | number }>("SELECT setval($1::regclass, nextval($1::regclass) + $2 - 1) AS last", [sequence, count]);
+  const [row] = await tx.query<{ last: string | number }>("SELECT setval($1::regclass, nextval($1::regclass) + $2 - 1) AS last", [
+    sequence,
+    count,
+  ]);
   const last = Number(row.last);
   return Array.from({ length: count }, (_, index) => last - count + 1 + index);
 }
@@ -21,11 +28,10 @@ export async function reserveIds(tx: SqlRunner, sequence: "requests_id_seq" | "c
 /** Which of these line hashes the dataset already holds for this kind. */
 export async function storedLineHashes(tx: SqlRunner, datasetId: number, kind: ManifestKind, hashes: string[]): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();
-  const rows = await tx.query<{ line_hash: string | bigint }>("SELECT line_hash FROM manifest_rows WHERE dataset_id = $1 AND kind = $2 AND line_hash = ANY($3::bigint[])", [
-    datasetId,
-    kind,
-    hashes,
-  ]);
+  const rows = await tx.query<{ line_hash: string | bigint }>(
+    "SELECT line_hash FROM manifest_rows WHERE dataset_id = $1 AND kind = $2 AND line_hash = ANY($3::bigint[])",
+    [datasetId, kind, hashes],
+  );
   return new Set(rows.map((row) => String(row.line_hash)));
 }
 
@@ -63,10 +69,10 @@ export async function candidatesWithImages(tx: SqlRunner, datasetId: number, pat
 export async function requestsBySourceAndText(tx: SqlRunner, datasetId: number, sources: string[]): Promise<Map<string, number>> {
   const found = new Map<string, number>();
   if (sources.length === 0) return found;
-  const rows = await tx.query<{ id: string; source_image: string; text: string }>("SELECT id, source_image, text FROM requests WHERE dataset_id = $1 AND source_image = ANY($2::text[]) ORDER BY id", [
-    datasetId,
-    sources,
-  ]);
+  const rows = await tx.query<{ id: string; source_image: string; text: string }>(
+    "SELECT id, source_image, text FROM requests WHERE dataset_id = $1 AND source_image = ANY($2::text[]) ORDER BY id",
+    [datasetId, sources],
+  );
   for (const row of rows) if (!found.has(`${row.source_image}\n${row.text}`)) found.set(`${row.source_image}\n${row.text}`, Number(row.id));
   return found;
 }
@@ -75,16 +81,24 @@ export async function requestsBySourceAndText(tx: SqlRunner, datasetId: number, 
 export async function candidatesOfRequests(tx: SqlRunner, requestIds: number[]): Promise<Map<number, Map<string, number>>> {
   const byRequest = new Map<number, Map<string, number>>(requestIds.map((id) => [id, new Map()]));
   if (requestIds.length === 0) return byRequest;
-  const rows = await tx.query<{ id: string; request_id: string; image_path: string }>("SELECT id, request_id, image_path FROM candidates WHERE request_id = ANY($1::bigint[])", [requestIds]);
+  const rows = await tx.query<{ id: string; request_id: string; image_path: string }>(
+    "SELECT id, request_id, image_path FROM candidates WHERE request_id = ANY($1::bigint[])",
+    [requestIds],
+  );
   for (const row of rows) byRequest.get(Number(row.request_id))?.set(row.image_path, Number(row.id));
   return byRequest;
 }
 
 export async function markInPair(tx: SqlRunner, candidateIds: number[]) {
-  if (candidateIds.length) await tx.query("UPDATE candidates SET is_in_pair = true WHERE id = ANY($1::bigint[]) AND NOT is_in_pair", [candidateIds]);
+  if (candidateIds.length)
+    await tx.query("UPDATE candidates SET is_in_pair = true WHERE id = ANY($1::bigint[]) AND NOT is_in_pair", [candidateIds]);
 }
 
-export async function insertManifestPairs(tx: SqlRunner, datasetId: number, pairs: { requestId: number; chosenId: number; rejectedId: number }[]) {
+export async function insertManifestPairs(
+  tx: SqlRunner,
+  datasetId: number,
+  pairs: { requestId: number; chosenId: number; rejectedId: number }[],
+) {
   if (pairs.length === 0) return;
   await tx.query(
     `INSERT INTO pairs (dataset_id, request_id, candidate_a, candidate_b, origin)
@@ -94,7 +108,11 @@ export async function insertManifestPairs(tx: SqlRunner, datasetId: number, pair
   );
 }
 
-export async function insertSessions(tx: SqlRunner, datasetId: number, sessions: { id: number; originalUrl: string | null; turnCount: number }[]) {
+export async function insertSessions(
+  tx: SqlRunner,
+  datasetId: number,
+  sessions: { id: number; originalUrl: string | null; turnCount: number }[],
+) {
   if (sessions.length === 0) return;
   await tx.query(
     `INSERT INTO sessions (id, dataset_id, original_url, turn_count)
@@ -103,9 +121,21 @@ export async function insertSessions(tx: SqlRunner, datasetId: number, sessions:
   );
 }
 
-type Scores = { instruction_compliance: number | null; seamlessness: number | null; preservation_balance: number | null; technical_quality: number | null };
+type Scores = {
+  instruction_compliance: number | null;
+  seamlessness: number | null;
+  preservation_balance: number | null;
+  technical_quality: number | null;
+};
 
-export type ImportedJudgement = Scores & { candidateId: number; judgeId: string; reportedOverall: number | null; rationale: string | null; raw: string; importKey: string };
+export type ImportedJudgement = Scores & {
+  candidateId: number;
+  judgeId: string;
+  reportedOverall: number | null;
+  rationale: string | null;
+  raw: string;
+  importKey: string;
+};
 
 /** Inserts judgements (an import key already there is skipped); returns the candidate ids written. */
 export async function insertImportedJudgements(tx: SqlRunner, rows: ImportedJudgement[]): Promise<number[]> {
@@ -138,7 +168,15 @@ export async function reviewerIdsByName(tx: SqlRunner, names: string[]): Promise
   return new Map(rows.map((row) => [row.name, Number(row.id)]));
 }
 
-export type ImportedReview = Scores & { candidateId: number; reviewerId: number; verdict: string; reasonTags: string[]; note: string | null; time: string | null; importKey: string };
+export type ImportedReview = Scores & {
+  candidateId: number;
+  reviewerId: number;
+  verdict: string;
+  reasonTags: string[];
+  note: string | null;
+  time: string | null;
+  importKey: string;
+};
 
 /** Inserts imported decisions (append-only; an import key already there is skipped); returns the candidate ids written. */
 export async function insertImportedReviews(tx: SqlRunner, source: string, rows: ImportedReview[]): Promise<number[]> {

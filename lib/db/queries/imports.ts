@@ -54,7 +54,8 @@ export async function getImportRun(db: DbHandle, runId: number): Promise<ImportR
     [runId],
   );
   if (!row) return undefined;
-  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? (JSON.parse(value) as string[]) : []);
+  const list = (value: unknown) =>
+    Array.isArray(value) ? value.map(String) : typeof value === "string" ? (JSON.parse(value) as string[]) : [];
   return { ...toSummary(row), errors: list(row.errors), warnings: list(row.warnings) };
 }
 
@@ -101,8 +102,15 @@ export async function listDatasetChoices(db: DbHandle): Promise<DatasetChoice[]>
 }
 
 /** Starts the durable record of one file's import. */
-export async function createImportRun(db: Pick<DbHandle, "query">, input: { datasetId: number; file: string; isStrict: boolean }): Promise<number> {
-  const [run] = await db.query<{ id: number }>("INSERT INTO import_runs (dataset_id, file, is_strict) VALUES ($1, $2, $3) RETURNING id", [input.datasetId, input.file, input.isStrict]);
+export async function createImportRun(
+  db: Pick<DbHandle, "query">,
+  input: { datasetId: number; file: string; isStrict: boolean },
+): Promise<number> {
+  const [run] = await db.query<{ id: number }>("INSERT INTO import_runs (dataset_id, file, is_strict) VALUES ($1, $2, $3) RETURNING id", [
+    input.datasetId,
+    input.file,
+    input.isStrict,
+  ]);
   return Number(run.id);
 }
 
@@ -110,14 +118,34 @@ export type RunCounts = { linesTotal: number; imported: number; unchanged: numbe
 
 /** The running counts, written in each batch's transaction so a killed import shows what it did. */
 export async function updateRunCounts(tx: Pick<DbHandle, "query">, runId: number, counts: RunCounts) {
-  await tx.query("UPDATE import_runs SET lines_total = $2, lines_imported = $3, lines_unchanged = $4, lines_bad = $5 WHERE id = $1", [runId, counts.linesTotal, counts.imported, counts.unchanged, counts.bad]);
+  await tx.query("UPDATE import_runs SET lines_total = $2, lines_imported = $3, lines_unchanged = $4, lines_bad = $5 WHERE id = $1", [
+    runId,
+    counts.linesTotal,
+    counts.imported,
+    counts.unchanged,
+    counts.bad,
+  ]);
 }
 
-export async function finishImportRun(db: Pick<DbHandle, "query">, runId: number, outcome: RunCounts & { status: ImportRunStatus; errors: string[]; warnings: string[]; kinds: string[] }) {
+export async function finishImportRun(
+  db: Pick<DbHandle, "query">,
+  runId: number,
+  outcome: RunCounts & { status: ImportRunStatus; errors: string[]; warnings: string[]; kinds: string[] },
+) {
   await db.query(
     `UPDATE import_runs SET status = $2, lines_total = $3, lines_imported = $4, lines_unchanged = $5, lines_bad = $6,
        errors = $7::jsonb, warnings = $8::jsonb, finished_at = now(), kind = $9 WHERE id = $1`,
-    [runId, outcome.status, outcome.linesTotal, outcome.imported, outcome.unchanged, outcome.bad, JSON.stringify(outcome.errors), JSON.stringify(outcome.warnings), outcome.kinds.join(",") || null],
+    [
+      runId,
+      outcome.status,
+      outcome.linesTotal,
+      outcome.imported,
+      outcome.unchanged,
+      outcome.bad,
+      JSON.stringify(outcome.errors),
+      JSON.stringify(outcome.warnings),
+      outcome.kinds.join(",") || null,
+    ],
   );
 }
 

@@ -13,7 +13,9 @@ type Row = Record<string, unknown>;
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
 
-export function datasetWeights(dataset: Pick<Dataset, "weightCompliance" | "weightSeamlessness" | "weightPreservation" | "weightQuality">): Weights {
+export function datasetWeights(
+  dataset: Pick<Dataset, "weightCompliance" | "weightSeamlessness" | "weightPreservation" | "weightQuality">,
+): Weights {
   return {
     instruction_compliance: dataset.weightCompliance,
     seamlessness: dataset.weightSeamlessness,
@@ -38,7 +40,10 @@ export async function getItemDetail(db: DbHandle, dataset: Dataset, candidateId:
        FROM reviews r JOIN reviewers v ON v.id = r.reviewer_id WHERE r.candidate_id = $1 ORDER BY r.id DESC`,
       [candidateId],
     ),
-    db.query<Row>("SELECT id, image_path, role, effective_verdict, judge_overall, attempt FROM candidates WHERE request_id = $1 ORDER BY attempt NULLS LAST, id", [candidate.request_id]),
+    db.query<Row>(
+      "SELECT id, image_path, role, effective_verdict, judge_overall, attempt FROM candidates WHERE request_id = $1 ORDER BY attempt NULLS LAST, id",
+      [candidate.request_id],
+    ),
   ]);
   const info = lookupEditType(String(request.edit_type));
   let session: ItemDetail["session"] = null;
@@ -54,8 +59,13 @@ export async function getItemDetail(db: DbHandle, dataset: Dataset, candidateId:
       originalUrl: String(sessionRow.original_url),
       turnCount: Number(sessionRow.turn_count),
       turns: turns.map((turn) => ({
-        turn: Number(turn.turn), candidateId: Number(turn.candidate_id), imagePath: String(turn.image_path), sourceImage: String(turn.source_image),
-        prompt: String(turn.text), effectiveVerdict: String(turn.effective_verdict), humanVerdict: String(turn.human_verdict),
+        turn: Number(turn.turn),
+        candidateId: Number(turn.candidate_id),
+        imagePath: String(turn.image_path),
+        sourceImage: String(turn.source_image),
+        prompt: String(turn.text),
+        effectiveVerdict: String(turn.effective_verdict),
+        humanVerdict: String(turn.human_verdict),
       })),
     };
   }
@@ -65,34 +75,75 @@ export async function getItemDetail(db: DbHandle, dataset: Dataset, candidateId:
     threshold: dataset.threshold,
     weights,
     candidate: {
-      id: Number(candidate.id), imagePath: String(candidate.image_path), role: String(candidate.role), prior: String(candidate.prior), attempt: num(candidate.attempt),
-      judgeOverall: overall < 0 ? null : overall, judgeVerdict: String(candidate.judge_verdict), humanVerdict: String(candidate.human_verdict),
-      effectiveVerdict: String(candidate.effective_verdict), reviewCount: Number(candidate.review_count), isDisagreement: Boolean(candidate.is_disagreement), isInPair: Boolean(candidate.is_in_pair),
+      id: Number(candidate.id),
+      imagePath: String(candidate.image_path),
+      role: String(candidate.role),
+      prior: String(candidate.prior),
+      attempt: num(candidate.attempt),
+      judgeOverall: overall < 0 ? null : overall,
+      judgeVerdict: String(candidate.judge_verdict),
+      humanVerdict: String(candidate.human_verdict),
+      effectiveVerdict: String(candidate.effective_verdict),
+      reviewCount: Number(candidate.review_count),
+      isDisagreement: Boolean(candidate.is_disagreement),
+      isInPair: Boolean(candidate.is_in_pair),
     },
     request: {
-      id: Number(request.id), sourceImage: String(request.source_image), localSourceImage: (request.local_source_image as string | null) ?? null,
-      text: String(request.text), summarizedText: String(request.summarized_text), isIdenticalText: Boolean(candidate.is_identical_text),
-      editType: String(request.edit_type), group: String(candidate.group_name), isKnownType: Boolean(candidate.is_known_type),
-      paperSuccessRate: info?.paperSuccessRate ?? null, paperRows: info?.sftRows ?? null, sessionId: num(request.session_id), turn: num(request.turn),
+      id: Number(request.id),
+      sourceImage: String(request.source_image),
+      localSourceImage: (request.local_source_image as string | null) ?? null,
+      text: String(request.text),
+      summarizedText: String(request.summarized_text),
+      isIdenticalText: Boolean(candidate.is_identical_text),
+      editType: String(request.edit_type),
+      group: String(candidate.group_name),
+      isKnownType: Boolean(candidate.is_known_type),
+      paperSuccessRate: info?.paperSuccessRate ?? null,
+      paperRows: info?.sftRows ?? null,
+      sessionId: num(request.session_id),
+      turn: num(request.turn),
     },
     judgements: judgementRows.map((row) => {
       const scores = scoresOf(row);
       const value = weightedOverall(scores, weights, num(row.reported_overall));
       return {
-        id: Number(row.id), judgeId: String(row.judge_id), scores, overall: value, reportedOverall: num(row.reported_overall),
-        verdict: row.error ? "none" : judgeOutcome(value, dataset.threshold), scoredCriteria: CRITERIA.filter((criterion) => scores[criterion] !== null).length,
-        rationale: (row.rationale as string | null) ?? null, error: (row.error as string | null) ?? null, raw: (row.raw as string | null) ?? null,
-        inputTokens: num(row.input_tokens), outputTokens: num(row.output_tokens), costUsd: num(row.cost_usd), createdAt: iso(row.created_at),
+        id: Number(row.id),
+        judgeId: String(row.judge_id),
+        scores,
+        overall: value,
+        reportedOverall: num(row.reported_overall),
+        verdict: row.error ? "none" : judgeOutcome(value, dataset.threshold),
+        scoredCriteria: CRITERIA.filter((criterion) => scores[criterion] !== null).length,
+        rationale: (row.rationale as string | null) ?? null,
+        error: (row.error as string | null) ?? null,
+        raw: (row.raw as string | null) ?? null,
+        inputTokens: num(row.input_tokens),
+        outputTokens: num(row.output_tokens),
+        costUsd: num(row.cost_usd),
+        createdAt: iso(row.created_at),
       };
     }),
     reviews: reviewRows.map((row) => ({
-      id: Number(row.id), reviewer: String(row.reviewer_name), reviewerId: Number(row.reviewer_id), verdict: row.verdict as ReviewView["verdict"], scores: scoresOf(row),
-      reasonTags: (row.reason_tags as string[]) ?? [], note: (row.note as string | null) ?? null, judgeVerdictThen: (row.judge_verdict_then as string | null) ?? null,
-      source: String(row.source), undoOf: num(row.undo_of), isUndone: Boolean(row.is_undone), createdAt: iso(row.created_at),
+      id: Number(row.id),
+      reviewer: String(row.reviewer_name),
+      reviewerId: Number(row.reviewer_id),
+      verdict: row.verdict as ReviewView["verdict"],
+      scores: scoresOf(row),
+      reasonTags: (row.reason_tags as string[]) ?? [],
+      note: (row.note as string | null) ?? null,
+      judgeVerdictThen: (row.judge_verdict_then as string | null) ?? null,
+      source: String(row.source),
+      undoOf: num(row.undo_of),
+      isUndone: Boolean(row.is_undone),
+      createdAt: iso(row.created_at),
     })),
     siblings: siblingRows.map((row) => ({
-      id: Number(row.id), imagePath: String(row.image_path), role: String(row.role), effectiveVerdict: String(row.effective_verdict),
-      judgeOverall: Number(row.judge_overall) < 0 ? null : Number(row.judge_overall), attempt: num(row.attempt),
+      id: Number(row.id),
+      imagePath: String(row.image_path),
+      role: String(row.role),
+      effectiveVerdict: String(row.effective_verdict),
+      judgeOverall: Number(row.judge_overall) < 0 ? null : Number(row.judge_overall),
+      attempt: num(row.attempt),
     })),
     session,
   };

@@ -14,7 +14,12 @@ export async function judgeTypeOptions(db: DbHandle, datasetId: number): Promise
      FROM candidates WHERE dataset_id = $1 GROUP BY edit_type, group_name ORDER BY group_name, edit_type`,
     [datasetId],
   );
-  return rows.map((row) => ({ editType: String(row.edit_type), group: String(row.group_name), candidates: Number(row.candidates), unjudged: Number(row.unjudged) }));
+  return rows.map((row) => ({
+    editType: String(row.edit_type),
+    group: String(row.group_name),
+    candidates: Number(row.candidates),
+    unjudged: Number(row.unjudged),
+  }));
 }
 
 function selectionSql(datasetId: number, filters: BrowseFilters) {

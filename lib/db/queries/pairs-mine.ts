@@ -5,7 +5,14 @@ import "server-only";
 // candidate_b) index plus a check for the reversed order make a second run add nothing.
 import type { DbHandle, SqlRunner } from "../client";
 import type { Dataset, Outcome, PairOrigin } from "../schema";
-import { minePairsInRequest, mineTurnPairs, type MinedPair, type MiningOptions, type MiningResult, type SessionTurn } from "../../pairs/mining";
+import {
+  minePairsInRequest,
+  mineTurnPairs,
+  type MinedPair,
+  type MiningOptions,
+  type MiningResult,
+  type SessionTurn,
+} from "../../pairs/mining";
 
 const REQUEST_CHUNK = 1000;
 
@@ -28,7 +35,13 @@ export async function minePairs(db: DbHandle, dataset: Dataset, request: MineReq
     if (requestIds.length === 0) break;
     const ids = requestIds.map((row) => Number(row.request_id));
     lastRequest = ids[ids.length - 1];
-    const rows = await db.query<{ id: string; request_id: string; judge_overall: number; effective_verdict: Outcome; is_disagreement: boolean }>(
+    const rows = await db.query<{
+      id: string;
+      request_id: string;
+      judge_overall: number;
+      effective_verdict: Outcome;
+      is_disagreement: boolean;
+    }>(
       "SELECT id, request_id, judge_overall, effective_verdict, is_disagreement FROM candidates WHERE request_id = ANY($1::bigint[]) ORDER BY request_id, id",
       [ids],
     );
@@ -36,9 +49,18 @@ export async function minePairs(db: DbHandle, dataset: Dataset, request: MineReq
     for (const row of rows) byRequest.set(Number(row.request_id), [...(byRequest.get(Number(row.request_id)) ?? []), row]);
     const found: MinedPair[] = [];
     for (const [requestId, candidates] of byRequest) {
-      found.push(...minePairsInRequest(requestId, candidates.map((row) => ({
-        id: Number(row.id), judgeOverall: Number(row.judge_overall) < 0 ? null : Number(row.judge_overall), effectiveVerdict: row.effective_verdict, isDisagreement: Boolean(row.is_disagreement),
-      })), { ...options, rules: requestRules }));
+      found.push(
+        ...minePairsInRequest(
+          requestId,
+          candidates.map((row) => ({
+            id: Number(row.id),
+            judgeOverall: Number(row.judge_overall) < 0 ? null : Number(row.judge_overall),
+            effectiveVerdict: row.effective_verdict,
+            isDisagreement: Boolean(row.is_disagreement),
+          })),
+          { ...options, rules: requestRules },
+        ),
+      );
     }
     result.requestsScanned += ids.length;
     await insertPairs(db, dataset.id, found, result);
@@ -55,7 +77,14 @@ export async function minePairs(db: DbHandle, dataset: Dataset, request: MineReq
 
 /** Turns of sessions whose original image is shared with another session (the only ones that can pair). */
 async function sessionTurns(db: SqlRunner, datasetId: number): Promise<SessionTurn[]> {
-  const rows = await db.query<{ session_id: string; original_url: string; turn: number; text: string; request_id: string; candidate_ids: (string | number)[] }>(
+  const rows = await db.query<{
+    session_id: string;
+    original_url: string;
+    turn: number;
+    text: string;
+    request_id: string;
+    candidate_ids: (string | number)[];
+  }>(
     `SELECT s.id AS session_id, s.original_url, r.turn, r.text, r.id AS request_id, array_agg(c.id ORDER BY c.id) AS candidate_ids
      FROM sessions s JOIN requests r ON r.session_id = s.id JOIN candidates c ON c.request_id = r.id
      WHERE s.dataset_id = $1 AND s.original_url IN (SELECT original_url FROM sessions WHERE dataset_id = $1 GROUP BY original_url HAVING count(*) > 1)
@@ -63,7 +92,12 @@ async function sessionTurns(db: SqlRunner, datasetId: number): Promise<SessionTu
     [datasetId],
   );
   return rows.map((row) => ({
-    sessionId: Number(row.session_id), originalUrl: row.original_url, turn: Number(row.turn), prompt: row.text, requestId: Number(row.request_id), candidateIds: row.candidate_ids.map(Number),
+    sessionId: Number(row.session_id),
+    originalUrl: row.original_url,
+    turn: Number(row.turn),
+    prompt: row.text,
+    requestId: Number(row.request_id),
+    candidateIds: row.candidate_ids.map(Number),
   }));
 }
 
@@ -75,7 +109,13 @@ async function insertPairs(db: DbHandle, datasetId: number, pairs: readonly Mine
        SELECT $1, t.r, t.a, t.b, t.o FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::text[]) AS t(r, a, b, o)
        WHERE NOT EXISTS (SELECT 1 FROM pairs q WHERE q.candidate_a = t.b AND q.candidate_b = t.a)
        ON CONFLICT DO NOTHING RETURNING origin, candidate_a, candidate_b`,
-      [datasetId, pairs.map((pair) => pair.requestId), pairs.map((pair) => pair.a), pairs.map((pair) => pair.b), pairs.map((pair) => pair.origin)],
+      [
+        datasetId,
+        pairs.map((pair) => pair.requestId),
+        pairs.map((pair) => pair.a),
+        pairs.map((pair) => pair.b),
+        pairs.map((pair) => pair.origin),
+      ],
     );
     if (rows.length) {
       const ids = [...new Set(rows.flatMap((row) => [Number(row.candidate_a), Number(row.candidate_b)]))];

@@ -35,7 +35,9 @@ const SORT_SQL: Record<SortKey["key"], string> = {
 };
 
 function orderBy(kind: QueueKind): string {
-  return queueSortKeys(kind).map(({ key, direction }) => `${SORT_SQL[key]} ${direction.toUpperCase()}`).join(", ");
+  return queueSortKeys(kind)
+    .map(({ key, direction }) => `${SORT_SQL[key]} ${direction.toUpperCase()}`)
+    .join(", ");
 }
 
 /** Each reviewer's current (latest live, non-repeat) label per pair, as per-pair facts. */
@@ -75,7 +77,10 @@ function filters(request: QueueBatchRequest, params: unknown[]): string {
  */
 const FIRST_TIER: Partial<Record<QueueKind, { where: string; order: string }>> = {
   unlabelled: { where: "COALESCE(s.label_count, 0) = 0 AND NOT COALESCE(s.is_skipped_by_me, false)", order: "p.id" },
-  "another-reviewer": { where: "COALESCE(s.label_count, 0) > 0 AND NOT COALESCE(s.is_skipped_by_me, false)", order: "COALESCE(s.label_count, 0), p.id" },
+  "another-reviewer": {
+    where: "COALESCE(s.label_count, 0) > 0 AND NOT COALESCE(s.is_skipped_by_me, false)",
+    order: "COALESCE(s.label_count, 0), p.id",
+  },
 };
 
 /** Joins only what the filters and sort keys read: at 100K+ pairs the joins are most of the cost. */
@@ -95,12 +100,21 @@ export async function nextPairBatch(db: SqlRunner, dataset: Dataset, reviewerId:
   const keys = queueSortKeys(request.queue);
   const tier = FIRST_TIER[request.queue];
   let fresh = tier
-    ? await db.query<{ id: string }>(`WITH ${STATS_CTE} SELECT p.id ${fromClause(request, [], where)} AND ${tier.where} ORDER BY ${tier.order} LIMIT ${request.limit}`, params)
+    ? await db.query<{ id: string }>(
+        `WITH ${STATS_CTE} SELECT p.id ${fromClause(request, [], where)} AND ${tier.where} ORDER BY ${tier.order} LIMIT ${request.limit}`,
+        params,
+      )
     : [];
   if (fresh.length < request.limit) {
-    fresh = await db.query<{ id: string }>(`WITH ${STATS_CTE} SELECT p.id ${fromClause(request, keys, where)} ORDER BY ${orderBy(request.queue)} LIMIT ${request.limit}`, params);
+    fresh = await db.query<{ id: string }>(
+      `WITH ${STATS_CTE} SELECT p.id ${fromClause(request, keys, where)} ORDER BY ${orderBy(request.queue)} LIMIT ${request.limit}`,
+      params,
+    );
   }
-  const [count] = await db.query<{ count: string }>(`WITH ${STATS_CTE} SELECT count(*) AS count ${fromClause(request, [], where)} AND NOT COALESCE(s.is_skipped_by_me, false)`, withoutExclude(params));
+  const [count] = await db.query<{ count: string }>(
+    `WITH ${STATS_CTE} SELECT count(*) AS count ${fromClause(request, [], where)} AND NOT COALESCE(s.is_skipped_by_me, false)`,
+    withoutExclude(params),
+  );
   const repeats = await dueRepeats(db, dataset.id, reviewerId, request);
   const freshIds = fresh.map((row) => Number(row.id));
   // A pair opened directly (from the list or a new manual pair) comes first, whatever its state.
@@ -109,8 +123,19 @@ export async function nextPairBatch(db: SqlRunner, dataset: Dataset, reviewerId:
     [...firstIds, ...freshIds.filter((id) => !firstIds.includes(id))].map((id) => ({ id, isRepeat: false })),
     repeats.map((repeat) => ({ id: repeat.pairId, isRepeat: true })),
   );
-  const freshItems = await loadPairItems(db, dataset, ordered.filter((entry) => !entry.isRepeat).map((entry) => entry.id), reviewerId);
-  const repeatItems = await loadPairItems(db, dataset, repeats.map((repeat) => repeat.pairId), reviewerId, new Map(repeats.map((repeat) => [repeat.pairId, repeat.leftCandidateId])));
+  const freshItems = await loadPairItems(
+    db,
+    dataset,
+    ordered.filter((entry) => !entry.isRepeat).map((entry) => entry.id),
+    reviewerId,
+  );
+  const repeatItems = await loadPairItems(
+    db,
+    dataset,
+    repeats.map((repeat) => repeat.pairId),
+    reviewerId,
+    new Map(repeats.map((repeat) => [repeat.pairId, repeat.leftCandidateId])),
+  );
   const freshById = new Map(freshItems.map((item) => [item.pairId, item]));
   const repeatById = new Map(repeatItems.map((item) => [item.pairId, item]));
   const items = ordered.flatMap((entry) => {

@@ -13,18 +13,31 @@ export async function listAuditSamplesWithProgress(db: DbHandle, datasetId: numb
     [datasetId],
   );
   return rows.map((row) => ({
-    id: Number(row.id), method: String(row.method), size: Number(row.size), seed: Number(row.seed), decided: Number(row.decided),
+    id: Number(row.id),
+    method: String(row.method),
+    size: Number(row.size),
+    seed: Number(row.seed),
+    decided: Number(row.decided),
     createdAt: row.created_at instanceof Date ? row.created_at.toISOString() : String(row.created_at),
   }));
 }
 
-export type SampleWalk = { id: number; datasetId: number; method: string; ids: number[]; probabilities: Record<number, number>; decided: Set<number> };
+export type SampleWalk = {
+  id: number;
+  datasetId: number;
+  method: string;
+  ids: number[];
+  probabilities: Record<number, number>;
+  decided: Set<number>;
+};
 
 export async function getSampleWalk(db: DbHandle, sampleId: number): Promise<SampleWalk | null> {
-  const [sample] = await db.query<{ id: number; dataset_id: number; method: string; items: { candidateId: number; probability: number }[] }>(
-    "SELECT id, dataset_id, method, items FROM audit_samples WHERE id = $1",
-    [sampleId],
-  );
+  const [sample] = await db.query<{
+    id: number;
+    dataset_id: number;
+    method: string;
+    items: { candidateId: number; probability: number }[];
+  }>("SELECT id, dataset_id, method, items FROM audit_samples WHERE id = $1", [sampleId]);
   if (!sample) return null;
   const decidedRows = await db.query<{ candidate_id: string }>(
     `SELECT DISTINCT r.candidate_id FROM reviews r WHERE r.sample_id = $1 AND r.undo_of IS NULL AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undo_of = r.id)`,

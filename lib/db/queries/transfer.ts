@@ -12,12 +12,13 @@ const CHUNK_ROWS = 20_000;
 /** Trigger-maintained from candidates; the target's own triggers fill it. */
 const DERIVED_TABLES = new Set(["facet_counts"]);
 
-
 /** The schema's tables, each after the tables its foreign keys point at. */
 export function tablesInCopyOrder(): string[] {
   const values: unknown[] = Object.values(schema);
   const configs = values.filter((value): value is PgTable => is(value, PgTable)).map((table) => getTableConfig(table));
-  const parents = new Map(configs.map((config) => [config.name, config.foreignKeys.map((key) => getTableConfig(key.reference().foreignTable).name)]));
+  const parents = new Map(
+    configs.map((config) => [config.name, config.foreignKeys.map((key) => getTableConfig(key.reference().foreignTable).name)]),
+  );
   const ordered: string[] = [];
   const visit = (name: string, path: Set<string>) => {
     if (ordered.includes(name) || path.has(name)) return;
@@ -30,7 +31,10 @@ export function tablesInCopyOrder(): string[] {
 }
 
 async function columnsOf(db: DbHandle, table: string): Promise<string[]> {
-  const rows = await db.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position", [table]);
+  const rows = await db.query<{ column_name: string }>(
+    "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
+    [table],
+  );
   return rows.map((row) => row.column_name);
 }
 
@@ -47,7 +51,11 @@ async function csvChunk(source: DbHandle, sql: string): Promise<string> {
 export type TransferProgress = { table: string; copied: number; total: number };
 
 /** Copies every table; the target must be migrated and empty. Returns rows per table. */
-export async function copyDatabase(source: DbHandle, target: DbHandle, onProgress?: (progress: TransferProgress) => void): Promise<Record<string, number>> {
+export async function copyDatabase(
+  source: DbHandle,
+  target: DbHandle,
+  onProgress?: (progress: TransferProgress) => void,
+): Promise<Record<string, number>> {
   const copied: Record<string, number> = {};
   for (const table of tablesInCopyOrder()) {
     if (DERIVED_TABLES.has(table)) continue;
@@ -59,10 +67,16 @@ export async function copyDatabase(source: DbHandle, target: DbHandle, onProgres
     let lastId: number | null = null;
     while (done < total) {
       const where: string = hasId && lastId !== null ? `WHERE id > ${lastId}` : "";
-      const select: string = hasId ? `SELECT ${quoted} FROM "${table}" ${where} ORDER BY id LIMIT ${CHUNK_ROWS}` : `SELECT ${quoted} FROM "${table}"`;
+      const select: string = hasId
+        ? `SELECT ${quoted} FROM "${table}" ${where} ORDER BY id LIMIT ${CHUNK_ROWS}`
+        : `SELECT ${quoted} FROM "${table}"`;
       const csv = await csvChunk(source, `COPY (${select}) TO '/dev/blob' WITH (FORMAT csv)`);
       if (csv.length === 0) break;
-      await target.copyFrom(`"${table}"`, columns.map((column) => `"${column}"`), csv);
+      await target.copyFrom(
+        `"${table}"`,
+        columns.map((column) => `"${column}"`),
+        csv,
+      );
       if (!hasId) {
         done = total;
         break;
@@ -75,7 +89,9 @@ export async function copyDatabase(source: DbHandle, target: DbHandle, onProgres
       onProgress?.({ table, copied: done, total });
     }
     if (hasId) {
-      await target.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT max(id) FROM "${table}"), 1), (SELECT max(id) FROM "${table}") IS NOT NULL) WHERE pg_get_serial_sequence('"${table}"', 'id') IS NOT NULL`);
+      await target.query(
+        `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT max(id) FROM "${table}"), 1), (SELECT max(id) FROM "${table}") IS NOT NULL) WHERE pg_get_serial_sequence('"${table}"', 'id') IS NOT NULL`,
+      );
     }
     copied[table] = await countRows(target, table);
     onProgress?.({ table, copied: copied[table], total });

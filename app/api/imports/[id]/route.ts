@@ -13,7 +13,10 @@ export const GET = route({ params: importRef }, async ({ params, db }) => {
   const job = getJobStatus(params.id);
   if (job) return Response.json(job, { headers: noStore });
   const runId = idText.safeParse(params.id);
-  if (!runId.success) throw notFound(`No import ${params.id}: the server restarted since the upload, or the id is wrong. See the recent runs below the form.`);
+  if (!runId.success)
+    throw notFound(
+      `No import ${params.id}: the server restarted since the upload, or the id is wrong. See the recent runs below the form.`,
+    );
   const run = await getImportRun(db, runId.data);
   if (!run) throw notFound(`No import run ${params.id}.`);
   return Response.json(statusFromRun(run), { headers: noStore });

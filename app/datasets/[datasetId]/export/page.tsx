@@ -22,7 +22,9 @@ export default async function ExportPage({ params, searchParams }: Props) {
   const { datasetId } = await params;
   const { db, dataset } = await loadDatasetOr404(datasetId);
   const requested = (await searchParams).type;
-  const editTypes = [...new Set((Array.isArray(requested) ? requested : requested ? [requested] : []).map(normalizeEditType).filter(Boolean))].slice(0, 100);
+  const editTypes = [
+    ...new Set((Array.isArray(requested) ? requested : requested ? [requested] : []).map(normalizeEditType).filter(Boolean)),
+  ].slice(0, 100);
   const facets = await facetCounts(db, dataset.id, {});
   const imported = await countImportedRows(db, dataset.id, editTypes);
   const search = editTypes.length ? `?${new URLSearchParams(editTypes.map((type) => ["type", type]))}` : "";
@@ -33,8 +35,16 @@ export default async function ExportPage({ params, searchParams }: Props) {
     [EXPORT_FILES.multi_turn]: imported.multi_turn,
   };
   const files: ExportFileEntry[] = [
-    ...Object.entries(EXPORT_SOURCES).map(([name, source]) => ({ name, description: source.description, maxRows: maxRowsByFile[name] ?? null })),
-    { name: MANIFEST_FILE, description: "Counts per file from a dry run, rubric, filters and licence (takes as long as the dry run).", maxRows: null },
+    ...Object.entries(EXPORT_SOURCES).map(([name, source]) => ({
+      name,
+      description: source.description,
+      maxRows: maxRowsByFile[name] ?? null,
+    })),
+    {
+      name: MANIFEST_FILE,
+      description: "Counts per file from a dry run, rubric, filters and licence (takes as long as the dry run).",
+      maxRows: null,
+    },
   ];
   const options = facets
     .map((facet) => ({ editType: facet.editType, count: facet.items, isKnown: facet.isKnownType }))
@@ -47,8 +57,8 @@ export default async function ExportPage({ params, searchParams }: Props) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Export {dataset.name}</h1>
           <p className="mt-1 max-w-3xl text-sm text-neutral-400">
-            The Pico-Banana format with your decisions applied: unchanged rows are written byte for byte as imported, changed rows only have the changed paths rewritten,
-            rows without a passing edit are dropped.
+            The Pico-Banana format with your decisions applied: unchanged rows are written byte for byte as imported, changed rows only have
+            the changed paths rewritten, rows without a passing edit are dropped.
           </p>
         </div>
         <LicenceNote note={LICENCE_NOTE} isDemo={dataset.isDemo} />
@@ -56,12 +66,18 @@ export default async function ExportPage({ params, searchParams }: Props) {
           <div className="space-y-4">
             <div className="flex flex-wrap items-center justify-between gap-3">
               <ExportTypeFilter options={options} selected={editTypes} />
-              {editTypes.length > 0 && <span className="text-xs text-neutral-500">Filtered to {editTypes.join(", ")}; multi-turn sessions are exported whole.</span>}
+              {editTypes.length > 0 && (
+                <span className="text-xs text-neutral-500">
+                  Filtered to {editTypes.join(", ")}; multi-turn sessions are exported whole.
+                </span>
+              )}
             </div>
             <ExportDownloads datasetId={dataset.id} files={files} search={search} />
             <ExportDryRun datasetId={dataset.id} search={search} />
             <p className="text-xs text-neutral-500">
-              From a terminal: <code className="text-neutral-300">npm run export -- --dataset {JSON.stringify(dataset.name)} --out DIR</code> writes all files and manifest.json in one run.
+              From a terminal:{" "}
+              <code className="text-neutral-300">npm run export -- --dataset {JSON.stringify(dataset.name)} --out DIR</code> writes all
+              files and manifest.json in one run.
             </p>
           </div>
           <RubricSummary dataset={dataset} />

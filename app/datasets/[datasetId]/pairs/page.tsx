@@ -30,7 +30,13 @@ export default async function PairsPage({ params, searchParams }: Props) {
   let metricText: string | null = null;
   if (list.metric) {
     const labels = await liveLabels(db, dataset.id);
-    const summary = agreementSummary(labels, await agreementPairs(db, labels.map((label) => label.pairId)));
+    const summary = agreementSummary(
+      labels,
+      await agreementPairs(
+        db,
+        labels.map((label) => label.pairId),
+      ),
+    );
     ids = metricIds(summary, list.metric);
     metricText = describeMetric(list.metric, new Map(labels.map((label) => [label.reviewerId, label.reviewer])));
   }
@@ -48,11 +54,32 @@ export default async function PairsPage({ params, searchParams }: Props) {
         <div className="min-w-0 space-y-5">
           <PairsSummary datasetId={dataset.id} overview={overview} reviewer={reviewer.name} />
           <section className="space-y-2">
-            <PairFilters datasetId={dataset.id} params={list} editTypes={pairTypes.map((entry) => entry.editType)} metricText={metricText} matching={ids ? ids.length : null} />
+            <PairFilters
+              datasetId={dataset.id}
+              params={list}
+              editTypes={pairTypes.map((entry) => entry.editType)}
+              metricText={metricText}
+              matching={ids ? ids.length : null}
+            />
             <PairList datasetId={dataset.id} rows={page.rows} />
             <div className="flex gap-3 text-sm">
-              {list.after ? <Link href={`/datasets/${dataset.id}/pairs${pairListSearch({ ...list, after: undefined })}`} className="text-neutral-400 hover:text-neutral-100">← First page</Link> : null}
-              {page.hasMore && lastId ? <Link href={`/datasets/${dataset.id}/pairs${pairListSearch({ ...list, after: lastId })}`} className="text-neutral-400 hover:text-neutral-100" data-testid="next-page">Next page →</Link> : null}
+              {list.after ? (
+                <Link
+                  href={`/datasets/${dataset.id}/pairs${pairListSearch({ ...list, after: undefined })}`}
+                  className="text-neutral-400 hover:text-neutral-100"
+                >
+                  ← First page
+                </Link>
+              ) : null}
+              {page.hasMore && lastId ? (
+                <Link
+                  href={`/datasets/${dataset.id}/pairs${pairListSearch({ ...list, after: lastId })}`}
+                  className="text-neutral-400 hover:text-neutral-100"
+                  data-testid="next-page"
+                >
+                  Next page →
+                </Link>
+              ) : null}
             </div>
           </section>
         </div>

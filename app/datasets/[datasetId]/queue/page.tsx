@@ -19,7 +19,9 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const { db, dataset } = await loadDatasetOr404(datasetId);
   const current = parseBrowseFilters(await searchParams);
   const hasCurrent = Object.keys(current).length > 0;
-  const presets = hasCurrent ? [{ id: "current", title: "Current browse filter", description: "The filter you came from.", filters: current }, ...QUEUE_PRESETS] : QUEUE_PRESETS;
+  const presets = hasCurrent
+    ? [{ id: "current", title: "Current browse filter", description: "The filter you came from.", filters: current }, ...QUEUE_PRESETS]
+    : QUEUE_PRESETS;
   const counts = await Promise.all(presets.map((preset) => countCandidates(db, dataset.id, preset.filters)));
   const samples = await listAuditSamplesWithProgress(db, dataset.id);
   return (
@@ -28,10 +30,16 @@ export default async function QueuePage({ params, searchParams }: Props) {
       <div className="mx-auto grid max-w-6xl gap-8 px-6 py-6 lg:grid-cols-2">
         <section>
           <h2 className="text-lg font-semibold">Walk a filter</h2>
-          <p className="mb-3 text-sm text-neutral-400">Decide with <kbd>a</kbd> / <kbd>r</kbd> / <kbd>u</kbd>; the next item opens at once while the decision saves. Labels from these queues are a convenience sample: the audit says so.</p>
+          <p className="mb-3 text-sm text-neutral-400">
+            Decide with <kbd>a</kbd> / <kbd>r</kbd> / <kbd>u</kbd>; the next item opens at once while the decision saves. Labels from these
+            queues are a convenience sample: the audit says so.
+          </p>
           <ul className="space-y-2" data-testid="queue-presets">
             {presets.map((preset, index) => (
-              <li key={preset.id} className="flex items-center justify-between gap-3 rounded-lg border border-neutral-800 bg-neutral-900/60 p-3">
+              <li
+                key={preset.id}
+                className="flex items-center justify-between gap-3 rounded-lg border border-neutral-800 bg-neutral-900/60 p-3"
+              >
                 <div>
                   <p className="font-medium">{preset.title}</p>
                   <p className="text-xs text-neutral-400">{preset.description}</p>
@@ -52,7 +60,10 @@ export default async function QueuePage({ params, searchParams }: Props) {
         </section>
         <section>
           <h2 className="text-lg font-semibold">Audit sample</h2>
-          <p className="mb-3 text-sm text-neutral-400">A random sample with known inclusion probabilities, so the audit can estimate the judge&apos;s error rate for the whole dataset (inverse-probability weighted), not just for what you happened to look at.</p>
+          <p className="mb-3 text-sm text-neutral-400">
+            A random sample with known inclusion probabilities, so the audit can estimate the judge&apos;s error rate for the whole dataset
+            (inverse-probability weighted), not just for what you happened to look at.
+          </p>
           <SampleForm datasetId={dataset.id} />
           <h3 className="mt-6 text-sm font-semibold text-neutral-300">Samples</h3>
           {samples.length === 0 ? (
@@ -61,10 +72,14 @@ export default async function QueuePage({ params, searchParams }: Props) {
             <ul className="mt-2 space-y-2" data-testid="sample-list">
               {samples.map((sample) => (
                 <li key={sample.id} className="flex items-center justify-between rounded border border-neutral-800 px-3 py-2 text-sm">
-                  <span>#{sample.id} · {sample.method} · {sample.size} items · seed {sample.seed}</span>
+                  <span>
+                    #{sample.id} · {sample.method} · {sample.size} items · seed {sample.seed}
+                  </span>
                   <span className="flex items-center gap-3">
                     <span className="tabular-nums text-neutral-400">{sample.decided} decided</span>
-                    <Link href={`/datasets/${dataset.id}/queue/sample/${sample.id}`} className="text-amber-300 hover:underline">{sample.decided >= sample.size ? "Review again" : "Continue"}</Link>
+                    <Link href={`/datasets/${dataset.id}/queue/sample/${sample.id}`} className="text-amber-300 hover:underline">
+                      {sample.decided >= sample.size ? "Review again" : "Continue"}
+                    </Link>
                   </span>
                 </li>
               ))}

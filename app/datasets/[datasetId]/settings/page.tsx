@@ -26,7 +26,10 @@ export default async function DatasetSettingsPage({ params }: Props) {
           base={dataset.base}
           mirrors={dataset.mirrors}
           roots={policy.roots}
-          prefixes={[...policy.remotePrefixes.map((prefix) => prefix.text), ...policy.s3Bases.map((base) => `s3://${base.bucket}/${base.key}`)]}
+          prefixes={[
+            ...policy.remotePrefixes.map((prefix) => prefix.text),
+            ...policy.s3Bases.map((base) => `s3://${base.bucket}/${base.key}`),
+          ]}
         />
       </div>
     </div>

@@ -11,6 +11,10 @@ const pageQuery = z.object({
 });
 
 export const GET = route({ params: datasetParams, query: pageQuery.passthrough() }, async ({ params, query, url, db, dataset }) => {
-  const page = await listCandidates(db, await dataset(params.datasetId), parseBrowseFilters(url.searchParams), { cursor: query.cursor ?? null, limit: query.limit, direction: query.direction });
+  const page = await listCandidates(db, await dataset(params.datasetId), parseBrowseFilters(url.searchParams), {
+    cursor: query.cursor ?? null,
+    limit: query.limit,
+    direction: query.direction,
+  });
   return Response.json(page);
 });

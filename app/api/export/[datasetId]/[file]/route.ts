@@ -17,19 +17,23 @@ const attachment = (file: string, contentType: string) => ({
   "x-content-type-options": "nosniff",
 });
 
-export const GET = route({ params: z.object({ datasetId: idSchema, file: z.string().max(100) }) }, async ({ request, params, url, db, dataset }) => {
-  const { file } = params;
-  if (!isExportFile(file)) throw notFound(`No export file "${file}"; available: ${[...Object.keys(EXPORT_SOURCES), MANIFEST_FILE].join(", ")}.`);
-  const types = editTypesSchema.safeParse(url.searchParams.getAll("type"));
-  if (!types.success) throw new HttpError(400, "type: expected up to 100 edit types of at most 300 characters", { field: "type" });
-  const found = await dataset(params.datasetId);
-  const editTypes = [...new Set(types.data.map(normalizeEditType))];
-  const context: ExportContext = { db, dataset: found, filters: editTypes.length ? { editTypes } : {} };
+export const GET = route(
+  { params: z.object({ datasetId: idSchema, file: z.string().max(100) }) },
+  async ({ request, params, url, db, dataset }) => {
+    const { file } = params;
+    if (!isExportFile(file))
+      throw notFound(`No export file "${file}"; available: ${[...Object.keys(EXPORT_SOURCES), MANIFEST_FILE].join(", ")}.`);
+    const types = editTypesSchema.safeParse(url.searchParams.getAll("type"));
+    if (!types.success) throw new HttpError(400, "type: expected up to 100 edit types of at most 300 characters", { field: "type" });
+    const found = await dataset(params.datasetId);
+    const editTypes = [...new Set(types.data.map(normalizeEditType))];
+    const context: ExportContext = { db, dataset: found, filters: editTypes.length ? { editTypes } : {} };
 
-  if (file === MANIFEST_FILE) {
-    const manifest = await countExport(context, request.signal);
-    return new Response(`${JSON.stringify(manifest, null, 2)}\n`, { headers: attachment(file, "application/json; charset=utf-8") });
-  }
-  const stream = linesToStream(EXPORT_SOURCES[file].lines(context, emptyCounts()), `${found.name}/${file}`);
-  return new Response(stream, { headers: attachment(file, "application/x-ndjson; charset=utf-8") });
-});
+    if (file === MANIFEST_FILE) {
+      const manifest = await countExport(context, request.signal);
+      return new Response(`${JSON.stringify(manifest, null, 2)}\n`, { headers: attachment(file, "application/json; charset=utf-8") });
+    }
+    const stream = linesToStream(EXPORT_SOURCES[file].lines(context, emptyCounts()), `${found.name}/${file}`);
+    return new Response(stream, { headers: attachment(file, "application/x-ndjson; charset=utf-8") });
+  },
+);

@@ -23,9 +23,13 @@ export default async function CompareJudgesPage({ params, searchParams }: Props)
   const errors: string[] = [];
   if (asked.a || asked.b) {
     if (!parsed.success) errors.push(...parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "judges")}: ${issue.message}`));
-    for (const [key, id] of Object.entries(asked)) if (id && !judgeIds.includes(id)) errors.push(`${key}: no verdicts from judge "${id}" on reviewed items of this dataset`);
+    for (const [key, id] of Object.entries(asked))
+      if (id && !judgeIds.includes(id)) errors.push(`${key}: no verdicts from judge "${id}" on reviewed items of this dataset`);
   }
-  const comparison = parsed.success && errors.length === 0 ? await loadJudgeComparison(db, dataset, parseAuditSlice(query), parsed.data.a, parsed.data.b) : null;
+  const comparison =
+    parsed.success && errors.length === 0
+      ? await loadJudgeComparison(db, dataset, parseAuditSlice(query), parsed.data.a, parsed.data.b)
+      : null;
   return (
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="/audit" />

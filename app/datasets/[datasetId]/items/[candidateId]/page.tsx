@@ -8,7 +8,10 @@ import { recentOwnDecisions } from "@/lib/db/queries/reviews";
 import { datasetMetadata } from "@/lib/pages/metadata";
 import { currentReviewer } from "@/lib/review/current-reviewer";
 
-type Props = { params: Promise<{ datasetId: string; candidateId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ datasetId: string; candidateId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const generateMetadata = datasetMetadata((params: { datasetId: string; candidateId: string }) => `Item ${params.candidateId}`);
 
@@ -22,5 +25,15 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const detail = await getItemDetail(db, dataset, id);
   if (!detail) notFound();
   const search = filtersToSearch(parseBrowseFilters(await searchParams));
-  return <ReviewWorkspace reviewerId={reviewer.id} recentDecisions={recentDecisions} datasetId={dataset.id} datasetName={dataset.name} initial={detail} search={search} backHref={`/datasets/${dataset.id}${search}`} />;
+  return (
+    <ReviewWorkspace
+      reviewerId={reviewer.id}
+      recentDecisions={recentDecisions}
+      datasetId={dataset.id}
+      datasetName={dataset.name}
+      initial={detail}
+      search={search}
+      backHref={`/datasets/${dataset.id}${search}`}
+    />
+  );
 }

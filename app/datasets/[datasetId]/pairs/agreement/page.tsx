@@ -24,7 +24,9 @@ export default async function AgreementPage({ params, searchParams }: Props) {
       <div className="space-y-4 px-4 py-4">
         <VerdictAgreementView datasetId={dataset.id} agreement={verdicts} selected={selected} />
         <div className="flex items-baseline gap-4 pt-4">
-          <Link href={`/datasets/${dataset.id}/pairs`} className="text-sm text-neutral-400 hover:text-neutral-100">← Pairs</Link>
+          <Link href={`/datasets/${dataset.id}/pairs`} className="text-sm text-neutral-400 hover:text-neutral-100">
+            ← Pairs
+          </Link>
           <h2 className="text-lg font-semibold">Agreement on preference labels</h2>
           <span className="text-sm text-neutral-500">{summary.labels} live labels · every number links to its pairs</span>
         </div>

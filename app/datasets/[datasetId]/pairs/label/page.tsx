@@ -23,5 +23,13 @@ export default async function LabelPairsPage({ params, searchParams }: Props) {
     pairEditTypes(db, dataset.id),
   ]);
   // Keyed by the queue (and reviewer): a new queue starts a fresh session on the client.
-  return <PairLabeller key={`${queueSearch(queue)}|${reviewer.id}`} datasetId={dataset.id} params={queue} initial={batch} editTypes={editTypes.map((entry) => entry.editType)} />;
+  return (
+    <PairLabeller
+      key={`${queueSearch(queue)}|${reviewer.id}`}
+      datasetId={dataset.id}
+      params={queue}
+      initial={batch}
+      editTypes={editTypes.map((entry) => entry.editType)}
+    />
+  );
 }

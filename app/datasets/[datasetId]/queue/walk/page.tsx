@@ -29,10 +29,23 @@ export default async function QueueWalkPage({ params, searchParams }: Props) {
     return (
       <div className="mx-auto max-w-xl p-10 text-center">
         <p className="text-neutral-300">Nothing left in this queue.</p>
-        <Link href={`/datasets/${dataset.id}/queue`} className="mt-3 inline-block text-amber-300 underline">Choose another queue</Link>
+        <Link href={`/datasets/${dataset.id}/queue`} className="mt-3 inline-block text-amber-300 underline">
+          Choose another queue
+        </Link>
       </div>
     );
   }
   const title = typeof raw.title === "string" ? raw.title.slice(0, 80) : "Queue";
-  return <ReviewWorkspace reviewerId={reviewer.id} recentDecisions={recentDecisions} datasetId={dataset.id} datasetName={dataset.name} initial={detail} search={search} backHref={`/datasets/${dataset.id}/queue`} queue={{ title, total }} />;
+  return (
+    <ReviewWorkspace
+      reviewerId={reviewer.id}
+      recentDecisions={recentDecisions}
+      datasetId={dataset.id}
+      datasetName={dataset.name}
+      initial={detail}
+      search={search}
+      backHref={`/datasets/${dataset.id}/queue`}
+      queue={{ title, total }}
+    />
+  );
 }

@@ -7,8 +7,16 @@ import { datasetParams, HttpError, route } from "@/lib/http/route";
 export const GET = route({ params: datasetParams, query: comparePairSchema }, async ({ params, query, url, db, dataset }) => {
   const found = await dataset(params.datasetId);
   const judgeIds = await comparableJudgeIds(db, found.id);
-  for (const [key, id] of [["a", query.a], ["b", query.b]] as const) {
-    if (!judgeIds.includes(id)) throw new HttpError(404, `${key}: no verdicts from judge "${id}" on reviewed items of this dataset (judges: ${judgeIds.join(", ") || "none"})`, { field: key });
+  for (const [key, id] of [
+    ["a", query.a],
+    ["b", query.b],
+  ] as const) {
+    if (!judgeIds.includes(id))
+      throw new HttpError(
+        404,
+        `${key}: no verdicts from judge "${id}" on reviewed items of this dataset (judges: ${judgeIds.join(", ") || "none"})`,
+        { field: key },
+      );
   }
   const comparison = await loadJudgeComparison(db, found, parseAuditSlice(url.searchParams), query.a, query.b);
   return Response.json(comparison, { headers: { "cache-control": "no-store" } });

@@ -21,5 +21,8 @@ export const GET = route({ params: datasetParams }, async ({ params, url, db, da
   });
   if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
   const preview = await previewRubric(db, found, parsed.data);
-  return Response.json({ current, proposed: { threshold: parsed.data.threshold, weights: parsed.data.weights }, ...preview }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { current, proposed: { threshold: parsed.data.threshold, weights: parsed.data.weights }, ...preview },
+    { headers: { "cache-control": "no-store" } },
+  );
 });

@@ -28,18 +28,30 @@ export default async function SampleQueuePage({ params, searchParams }: Props) {
   if (!detail) {
     return (
       <div className="mx-auto max-w-xl p-10 text-center text-neutral-300">
-        This sample is empty. <Link href={`/datasets/${dataset.id}/queue`} className="text-amber-300 underline">Back to the queues</Link>
+        This sample is empty.{" "}
+        <Link href={`/datasets/${dataset.id}/queue`} className="text-amber-300 underline">
+          Back to the queues
+        </Link>
       </div>
     );
   }
   return (
-    <ReviewWorkspace reviewerId={reviewer.id} recentDecisions={recentDecisions}
+    <ReviewWorkspace
+      reviewerId={reviewer.id}
+      recentDecisions={recentDecisions}
       datasetId={dataset.id}
       datasetName={dataset.name}
       initial={detail}
       search=""
       backHref={`/datasets/${dataset.id}/queue`}
-      queue={{ title: `Audit sample #${walk.id} (${walk.method})`, total: walk.ids.length, ids: walk.ids, probabilities: walk.probabilities, sampleId: walk.id, alreadyDecided: walk.decided.size }}
+      queue={{
+        title: `Audit sample #${walk.id} (${walk.method})`,
+        total: walk.ids.length,
+        ids: walk.ids,
+        probabilities: walk.probabilities,
+        sampleId: walk.id,
+        alreadyDecided: walk.decided.size,
+      }}
     />
   );
 }
