@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test: typecheck, lint (ESLint with the layer rules, Prettier check), unit + integration tests
-# (vitest), end-to-end tests (Playwright), in that order, stopping at the first step that fails. Integration tests also run against PostgreSQL
-# when TEST_DATABASE_URL is set. Ends with one plain line: `N passed, N failed`.
+# (vitest), end-to-end tests (Playwright), in that order, stopping at the first step that fails.
+# Integration tests also run against PostgreSQL when TEST_DATABASE_URL is set. Ends with one plain line: `N passed, N failed`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
