@@ -80,6 +80,6 @@ export function useLoadedImage(url: string): LoadedImage {
   }, [url]);
 
   // A new url shows "loading" at once instead of the previous item's image (or its decoded copy).
-  if (state.url === url) return state.result;
-  return cached ?? LOADING;
+  if (cached) return cached;
+  return state.url === url ? state.result : LOADING;
 }
