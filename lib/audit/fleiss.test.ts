@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countsByCategory, fleissKappa } from "./fleiss";
+import { FLEISS_1971 } from "../agreement/reference-data";
 
 // Wikipedia "Fleiss' kappa" worked example: 10 subjects, 14 raters, 5 categories;
 // P̄ = 0.378, P̄_e = 0.213, κ = 0.210 (also statsmodels' test_fleiss_kappa).
@@ -20,38 +21,7 @@ const wikipedia = [
 // 2 personality disorder, 3 schizophrenia, 4 neurosis, 5 other), as rater-level data in R irr's
 // `diagnoses` (copied in statsmodels' test_inter_rater.py). irr::kappam.fleiss → κ = 0.4302445;
 // Fleiss reports 0.430. Category totals 26, 26, 30, 55, 43.
-const diagnoses = [
-  [4, 4, 4, 4, 4, 4],
-  [2, 2, 2, 5, 5, 5],
-  [2, 3, 3, 3, 3, 5],
-  [5, 5, 5, 5, 5, 5],
-  [2, 2, 2, 4, 4, 4],
-  [1, 1, 3, 3, 3, 3],
-  [3, 3, 3, 3, 5, 5],
-  [1, 1, 3, 3, 3, 4],
-  [1, 1, 4, 4, 4, 4],
-  [5, 5, 5, 5, 5, 5],
-  [1, 4, 4, 4, 4, 4],
-  [1, 2, 4, 4, 4, 4],
-  [2, 2, 2, 3, 3, 3],
-  [1, 4, 4, 4, 4, 4],
-  [2, 2, 4, 4, 4, 5],
-  [3, 3, 3, 3, 3, 5],
-  [1, 1, 1, 4, 5, 5],
-  [1, 1, 1, 1, 1, 2],
-  [2, 2, 4, 4, 4, 4],
-  [1, 3, 3, 5, 5, 5],
-  [5, 5, 5, 5, 5, 5],
-  [2, 4, 4, 4, 4, 4],
-  [2, 2, 4, 5, 5, 5],
-  [1, 1, 4, 4, 4, 4],
-  [1, 4, 4, 4, 4, 5],
-  [2, 2, 2, 2, 2, 4],
-  [1, 1, 1, 1, 5, 5],
-  [2, 2, 4, 4, 4, 4],
-  [1, 3, 3, 3, 3, 3],
-  [5, 5, 5, 5, 5, 5],
-];
+const diagnoses = FLEISS_1971;
 
 describe("fleissKappa", () => {
   it("reproduces Wikipedia's worked example (κ = 0.210)", () => {

@@ -13,7 +13,7 @@ import type { DbHandle } from "../db/client";
 import type { Dataset, JudgeBatch, JudgeJob } from "../db/schema";
 import type { BatchClient } from "./gemini-batch";
 import type { ResolveImage } from "./item-input";
-import type { JudgeCallResult } from "./judges";
+import { judgementParams, type JudgeCallResult } from "./judges";
 import { batchPriceFor, costUsd, priceFor } from "./pricing";
 
 export type BatchSettings = {
@@ -146,23 +146,8 @@ export async function storeBatchResult(run: BatchRun, batchId: number, candidate
   const model = run.job.model ?? run.client.model;
   const cost = usage ? costUsd(model, usage, batchPriceFor(model, usage)) : null;
   const standard = usage ? costUsd(model, usage, priceFor(model, usage)) : null;
-  const scores = result.ok ? result.scores : null;
   const [row] = await run.handle.query<{ stored: number }>(STORE_BATCH_SQL, [
-    candidateId,
-    run.job.judgeId,
-    scores?.instruction_compliance ?? null,
-    scores?.seamlessness ?? null,
-    scores?.preservation_balance ?? null,
-    scores?.technical_quality ?? null,
-    result.ok ? result.reportedOverall : null,
-    result.ok ? result.rationale : null,
-    result.raw ?? null,
-    result.ok ? null : result.error,
-    usage?.inputTokens ?? null,
-    usage?.outputTokens ?? null,
-    cost,
-    run.job.id,
-    result.ok ? "done" : "error",
+    ...judgementParams(candidateId, run.job, result, cost),
     batchId,
     standard,
   ]);

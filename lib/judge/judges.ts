@@ -58,3 +58,31 @@ export function createJudge(provider: JudgeProvider, model?: string, gemini: Par
   if (provider === "metrics") return metricsJudge;
   return createGeminiJudge({ ...gemini, ...(model ? { model } : {}) });
 }
+
+/** The first 15 parameters of the judgement-storing statements ($1–$15), in their order. */
+export function judgementParams(
+  candidateId: number,
+  job: { id: number; judgeId: string },
+  result: JudgeCallResult,
+  cost: number | null,
+): unknown[] {
+  const usage = result.usage;
+  const scores = result.ok ? result.scores : null;
+  return [
+    candidateId,
+    job.judgeId,
+    scores?.instruction_compliance ?? null,
+    scores?.seamlessness ?? null,
+    scores?.preservation_balance ?? null,
+    scores?.technical_quality ?? null,
+    result.ok ? result.reportedOverall : null,
+    result.ok ? result.rationale : null,
+    result.raw ?? null,
+    result.ok ? null : result.error,
+    usage?.inputTokens ?? null,
+    usage?.outputTokens ?? null,
+    cost,
+    job.id,
+    result.ok ? "done" : "error",
+  ];
+}

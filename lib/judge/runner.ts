@@ -9,7 +9,7 @@ import type { DbHandle } from "../db/client";
 import { refreshCandidates } from "../db/queries/candidate-state";
 import { datasets, type Dataset, type JudgeJob } from "../db/schema";
 import { getJob } from "./jobs";
-import { createJudge, type Judge, type JudgeCallResult, type JudgeProvider } from "./judges";
+import { createJudge, judgementParams, type Judge, type JudgeCallResult, type JudgeProvider } from "./judges";
 import type { GeminiSettings } from "./gemini";
 import { batchSettings, cancelOpenBatches, runBatchItems, type BatchSettings } from "./batch-runner";
 import { createBatchClient, type BatchClient } from "./gemini-batch";
@@ -121,24 +121,7 @@ RETURNING id`;
 async function storeResult(handle: DbHandle, job: JudgeJob, candidateId: number, result: JudgeCallResult): Promise<void> {
   const usage = result.usage;
   const cost = usage && job.model ? costUsd(job.model, usage) : null;
-  const scores = result.ok ? result.scores : null;
-  await handle.query(STORE_SQL, [
-    candidateId,
-    job.judgeId,
-    scores?.instruction_compliance ?? null,
-    scores?.seamlessness ?? null,
-    scores?.preservation_balance ?? null,
-    scores?.technical_quality ?? null,
-    result.ok ? result.reportedOverall : null,
-    result.ok ? result.rationale : null,
-    result.raw ?? null,
-    result.ok ? null : result.error,
-    usage?.inputTokens ?? null,
-    usage?.outputTokens ?? null,
-    cost,
-    job.id,
-    result.ok ? "done" : "error",
-  ]);
+  await handle.query(STORE_SQL, judgementParams(candidateId, job, result, cost));
 }
 
 /** Judges one claimed item; every failure becomes a result, never an exception. */
