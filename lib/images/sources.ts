@@ -59,9 +59,21 @@ function realFolder(folder: string): string | null {
   }
 }
 
+/** The policy of the last settings seen: every image request asks, and the roots' realpaths cost syscalls. */
+let memo: { signature: string; policy: ImagePolicy } | null = null;
+
 export function imagePolicy(): ImagePolicy {
   const settings = env();
   const rootList = settings.RIPE_IMAGE_ROOTS.length ? settings.RIPE_IMAGE_ROOTS : [dataDir(), demoDir()];
+  const signature = JSON.stringify([settings, rootList]);
+  if (memo?.signature === signature) return memo.policy;
+  const policy = buildPolicy(settings, rootList);
+  // A root that does not exist yet (a data folder made later) is looked for again next time.
+  memo = policy.roots.length === rootList.length ? { signature, policy } : null;
+  return policy;
+}
+
+function buildPolicy(settings: ReturnType<typeof env>, rootList: string[]): ImagePolicy {
   const prefixes = [
     CDN_BASE,
     ...OPEN_IMAGES_PREFIXES,
