@@ -264,6 +264,17 @@ test.describe("security: what an attacker on the network can't do", () => {
     expect(seen.length).toBeGreaterThan(100);
   });
 
+  test("the judge-comparison route validates its judges", async ({ appUrl }) => {
+    const id = await demoId(appUrl);
+    const same = await send(appUrl, `/api/datasets/${id}/audit/compare?a=x&b=x`);
+    expect(same.status).toBe(400);
+    const unknown = await send(appUrl, `/api/datasets/${id}/audit/compare?a=${"z".repeat(300)}&b=metrics%2Fpixel-v1`);
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body).field).toBe("a");
+    const tooLong = await send(appUrl, `/api/datasets/${id}/audit/compare?a=${"z".repeat(301)}&b=y`);
+    expect(tooLong.status).toBe(400);
+  });
+
   test("pages with malformed ids are 404s, not 500s", async ({ appUrl }) => {
     const id = await demoId(appUrl);
     for (const pathname of [
