@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run(args: ParsedArgs): Promise<Rec
   import: () => import("../lib/bench/import-bench"),
   browse: () => import("../lib/bench/browse-bench"),
   ui: () => import("../lib/bench/ui-bench"),
+  load: () => import("../lib/bench/load-bench"),
 };
 if (!which || !benches[which]) die(`usage: npm run bench -- ${Object.keys(benches).join("|")} [--rows N]`);
 const result = await (await benches[which]()).run(args);

@@ -1,0 +1,220 @@
+// npm run bench -- load [--reviewers 20] [--seconds 60] [--instances 2] [--think-ms 1000]
+// Signed-in reviewers on loopback against the production build: one instance on a fresh PGlite
+// folder, or several `next start` processes on one fresh PostgreSQL database (DATABASE_URL or
+// TEST_DATABASE_URL names the server). Afterwards the decisions in the database are counted
+// against the ones the clients were told were saved. Last line: the JSON the issue asks for.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { flag, type ParsedArgs } from "../cli/args";
+import { openDatabase } from "../db/client";
+import { siteDecisionsByReviewer } from "../db/queries/review-counts";
+import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "../testing/test-db";
+import { findAction, readActions } from "../testing/next-actions";
+import { freePort } from "./app-server";
+import { percentile } from "./browse-bench";
+import { createBenchReviewers } from "./load-accounts";
+import { runReviewer, type ReviewerResult } from "./load-client";
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+export type LoadOptions = { reviewers: number; seconds: number; instances: number; thinkMs: number; serverUrl?: string };
+
+export type LoadResult = {
+  reviewers: number;
+  seconds: number;
+  instances: number;
+  database: "pglite" | "postgres";
+  think_ms: number;
+  requests: number;
+  errors: number;
+  decide_p95_ms: number;
+  item_p95_ms: number;
+  browse_p95_ms: number;
+  rss_mb_max: number;
+  decisions_confirmed: number;
+  decisions_stored: number;
+  lost_or_duplicated: number;
+  first_errors: string[];
+};
+
+export async function run(args: ParsedArgs): Promise<LoadResult> {
+  const instances = Number(flag(args, "instances") ?? 1);
+  return runLoad({
+    reviewers: Number(flag(args, "reviewers") ?? 20),
+    seconds: Number(flag(args, "seconds") ?? 60),
+    instances,
+    thinkMs: Number(flag(args, "think-ms") ?? 1000),
+    serverUrl: flag(args, "database-url") ?? process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL,
+  });
+}
+
+function ensureBuild() {
+  if (fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return;
+  log("building the app (next build)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (build.status !== 0) throw new Error("next build failed");
+}
+
+/** Resident memory of a process and its descendants, in MB (Linux /proc). */
+function treeRssMb(pid: number): number {
+  let kb = 0;
+  const visit = (id: number) => {
+    try {
+      const status = fs.readFileSync(`/proc/${id}/status`, "utf8");
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const task of fs.readdirSync(`/proc/${id}/task`)) {
+        const children = fs.readFileSync(`/proc/${id}/task/${task}/children`, "utf8").trim();
+        for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
+      }
+    } catch {
+      /* exited meanwhile */
+    }
+  };
+  visit(pid);
+  return kb / 1024;
+}
+
+type Instance = { url: string; child: ChildProcess };
+
+async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
+  const port = await freePort();
+  const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: { ...env, PORT: String(port) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/ready`)).ok) return { url, child };
+    } catch {
+      /* not up yet */
+    }
+    if (child.exitCode !== null) throw new Error(`an app instance exited with ${child.exitCode} while starting`);
+    if (Date.now() > deadline) throw new Error("an app instance did not become ready within 90 s");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+async function stopInstance(instance: Instance) {
+  if (instance.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => instance.child.once("exit", resolve));
+  instance.child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  if (instance.child.exitCode === null) instance.child.kill("SIGKILL");
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  if (options.instances > 1 && !options.serverUrl) {
+    throw new Error(
+      "Several instances need one PostgreSQL server: set DATABASE_URL (or --database-url) to a server Ripe may create a database on.",
+    );
+  }
+  ensureBuild();
+  const database: TestDatabase = options.serverUrl ? await createPostgresDatabase(options.serverUrl) : await createPgliteDatabase();
+  const instances: Instance[] = [];
+  try {
+    await database.handle.close(); // PGlite: the app takes the folder; PostgreSQL: the app has its own pool
+    const env: NodeJS.ProcessEnv = { ...process.env, ...database.env, NEXT_TELEMETRY_DISABLED: "1", RIPE_FETCH_FLICKR: "0" };
+    if (!database.databaseUrl) delete env.DATABASE_URL;
+    log(`preparing ${database.backend} (migrations + demo dataset)…`);
+    const prepare = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/prepare.ts"], {
+      env,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (prepare.status !== 0) throw new Error("prepare (migrate + demo) failed");
+    const accounts = await createBenchReviewers(env, options.reviewers);
+    log(`starting ${options.instances} instance(s)…`);
+    for (let index = 0; index < options.instances; index++) instances.push(await startInstance(env));
+    const baseUrls = instances.map((instance) => instance.url);
+    const sessions = await Promise.all(accounts.map((account) => account.signIn(baseUrls[0])));
+
+    const page = (await (await fetch(`${baseUrls[0]}/api/datasets/1/candidates?limit=200`, { headers: sessions[0] })).json()) as {
+      items: { id: number }[];
+    };
+    const candidateIds = page.items.map((item) => item.id);
+    if (candidateIds.length === 0) throw new Error("the demo dataset has no items to decide");
+    const decide = findAction(readActions(), "lib/actions/reviews/decide-candidate.ts", "decideCandidate");
+
+    let rssMax = 0;
+    const sampler = setInterval(() => {
+      for (const instance of instances) rssMax = Math.max(rssMax, treeRssMb(instance.child.pid!));
+    }, 500);
+    log(`${options.reviewers} reviewers for ${options.seconds} s (think time ${options.thinkMs} ms)…`);
+    const until = Date.now() + options.seconds * 1000;
+    let results: ReviewerResult[];
+    try {
+      results = await Promise.all(
+        accounts.map((account, index) =>
+          runReviewer({
+            reviewer: account.reviewer,
+            baseUrls: index % 2 === 0 ? baseUrls : [...baseUrls].reverse(),
+            datasetId: 1,
+            candidateIds,
+            offset: Math.floor((index * candidateIds.length) / accounts.length),
+            until,
+            thinkMs: options.thinkMs,
+            headers: sessions[index],
+            decide,
+          }),
+        ),
+      );
+    } finally {
+      clearInterval(sampler);
+    }
+    for (const instance of instances.splice(0)) await stopInstance(instance);
+
+    const handle = await openDatabase({
+      ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : { dataDir: database.dataDir, databaseUrl: "" }),
+      purpose: "load benchmark count",
+    });
+    const stored = await siteDecisionsByReviewer(handle, 1);
+    await handle.close();
+    // Per reviewer: what the clients were told was saved against what the database holds.
+    const confirmed = new Map<string, number>();
+    for (const result of results) confirmed.set(result.reviewer, (confirmed.get(result.reviewer) ?? 0) + result.confirmed);
+    let mismatched = 0;
+    for (const [reviewer, count] of confirmed) mismatched += Math.abs((stored.get(reviewer) ?? 0) - count);
+    const all = (pick: (result: ReviewerResult) => number[]) => results.flatMap(pick);
+    const errors = results.flatMap((result) => result.errors);
+    return {
+      reviewers: options.reviewers,
+      seconds: options.seconds,
+      instances: options.instances,
+      database: database.backend,
+      think_ms: options.thinkMs,
+      requests: results.reduce((sum, result) => sum + result.requests, 0),
+      errors: errors.length,
+      decide_p95_ms: round(
+        percentile(
+          all((result) => result.timings.decide),
+          95,
+        ),
+      ),
+      item_p95_ms: round(
+        percentile(
+          all((result) => result.timings.item),
+          95,
+        ),
+      ),
+      browse_p95_ms: round(
+        percentile(
+          all((result) => result.timings.browse),
+          95,
+        ),
+      ),
+      rss_mb_max: Math.round(rssMax),
+      decisions_confirmed: results.reduce((sum, result) => sum + result.confirmed, 0),
+      decisions_stored: [...confirmed.keys()].reduce((sum, reviewer) => sum + (stored.get(reviewer) ?? 0), 0),
+      lost_or_duplicated: mismatched,
+      first_errors: [...new Set(errors)].slice(0, 5),
+    };
+  } finally {
+    for (const instance of instances) await stopInstance(instance);
+    await database.dispose().catch(() => {});
+  }
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
