@@ -4,7 +4,7 @@
 // queued for a background save and the next pair shows at once; sides are randomised per pair and
 // the side shown is what gets recorded; judge scores stay hidden until the pair is labelled.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { useLayoutEffect, useRef, useState } from "react";
 import { HelpOverlay } from "@/components/keymap/help-overlay";
 import { useLabellingSession } from "@/components/labelling/use-labelling-session";
@@ -12,7 +12,8 @@ import { labelPair } from "@/lib/actions/pairs/label-pair";
 import { undoPairLabel } from "@/lib/actions/pairs/undo-pair-label";
 import type { PairItem, QueueBatch } from "@/lib/pairs/types";
 import type { KeyScope } from "@/lib/keymap";
-import { queueSearch, type QueueParams } from "@/lib/pairs/queue";
+import { queueParsers, type QueueParams } from "@/lib/pairs/queue";
+import { toUrlUpdate } from "@/lib/url/parsers";
 import { labelFor, shownSide, type ScreenChoice } from "@/lib/pairs/sides";
 import { LabelBar } from "./label-bar";
 import { LabelStatus, type Recap } from "./label-status";
@@ -42,7 +43,8 @@ type Labelled = { key: string; position: number; pairId: number };
 const keyOf = (item: PairItem) => `${item.pairId}:${item.isRepeat}`;
 
 export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabellerProps) {
-  const router = useRouter();
+  // A new queue is a new page render (the page keys the labeller by its queue).
+  const [, setQueueUrl] = useQueryStates(queueParsers, { history: "push", shallow: false });
   const [choices, setChoices] = useState<Map<string, ScreenChoice>>(() => new Map());
   const [recap, setRecap] = useState<Recap | null>(null);
   const [isRevealed, setIsRevealed] = useStoredState("ripe.pair-reveal", parseReveal, serializeReveal);
@@ -166,11 +168,7 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
           <Link href={`/datasets/${datasetId}/pairs`} className="text-neutral-400 hover:text-neutral-100">
             ← Pairs
           </Link>
-          <QueuePicker
-            params={params}
-            editTypes={editTypes}
-            onChange={(next) => router.push(`/datasets/${datasetId}/pairs/label${queueSearch(next)}`)}
-          />
+          <QueuePicker params={params} editTypes={editTypes} onChange={(next) => void setQueueUrl(toUrlUpdate(next))} />
           <span className="flex items-center gap-2 text-xs text-neutral-400" data-testid="pair-progress">
             {labelledCount} labelled this session · {left} left in this queue
             <span className="h-1.5 w-32 overflow-hidden rounded bg-neutral-800">
