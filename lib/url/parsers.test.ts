@@ -1,8 +1,10 @@
 // Hostile and stale links: every URL parameter set parses a bad value to "absent" (or its
 // default), never to something the database would reject.
 import { describe, expect, it } from "vitest";
+import { agreementSearch, parseSelectedMetric } from "../agreement/url";
 import { auditSliceToSearch, parseAuditSlice } from "../audit/slice";
 import { parseBrowseFilters } from "../browse/filters";
+import { exportTypesSchema, exportTypesSearch, parseExportTypes } from "../export/selection-url";
 import { MAX_ID } from "../ids";
 import { pairListSearch, parsePairList } from "../pairs/list-params";
 import { parseQueueParams, queueBatchSchema, queueSearch } from "../pairs/queue";
@@ -67,5 +69,20 @@ describe("URL parameter sets", () => {
     expect(queueSearch(parseQueueParams({ queue: "disagreements", pair: "9" }))).toBe("?queue=disagreements&pair=9");
     const batch = queueBatchSchema.parse({ queue: "nope", exclude: "3,abc,4", excludeRepeats: "", limit: "1000" });
     expect(batch).toEqual({ queue: "unlabelled", repeat: 0.1, exclude: [3, 4], excludeRepeats: [], limit: 25 });
+  });
+});
+
+describe("export selection and agreement metric", () => {
+  it("export types: repeated keys, normalised and deduplicated; bad entries dropped on the page", () => {
+    expect(parseExportTypes({ type: ["Zoom in", " Zoom in ", "", "x".repeat(301)] })).toEqual(["Zoom in"]);
+    expect(parseExportTypes(new URLSearchParams(exportTypesSearch(["A & B", "C"])))).toEqual(["A & B", "C"]);
+    expect(exportTypesSearch([])).toBe("");
+    expect(exportTypesSchema.safeParse(Array.from({ length: 101 }, () => "a")).success).toBe(false);
+  });
+
+  it("agreement metric: a key with encoded parts survives the round trip", () => {
+    const metric = `pair:${encodeURIComponent("ann b")}:disagree`;
+    expect(parseSelectedMetric(new URLSearchParams(agreementSearch(metric)))).toBe(metric);
+    expect(parseSelectedMetric({ verdicts: "x".repeat(601) })).toBeUndefined();
   });
 });
