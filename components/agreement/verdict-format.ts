@@ -1,5 +1,6 @@
 // Formatting and links shared by the verdict-agreement components: every number is one of the
 // JSON's numbers rounded here (κ and α to 3 decimals, shares to 1), and links to its items.
+import { agreementSearch } from "@/lib/agreement/url";
 import { verdictMetric } from "@/lib/agreement/verdicts";
 
 export const DASH = "—";
@@ -9,7 +10,7 @@ export const pct = (value: number | null) => (value === null ? DASH : `${(value 
 
 /** This page listing the items behind a metric (the list sits under the verdict tables). */
 export function metricHref(datasetId: number, metric: string): string {
-  return `/datasets/${datasetId}/pairs/agreement?verdicts=${encodeURIComponent(metric)}#verdict-items`;
+  return `/datasets/${datasetId}/pairs/agreement${agreementSearch(metric)}#verdict-items`;
 }
 
 /** What a metric key's items are, in words; null for a key this page does not make. */

@@ -34,7 +34,6 @@ export function AuditDashboard({ report, options }: Props) {
   return (
     <div className="space-y-4 px-4 py-4" data-testid="audit-dashboard">
       <AuditSliceBar
-        datasetId={id}
         slice={report.slice}
         options={sliceOptions}
         jsonHref={`/api/datasets/${id}/audit${auditSliceToSearch(report.slice)}`}

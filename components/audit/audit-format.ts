@@ -29,7 +29,3 @@ export function itemsHref(datasetId: number, slice: AuditSlice, filters: BrowseF
 export function auditHref(datasetId: number, slice: AuditSlice): string {
   return `/datasets/${datasetId}/audit${auditSliceToSearch(slice)}`;
 }
-
-export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
-}

@@ -1,10 +1,10 @@
 "use client";
 // Which labels and which judge the audit describes; every change is a new URL, so a slice can be
 // shared and the JSON route answers the same question.
-import { useRouter } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { useTransition } from "react";
-import type { AuditSlice } from "@/lib/audit/slice";
-import { auditHref, withoutUndefined } from "./audit-format";
+import { auditSliceParsers, type AuditSlice } from "@/lib/audit/slice";
+import { toUrlUpdate } from "@/lib/url/parsers";
 
 export type SliceOptions = {
   groups: string[];
@@ -14,7 +14,7 @@ export type SliceOptions = {
   samples: { id: number; method: string; size: number }[];
 };
 
-type Props = { datasetId: number; slice: AuditSlice; options: SliceOptions; jsonHref: string };
+type Props = { slice: AuditSlice; options: SliceOptions; jsonHref: string };
 
 /** A value from the URL stays selectable even when no row has it (a select would show the wrong one). */
 const withCurrent = (values: string[], current: string | undefined) =>
@@ -22,11 +22,10 @@ const withCurrent = (values: string[], current: string | undefined) =>
 
 const select = "max-w-56 rounded border border-neutral-700 bg-neutral-900 px-1.5 py-1 text-xs";
 
-export function AuditSliceBar({ datasetId, slice, options, jsonHref }: Props) {
-  const router = useRouter();
+export function AuditSliceBar({ slice, options, jsonHref }: Props) {
   const [isPending, startTransition] = useTransition();
-  const go = (change: Partial<AuditSlice>) =>
-    startTransition(() => router.push(auditHref(datasetId, withoutUndefined({ ...slice, ...change }))));
+  const [, setUrl] = useQueryStates(auditSliceParsers, { history: "push", shallow: false, startTransition });
+  const go = (change: Partial<AuditSlice>) => void setUrl(toUrlUpdate(change));
   const value = (text: string) => (text === "" ? undefined : text);
   const types = slice.group ? options.types.filter((type) => type.group === slice.group) : options.types;
 
@@ -120,11 +119,7 @@ export function AuditSliceBar({ datasetId, slice, options, jsonHref }: Props) {
         </select>
       )}
       {Object.keys(slice).length > 0 && (
-        <button
-          type="button"
-          onClick={() => startTransition(() => router.push(auditHref(datasetId, {})))}
-          className="text-neutral-400 underline"
-        >
+        <button type="button" onClick={() => void setUrl(null)} className="text-neutral-400 underline">
           reset
         </button>
       )}

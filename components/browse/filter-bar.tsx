@@ -1,9 +1,10 @@
 "use client";
 // Filters and sort, all in the URL (shareable; back button works). Each change pushes a history
-// entry; the text box waits for a pause in typing.
-import { useRouter } from "next/navigation";
+// entry through nuqs with the same parsers the page reads; the text box waits for a pause in typing.
+import { useQueryStates } from "nuqs";
 import { useEffect, useEffectEvent, useState, useTransition } from "react";
-import { filtersToSearch, SORT_LABELS, SORTS, withFilter, type BrowseFilters, type Sort } from "@/lib/browse/filters";
+import { browseFilterParsers, filtersToSearch, SORT_LABELS, SORTS, type BrowseFilters, type Sort } from "@/lib/browse/filters";
+import { toUrlUpdate } from "@/lib/url/parsers";
 
 type Props = { datasetId: number; filters: BrowseFilters; matching: number; threshold: number };
 
@@ -69,13 +70,11 @@ function Toggle({
 }
 
 export function FilterBar({ datasetId, filters, matching, threshold }: Props) {
-  const router = useRouter();
   const [isPending, startTransition] = useTransition();
+  // shallow: false re-renders the server page (grid, counts) for the new filters.
+  const [, setUrl] = useQueryStates(browseFilterParsers, { history: "push", shallow: false, scroll: false, startTransition });
   const [query, setQuery] = useState(filters.q ?? "");
-  const go = (change: Partial<BrowseFilters>) => {
-    const next = withFilter(filters, change);
-    startTransition(() => router.push(`/datasets/${datasetId}${filtersToSearch(next)}`, { scroll: false }));
-  };
+  const go = (change: Partial<BrowseFilters>) => void setUrl(toUrlUpdate(change));
   // The URL's search text wins when it changes (back button, a shared link): adjusted while rendering.
   const [urlQuery, setUrlQuery] = useState(filters.q);
   if (urlQuery !== filters.q) {

@@ -1,12 +1,12 @@
 "use client";
 // Narrows the export to one edit type; the choice lives in the URL (?type=) like browse state.
-import { usePathname, useRouter } from "next/navigation";
+import { useQueryStates } from "nuqs";
+import { exportSelectionParsers } from "@/lib/export/selection-url";
 
 export type EditTypeOption = { editType: string; count: number; isKnown: boolean };
 
 export function ExportTypeFilter({ options, selected }: { options: EditTypeOption[]; selected: string[] }) {
-  const router = useRouter();
-  const pathname = usePathname();
+  const [, setUrl] = useQueryStates(exportSelectionParsers, { history: "push", shallow: false });
   const value = selected.length === 1 ? selected[0] : selected.length > 1 ? "__several" : "";
   const isMissing = selected.length === 1 && !options.some((option) => option.editType === selected[0]);
   return (
@@ -16,7 +16,7 @@ export function ExportTypeFilter({ options, selected }: { options: EditTypeOptio
         value={value}
         onChange={(event) => {
           const next = event.target.value;
-          router.push(next ? `${pathname}?${new URLSearchParams({ type: next })}` : pathname);
+          void setUrl({ type: next ? [next] : null });
         }}
         className="max-w-md rounded-md border border-neutral-700 bg-neutral-950 px-3 py-1.5 text-sm"
         data-testid="export-type-filter"

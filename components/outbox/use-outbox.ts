@@ -1,19 +1,23 @@
 "use client";
 // Background saves for decisions and pair labels: the screen moves on at once, saves run one at a
 // time in order (a quick accept-then-reject lands in that order), a failed save is kept, shown and
-// retried with backoff, and unsaved entries survive a reload (localStorage).
+// retried with backoff, and unsaved entries survive a reload (localStorage). The list transitions
+// are pure (lib/labelling/outbox-state); this hook adds the timer, the storage and the network.
 import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  appendEntry,
+  cancelEntry,
+  entriesToStore,
+  markFailed,
+  markSaved,
+  nextToSend,
+  patchEntry,
+  restoreEntries,
+  retryFailedNow,
+  type OutboxEntry,
+} from "@/lib/labelling/outbox-state";
 
-export type OutboxEntry<I> = {
-  clientId: string;
-  input: I;
-  status: "pending" | "saving" | "failed" | "saved";
-  attempts: number;
-  error?: string;
-  retryAt?: number;
-  /** The id of the row the save created (review, label). */
-  savedId?: number;
-};
+export type { OutboxEntry } from "@/lib/labelling/outbox-state";
 
 type SendResult<R> = { ok: true; data: R } | { ok: false; error: string };
 
@@ -24,15 +28,9 @@ export type OutboxOptions<I, R> = {
   onSaved?: (entry: OutboxEntry<I>, data: R) => void;
 };
 
-const MAX_DELAY_MS = 30_000;
-const KEEP_SAVED = 30;
-
 function load<I>(storageKey: string): OutboxEntry<I>[] {
   try {
-    const entries = JSON.parse(window.localStorage.getItem(storageKey) ?? "[]") as OutboxEntry<I>[];
-    return entries
-      .filter((entry) => entry.status !== "saved")
-      .map((entry) => ({ ...entry, status: "pending" as const, retryAt: undefined }));
+    return restoreEntries(JSON.parse(window.localStorage.getItem(storageKey) ?? "[]") as OutboxEntry<I>[]);
   } catch {
     return [];
   }
@@ -51,17 +49,12 @@ export function useOutbox<I, R>({ storageKey, send, savedIdOf, onSaved }: Outbox
       entriesRef.current = next(entriesRef.current);
       setEntries(entriesRef.current);
       try {
-        window.localStorage.setItem(storageKey, JSON.stringify(entriesRef.current.filter((entry) => entry.status !== "saved")));
+        window.localStorage.setItem(storageKey, JSON.stringify(entriesToStore(entriesRef.current)));
       } catch {
         /* storage full or disabled: the in-memory queue still retries */
       }
     },
     [storageKey],
-  );
-  const patch = useCallback(
-    (clientId: string, change: Partial<OutboxEntry<I>>) =>
-      update((list) => list.map((entry) => (entry.clientId === clientId ? { ...entry, ...change } : entry))),
-    [update],
   );
 
   const pump = useCallback(async () => {
@@ -69,12 +62,9 @@ export function useOutbox<I, R>({ storageKey, send, savedIdOf, onSaved }: Outbox
     isRunning.current = true;
     try {
       for (;;) {
-        const now = Date.now();
-        const next = entriesRef.current.find(
-          (entry) => entry.status === "pending" || (entry.status === "failed" && (entry.retryAt ?? 0) <= now),
-        );
+        const next = nextToSend(entriesRef.current, Date.now());
         if (!next) break;
-        patch(next.clientId, { status: "saving" });
+        update((list) => patchEntry(list, next.clientId, { status: "saving" }));
         let result: SendResult<R>;
         try {
           result = await callbacks.current.send(next.input);
@@ -83,23 +73,18 @@ export function useOutbox<I, R>({ storageKey, send, savedIdOf, onSaved }: Outbox
         }
         if (result.ok) {
           const savedId = callbacks.current.savedIdOf(result.data);
-          patch(next.clientId, { status: "saved", savedId, error: undefined });
+          update((list) => markSaved(list, next.clientId, savedId));
           callbacks.current.onSaved?.({ ...next, status: "saved", savedId }, result.data);
         } else {
-          const attempts = next.attempts + 1;
-          patch(next.clientId, {
-            status: "failed",
-            attempts,
-            error: result.error,
-            retryAt: Date.now() + Math.min(MAX_DELAY_MS, 1000 * 2 ** attempts),
-          });
+          const error = result.error;
+          update((list) => markFailed(list, next.clientId, error, Date.now()));
           break; // keep order: later entries wait for this one
         }
       }
     } finally {
       isRunning.current = false;
     }
-  }, [patch]);
+  }, [update]);
 
   useEffect(() => {
     const stored = load<I>(storageKey);
@@ -112,11 +97,7 @@ export function useOutbox<I, R>({ storageKey, send, savedIdOf, onSaved }: Outbox
   const enqueue = useCallback(
     (input: I) => {
       const entry: OutboxEntry<I> = { clientId: crypto.randomUUID(), input, status: "pending", attempts: 0 };
-      update((list) => [
-        ...list.filter((item) => item.status !== "saved"),
-        ...list.filter((item) => item.status === "saved").slice(-KEEP_SAVED),
-        entry,
-      ]);
+      update((list) => appendEntry(list, entry));
       void pump();
       return entry.clientId;
     },
@@ -126,9 +107,9 @@ export function useOutbox<I, R>({ storageKey, send, savedIdOf, onSaved }: Outbox
   /** Drops an entry that has not reached the server yet (undo before the save). */
   const cancel = useCallback(
     (clientId: string) => {
-      const entry = entriesRef.current.find((item) => item.clientId === clientId);
-      if (!entry || entry.status === "saving" || entry.status === "saved") return false;
-      update((list) => list.filter((item) => item.clientId !== clientId));
+      const remaining = cancelEntry(entriesRef.current, clientId);
+      if (!remaining) return false;
+      update(() => remaining);
       return true;
     },
     [update],
@@ -147,7 +128,7 @@ export function useOutbox<I, R>({ storageKey, send, savedIdOf, onSaved }: Outbox
   }, []);
 
   const retryNow = useCallback(() => {
-    update((list) => list.map((entry) => (entry.status === "failed" ? { ...entry, retryAt: 0 } : entry)));
+    update(retryFailedNow);
     void pump();
   }, [pump, update]);
 

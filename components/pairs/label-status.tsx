@@ -1,7 +1,7 @@
 "use client";
 // Save state of the background label queue (never blocking), the last action, and a recap of
 // the previous pair — which is where its judge scores appear, after the choice was made.
-import type { LabelEntry } from "./use-label-outbox";
+import { pendingCount, type OutboxEntry } from "@/lib/labelling/outbox-state";
 
 export type Recap = { pairId: number; choice: string; judgeLeft: number | null; judgeRight: number | null; judgeAgrees: boolean | null };
 
@@ -11,12 +11,12 @@ export function LabelStatus({
   recap,
   onRetry,
 }: {
-  entries: LabelEntry[];
+  entries: OutboxEntry<unknown>[];
   message: string | null;
   recap: Recap | null;
   onRetry: () => void;
 }) {
-  const pending = entries.filter((entry) => entry.status === "pending" || entry.status === "saving").length;
+  const pending = pendingCount(entries);
   const failed = entries.filter((entry) => entry.status === "failed");
   return (
     <div className="space-y-1.5 text-xs" aria-live="polite">

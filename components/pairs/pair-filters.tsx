@@ -2,9 +2,10 @@
 // Filters of the pairs list (origin, edit type, labelled or not), kept in the URL. A metric from
 // the agreement page shows as a removable chip instead.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { PAIR_ORIGINS } from "@/lib/pairs/enums";
-import { ORIGIN_TEXT, pairListSearch, type PairListParams } from "@/lib/pairs/list-params";
+import { ORIGIN_TEXT, pairListParsers, type PairListParams } from "@/lib/pairs/list-params";
+import { toUrlUpdate } from "@/lib/url/parsers";
 
 const select = "rounded border border-neutral-700 bg-neutral-900 px-2 py-1 text-xs text-neutral-200";
 
@@ -21,9 +22,10 @@ export function PairFilters({
   metricText: string | null;
   matching: number | null;
 }) {
-  const router = useRouter();
   const base = `/datasets/${datasetId}/pairs`;
-  const go = (next: PairListParams) => router.push(`${base}${pairListSearch({ ...next, after: undefined })}`);
+  const [, setUrl] = useQueryStates(pairListParsers, { history: "push", shallow: false });
+  // A new filter starts from the first page.
+  const go = (next: PairListParams) => void setUrl(toUrlUpdate({ ...next, after: undefined }));
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs text-neutral-400" data-testid="pair-filters">
       {metricText ? (

@@ -4,14 +4,16 @@
 // queued for a background save and the next pair shows at once; sides are randomised per pair and
 // the side shown is what gets recorded; judge scores stay hidden until the pair is labelled.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { useLayoutEffect, useRef, useState } from "react";
 import { HelpOverlay } from "@/components/keymap/help-overlay";
-import { useKeymap } from "@/components/keymap/use-keymap";
+import { useLabellingSession } from "@/components/labelling/use-labelling-session";
+import { labelPair } from "@/lib/actions/pairs/label-pair";
 import { undoPairLabel } from "@/lib/actions/pairs/undo-pair-label";
 import type { PairItem, QueueBatch } from "@/lib/pairs/types";
 import type { KeyScope } from "@/lib/keymap";
-import { queueSearch, type QueueParams } from "@/lib/pairs/queue";
+import { queueParsers, type QueueParams } from "@/lib/pairs/queue";
+import { toUrlUpdate } from "@/lib/url/parsers";
 import { labelFor, shownSide, type ScreenChoice } from "@/lib/pairs/sides";
 import { LabelBar } from "./label-bar";
 import { LabelStatus, type Recap } from "./label-status";
@@ -19,7 +21,6 @@ import { PairCanvas } from "./pair-canvas";
 import { PairInfo } from "./pair-info";
 import { QueuePicker } from "./queue-picker";
 import { usePairQueue } from "./use-pair-queue";
-import { useLabelOutbox } from "./use-label-outbox";
 import { useStoredState } from "../hooks/use-stored-state";
 
 const SCOPES: readonly KeyScope[] = ["pair", "canvas", "global"];
@@ -37,37 +38,74 @@ export type PairLabellerProps = { datasetId: number; params: QueueParams; initia
 const parseReveal = (raw: string | null) => raw === "1";
 const serializeReveal = (value: boolean) => (value ? "1" : "0");
 
-type UndoEntry = { clientId: string; key: string; position: number; pairId: number };
+/** Where an undoable label was given: the queue position to go back to. */
+type Labelled = { key: string; position: number; pairId: number };
 const keyOf = (item: PairItem) => `${item.pairId}:${item.isRepeat}`;
 
 export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabellerProps) {
-  const router = useRouter();
-  const [session, setSession] = useState<Map<string, ScreenChoice>>(() => new Map());
-  const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  // A new queue is a new page render (the page keys the labeller by its queue).
+  const [, setQueueUrl] = useQueryStates(queueParsers, { history: "push", shallow: false });
+  const [choices, setChoices] = useState<Map<string, ScreenChoice>>(() => new Map());
   const [recap, setRecap] = useState<Recap | null>(null);
-  const [isAutoAdvance, setIsAutoAdvance] = useState(true);
   const [isRevealed, setIsRevealed] = useStoredState("ripe.pair-reveal", parseReveal, serializeReveal);
-  const [isHelpOpen, setIsHelpOpen] = useState(false);
-  const outbox = useLabelOutbox(() => {});
-  const outboxRef = useRef(outbox);
-  useLayoutEffect(() => {
-    outboxRef.current = outbox;
-  });
+  const pendingPairIds = useRef<() => number[]>(() => []);
   const queue = usePairQueue({
     datasetId,
     params,
     initial,
-    pendingPairIds: () => outboxRef.current.entries.filter((entry) => entry.status !== "saved").map((entry) => entry.input.pairId),
+    pendingPairIds: () => pendingPairIds.current(),
   });
   const item = queue.current;
-  const labelledCount = session.size;
+  const session = useLabellingSession({
+    save: { storageKey: "ripe.pair-outbox", send: labelPair, savedIdOf: (data) => data.labelId },
+    undo: {
+      depth: UNDO_DEPTH,
+      server: (labelId) => undoPairLabel({ datasetId, labelId }),
+      onStart: (last: Labelled) => {
+        setChoices((current) => {
+          const next = new Map(current);
+          next.delete(last.key);
+          return next;
+        });
+        queue.goTo(last.position);
+        setRecap(null);
+      },
+      describe: (outcome, last) => {
+        switch (outcome.kind) {
+          case "empty":
+            return "Nothing to undo (the last 20 labels of this session can be undone).";
+          case "cancelled":
+            return `Undid the label on pair #${last?.pairId} before it was saved.`;
+          case "unsaved":
+            return `Could not undo pair #${last?.pairId}: its label was never saved.`;
+          case "undone":
+            return `Undid label #${outcome.savedId} on pair #${last?.pairId}.`;
+          case "failed":
+            return `Undo failed: ${outcome.error}`;
+        }
+      },
+    },
+    next: () => queue.next(),
+    scopes: item ? SCOPES : ["global"],
+    handlers: {
+      "prefer-left": () => choose("left"),
+      "prefer-right": () => choose("right"),
+      tie: () => choose("tie"),
+      "both-bad": () => choose("both_bad"),
+      skip: () => choose("skip"),
+    },
+  });
+  const { outbox, help } = session;
+  useLayoutEffect(() => {
+    pendingPairIds.current = () => outbox.entries.filter((entry) => entry.status !== "saved").map((entry) => entry.input.pairId);
+  });
+  const labelledCount = choices.size;
   // Labels given when the server last said how many remain: adjusted while rendering, when the count changes.
   const [labelsAtFetch, setLabelsAtFetch] = useState(0);
   const [remainingSeen, setRemainingSeen] = useState(queue.remaining);
   if (remainingSeen !== queue.remaining) {
     setRemainingSeen(queue.remaining);
-    setLabelsAtFetch(session.size);
+    setLabelsAtFetch(choices.size);
   }
   const left = Math.max(0, queue.remaining - (labelledCount - labelsAtFetch));
 
@@ -77,16 +115,12 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
     if (!item) return;
     const sides = { pairId: item.pairId, candidateA: item.a.id, candidateB: item.b.id };
     const label = labelFor(choice, sides, item.leftCandidateId);
-    const clientId = outbox.enqueue({
-      datasetId,
-      pairId: item.pairId,
-      label,
-      leftCandidateId: item.leftCandidateId,
-      isRepeat: item.isRepeat,
-    });
+    session.record(
+      { datasetId, pairId: item.pairId, label, leftCandidateId: item.leftCandidateId, isRepeat: item.isRepeat },
+      { key: keyOf(item), position: queue.index, pairId: item.pairId },
+    );
     if (choice === "skip") queue.markSkipped(item.pairId);
-    setSession((current) => new Map(current).set(keyOf(item), choice));
-    setUndoStack((stack) => [...stack, { clientId, key: keyOf(item), position: queue.index, pairId: item.pairId }].slice(-UNDO_DEPTH));
+    setChoices((current) => new Map(current).set(keyOf(item), choice));
     const [leftCandidate, rightCandidate] = item.leftCandidateId === item.a.id ? [item.a, item.b] : [item.b, item.a];
     const judgeAgrees =
       (choice === "left" || choice === "right") &&
@@ -102,48 +136,11 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
       judgeRight: rightCandidate.judgeOverall,
       judgeAgrees,
     });
-    setMessage(null);
-    if (isAutoAdvance) queue.next();
+    session.setMessage(null);
+    session.advance();
   };
 
-  const undo = async () => {
-    const last = undoStack.at(-1);
-    if (!last) {
-      setMessage("Nothing to undo (the last 20 labels of this session can be undone).");
-      return;
-    }
-    setUndoStack((stack) => stack.slice(0, -1));
-    setSession((current) => {
-      const next = new Map(current);
-      next.delete(last.key);
-      return next;
-    });
-    queue.goTo(last.position);
-    setRecap(null);
-    if (outbox.cancel(last.clientId)) {
-      setMessage(`Undid the label on pair #${last.pairId} before it was saved.`);
-      return;
-    }
-    const labelId = await outbox.settled(last.clientId);
-    if (!labelId) {
-      setMessage(`Could not undo pair #${last.pairId}: its label was never saved.`);
-      return;
-    }
-    const result = await undoPairLabel({ datasetId, labelId });
-    setMessage(result.ok ? `Undid label #${labelId} on pair #${last.pairId}.` : `Undo failed: ${result.error}`);
-  };
-
-  useKeymap(isHelpOpen || !item ? (isHelpOpen ? null : ["global"]) : SCOPES, {
-    "prefer-left": () => choose("left"),
-    "prefer-right": () => choose("right"),
-    tie: () => choose("tie"),
-    "both-bad": () => choose("both_bad"),
-    skip: () => choose("skip"),
-    undo: () => void undo(),
-    help: () => setIsHelpOpen(true),
-  });
-
-  const sessionChoice = item ? session.get(keyOf(item)) : undefined;
+  const sessionChoice = item ? choices.get(keyOf(item)) : undefined;
   const savedChoice =
     item?.myLabel && !item.isRepeat
       ? (shownSide(item.myLabel.label, { candidateA: item.a.id }, item.leftCandidateId) ?? item.myLabel.label)
@@ -171,11 +168,7 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
           <Link href={`/datasets/${datasetId}/pairs`} className="text-neutral-400 hover:text-neutral-100">
             ← Pairs
           </Link>
-          <QueuePicker
-            params={params}
-            editTypes={editTypes}
-            onChange={(next) => router.push(`/datasets/${datasetId}/pairs/label${queueSearch(next)}`)}
-          />
+          <QueuePicker params={params} editTypes={editTypes} onChange={(next) => void setQueueUrl(toUrlUpdate(next))} />
           <span className="flex items-center gap-2 text-xs text-neutral-400" data-testid="pair-progress">
             {labelledCount} labelled this session · {left} left in this queue
             <span className="h-1.5 w-32 overflow-hidden rounded bg-neutral-800">
@@ -187,7 +180,7 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
           </span>
         </div>
         {item ? (
-          <PairCanvas datasetId={datasetId} item={item} shortcutScopes={isHelpOpen ? null : SCOPES} height="var(--pair-canvas-height)" />
+          <PairCanvas datasetId={datasetId} item={item} shortcutScopes={help.isOpen ? null : SCOPES} height="var(--pair-canvas-height)" />
         ) : (
           <QueueDone
             datasetId={datasetId}
@@ -199,7 +192,7 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
         )}
       </div>
       <aside aria-label="Labelling" className="space-y-4 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto xl:pr-1">
-        <LabelBar onChoose={choose} onUndo={() => void undo()} canUndo={undoStack.length > 0} current={current} isDisabled={!item} />
+        <LabelBar onChoose={choose} onUndo={session.undo} canUndo={session.canUndo} current={current} isDisabled={!item} />
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <button
             type="button"
@@ -215,14 +208,14 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
           <label className="flex items-center gap-1 text-neutral-400">
             <input
               type="checkbox"
-              checked={isAutoAdvance}
-              onChange={(event) => (setIsAutoAdvance(event.target.checked), event.currentTarget.blur())}
+              checked={session.isAutoAdvance}
+              onChange={(event) => (session.setIsAutoAdvance(event.target.checked), event.currentTarget.blur())}
             />{" "}
             auto-advance
           </label>
           <button
             type="button"
-            onClick={() => setIsHelpOpen(true)}
+            onClick={help.open}
             className="ml-auto rounded bg-neutral-800 px-2 py-1"
             aria-label="Keyboard shortcuts"
             title="Keyboard shortcuts (?)"
@@ -230,10 +223,10 @@ export function PairLabeller({ datasetId, params, initial, editTypes }: PairLabe
             ?
           </button>
         </div>
-        <LabelStatus entries={outbox.entries} message={message} recap={recap} onRetry={outbox.retryNow} />
+        <LabelStatus entries={outbox.entries} message={session.message} recap={recap} onRetry={outbox.retryNow} />
         {item && <PairInfo item={item} isLabelled={isLabelled} isRevealed={isRevealed} onRevealChange={onRevealChange} />}
       </aside>
-      <HelpOverlay isOpen={isHelpOpen} onClose={() => setIsHelpOpen(false)} scopes={SCOPES} title="Labelling shortcuts" />
+      <HelpOverlay isOpen={help.isOpen} onClose={help.close} scopes={SCOPES} title="Labelling shortcuts" />
     </div>
   );
 }

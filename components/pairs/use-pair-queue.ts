@@ -7,18 +7,15 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react
 import { preloadImage } from "@/components/compare/use-loaded-image";
 import { imageUrl } from "@/lib/browse/image-url";
 import type { PairItem, QueueBatch } from "@/lib/pairs/types";
-import type { QueueParams } from "@/lib/pairs/queue";
+import { queueBatchSearch, type QueueParams } from "@/lib/pairs/queue";
 
 const FETCH_AHEAD = 5;
 const PRELOAD_AHEAD = 3;
 
 async function fetchBatch(datasetId: number, params: QueueParams, exclude: number[], excludeRepeats: number[]): Promise<QueueBatch> {
-  const search = new URLSearchParams({ queue: params.queue, repeat: String(params.repeat), limit: "25" });
-  if (params.editType) search.set("editType", params.editType);
-  if (params.origin) search.set("origin", params.origin);
-  if (exclude.length) search.set("exclude", exclude.join(","));
-  if (excludeRepeats.length) search.set("excludeRepeats", excludeRepeats.join(","));
-  const response = await fetch(`/api/datasets/${datasetId}/pairs/queue?${search}`, { cache: "no-store" });
+  const { queue, repeat, editType, origin } = params;
+  const search = queueBatchSearch({ queue, repeat, editType, origin, exclude, excludeRepeats });
+  const response = await fetch(`/api/datasets/${datasetId}/pairs/queue${search}`, { cache: "no-store" });
   if (!response.ok) throw new Error((await response.json().catch(() => null))?.error ?? `Could not load more pairs (${response.status})`);
   return response.json();
 }

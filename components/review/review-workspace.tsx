@@ -5,17 +5,19 @@
 // made before a reload (the server lists them), and the buttons show this reviewer's decision.
 import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { CompareCanvas } from "@/components/compare/compare-canvas";
 import { useCompareSettings } from "@/components/compare/use-compare-settings";
 import { HelpOverlay } from "@/components/keymap/help-overlay";
+import { useLabellingSession, type UndoEntry } from "@/components/labelling/use-labelling-session";
 import { MakePairButton } from "@/components/pairs/make-pair-button";
-import { useKeymap } from "@/components/keymap/use-keymap";
+import { decideCandidate } from "@/lib/actions/reviews/decide-candidate";
 import { undoDecision } from "@/lib/actions/reviews/undo-decision";
 import { imageUrl } from "@/lib/browse/image-url";
 import type { ItemDetail } from "@/lib/review/types";
 import type { KeyScope } from "@/lib/keymap";
 import type { ReasonTag } from "@/lib/review/enums";
+import { latestUndo, savedUndoStack } from "@/lib/labelling/undo";
 import { ownCurrentVerdict, type OwnDecision } from "@/lib/review/own-decision";
 import { CRITERIA } from "@/lib/taxonomy";
 import { DecisionForm, EMPTY_DRAFT, type DecisionDraft } from "./decision-form";
@@ -25,7 +27,6 @@ import { itemQuery } from "./item-queries";
 import { JudgePanel } from "./judge-panel";
 import { SaveStatus } from "./save-status";
 import { SessionStrip } from "./session-strip";
-import { useDecisionOutbox } from "./use-decision-outbox";
 import { useItemWalk } from "./use-item-walk";
 
 const SCOPES: readonly KeyScope[] = ["item", "canvas", "global"];
@@ -52,10 +53,8 @@ export type ReviewWorkspaceProps = {
 };
 
 type Verdict = "accept" | "reject" | "unsure";
-/** A decision of this session (in the outbox) or one saved before this page was loaded. */
-type UndoEntry =
-  | { kind: "session"; clientId: string; candidateId: number; verdict: Verdict }
-  | { kind: "saved"; reviewId: number; candidateId: number; verdict: Verdict };
+/** What an undoable decision was: a decision of this session or one saved before this page loaded. */
+type Decided = { candidateId: number; verdict: Verdict };
 
 export function ReviewWorkspace({
   datasetId,
@@ -79,29 +78,64 @@ export function ReviewWorkspace({
   const detail = itemResult.data;
   const compare = useCompareSettings();
   const [draft, setDraft] = useState<DecisionDraft>(EMPTY_DRAFT);
-  const [isHelpOpen, setIsHelpOpen] = useState(false);
-  const [isAutoAdvance, setIsAutoAdvance] = useState(true);
   const [compareTo, setCompareTo] = useState<"previous" | "original">("previous");
-  const [undoStack, setUndoStack] = useState<UndoEntry[]>(() =>
-    recentDecisions
-      .slice(-UNDO_DEPTH)
-      .map((decision) => ({ kind: "saved", reviewId: decision.reviewId, candidateId: decision.candidateId, verdict: decision.verdict })),
-  );
-  const [message, setMessage] = useState<string | null>(null);
   const [decidedIds, setDecidedIds] = useState<Set<number>>(() => new Set());
-  const undoRef = useRef(undoStack);
-  useLayoutEffect(() => {
-    undoRef.current = undoStack;
-  });
 
   const refresh = useCallback(
     (candidateId: number) => void queryClient.invalidateQueries({ queryKey: ["item", datasetId, candidateId] }),
     [datasetId, queryClient],
   );
-  const outbox = useDecisionOutbox((entry) => {
-    refresh(entry.input.candidateId);
-    void queryClient.invalidateQueries({ queryKey: ["browse", datasetId] });
+  const session = useLabellingSession({
+    save: {
+      storageKey: "ripe.outbox",
+      send: decideCandidate,
+      savedIdOf: (data) => data.reviewId,
+      onSaved: (entry) => {
+        refresh(entry.input.candidateId);
+        void queryClient.invalidateQueries({ queryKey: ["browse", datasetId] });
+      },
+    },
+    undo: {
+      depth: UNDO_DEPTH,
+      initial: (): UndoEntry<Decided>[] =>
+        savedUndoStack(
+          recentDecisions.map(({ reviewId, candidateId, verdict }) => ({ savedId: reviewId, meta: { candidateId, verdict } })),
+          UNDO_DEPTH,
+        ),
+      server: (reviewId) => undoDecision({ datasetId, reviewId }),
+      isRetryableWhenUnsaved: true,
+      describe: (outcome, decided) => {
+        switch (outcome.kind) {
+          case "empty":
+            return "Nothing to undo (your last 10 decisions in this dataset can be undone).";
+          case "cancelled":
+            return `Undid the unsaved decision on #${decided?.candidateId}`;
+          case "unsaved":
+            return "That decision has not been saved yet (see above); undo it again once it is.";
+          case "undone":
+            return `Undid decision #${outcome.savedId} on item #${decided?.candidateId}`;
+          case "failed":
+            return `Undo failed: ${outcome.error}`;
+        }
+      },
+      onDone: (outcome, decided) => {
+        if (outcome.kind === "cancelled" || outcome.kind === "undone") refresh(decided.candidateId);
+        if (outcome.kind === "undone") void queryClient.invalidateQueries({ queryKey: ["browse", datasetId] });
+      },
+    },
+    next: () => {
+      if (walk.hasNext) walk.next();
+    },
+    scopes: SCOPES,
+    handlers: {
+      accept: () => decide("accept"),
+      reject: () => decide("reject"),
+      unsure: () => decide("unsure"),
+      next: () => walk.next(),
+      previous: () => walk.previous(),
+    },
   });
+  const { outbox, help } = session;
 
   // A new item starts with an empty draft (adjusted while rendering, not in an effect).
   const [draftFor, setDraftFor] = useState(walk.currentId);
@@ -119,16 +153,18 @@ export function ReviewWorkspace({
       }),
     );
     const candidateId = detail.candidate.id;
-    const clientId = outbox.enqueue({
-      datasetId,
-      candidateId,
-      verdict,
-      reasonTags: draft.reasonTags as ReasonTag[],
-      note: draft.note.trim() || undefined,
-      scores: Object.keys(scores).length ? scores : undefined,
-      sampleId: queue?.sampleId,
-    });
-    setUndoStack((stack) => [...stack, { kind: "session" as const, clientId, candidateId, verdict }].slice(-UNDO_DEPTH));
+    session.record(
+      {
+        datasetId,
+        candidateId,
+        verdict,
+        reasonTags: draft.reasonTags as ReasonTag[],
+        note: draft.note.trim() || undefined,
+        scores: Object.keys(scores).length ? scores : undefined,
+        sampleId: queue?.sampleId,
+      },
+      { candidateId, verdict },
+    );
     setDecidedIds((ids) => new Set(ids).add(candidateId));
     // Optimistic: show the verdict at once; the saved state replaces it when the save lands.
     queryClient.setQueryData(itemQuery(datasetId, candidateId).queryKey, (old: ItemDetail | undefined) =>
@@ -139,50 +175,9 @@ export function ReviewWorkspace({
           }
         : old,
     );
-    setMessage(`${verdict === "accept" ? "Accepted" : verdict === "reject" ? "Rejected" : "Marked unsure"} #${candidateId}`);
-    if (isAutoAdvance && walk.hasNext) walk.next();
+    session.setMessage(`${verdict === "accept" ? "Accepted" : verdict === "reject" ? "Rejected" : "Marked unsure"} #${candidateId}`);
+    session.advance();
   };
-
-  const undo = async () => {
-    const last = undoRef.current.at(-1);
-    if (!last) {
-      setMessage("Nothing to undo (your last 10 decisions in this dataset can be undone).");
-      return;
-    }
-    setUndoStack((stack) => stack.slice(0, -1));
-    let reviewId: number | null | undefined;
-    if (last.kind === "saved") {
-      reviewId = last.reviewId;
-    } else {
-      if (outbox.cancel(last.clientId)) {
-        setMessage(`Undid the unsaved decision on #${last.candidateId}`);
-        refresh(last.candidateId);
-        return;
-      }
-      reviewId = await outbox.settled(last.clientId);
-      if (!reviewId) {
-        setMessage("That decision has not been saved yet (see above); undo it again once it is.");
-        setUndoStack((stack) => [...stack, last]);
-        return;
-      }
-    }
-    const result = await undoDecision({ datasetId, reviewId });
-    if (result.ok) {
-      setMessage(`Undid decision #${reviewId} on item #${last.candidateId}`);
-      refresh(last.candidateId);
-      void queryClient.invalidateQueries({ queryKey: ["browse", datasetId] });
-    } else setMessage(`Undo failed: ${result.error}`);
-  };
-
-  useKeymap(isHelpOpen ? null : SCOPES, {
-    accept: () => decide("accept"),
-    reject: () => decide("reject"),
-    unsure: () => decide("unsure"),
-    next: () => walk.next(),
-    previous: () => walk.previous(),
-    undo: () => void undo(),
-    help: () => setIsHelpOpen(true),
-  });
 
   const left = useMemo(() => {
     if (!detail) return null;
@@ -203,7 +198,8 @@ export function ReviewWorkspace({
   // This reviewer's decision on the item: the newest undoable one of theirs, else what the server
   // recorded (an older decision, or the previous one once the newest is undone).
   const mine =
-    undoStack.findLast((entry) => entry.candidateId === detail.candidate.id)?.verdict ?? ownCurrentVerdict(detail.reviews, reviewerId);
+    latestUndo(session.undoStack, (decided) => decided.candidateId === detail.candidate.id)?.meta.verdict ??
+    ownCurrentVerdict(detail.reviews, reviewerId);
   const right = {
     url: imageUrl(datasetId, detail.candidate.imagePath),
     label: detail.session ? `turn ${detail.request.turn}` : detail.candidate.role === "rejected" ? "rejected attempt" : "edit",
@@ -262,17 +258,12 @@ export function ReviewWorkspace({
               <input
                 type="checkbox"
                 data-testid="auto-advance"
-                checked={isAutoAdvance}
-                onChange={(event) => setIsAutoAdvance(event.target.checked)}
+                checked={session.isAutoAdvance}
+                onChange={(event) => session.setIsAutoAdvance(event.target.checked)}
               />{" "}
               auto-advance
             </label>
-            <button
-              type="button"
-              onClick={() => setIsHelpOpen(true)}
-              className="rounded bg-neutral-800 px-2 py-1 text-xs"
-              aria-label="Keyboard shortcuts"
-            >
+            <button type="button" onClick={help.open} className="rounded bg-neutral-800 px-2 py-1 text-xs" aria-label="Keyboard shortcuts">
               ?
             </button>
           </div>
@@ -285,7 +276,7 @@ export function ReviewWorkspace({
           onModeChange={compare.setMode}
           view={compare.view}
           onViewChange={compare.setView}
-          shortcutScopes={isHelpOpen ? null : SCOPES}
+          shortcutScopes={help.isOpen ? null : SCOPES}
           height="max(18rem, calc(100vh - 17rem))"
         />
         <InstructionsPanel detail={detail} />
@@ -318,17 +309,17 @@ export function ReviewWorkspace({
         <div className="space-y-4">
           <SaveStatus
             entries={outbox.entries}
-            message={message}
+            message={session.message}
             onRetry={outbox.retryNow}
-            canUndo={undoStack.length > 0}
-            onUndo={() => void undo()}
+            canUndo={session.canUndo}
+            onUndo={session.undo}
           />
           <DecisionForm draft={draft} onDraftChange={setDraft} onDecide={decide} current={detail.candidate.humanVerdict} mine={mine} />
         </div>
         <JudgePanel detail={detail} />
         <HistoryList reviews={detail.reviews} />
       </aside>
-      <HelpOverlay isOpen={isHelpOpen} onClose={() => setIsHelpOpen(false)} scopes={SCOPES} />
+      <HelpOverlay isOpen={help.isOpen} onClose={help.close} scopes={SCOPES} />
     </div>
   );
 }

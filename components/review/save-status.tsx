@@ -1,12 +1,12 @@
 "use client";
 // Where a person sees that decisions are saved: pending count, a failure with its reason and a
 // retry button (saves are also retried automatically), and the last action's confirmation.
-import type { OutboxEntry } from "@/components/outbox/use-outbox";
+import { pendingCount, type OutboxEntry } from "@/lib/labelling/outbox-state";
 
 type Props = { entries: OutboxEntry<unknown>[]; message: string | null; onRetry: () => void; canUndo: boolean; onUndo: () => void };
 
 export function SaveStatus({ entries, message, onRetry, canUndo, onUndo }: Props) {
-  const pending = entries.filter((entry) => entry.status === "pending" || entry.status === "saving").length;
+  const pending = pendingCount(entries);
   const failed = entries.filter((entry) => entry.status === "failed");
   return (
     <div className="space-y-1 text-xs" aria-live="polite" data-testid="save-status">

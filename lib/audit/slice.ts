@@ -1,8 +1,11 @@
 // The audit's slice (which labels and which judge the numbers describe), kept in the URL like the
-// browse filters. One zod schema serves the page, the JSON route and the CLI, so the three always
-// describe the same slice the same way.
+// browse filters. The zod fields are the rules (the CLI reports a bad flag with their message);
+// the nuqs parser map built from them is what the page, the JSON route and the slice bar read and
+// write, so all of them describe the same slice the same way.
+import { createLoader, createSerializer } from "nuqs/server";
 import { z } from "zod";
 import { coercedId } from "../ids";
+import { parseAsZod, withoutNulls, type SearchInput } from "../url/parsers";
 
 /** "latest" = each candidate's newest judgement of any judge: what the dataset's verdicts use. */
 export const LATEST_JUDGE = "latest";
@@ -23,30 +26,29 @@ export const auditSliceSchema = z.object({
 
 export type AuditSlice = z.infer<typeof auditSliceSchema>;
 
-export const AUDIT_SLICE_KEYS = Object.keys(auditSliceSchema.shape) as (keyof AuditSlice)[];
+const { group, type, judge_id, reviewer, from, to, sample } = auditSliceSchema.shape;
+export const auditSliceParsers = {
+  group: parseAsZod(group),
+  type: parseAsZod(type),
+  judge_id: parseAsZod(judge_id),
+  reviewer: parseAsZod(reviewer),
+  from: parseAsZod(from),
+  to: parseAsZod(to),
+  sample: parseAsZod(sample),
+};
+
+const loadAuditSlice = createLoader(auditSliceParsers);
+const serializeAuditSlice = createSerializer(auditSliceParsers);
 
 /** Parses URL search params field by field; an invalid value is dropped, so a stale link still opens. */
-export function parseAuditSlice(params: URLSearchParams | Record<string, string | string[] | undefined>): AuditSlice {
-  const get = (key: string) => (params instanceof URLSearchParams ? (params.get(key) ?? undefined) : [params[key]].flat()[0]);
-  const result: Record<string, unknown> = {};
-  for (const key of AUDIT_SLICE_KEYS) {
-    const raw = get(key);
-    if (raw === undefined || raw === "") continue;
-    const field = auditSliceSchema.shape[key].safeParse(raw);
-    if (field.success && field.data !== undefined) result[key] = field.data;
-  }
-  if (result.judge_id === LATEST_JUDGE) delete result.judge_id;
-  return result as AuditSlice;
+export function parseAuditSlice(params: SearchInput): AuditSlice {
+  const slice: AuditSlice = withoutNulls(loadAuditSlice(params));
+  if (slice.judge_id === LATEST_JUDGE) delete slice.judge_id;
+  return slice;
 }
 
 export function auditSliceToSearch(slice: AuditSlice): string {
-  const params = new URLSearchParams();
-  for (const key of AUDIT_SLICE_KEYS) {
-    const value = slice[key];
-    if (value !== undefined && value !== "") params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : "";
+  return serializeAuditSlice(slice);
 }
 
 /** True when the slice uses exactly the labels and judge the dataset's stored verdicts use, so

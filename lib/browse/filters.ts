@@ -1,6 +1,16 @@
-// Browse state that lives in the URL: filters and sort, parsed with one zod schema on the server
-// (page, API route) and written by the client controls. Short keys keep shared links readable.
-import { z } from "zod";
+// Browse state that lives in the URL: filters and sort. One nuqs parser map is the definition:
+// the server (page, API routes) reads it with the loader, links are written with the serializer,
+// and the filter bar sets it with useQueryStates. Short keys keep shared links readable.
+import { createLoader, createSerializer } from "nuqs/server";
+import {
+  parseAsBoundedNumber,
+  parseAsFlag,
+  parseAsStringLiteral,
+  parseAsText,
+  withoutNulls,
+  type SearchInput,
+  type UrlState,
+} from "../url/parsers";
 
 export const SORTS = ["score_desc", "score_asc", "uncertainty", "newest", "type"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -12,54 +22,41 @@ export const SORT_LABELS: Record<Sort, string> = {
   type: "Edit type",
 };
 
-const flag = z.enum(["1", "0"]).optional();
-const unit = z.coerce.number().min(0).max(1).optional();
+const unit = parseAsBoundedNumber(0, 1);
 
-export const browseFiltersSchema = z.object({
-  group: z.string().max(200).optional(),
-  type: z.string().max(300).optional(),
-  eff: z.enum(["pass", "fail", "unresolved"]).optional(),
-  judge: z.enum(["pass", "fail", "none"]).optional(),
-  human: z.enum(["pass", "fail", "unresolved", "none"]).optional(),
+/** The browse filters' URL keys and how each is read; the key order is the order links list them in. */
+export const browseFilterParsers = {
+  group: parseAsText(200),
+  type: parseAsText(300),
+  eff: parseAsStringLiteral(["pass", "fail", "unresolved"] as const),
+  judge: parseAsStringLiteral(["pass", "fail", "none"] as const),
+  human: parseAsStringLiteral(["pass", "fail", "unresolved", "none"] as const),
   min: unit,
   max: unit,
-  dis: flag,
-  rev: flag,
-  pair: flag,
-  mt: flag,
-  same: flag,
-  q: z.string().trim().max(200).optional(),
-  sort: z.enum(SORTS).optional(),
-});
+  dis: parseAsFlag,
+  rev: parseAsFlag,
+  pair: parseAsFlag,
+  mt: parseAsFlag,
+  same: parseAsFlag,
+  q: parseAsText(200, { trim: true }),
+  sort: parseAsStringLiteral(SORTS),
+};
 
-export type BrowseFilters = z.infer<typeof browseFiltersSchema>;
+/** Filters with absent keys left out (the form the queries and the UI use). */
+export type BrowseFilters = UrlState<typeof browseFilterParsers>;
 
-export const FILTER_KEYS = Object.keys(browseFiltersSchema.shape) as (keyof BrowseFilters)[];
+export const FILTER_KEYS = Object.keys(browseFilterParsers) as (keyof BrowseFilters)[];
+
+const loadBrowseFilters = createLoader(browseFilterParsers);
+const serializeBrowseFilters = createSerializer(browseFilterParsers);
 
 /** Parses URL search params; invalid values are dropped (a bad link still opens the page). */
-export function parseBrowseFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): BrowseFilters {
-  const entries: Record<string, string> = {};
-  const get = (key: string) => (params instanceof URLSearchParams ? (params.get(key) ?? undefined) : [params[key]].flat()[0]);
-  for (const key of FILTER_KEYS) {
-    const value = get(key);
-    if (value !== undefined && value !== "") entries[key] = value;
-  }
-  const result: Record<string, unknown> = {};
-  for (const key of Object.keys(entries) as (keyof BrowseFilters)[]) {
-    const field = browseFiltersSchema.shape[key].safeParse(entries[key]);
-    if (field.success && field.data !== undefined) result[key] = field.data;
-  }
-  return result as BrowseFilters;
+export function parseBrowseFilters(params: SearchInput): BrowseFilters {
+  return withoutNulls(loadBrowseFilters(params));
 }
 
 export function filtersToSearch(filters: BrowseFilters): string {
-  const params = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = filters[key];
-    if (value !== undefined && value !== "") params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : "";
+  return serializeBrowseFilters(filters);
 }
 
 export function withFilter(filters: BrowseFilters, change: Partial<BrowseFilters>): BrowseFilters {

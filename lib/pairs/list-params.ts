@@ -1,35 +1,32 @@
 // The pairs list's URL state (pure): simple filters, or a metric key from the agreement page
 // naming exactly the pairs behind one of its numbers.
-import { z } from "zod";
-import { MAX_ID } from "../ids";
+import { createLoader, createSerializer } from "nuqs/server";
+import { parseAsId, parseAsStringLiteral, parseAsText, withoutNulls, type SearchInput, type UrlState } from "../url/parsers";
 import { PAIR_LABELS, PAIR_ORIGINS } from "./enums";
 import { PAIR_LABEL_TEXT } from "./sides";
 
 export const PAIR_STATUSES = ["unlabelled", "labelled"] as const;
 
-export const pairListSchema = z.object({
-  origin: z.enum(PAIR_ORIGINS).optional().catch(undefined),
-  editType: z.string().max(300).optional().catch(undefined),
-  status: z.enum(PAIR_STATUSES).optional().catch(undefined),
-  metric: z.string().max(600).optional().catch(undefined),
-  after: z.coerce.number().int().min(0).max(MAX_ID).optional().catch(undefined),
-});
-export type PairListParams = z.infer<typeof pairListSchema>;
+/** The pairs list's URL keys (page, filter controls and links share this one definition). */
+export const pairListParsers = {
+  origin: parseAsStringLiteral(PAIR_ORIGINS),
+  editType: parseAsText(300),
+  status: parseAsStringLiteral(PAIR_STATUSES),
+  metric: parseAsText(600),
+  /** Keyset cursor: the last pair id of the previous page. */
+  after: parseAsId,
+};
+export type PairListParams = UrlState<typeof pairListParsers>;
 
-export function parsePairList(search: Record<string, string | string[] | undefined>): PairListParams {
-  return pairListSchema.parse(
-    Object.fromEntries(Object.entries(search).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])),
-  );
+const loadPairList = createLoader(pairListParsers);
+const serializePairList = createSerializer(pairListParsers);
+
+export function parsePairList(search: SearchInput): PairListParams {
+  return withoutNulls(loadPairList(search));
 }
 
 export function pairListSearch(params: PairListParams): string {
-  const search = new URLSearchParams();
-  for (const key of ["origin", "editType", "status", "metric", "after"] as const) {
-    const value = params[key];
-    if (value !== undefined && value !== "") search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : "";
+  return serializePairList(params);
 }
 
 export const ORIGIN_TEXT: Record<(typeof PAIR_ORIGINS)[number], string> = {

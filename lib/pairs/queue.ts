@@ -2,8 +2,17 @@
 // facts; the SQL builder and the in-memory comparator both read the same list, so the order the
 // server hands out is the order the tests check. Pairs the reviewer already labelled never come
 // back except as deliberate repeats (sides swapped), interleaved at a fixed rhythm.
+import { createLoader, createSerializer } from "nuqs/server";
 import { z } from "zod";
-import { coercedId, MAX_ID } from "../ids";
+import {
+  parseAsBoundedNumber,
+  parseAsId,
+  parseAsIdList,
+  parseAsStringLiteral,
+  parseAsText,
+  withoutNulls,
+  type SearchInput,
+} from "../url/parsers";
 import { PAIR_ORIGINS } from "./enums";
 import { DEFAULT_REPEAT_SHARE, MAX_REPEAT_SHARE } from "./sides";
 
@@ -100,52 +109,44 @@ export function interleaveRepeats<T>(fresh: readonly T[], repeats: readonly T[],
   return out;
 }
 
-const idList = z
-  .string()
-  .optional()
-  .transform((value) =>
-    value
-      ? value
-          .split(",")
-          .map(Number)
-          .filter((id) => Number.isInteger(id) && id > 0 && id <= MAX_ID)
-          .slice(0, 2000)
-      : [],
-  );
-
-/** The queue's URL state (label page and its batch route share it). */
-export const queueParamsSchema = z.object({
-  queue: z.enum(QUEUE_KIND_IDS).catch("unlabelled"),
-  editType: z.string().max(300).optional().catch(undefined),
-  origin: z.enum(PAIR_ORIGINS).optional().catch(undefined),
-  repeat: z.coerce.number().min(0).max(MAX_REPEAT_SHARE).catch(DEFAULT_REPEAT_SHARE),
+/** The queue's URL keys (label page, queue picker and the batch route share this definition). */
+export const queueParsers = {
+  queue: parseAsStringLiteral(QUEUE_KIND_IDS).withDefault("unlabelled"),
+  editType: parseAsText(300),
+  origin: parseAsStringLiteral(PAIR_ORIGINS),
+  repeat: parseAsBoundedNumber(0, MAX_REPEAT_SHARE).withDefault(DEFAULT_REPEAT_SHARE),
   /** Start with this pair (from the list or a fresh manual pair), then continue the queue. */
-  pair: coercedId.optional().catch(undefined),
-});
-export type QueueParams = z.infer<typeof queueParamsSchema>;
+  pair: parseAsId,
+};
 
-export const queueBatchSchema = queueParamsSchema.extend({
-  /** Pairs the client already holds or labelled in this session (saves may still be in flight). */
-  exclude: idList,
-  excludeRepeats: idList,
-  limit: z.coerce.number().int().min(1).max(100).catch(25),
-});
+/** A batch request adds what the client holds: pairs it has or labelled in this session (saves
+ * may still be in flight) and how many to send. */
+export const queueBatchParsers = {
+  ...queueParsers,
+  exclude: parseAsIdList(2000).withDefault([]),
+  excludeRepeats: parseAsIdList(2000).withDefault([]),
+  limit: parseAsBoundedNumber(1, 100, { isInteger: true }).withDefault(25),
+};
 
-export function parseQueueParams(search: Record<string, string | string[] | undefined> | URLSearchParams): QueueParams {
-  const record =
-    search instanceof URLSearchParams
-      ? Object.fromEntries(search)
-      : Object.fromEntries(Object.entries(search).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-  return queueParamsSchema.parse(record);
+const loadQueue = createLoader(queueParsers);
+const loadQueueBatch = createLoader(queueBatchParsers);
+const serializeQueue = createSerializer(queueParsers);
+export const queueBatchSearch = createSerializer(queueBatchParsers);
+
+export type QueueParams = ReturnType<typeof parseQueueParams>;
+
+export function parseQueueParams(search: SearchInput) {
+  const { queue, repeat, ...rest } = loadQueue(search);
+  return { queue, repeat, ...withoutNulls(rest) };
 }
 
+/** The batch route's query: every key falls back to its default, so it never answers 400 or 500. */
+export const queueBatchSchema = z.record(z.string(), z.string()).transform((search) => {
+  const { queue, repeat, exclude, excludeRepeats, limit, ...rest } = loadQueueBatch(search);
+  return { queue, repeat, exclude, excludeRepeats, limit, ...withoutNulls(rest) };
+});
+
+/** Only what differs from the defaults goes into the link. */
 export function queueSearch(params: Partial<QueueParams>): string {
-  const search = new URLSearchParams();
-  if (params.queue && params.queue !== "unlabelled") search.set("queue", params.queue);
-  if (params.editType) search.set("editType", params.editType);
-  if (params.origin) search.set("origin", params.origin);
-  if (params.repeat !== undefined && params.repeat !== DEFAULT_REPEAT_SHARE) search.set("repeat", String(params.repeat));
-  if (params.pair) search.set("pair", String(params.pair));
-  const text = search.toString();
-  return text ? `?${text}` : "";
+  return serializeQueue(params);
 }

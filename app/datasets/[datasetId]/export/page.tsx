@@ -10,7 +10,7 @@ import { countImportedRows } from "@/lib/db/queries/imports";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { EXPORT_FILES, LICENCE_NOTE } from "@/lib/export/export-dataset";
 import { EXPORT_SOURCES, MANIFEST_FILE } from "@/lib/export/registry";
-import { normalizeEditType } from "@/lib/taxonomy";
+import { exportTypesSearch, parseExportTypes } from "@/lib/export/selection-url";
 import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -21,13 +21,10 @@ export default async function ExportPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
   const { db, dataset } = await loadDatasetOr404(datasetId);
-  const requested = (await searchParams).type;
-  const editTypes = [
-    ...new Set((Array.isArray(requested) ? requested : requested ? [requested] : []).map(normalizeEditType).filter(Boolean)),
-  ].slice(0, 100);
+  const editTypes = parseExportTypes(await searchParams);
   const facets = await facetCounts(db, dataset.id, {});
   const imported = await countImportedRows(db, dataset.id, editTypes);
-  const search = editTypes.length ? `?${new URLSearchParams(editTypes.map((type) => ["type", type]))}` : "";
+  const search = exportTypesSearch(editTypes);
 
   const maxRowsByFile: Record<string, number> = {
     [EXPORT_FILES.sft]: imported.sft,

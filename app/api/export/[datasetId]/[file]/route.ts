@@ -6,9 +6,8 @@ import { emptyCounts } from "@/lib/export/export-dataset";
 import { HttpError, idSchema, notFound, route } from "@/lib/http/route";
 import { normalizeEditType } from "@/lib/taxonomy";
 import { linesToStream } from "@/lib/export/lines-to-stream";
+import { exportTypesSchema } from "@/lib/export/selection-url";
 import { countExport, EXPORT_SOURCES, isExportFile, MANIFEST_FILE, type ExportContext } from "@/lib/export/registry";
-
-const editTypesSchema = z.array(z.string().trim().min(1).max(300)).max(100);
 
 const attachment = (file: string, contentType: string) => ({
   "content-type": contentType,
@@ -23,7 +22,7 @@ export const GET = route(
     const { file } = params;
     if (!isExportFile(file))
       throw notFound(`No export file "${file}"; available: ${[...Object.keys(EXPORT_SOURCES), MANIFEST_FILE].join(", ")}.`);
-    const types = editTypesSchema.safeParse(url.searchParams.getAll("type"));
+    const types = exportTypesSchema.safeParse(url.searchParams.getAll("type"));
     if (!types.success) throw new HttpError(400, "type: expected up to 100 edit types of at most 300 characters", { field: "type" });
     const found = await dataset(params.datasetId);
     const editTypes = [...new Set(types.data.map(normalizeEditType))];

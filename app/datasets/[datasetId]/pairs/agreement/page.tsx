@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { DatasetNav } from "@/components/dataset/dataset-nav";
 import { VerdictAgreementView } from "@/components/agreement/verdict-agreement";
 import { AgreementView } from "@/components/pairs/agreement-view";
+import { parseSelectedMetric } from "@/lib/agreement/url";
 import { loadAgreement } from "@/lib/db/queries/agreement";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { datasetMetadata } from "@/lib/pages/metadata";
@@ -17,7 +18,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const { db, dataset } = await loadDatasetOr404(datasetId);
   // One loader for the page, GET /api/datasets/<id>/agreement and `npm run agreement`.
   const { verdicts, pairs: summary } = await loadAgreement(db, dataset);
-  const selected = [(await searchParams).verdicts].flat()[0];
+  const selected = parseSelectedMetric(await searchParams);
   return (
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="/pairs" />
