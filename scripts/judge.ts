@@ -7,6 +7,7 @@ import cliProgress from "cli-progress";
 import { eq } from "drizzle-orm";
 import { die, flag, parseArgs } from "../lib/cli/args";
 import { openForCli } from "../lib/cli/open";
+import { firstJobErrors } from "../lib/db/queries/judge-jobs";
 import { datasets, type JudgeJob } from "../lib/db/schema";
 import { createJudge, JUDGE_PROVIDERS, type Judge, type JudgeProvider } from "../lib/judge/judges";
 import { createBatchClient } from "../lib/judge/gemini-batch";
@@ -199,11 +200,8 @@ console.log(
       : ""),
 );
 if (finished!.failed > 0) {
-  const errors = await handle.query<{ candidate_id: number; error: string }>(
-    "SELECT candidate_id, error FROM judgements WHERE job_id = $1 AND error IS NOT NULL ORDER BY id LIMIT 5",
-    [finished!.id],
-  );
-  for (const row of errors) console.error(`  candidate ${row.candidate_id}: ${row.error}`);
+  const errors = await firstJobErrors(handle, finished!.id, 5);
+  for (const row of errors) console.error(`  candidate ${row.candidateId}: ${row.error}`);
   if (finished!.failed > errors.length)
     console.error(`  … and ${finished!.failed - errors.length} more (last: ${lastError ?? "see the judgements table"})`);
   console.error(`Retry the failures with: npm run judge -- --resume ${finished!.id} --retry-errors`);

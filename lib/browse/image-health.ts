@@ -5,6 +5,7 @@ import "server-only";
 // thumbnail), a few at a time. The answer is kept per dataset for a few minutes, so page views
 // don't repeat the check; the dataset page asks for it after it has rendered.
 import type { DbHandle } from "../db/client";
+import { countCandidates, sampleCandidateImages } from "../db/queries/image-sample";
 import type { Dataset } from "../db/schema";
 import { ImageError, type ImageFailure } from "../images/errors";
 import { serveImage } from "../images/thumbnails";
@@ -18,21 +19,6 @@ export type ImageHealth = { checkedImages: number; checkedItems: number; failed:
 
 const recent = new Map<string, { at: number; result: Promise<ImageHealth> }>();
 
-async function sampleItems(db: DbHandle, datasetId: number, count: number) {
-  return db.query<{ id: string; image_path: string; source_image: string }>(
-    `WITH bounds AS (SELECT min(id) AS lo, max(id) AS hi, count(*) AS n FROM candidates WHERE dataset_id = $1)
-     SELECT DISTINCT c.id, c.image_path, r.source_image
-     FROM bounds, generate_series(0, $2 - 1) AS g,
-       LATERAL (SELECT id, image_path, request_id FROM candidates
-                WHERE dataset_id = $1 AND id >= bounds.lo + (g * (bounds.hi - bounds.lo + 1)) / $2
-                ORDER BY id LIMIT 1) c
-     JOIN requests r ON r.id = c.request_id
-     WHERE bounds.n > 0
-     ORDER BY c.id`,
-    [datasetId, count],
-  );
-}
-
 async function check(dataset: Dataset, path: string): Promise<{ reason: ImageProblem["reason"]; message: string } | null> {
   try {
     await serveImage(dataset, path, 256);
@@ -44,10 +30,10 @@ async function check(dataset: Dataset, path: string): Promise<{ reason: ImagePro
 }
 
 async function run(db: DbHandle, dataset: Dataset): Promise<ImageHealth> {
-  const items = await sampleItems(db, dataset.id, SAMPLE_ITEMS);
+  const items = await sampleCandidateImages(db, dataset.id, SAMPLE_ITEMS);
   const jobs = items.flatMap((item) => [
-    { candidateId: Number(item.id), which: "source" as const, path: item.source_image },
-    { candidateId: Number(item.id), which: "edit" as const, path: item.image_path },
+    { candidateId: item.id, which: "source" as const, path: item.source_image },
+    { candidateId: item.id, which: "edit" as const, path: item.image_path },
   ]);
   // One check per distinct path (sources are shared by a request's candidates and turns).
   const outcomes = new Map<string, Promise<Awaited<ReturnType<typeof check>>>>();
@@ -65,13 +51,13 @@ async function run(db: DbHandle, dataset: Dataset): Promise<ImageHealth> {
     const outcome = await outcomes.get(job.path)!;
     if (outcome) failed.push({ ...job, ...outcome });
   }
-  const total = await db.query<{ n: string }>("SELECT count(*) AS n FROM candidates WHERE dataset_id = $1", [dataset.id]);
+  const total = await countCandidates(db, dataset.id);
   return {
     checkedImages: outcomes.size,
     checkedItems: items.length,
     failed,
     checkedAt: new Date().toISOString(),
-    isSample: Number(total[0]?.n ?? 0) > items.length,
+    isSample: total > items.length,
   };
 }
 

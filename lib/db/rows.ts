@@ -3,6 +3,7 @@
 // string (node-postgres) fails loudly here instead of flowing on as a wrong type. Drizzle's query
 // builder (typed from the schema) needs none of this; use it where it can say the statement.
 import { z } from "zod";
+import { CANDIDATE_ROLES, MANIFEST_KINDS, OUTCOMES, PAIR_LABELS, PAIR_ORIGINS, REASON_TAGS, VERDICTS } from "./schema";
 import type { SqlRunner } from "./client";
 
 export class RowShapeError extends Error {
@@ -22,7 +23,7 @@ export async function queryRows<S extends z.ZodType>(
   text: string,
   params: unknown[] = [],
 ): Promise<z.output<S>[]> {
-  const rows = await runner.query<unknown>(text, params);
+  const rows = await runner.query(text, params);
   const parsed = z.array(row).safeParse(rows);
   if (!parsed.success) throw new RowShapeError(text, parsed.error);
   return parsed.data;
@@ -44,5 +45,41 @@ export const col = {
   text: z.string(),
   nullableText: z.string().nullable(),
   bool: z.boolean(),
+  nullableBool: z.boolean().nullable(),
   date: z.coerce.date(),
+  nullableDate: z.coerce.date().nullable(),
+  textArray: z.array(z.string()),
+  json: z.unknown(),
+  outcome: z.enum(OUTCOMES),
+  prior: z.enum(["pass", "fail", "none"]),
+  role: z.enum(CANDIDATE_ROLES),
+  manifestKind: z.enum(MANIFEST_KINDS),
+  verdict: z.enum(VERDICTS),
+  reasonTags: z.array(z.enum(REASON_TAGS)),
+  pairLabel: z.enum(PAIR_LABELS),
+  pairOrigin: z.enum(PAIR_ORIGINS),
 };
+
+/**
+ * A row schema for a statement that selects a joined table twice under dotted names
+ * (`ca.id AS "a.id"`): the columns `a.x` are moved into an object `a` before the row is checked
+ * against `schema`, which declares `a` as an object of its own.
+ */
+export function nested<S extends z.ZodType>(schema: S) {
+  return z.preprocess((raw) => {
+    if (typeof raw !== "object" || raw === null) return raw;
+    const row: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(raw)) {
+      const dot = key.indexOf(".");
+      if (dot < 0) {
+        row[key] = value;
+        continue;
+      }
+      const group = key.slice(0, dot);
+      const inner = row[group];
+      if (typeof inner === "object" && inner !== null) Object.assign(inner, { [key.slice(dot + 1)]: value });
+      else row[group] = { [key.slice(dot + 1)]: value };
+    }
+    return row;
+  }, schema);
+}

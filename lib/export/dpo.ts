@@ -5,10 +5,10 @@ import "server-only";
 // bad", as a list to regenerate. Both stream pairs in keyset chunks like the manifest exports.
 import type { SqlRunner } from "../db/client";
 import type { Dataset } from "../db/schema";
-import type { PairOrigin } from "../pairs/enums";
+import { pairChunk } from "../db/queries/export-reads";
 import { promptChains } from "../db/queries/pairs";
 import { pythonDumps } from "../manifest/python-json";
-import { decidePair, dpoRecord, type DpoCandidate, type DpoPair } from "../pairs/decide-pair";
+import { decidePair, dpoRecord, type DpoPair } from "../pairs/decide-pair";
 import type { PairOutcome } from "../pairs/preferred";
 import type { ExportFilters, FileCounts } from "./export-dataset";
 
@@ -16,21 +16,7 @@ export const DPO_FILE = "dpo.jsonl";
 export const BOTH_BAD_FILE = "both-bad.jsonl";
 const CHUNK = 2000;
 
-type Row = Record<string, unknown>;
 export type PairExportOptions = { outcomes: ReadonlyMap<number, PairOutcome>; filters?: ExportFilters };
-
-const CANDIDATE_FIELDS = ["id", "image_path", "role", "prior", "judge_verdict", "human_verdict", "effective_verdict", "judge_overall"];
-const columns = (alias: string, prefix: string) => CANDIDATE_FIELDS.map((field) => `${alias}.${field} AS ${prefix}${field}`).join(", ");
-const candidateOf = (row: Row, prefix: string): DpoCandidate => ({
-  id: Number(row[`${prefix}id`]),
-  imagePath: String(row[`${prefix}image_path`]),
-  role: row[`${prefix}role`] as DpoCandidate["role"],
-  prior: row[`${prefix}prior`] as DpoCandidate["prior"],
-  judgeVerdict: row[`${prefix}judge_verdict`] as DpoCandidate["judgeVerdict"],
-  humanVerdict: row[`${prefix}human_verdict`] as DpoCandidate["humanVerdict"],
-  effectiveVerdict: row[`${prefix}effective_verdict`] as DpoCandidate["effectiveVerdict"],
-  judgeOverall: Number(row[`${prefix}judge_overall`]),
-});
 
 /** Pairs of the dataset in id order, in chunks, as DpoPair (turns pairs carry their prompt chain). */
 async function* pairChunks(
@@ -42,35 +28,25 @@ async function* pairChunks(
   const editTypes = filters?.editTypes?.length ? filters.editTypes : null;
   let lastId = 0;
   for (;;) {
-    const params: unknown[] = [dataset.id, lastId];
-    const where = [
-      editTypes ? `r.edit_type = ANY($${params.push(editTypes)}::text[])` : null,
-      onlyIds ? `p.id = ANY($${params.push(onlyIds)}::bigint[])` : null,
-    ].filter(Boolean);
-    const rows = await db.query<Row>(
-      `SELECT p.id, p.origin, p.request_id, r.source_image, r.text, r.summarized_text, r.edit_type, r.session_id, r.turn, ${columns("ca", "a_")}, ${columns("cb", "b_")}
-       FROM pairs p JOIN requests r ON r.id = p.request_id JOIN candidates ca ON ca.id = p.candidate_a JOIN candidates cb ON cb.id = p.candidate_b
-       WHERE p.dataset_id = $1 AND p.id > $2 ${where.map((clause) => `AND ${clause}`).join(" ")} ORDER BY p.id LIMIT ${CHUNK}`,
-      params,
-    );
+    const rows = await pairChunk(db, { datasetId: dataset.id, afterId: lastId, limit: CHUNK, editTypes, onlyIds });
     if (rows.length === 0) return;
-    lastId = Number(rows[rows.length - 1].id);
+    lastId = rows[rows.length - 1].id;
     const chains = await promptChains(
       db,
       rows.filter((row) => row.origin === "turns" && row.session_id !== null),
     );
     yield rows.map((row) => {
-      const chain = chains.get(Number(row.request_id));
+      const chain = chains.get(row.request_id);
       return {
-        pairId: Number(row.id),
-        origin: row.origin as PairOrigin,
-        requestId: Number(row.request_id),
-        a: candidateOf(row, "a_"),
-        b: candidateOf(row, "b_"),
-        sourceImage: chain?.original ?? String(row.source_image),
-        text: String(row.text),
-        summarizedText: String(row.summarized_text),
-        editType: String(row.edit_type),
+        pairId: row.id,
+        origin: row.origin,
+        requestId: row.request_id,
+        a: row.a,
+        b: row.b,
+        sourceImage: chain?.original ?? row.source_image,
+        text: row.text,
+        summarizedText: row.summarized_text,
+        editType: row.edit_type,
         promptChain: chain?.prompts ?? null,
       };
     });

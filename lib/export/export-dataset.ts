@@ -3,8 +3,8 @@
 // the changed values rewritten. Works for a CLI writing files and for a streaming route.
 import type { SqlRunner } from "../db/client";
 import type { Dataset } from "../db/schema";
-import { decideMultiTurn, decidePreference, decideSft, type ExportCandidate, type RowDecision } from "./decide";
-import { passesForExportSql } from "../verdict/sql";
+import { candidatesByOwner, manifestRowChunk, type ManifestRowRead } from "../db/queries/export-reads";
+import { decideMultiTurn, decidePreference, decideSft, type RowDecision } from "./decide";
 import { replaceValues } from "../manifest/python-json";
 import { rebuildSftLine } from "../manifest/sft-line";
 
@@ -29,50 +29,6 @@ const CHUNK = 5000;
 
 export function emptyCounts(): FileCounts {
   return { rows: 0, unchanged: 0, changed: 0, dropped: 0, changedByHuman: 0, droppedByHuman: 0, dropReasons: {} };
-}
-
-type CandidateRow = {
-  id: string;
-  request_id: string;
-  image_path: string;
-  role: ExportCandidate["role"];
-  prior: ExportCandidate["prior"];
-  judge_verdict: ExportCandidate["judgeVerdict"];
-  human_verdict: ExportCandidate["humanVerdict"];
-  effective_verdict: ExportCandidate["effectiveVerdict"];
-  judge_overall: number;
-};
-
-const toCandidate = (row: CandidateRow): ExportCandidate => ({
-  id: Number(row.id),
-  imagePath: row.image_path,
-  role: row.role,
-  prior: row.prior,
-  judgeVerdict: row.judge_verdict,
-  humanVerdict: row.human_verdict,
-  effectiveVerdict: row.effective_verdict,
-  judgeOverall: Number(row.judge_overall),
-});
-
-// Only what the decision needs: every column of every row crosses from WASM into JavaScript.
-const CANDIDATE_COLUMNS = "c.id, c.image_path, c.role, c.prior, c.judge_verdict, c.human_verdict, c.effective_verdict, c.judge_overall";
-
-async function candidatesFor(db: SqlRunner, column: "request_id" | "session_id", ids: number[]): Promise<Map<number, ExportCandidate[]>> {
-  const map = new Map<number, ExportCandidate[]>();
-  if (ids.length === 0) return map;
-  const rows = await db.query<CandidateRow & { owner: string }>(
-    column === "request_id"
-      ? `SELECT ${CANDIDATE_COLUMNS}, c.request_id AS owner FROM candidates c WHERE c.request_id = ANY($1::bigint[]) ORDER BY c.id`
-      : `SELECT ${CANDIDATE_COLUMNS}, r.session_id AS owner FROM candidates c JOIN requests r ON r.id = c.request_id WHERE r.session_id = ANY($1::bigint[]) ORDER BY r.turn, c.id`,
-    [ids],
-  );
-  for (const row of rows) {
-    const owner = Number(row.owner);
-    const list = map.get(owner) ?? [];
-    list.push(toCandidate(row));
-    map.set(owner, list);
-  }
-  return map;
 }
 
 function apply(decision: RowDecision, raw: string, counts: FileCounts): string | null {
@@ -104,23 +60,16 @@ export async function* exportLines(
   const editTypes = options.filters?.editTypes?.length ? options.filters.editTypes : null;
   let lastId = 0;
   for (;;) {
-    const rows = await db.query<ManifestRowRead & { is_settled: boolean }>(
-      `SELECT m.id, m.raw, m.rebuild, m.key_image, m.request_id, m.session_id,
-              r.source_image, r.text, r.edit_type, r.summarized_text, ${SETTLED_SQL[kind]} AS is_settled
-       FROM manifest_rows m
-       ${editTypes && kind !== "multi_turn" ? "JOIN requests r ON r.id = m.request_id AND r.edit_type = ANY($4::text[])" : "LEFT JOIN requests r ON m.rebuild IS NOT NULL AND r.id = m.request_id"}
-       WHERE m.dataset_id = $1 AND m.kind = $2 AND m.id > $3 ORDER BY m.id LIMIT ${CHUNK}`,
-      editTypes && kind !== "multi_turn" ? [dataset.id, kind, lastId, editTypes] : [dataset.id, kind, lastId],
-    );
+    const rows = await manifestRowChunk(db, { datasetId: dataset.id, kind, afterId: lastId, limit: CHUNK, editTypes });
     if (rows.length === 0) return;
-    lastId = Number(rows[rows.length - 1].id);
+    lastId = rows[rows.length - 1].id;
     const column = kind === "multi_turn" ? "session_id" : "request_id";
     // Settled rows come out as read without their candidates: most rows, and the slowest part of
     // a PGlite export is moving rows from WASM into JavaScript.
     const isSettled = (row: (typeof rows)[number]) =>
-      row.is_settled && !(kind !== "multi_turn" && options.preferred?.has(Number(row.request_id)));
-    const owners = rows.filter((row) => !isSettled(row)).map((row) => Number(row[column]));
-    const byOwner = await candidatesFor(db, column, owners);
+      row.is_settled && !(kind !== "multi_turn" && row.request_id !== null && options.preferred?.has(row.request_id));
+    const owners = rows.filter((row) => !isSettled(row)).map((row) => row[column] ?? 0);
+    const byOwner = await candidatesByOwner(db, column, owners);
     for (const row of rows) {
       const raw = originalLine(row);
       if (isSettled(row)) {
@@ -129,7 +78,7 @@ export async function* exportLines(
         yield raw;
         continue;
       }
-      const owner = Number(row[column]);
+      const owner = row[column] ?? 0;
       const candidates = byOwner.get(owner) ?? [];
       const preferred = kind === "multi_turn" ? null : options.preferred?.get(owner);
       // An SFT row's output_image is its key: no need to parse the line for it.
@@ -144,29 +93,6 @@ export async function* exportLines(
     }
   }
 }
-
-/**
- * Rows whose export is "as read" whatever their other candidates: an SFT row whose own output
- * passes, a session whose every turn passes. Preference rows always need their candidates.
- */
-const SETTLED_SQL: Record<ExportKind, string> = {
-  sft: `EXISTS (SELECT 1 FROM candidates k WHERE k.request_id = m.request_id AND k.image_path = m.key_image AND ${passesForExportSql("k")})`,
-  preference: "false",
-  multi_turn: `NOT EXISTS (SELECT 1 FROM requests t JOIN candidates k ON k.request_id = t.id WHERE t.session_id = m.session_id AND NOT ${passesForExportSql("k")})`,
-};
-
-type ManifestRowRead = {
-  id: string;
-  raw: string | null;
-  rebuild: "ascii" | "utf8" | null;
-  key_image: string | null;
-  request_id: string | null;
-  session_id: string | null;
-  source_image: string | null;
-  text: string | null;
-  edit_type: string | null;
-  summarized_text: string | null;
-};
 
 /** The line as imported: stored, or re-created from its request when the import found that exact. */
 function originalLine(row: ManifestRowRead): string {

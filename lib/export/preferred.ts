@@ -3,6 +3,7 @@ import "server-only";
 // each request's preferred candidate (SFT and preference rows take it when it passes), and the
 // counts manifest.json reports. Loaded once per export run by the registry (registry.ts).
 import type { SqlRunner } from "../db/client";
+import { decidedPairs } from "../db/queries/export-reads";
 import { liveLabels } from "../db/queries/pairs-labels";
 import { pairOutcomes, preferredByRequest, tallyOutcomes, type OutcomeTally, type PairOutcome } from "../pairs/preferred";
 import type { DpoTally } from "./dpo";
@@ -22,23 +23,7 @@ export async function loadPreferenceDecisions(db: SqlRunner, datasetId: number):
   const decided = [...outcomes.values()]
     .filter((outcome) => outcome.outcome === "a" || outcome.outcome === "b")
     .map((outcome) => outcome.pairId);
-  const pairs = decided.length
-    ? await db.query<{ id: string; request_id: string; candidate_a: string; candidate_b: string; is_same_request: boolean }>(
-        `SELECT p.id, p.request_id, p.candidate_a, p.candidate_b, (ca.request_id = cb.request_id) AS is_same_request
-         FROM pairs p JOIN candidates ca ON ca.id = p.candidate_a JOIN candidates cb ON cb.id = p.candidate_b WHERE p.id = ANY($1::bigint[])`,
-        [decided],
-      )
-    : [];
-  const preferred = preferredByRequest(
-    pairs.map((row) => ({
-      pairId: Number(row.id),
-      requestId: Number(row.request_id),
-      candidateA: Number(row.candidate_a),
-      candidateB: Number(row.candidate_b),
-      isSameRequest: Boolean(row.is_same_request),
-    })),
-    outcomes,
-  );
+  const preferred = preferredByRequest(await decidedPairs(db, decided), outcomes);
   return {
     outcomes,
     preferred,

@@ -3,18 +3,38 @@ import "server-only";
 // chunks so PGlite's single thread keeps serving pages between them), applies the pure rules of
 // lib/pairs/mining.ts and inserts what they find. Idempotent: the unique (candidate_a,
 // candidate_b) index plus a check for the reversed order make a second run add nothing.
+import { z } from "zod";
 import type { DbHandle, SqlRunner } from "../client";
-import type { Dataset, Outcome, PairOrigin } from "../schema";
+import type { Dataset } from "../schema";
+import { col, queryRows } from "../rows";
 import {
   minePairsInRequest,
   mineTurnPairs,
   type MinedPair,
+  type MiningCandidate,
   type MiningOptions,
   type MiningResult,
   type SessionTurn,
 } from "../../pairs/mining";
 
 const REQUEST_CHUNK = 1000;
+
+const miningCandidate = z.object({
+  id: col.int,
+  requestId: col.int,
+  judgeOverall: col.number.transform((overall) => (overall < 0 ? null : overall)),
+  effectiveVerdict: col.outcome,
+  isDisagreement: col.bool,
+}) satisfies z.ZodType<MiningCandidate & { requestId: number }>;
+
+const sessionTurn = z.object({
+  sessionId: col.int,
+  originalUrl: col.text,
+  turn: col.int,
+  prompt: col.text,
+  requestId: col.int,
+  candidateIds: z.array(col.int),
+}) satisfies z.ZodType<SessionTurn>;
 
 export type MineRequest = Omit<MiningOptions, "threshold"> & { editType?: string };
 
@@ -27,40 +47,28 @@ export async function minePairs(db: DbHandle, dataset: Dataset, request: MineReq
   while (requestRules.length > 0) {
     const params: unknown[] = [dataset.id, lastRequest];
     if (request.editType) params.push(request.editType);
-    const requestIds = await db.query<{ request_id: string }>(
+    const requestIds = await queryRows(
+      db,
+      z.object({ request_id: col.int }),
       `SELECT request_id FROM candidates WHERE dataset_id = $1 AND request_id > $2 ${request.editType ? "AND edit_type = $3" : ""}
        GROUP BY request_id HAVING count(*) > 1 ORDER BY request_id LIMIT ${REQUEST_CHUNK}`,
       params,
     );
     if (requestIds.length === 0) break;
-    const ids = requestIds.map((row) => Number(row.request_id));
+    const ids = requestIds.map((row) => row.request_id);
     lastRequest = ids[ids.length - 1];
-    const rows = await db.query<{
-      id: string;
-      request_id: string;
-      judge_overall: number;
-      effective_verdict: Outcome;
-      is_disagreement: boolean;
-    }>(
-      "SELECT id, request_id, judge_overall, effective_verdict, is_disagreement FROM candidates WHERE request_id = ANY($1::bigint[]) ORDER BY request_id, id",
+    const rows = await queryRows(
+      db,
+      miningCandidate,
+      `SELECT id, request_id AS "requestId", judge_overall AS "judgeOverall", effective_verdict AS "effectiveVerdict", is_disagreement AS "isDisagreement"
+       FROM candidates WHERE request_id = ANY($1::bigint[]) ORDER BY request_id, id`,
       [ids],
     );
     const byRequest = new Map<number, typeof rows>();
-    for (const row of rows) byRequest.set(Number(row.request_id), [...(byRequest.get(Number(row.request_id)) ?? []), row]);
+    for (const row of rows) byRequest.set(row.requestId, [...(byRequest.get(row.requestId) ?? []), row]);
     const found: MinedPair[] = [];
     for (const [requestId, candidates] of byRequest) {
-      found.push(
-        ...minePairsInRequest(
-          requestId,
-          candidates.map((row) => ({
-            id: Number(row.id),
-            judgeOverall: Number(row.judge_overall) < 0 ? null : Number(row.judge_overall),
-            effectiveVerdict: row.effective_verdict,
-            isDisagreement: Boolean(row.is_disagreement),
-          })),
-          { ...options, rules: requestRules },
-        ),
-      );
+      found.push(...minePairsInRequest(requestId, candidates, { ...options, rules: requestRules }));
     }
     result.requestsScanned += ids.length;
     await insertPairs(db, dataset.id, found, result);
@@ -77,34 +85,24 @@ export async function minePairs(db: DbHandle, dataset: Dataset, request: MineReq
 
 /** Turns of sessions whose original image is shared with another session (the only ones that can pair). */
 async function sessionTurns(db: SqlRunner, datasetId: number): Promise<SessionTurn[]> {
-  const rows = await db.query<{
-    session_id: string;
-    original_url: string;
-    turn: number;
-    text: string;
-    request_id: string;
-    candidate_ids: (string | number)[];
-  }>(
-    `SELECT s.id AS session_id, s.original_url, r.turn, r.text, r.id AS request_id, array_agg(c.id ORDER BY c.id) AS candidate_ids
+  return queryRows(
+    db,
+    sessionTurn,
+    `SELECT s.id AS "sessionId", s.original_url AS "originalUrl", r.turn, r.text AS prompt, r.id AS "requestId",
+            array_agg(c.id ORDER BY c.id) AS "candidateIds"
      FROM sessions s JOIN requests r ON r.session_id = s.id JOIN candidates c ON c.request_id = r.id
      WHERE s.dataset_id = $1 AND s.original_url IN (SELECT original_url FROM sessions WHERE dataset_id = $1 GROUP BY original_url HAVING count(*) > 1)
      GROUP BY s.id, s.original_url, r.turn, r.text, r.id`,
     [datasetId],
   );
-  return rows.map((row) => ({
-    sessionId: Number(row.session_id),
-    originalUrl: row.original_url,
-    turn: Number(row.turn),
-    prompt: row.text,
-    requestId: Number(row.request_id),
-    candidateIds: row.candidate_ids.map(Number),
-  }));
 }
 
 async function insertPairs(db: DbHandle, datasetId: number, pairs: readonly MinedPair[], result: MiningResult) {
   if (pairs.length === 0) return;
   const inserted = await db.transaction(async (tx) => {
-    const rows = await tx.query<{ origin: PairOrigin; candidate_a: string; candidate_b: string }>(
+    const rows = await queryRows(
+      tx,
+      z.object({ origin: col.pairOrigin, candidate_a: col.int, candidate_b: col.int }),
       `INSERT INTO pairs (dataset_id, request_id, candidate_a, candidate_b, origin)
        SELECT $1, t.r, t.a, t.b, t.o FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::text[]) AS t(r, a, b, o)
        WHERE NOT EXISTS (SELECT 1 FROM pairs q WHERE q.candidate_a = t.b AND q.candidate_b = t.a)
@@ -118,7 +116,7 @@ async function insertPairs(db: DbHandle, datasetId: number, pairs: readonly Mine
       ],
     );
     if (rows.length) {
-      const ids = [...new Set(rows.flatMap((row) => [Number(row.candidate_a), Number(row.candidate_b)]))];
+      const ids = [...new Set(rows.flatMap((row) => [row.candidate_a, row.candidate_b]))];
       await tx.query("UPDATE candidates SET is_in_pair = true WHERE id = ANY($1::bigint[]) AND NOT is_in_pair", [ids]);
     }
     return rows;

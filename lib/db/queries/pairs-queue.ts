@@ -2,12 +2,16 @@ import "server-only";
 // The labelling queue: the next batch of pairs for one reviewer, ordered by the queue kind's sort
 // keys (lib/pairs/queue.ts), with due repeats (sides swapped) interleaved. Pairs the reviewer
 // labelled never come back except as repeats; their own skips come back last.
+import { z } from "zod";
 import type { SqlRunner } from "../client";
+import { col, queryOne, queryRows } from "../rows";
 import type { Dataset } from "../schema";
 import { interleaveRepeats, queueSortKeys, type QueueKind, type SortKey } from "../../pairs/queue";
 import { isRepeatSelected, REPEAT_GAP } from "../../pairs/sides";
 import { LIVE_LABEL, loadPairItems } from "./pairs";
 import type { QueueBatch } from "../../pairs/types";
+
+const idRow = z.object({ id: col.int });
 export type { QueueBatch };
 
 export type QueueBatchRequest = {
@@ -100,23 +104,29 @@ export async function nextPairBatch(db: SqlRunner, dataset: Dataset, reviewerId:
   const keys = queueSortKeys(request.queue);
   const tier = FIRST_TIER[request.queue];
   let fresh = tier
-    ? await db.query<{ id: string }>(
+    ? await queryRows(
+        db,
+        idRow,
         `WITH ${STATS_CTE} SELECT p.id ${fromClause(request, [], where)} AND ${tier.where} ORDER BY ${tier.order} LIMIT ${request.limit}`,
         params,
       )
     : [];
   if (fresh.length < request.limit) {
-    fresh = await db.query<{ id: string }>(
+    fresh = await queryRows(
+      db,
+      idRow,
       `WITH ${STATS_CTE} SELECT p.id ${fromClause(request, keys, where)} ORDER BY ${orderBy(request.queue)} LIMIT ${request.limit}`,
       params,
     );
   }
-  const [count] = await db.query<{ count: string }>(
+  const count = await queryOne(
+    db,
+    z.object({ count: col.int }),
     `WITH ${STATS_CTE} SELECT count(*) AS count ${fromClause(request, [], where)} AND NOT COALESCE(s.is_skipped_by_me, false)`,
     withoutExclude(params),
   );
   const repeats = await dueRepeats(db, dataset.id, reviewerId, request);
-  const freshIds = fresh.map((row) => Number(row.id));
+  const freshIds = fresh.map((row) => row.id);
   // A pair opened directly (from the list or a new manual pair) comes first, whatever its state.
   const firstIds = request.pair && !request.exclude.includes(request.pair) ? [request.pair] : [];
   const ordered = interleaveRepeats(
@@ -142,7 +152,7 @@ export async function nextPairBatch(db: SqlRunner, dataset: Dataset, reviewerId:
     const item = entry.isRepeat ? repeatById.get(entry.id) : freshById.get(entry.id);
     return item ? [item] : [];
   });
-  return { items, remaining: Number(count.count), repeatsDue: repeats.length };
+  return { items, remaining: count.count, repeatsDue: repeats.length };
 }
 
 /** The count ignores the client's exclude list: it is "pairs still waiting for this reviewer". */
@@ -160,14 +170,16 @@ async function dueRepeats(db: SqlRunner, datasetId: number, reviewerId: number, 
   if (!(request.repeat > 0)) return [];
   const params: unknown[] = [datasetId, reviewerId, request.excludeRepeats];
   const where = filters(request, params);
-  const rows = await db.query<{ pair_id: string; left_candidate_id: string }>(
+  const rows = await queryRows(
+    db,
+    z.object({ pairId: col.int, leftCandidateId: col.int }),
     `WITH mine AS (
        SELECT l.id, l.pair_id, l.label, l.left_candidate_id, l.is_repeat, row_number() OVER (ORDER BY l.id DESC) - 1 AS newer
        FROM pair_labels l JOIN pairs lp ON lp.id = l.pair_id
        WHERE lp.dataset_id = $1 AND l.reviewer_id = $2 AND ${LIVE_LABEL}
      ),
      latest AS (SELECT DISTINCT ON (pair_id) * FROM mine WHERE NOT is_repeat ORDER BY pair_id, id DESC)
-     SELECT latest.pair_id, latest.left_candidate_id FROM latest
+     SELECT latest.pair_id AS "pairId", latest.left_candidate_id AS "leftCandidateId" FROM latest
      JOIN pairs p ON p.id = latest.pair_id JOIN requests r ON r.id = p.request_id
      WHERE latest.label <> 'skip' AND latest.newer >= ${Math.max(0, Math.floor(request.repeatGap ?? REPEAT_GAP))}
        AND NOT EXISTS (SELECT 1 FROM mine m WHERE m.pair_id = latest.pair_id AND m.is_repeat)
@@ -175,8 +187,5 @@ async function dueRepeats(db: SqlRunner, datasetId: number, reviewerId: number, 
      ORDER BY latest.id`,
     params,
   );
-  return rows
-    .map((row) => ({ pairId: Number(row.pair_id), leftCandidateId: Number(row.left_candidate_id) }))
-    .filter((row) => isRepeatSelected(row.pairId, reviewerId, request.repeat))
-    .slice(0, Math.max(1, Math.ceil(request.limit / 4)));
+  return rows.filter((row) => isRepeatSelected(row.pairId, reviewerId, request.repeat)).slice(0, Math.max(1, Math.ceil(request.limit / 4)));
 }
