@@ -58,7 +58,9 @@ function printSummary(datasetName: string, { verdicts, pairs }: AgreementJson) {
   );
   for (const row of verdicts.pairwise) {
     console.log(
-      `    ${row.a} · ${row.b}: n ${row.n}, κ ${fixed(row.kappa)}, κ accept/reject ${fixed(row.kappa_accept_reject)} (n ${row.n_accept_reject}), agreement ${pct(row.percent_agreement)}${row.note ? `; ${row.note}` : ""}`,
+      `    ${row.a} · ${row.b}: n ${row.n}, κ ${fixed(row.kappa)}, ` +
+        `κ accept/reject ${fixed(row.kappa_accept_reject)} (n ${row.n_accept_reject}), agreement ${pct(row.percent_agreement)}` +
+        (row.note ? `; ${row.note}` : ""),
     );
   }
   for (const row of verdicts.by_edit_type)

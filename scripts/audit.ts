@@ -11,7 +11,9 @@ import { findDataset, listDatasetNames } from "../lib/db/queries/datasets";
 import { loadAuditReport } from "../lib/db/queries/audit";
 import { comparePairSchema, loadJudgeComparison, type JudgeComparisonReport } from "../lib/db/queries/audit-compare";
 
-const USAGE = `usage: npm run audit -- --dataset NAME [--json] [--type T | --group G] [--judge-id ID] [--reviewer NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sample ID] [--compare JUDGE_A JUDGE_B]`;
+const USAGE =
+  "usage: npm run audit -- --dataset NAME [--json] [--type T | --group G] [--judge-id ID] [--reviewer NAME] " +
+  "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sample ID] [--compare JUDGE_A JUDGE_B]";
 
 let args: ReturnType<typeof parseArgs>;
 try {
@@ -98,7 +100,9 @@ function printSummary(r: AuditReport) {
   );
   const contamination = r.contamination;
   console.log(
-    `  contamination: ${pct(contamination.rate)} of judge passes rejected by people${contamination.ci ? ` (95% CI ${pct(contamination.ci[0])}–${pct(contamination.ci[1])})` : ""}${contamination.projected_bad !== null ? `; ≈${Math.round(contamination.projected_bad)} bad edits projected into the export` : ""}`,
+    `  contamination: ${pct(contamination.rate)} of judge passes rejected by people` +
+      (contamination.ci ? ` (95% CI ${pct(contamination.ci[0])}–${pct(contamination.ci[1])})` : "") +
+      (contamination.projected_bad !== null ? `; ≈${Math.round(contamination.projected_bad)} bad edits projected into the export` : ""),
   );
   for (const [title, rows] of [
     ["too lenient", r.too_lenient],
@@ -107,7 +111,8 @@ function printSummary(r: AuditReport) {
     if (rows.length) console.log(`  ${title} (surest first):`);
     for (const row of rows.slice(0, 5)) {
       console.log(
-        `    judge ${pct(row.judge_pass_rate).padStart(6)} vs people ${pct(row.human_pass_rate).padStart(6)}  adj. p ${row.adjusted_p.toPrecision(2).padStart(7)}  ${row.edit_type ?? `group ${row.group}`}`,
+        `    judge ${pct(row.judge_pass_rate).padStart(6)} vs people ${pct(row.human_pass_rate).padStart(6)}  ` +
+          `adj. p ${row.adjusted_p.toPrecision(2).padStart(7)}  ${row.edit_type ?? `group ${row.group}`}`,
       );
     }
   }

@@ -63,7 +63,10 @@ export function VerdictAgreementView({
         <div className="grid gap-4 xl:grid-cols-2">
           <Card
             title="All reviewers"
-            note="Krippendorff's α (nominal: accept, reject, unsure) over every item with two or more verdicts, whoever gave them. Fleiss' κ needs the same number of verdicts per item, so it uses the items with the most common count."
+            note={
+              "Krippendorff's α (nominal: accept, reject, unsure) over every item with two or more verdicts, whoever gave them. " +
+              "Fleiss' κ needs the same number of verdicts per item, so it uses the items with the most common count."
+            }
           >
             <dl className="grid grid-cols-3 gap-3 text-sm">
               <div>

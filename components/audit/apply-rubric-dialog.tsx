@@ -46,8 +46,10 @@ export function ApplyRubricDialog({ datasetId, current, proposed, label, testId 
       const result = await applyRubric({ datasetId, threshold: proposed.threshold, weights: proposed.weights });
       if (!result.ok) return setError(result.error);
       const { preview: flipped, previous } = result.data;
+      const weights = CRITERIA.map((criterion) => num(previous.weights[criterion])).join(" / ");
       setMessage(
-        `Applied: ${flipped.judgeFlips} stored verdicts flipped. Previous values: threshold ${num(previous.threshold)}, weights ${CRITERIA.map((c) => num(previous.weights[c])).join(" / ")} (apply them again to go back).`,
+        `Applied: ${flipped.judgeFlips} stored verdicts flipped. ` +
+          `Previous values: threshold ${num(previous.threshold)}, weights ${weights} (apply them again to go back).`,
       );
       router.refresh();
     });

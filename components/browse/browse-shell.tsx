@@ -4,6 +4,15 @@
 // in the drawer), the backdrop or Escape closes the drawer.
 import { useEffect, useState, type MouseEvent, type ReactNode } from "react";
 
+/** Below 1100 px the categories are a drawer sliding in from the left; from 1100 px a static column. */
+const DRAWER =
+  "fixed inset-y-0 left-0 z-50 w-[min(26rem,92vw)] overflow-y-auto border-r border-neutral-800 bg-neutral-950 p-3 " +
+  "shadow-2xl transition-transform";
+const DRAWER_WIDE =
+  "min-[1100px]:visible min-[1100px]:static min-[1100px]:z-auto min-[1100px]:h-[calc(100vh-7rem)] min-[1100px]:w-auto " +
+  "min-[1100px]:translate-x-0 min-[1100px]:border-0 min-[1100px]:bg-transparent min-[1100px]:p-0 min-[1100px]:pr-2 " +
+  "min-[1100px]:shadow-none";
+
 export function BrowseShell({ sidebar, children }: { sidebar: ReactNode; children: ReactNode }) {
   const [isOpen, setIsOpen] = useState(false);
   const onDrawerClick = (event: MouseEvent) => {
@@ -25,7 +34,7 @@ export function BrowseShell({ sidebar, children }: { sidebar: ReactNode; childre
         id="category-drawer"
         onClick={onDrawerClick}
         aria-label="Categories"
-        className={`fixed inset-y-0 left-0 z-50 w-[min(26rem,92vw)] overflow-y-auto border-r border-neutral-800 bg-neutral-950 p-3 shadow-2xl transition-transform min-[1100px]:visible min-[1100px]:static min-[1100px]:z-auto min-[1100px]:h-[calc(100vh-7rem)] min-[1100px]:w-auto min-[1100px]:translate-x-0 min-[1100px]:border-0 min-[1100px]:bg-transparent min-[1100px]:p-0 min-[1100px]:pr-2 min-[1100px]:shadow-none ${isOpen ? "visible translate-x-0" : "invisible -translate-x-full"}`}
+        className={`${DRAWER} ${DRAWER_WIDE} ${isOpen ? "visible translate-x-0" : "invisible -translate-x-full"}`}
       >
         <div className="mb-2 flex items-center justify-between min-[1100px]:hidden">
           <span className="text-sm font-semibold">Categories</span>

@@ -2,10 +2,10 @@
 // A virtualised grid of source→edit pairs over keyset pages: only the rows on screen are in the
 // DOM, and the next page is fetched as the user nears the end, so 400K items scroll smoothly.
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { BrowseItem, BrowsePage } from "@/lib/browse/types";
 import { CandidateCard } from "./candidate-card";
+import { VirtualRows } from "./virtual-rows";
 
 type Props = { datasetId: number; search: string; initialPage: BrowsePage };
 
@@ -39,17 +39,9 @@ export function CandidateGrid({ datasetId, search, initialPage }: Props) {
   const items: BrowseItem[] = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const columns = Math.max(1, Math.floor((width + GAP) / (CARD_MIN_WIDTH + GAP)));
   const rowCount = Math.ceil(items.length / columns);
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT + GAP,
-    overscan: 4,
-  });
-  const virtualRows = virtualizer.getVirtualItems();
-  const lastRow = virtualRows.at(-1)?.index ?? 0;
-  useEffect(() => {
-    if (lastRow >= rowCount - 3 && query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
-  }, [lastRow, rowCount, query]);
+  const onNearEnd = () => {
+    if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
+  };
 
   if (items.length === 0) {
     return (
@@ -64,19 +56,20 @@ export function CandidateGrid({ datasetId, search, initialPage }: Props) {
       className="h-[calc(100vh-14rem)] overflow-y-auto pr-1 min-[1100px]:h-[calc(100vh-11rem)]"
       data-testid="candidate-grid"
     >
-      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-        {virtualRows.map((row) => (
-          <div
-            key={row.key}
-            className="absolute left-0 right-0 grid"
-            style={{ top: row.start, height: ROW_HEIGHT, gap: GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
-          >
-            {items.slice(row.index * columns, row.index * columns + columns).map((item) => (
+      <VirtualRows
+        scrollRef={scrollRef}
+        rowCount={rowCount}
+        rowHeight={ROW_HEIGHT}
+        gap={GAP}
+        onNearEnd={onNearEnd}
+        renderRow={(index) => (
+          <div className="grid h-full" style={{ gap: GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+            {items.slice(index * columns, index * columns + columns).map((item) => (
               <CandidateCard key={item.id} item={item} datasetId={datasetId} search={search} />
             ))}
           </div>
-        ))}
-      </div>
+        )}
+      />
       {query.isFetchingNextPage && <p className="py-3 text-center text-xs text-neutral-500">Loading more…</p>}
       {query.isError && <p className="py-3 text-center text-xs text-rose-300">{(query.error as Error).message} — scroll to retry.</p>}
     </div>

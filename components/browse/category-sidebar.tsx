@@ -73,6 +73,9 @@ function Legend() {
   );
 }
 
+/** An edit type with no items in this dataset stays listed, greyed. */
+const EMPTY_TYPE = "text-neutral-500 hover:bg-neutral-800/60";
+
 export function CategorySidebar({ datasetId, filters, groups, total }: Props) {
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({});
   const href = (change: Partial<BrowseFilters>) => `/datasets/${datasetId}${filtersToSearch(withFilter(filters, { ...change }))}`;
@@ -120,11 +123,12 @@ export function CategorySidebar({ datasetId, filters, groups, total }: Props) {
                 <ul className="ml-5 border-l border-neutral-800">
                   {group.types.map((type) => {
                     const isActive = filters.type === type.editType;
+                    const tone = isActive ? "bg-amber-500/15 text-amber-200" : type.items === 0 ? EMPTY_TYPE : "hover:bg-neutral-800/60";
                     return (
                       <li key={type.editType}>
                         <Link
                           href={href({ type: type.editType, group: group.group })}
-                          className={`flex items-center justify-between gap-2 rounded-r px-2 py-1 ${isActive ? "bg-amber-500/15 text-amber-200" : type.items === 0 ? "text-neutral-500 hover:bg-neutral-800/60" : "hover:bg-neutral-800/60"}`}
+                          className={`flex items-center justify-between gap-2 rounded-r px-2 py-1 ${tone}`}
                           title={
                             type.info
                               ? type.info.paperName && type.info.paperName !== type.editType

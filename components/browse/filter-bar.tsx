@@ -42,6 +42,13 @@ const VERDICT_FILTERS: { key: "eff" | "judge" | "human"; label: string; options:
 
 const selectClass = "rounded border border-neutral-700 bg-neutral-900 px-2 py-1 text-sm";
 
+/** Only (1), excluded (0) or off: amber, rose, plain. */
+const TOGGLE_TONE = {
+  "1": "border-amber-400 bg-amber-500/15 text-amber-200",
+  "0": "border-rose-400/70 bg-rose-500/10 text-rose-200",
+  off: "border-neutral-700 text-neutral-300 hover:border-neutral-500",
+};
+
 function Toggle({
   label,
   value,
@@ -62,7 +69,7 @@ function Toggle({
       aria-pressed={value !== undefined}
       onClick={() => onChange(next)}
       title="Click: only · again: exclude · again: off"
-      className={`rounded-full border px-2.5 py-1 text-xs ${value === "1" ? "border-amber-400 bg-amber-500/15 text-amber-200" : value === "0" ? "border-rose-400/70 bg-rose-500/10 text-rose-200" : "border-neutral-700 text-neutral-300 hover:border-neutral-500"}`}
+      className={`rounded-full border px-2.5 py-1 text-xs ${TOGGLE_TONE[value ?? "off"]}`}
     >
       {text}
     </button>

@@ -20,7 +20,8 @@ export type ModeToolbarProps = {
 };
 
 const buttonBase =
-  "inline-flex items-center gap-1.5 rounded px-2 py-1 text-xs font-medium transition-colors focus-visible:outline focus-visible:outline-2 focus-visible:outline-amber-400 disabled:cursor-not-allowed disabled:opacity-40";
+  "inline-flex items-center gap-1.5 rounded px-2 py-1 text-xs font-medium transition-colors " +
+  "focus-visible:outline focus-visible:outline-2 focus-visible:outline-amber-400 disabled:cursor-not-allowed disabled:opacity-40";
 
 export function ModeToolbar(props: ModeToolbarProps) {
   const { mode, onModeChange, pixelScale, isFit, canZoom, shortcutScopes } = props;

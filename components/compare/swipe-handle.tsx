@@ -13,6 +13,10 @@ export type SwipeHandleProps = {
   rightLabel: string;
 };
 
+const KNOB =
+  "absolute top-1/2 flex h-8 w-8 -translate-y-1/2 items-center justify-center rounded-full border border-amber-400 " +
+  "bg-neutral-950/90 text-xs text-amber-300 group-focus-visible:ring-2 group-focus-visible:ring-amber-400";
+
 export function SwipeHandle({ pane, split, onSplitChange, leftLabel, rightLabel }: SwipeHandleProps) {
   const moveTo = (event: PointerEvent<HTMLDivElement>) => {
     const container = event.currentTarget.parentElement?.getBoundingClientRect();
@@ -54,9 +58,7 @@ export function SwipeHandle({ pane, split, onSplitChange, leftLabel, rightLabel 
       onKeyDown={onKeyDown}
     >
       <div className="h-full w-0.5 bg-amber-400/90 shadow-[0_0_0_1px_rgba(0,0,0,0.5)]" />
-      <div className="absolute top-1/2 flex h-8 w-8 -translate-y-1/2 items-center justify-center rounded-full border border-amber-400 bg-neutral-950/90 text-xs text-amber-300 group-focus-visible:ring-2 group-focus-visible:ring-amber-400">
-        ⇔
-      </div>
+      <div className={KNOB}>⇔</div>
     </div>
   );
 }

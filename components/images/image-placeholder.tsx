@@ -5,6 +5,11 @@ import { FAILURE_LABELS, type ImageFailureInfo } from "@/lib/browse/image-failur
 
 export type ImagePlaceholderProps = { label: string; failure: ImageFailureInfo | null; isCompact?: boolean };
 
+/** A hatched tile, so a missing image never looks like a dark photo. */
+const PLACEHOLDER_CLASS =
+  "flex h-full w-full flex-col items-center justify-center gap-1 " +
+  "bg-[repeating-linear-gradient(135deg,#171717_0_8px,#1f1f1f_8px_16px)] px-2 text-center";
+
 export function ImagePlaceholder({ label, failure, isCompact = false }: ImagePlaceholderProps) {
   const reason = failure ? FAILURE_LABELS[failure.reason] : "Could not load";
   return (
@@ -14,7 +19,7 @@ export function ImagePlaceholder({ label, failure, isCompact = false }: ImagePla
       title={failure?.message ?? `${label} could not be loaded`}
       data-testid="image-placeholder"
       data-reason={failure?.reason ?? "pending"}
-      className={`flex h-full w-full flex-col items-center justify-center gap-1 bg-[repeating-linear-gradient(135deg,#171717_0_8px,#1f1f1f_8px_16px)] px-2 text-center ${isCompact ? "text-[11px]" : "text-sm"}`}
+      className={`${PLACEHOLDER_CLASS} ${isCompact ? "text-[11px]" : "text-sm"}`}
     >
       <span aria-hidden className={`${isCompact ? "text-base" : "text-2xl"} text-rose-300/80`}>
         ⊘

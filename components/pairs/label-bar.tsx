@@ -29,6 +29,7 @@ export function LabelBar({ onChoose, onUndo, canUndo, current, isDisabled }: Lab
         const entry = KEYMAP.find((item) => item.id === action)!;
         const isCurrent = choice !== "undo" && choice === current;
         const disabled = choice === "undo" ? !canUndo : isDisabled;
+        const state = `${tone} ${isCurrent ? "outline outline-2 outline-amber-400" : ""} ${action.startsWith("prefer") ? "py-3" : ""}`;
         return (
           <button
             key={action}
@@ -37,7 +38,7 @@ export function LabelBar({ onChoose, onUndo, canUndo, current, isDisabled }: Lab
             title={entry.description}
             disabled={disabled}
             onClick={() => (choice === "undo" ? onUndo() : onChoose(choice))}
-            className={`flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm font-medium ring-1 disabled:cursor-not-allowed disabled:opacity-40 ${tone} ${isCurrent ? "outline outline-2 outline-amber-400" : ""} ${action.startsWith("prefer") ? "py-3" : ""}`}
+            className={`flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm font-medium ring-1 disabled:cursor-not-allowed disabled:opacity-40 ${state}`}
           >
             <span className="whitespace-nowrap">{entry.label}</span>
             <span className="flex shrink-0 gap-1 whitespace-nowrap">

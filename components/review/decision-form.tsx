@@ -23,6 +23,11 @@ const BUTTONS = [
   { verdict: "unsure", label: "Unsure", key: "u", className: "bg-neutral-700 hover:bg-neutral-600" },
 ] as const;
 
+/** The verdict this reviewer gave is ringed; the other buttons dim. */
+const MINE = "ring-2 ring-amber-300 ring-offset-2 ring-offset-neutral-950";
+const CHIP_ON = "border-amber-400 bg-amber-500/15 text-amber-200";
+const CHIP_OFF = "border-neutral-700 text-neutral-300 hover:border-neutral-500";
+
 export function DecisionForm({ draft, onDraftChange, onDecide, current, mine }: Props) {
   const toggleTag = (tag: string) =>
     onDraftChange({
@@ -44,7 +49,7 @@ export function DecisionForm({ draft, onDraftChange, onDecide, current, mine }: 
             type="button"
             onClick={() => onDecide(button.verdict)}
             aria-pressed={mine === button.verdict}
-            className={`rounded-md px-3 py-2 text-sm font-medium text-white ${button.className} ${mine === button.verdict ? "ring-2 ring-amber-300 ring-offset-2 ring-offset-neutral-950" : mine ? "opacity-60" : ""}`}
+            className={`rounded-md px-3 py-2 text-sm font-medium text-white ${button.className} ${mine === button.verdict ? MINE : mine ? "opacity-60" : ""}`}
             data-testid={`decide-${button.verdict}`}
           >
             {mine === button.verdict && (
@@ -65,7 +70,7 @@ export function DecisionForm({ draft, onDraftChange, onDecide, current, mine }: 
               type="button"
               aria-pressed={draft.reasonTags.includes(tag)}
               onClick={() => toggleTag(tag)}
-              className={`rounded-full border px-2 py-0.5 text-[11px] ${draft.reasonTags.includes(tag) ? "border-amber-400 bg-amber-500/15 text-amber-200" : "border-neutral-700 text-neutral-300 hover:border-neutral-500"}`}
+              className={`rounded-full border px-2 py-0.5 text-[11px] ${draft.reasonTags.includes(tag) ? CHIP_ON : CHIP_OFF}`}
             >
               {REASON_TAG_LABELS[tag]}
             </button>

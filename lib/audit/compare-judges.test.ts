@@ -81,7 +81,9 @@ describe("compareJudges", () => {
     expect(result.cost_ratio).toBeCloseTo(0.31, 12);
     // The interval allows a large loss, so the sentence does not claim "as well as".
     expect(result.sentence).toBe(
-      "gemini-2.5-flash is not shown to agree with reviewers as well as gemini-2.5-pro: its κ could be up to 0.36 lower (κ difference −0.11, 95% CI −0.36 to +0.14, 80 items) at 31% of the cost. Label more items to decide.",
+      "gemini-2.5-flash is not shown to agree with reviewers as well as gemini-2.5-pro: its κ could be up " +
+        "to 0.36 lower (κ difference −0.11, 95% CI −0.36 to +0.14, 80 items) at 31% of the cost. Label more " +
+        "items to decide.",
     );
     expect(result.notes.join(" ")).toMatch(/Only 80 items/);
   });

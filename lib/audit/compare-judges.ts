@@ -265,7 +265,8 @@ export function compareJudges(
   const notes: string[] = [];
   if (onlyA + onlyB > 0)
     notes.push(
-      `${onlyA + onlyB} labelled items have a verdict from only one of the two judges and are left out (${onlyA} only ${labelA}, ${onlyB} only ${labelB}). Run the other judge on them for a fuller comparison.`,
+      `${onlyA + onlyB} labelled items have a verdict from only one of the two judges and are left out ` +
+        `(${onlyA} only ${labelA}, ${onlyB} only ${labelB}). Run the other judge on them for a fuller comparison.`,
     );
   if (sideA.costed_items < pairs.length || sideB.costed_items < pairs.length)
     notes.push(

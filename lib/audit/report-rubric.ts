@@ -136,7 +136,8 @@ export function weightsReport(items: readonly LabelledItem[], rubric: Rubric): W
     const partial = items.length > complete.length;
     const note =
       complete.length === 0 && items.length > 0
-        ? "No labelled item has all four criterion scores (the offline metrics judge scores only preservation and technical quality): fitting weights needs a judge that scores every criterion, such as Gemini."
+        ? "No labelled item has all four criterion scores (the offline metrics judge scores only preservation " +
+          "and technical quality): fitting weights needs a judge that scores every criterion, such as Gemini."
         : `${result.reason}${partial ? ` (${items.length - complete.length} labelled items lack some criterion scores and were left out)` : ""}.`;
     return {
       ...base,

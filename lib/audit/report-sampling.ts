@@ -121,6 +121,10 @@ export function samplingReport(
       ? "No human labels yet."
       : kind === "probability"
         ? "Every label came from an audit sample with known inclusion probabilities: the weighted estimates describe the whole dataset."
-        : `Convenience sample: ${labelled.length - fromSamples} of ${labelled.length} labels were not drawn by an audit sample (picked while browsing, or imported), so the rates describe the reviewed items only, not the dataset.${estimate ? " The audit-sample estimate below is the one to quote for the dataset." : " Draw an audit sample in the review queue for dataset-wide estimates."}`;
+        : `Convenience sample: ${labelled.length - fromSamples} of ${labelled.length} labels were not drawn by an audit sample ` +
+          "(picked while browsing, or imported), so the rates describe the reviewed items only, not the dataset." +
+          (estimate
+            ? " The audit-sample estimate below is the one to quote for the dataset."
+            : " Draw an audit sample in the review queue for dataset-wide estimates.");
   return { kind, note, labels_from_samples: fromSamples, samples, estimate };
 }

@@ -68,7 +68,9 @@ export function vignetteLayer(width: number, height: number, strength: number): 
   return svg(
     width,
     height,
-    `<defs><radialGradient id="v" cx="50%" cy="50%" r="75%"><stop offset="45%" stop-color="rgb(255,255,255)"/><stop offset="100%" stop-color="rgb(${edge},${edge},${edge})"/></radialGradient></defs><rect width="100%" height="100%" fill="url(#v)"/>`,
+    `<defs><radialGradient id="v" cx="50%" cy="50%" r="75%"><stop offset="45%" stop-color="rgb(255,255,255)"/>` +
+      `<stop offset="100%" stop-color="rgb(${edge},${edge},${edge})"/></radialGradient></defs>` +
+      `<rect width="100%" height="100%" fill="url(#v)"/>`,
   );
 }
 

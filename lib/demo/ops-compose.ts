@@ -108,7 +108,9 @@ export const addText = (...specs: TextSpec[]): Operation => async (input) => {
       const size = Math.max(8, Math.round(spec.size * height));
       const stroke = spec.stroke ? ` stroke="${spec.stroke}" stroke-width="${Math.max(1, size / 18).toFixed(1)}" paint-order="stroke"` : "";
       const transform = spec.rotate ? ` transform="rotate(${spec.rotate} ${x} ${y})"` : "";
-      return `<text x="${x}" y="${y}" font-family="${spec.font}" font-size="${size}" font-weight="${spec.weight ?? "normal"}" font-style="${spec.italic ? "italic" : "normal"}" text-anchor="${spec.anchor ?? "middle"}" fill="${spec.fill}" fill-opacity="${spec.opacity ?? 1}"${stroke}${transform}>${escapeXml(spec.text)}</text>`;
+      return `<text x="${x}" y="${y}" font-family="${spec.font}" font-size="${size}" font-weight="${spec.weight ?? "normal"}" ` +
+        `font-style="${spec.italic ? "italic" : "normal"}" text-anchor="${spec.anchor ?? "middle"}" fill="${spec.fill}" ` +
+        `fill-opacity="${spec.opacity ?? 1}"${stroke}${transform}>${escapeXml(spec.text)}</text>`;
     })
     .join("");
   return toPng(sharp(input).composite([{ input: svg(width, height, body) }]));
@@ -120,12 +122,17 @@ export const sunglasses = (left: { x: number; y: number }, right: { x: number; y
   const w = lensWidth * width;
   const h = w * 0.72;
   const lens = (c: { x: number; y: number }) =>
-    `<rect x="${(c.x * width - w / 2).toFixed(1)}" y="${(c.y * height - h / 2).toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" rx="${(h * 0.45).toFixed(1)}" fill="url(#lens)" stroke="#111" stroke-width="${(w / 14).toFixed(1)}"/>` +
+    `<rect x="${(c.x * width - w / 2).toFixed(1)}" y="${(c.y * height - h / 2).toFixed(1)}" width="${w.toFixed(1)}" ` +
+      `height="${h.toFixed(1)}" rx="${(h * 0.45).toFixed(1)}" fill="url(#lens)" stroke="#111" ` +
+      `stroke-width="${(w / 14).toFixed(1)}"/>` +
     `<ellipse cx="${(c.x * width - w * 0.18).toFixed(1)}" cy="${(c.y * height - h * 0.18).toFixed(1)}" rx="${(w * 0.16).toFixed(1)}" ry="${(h * 0.1).toFixed(1)}" fill="#fff" fill-opacity="0.35"/>`;
   const bridgeY = ((left.y + right.y) / 2) * height - h * 0.2;
   const body =
     `<defs><linearGradient id="lens" x1="0" y1="0" x2="0" y2="1"><stop offset="0%" stop-color="#3a3f47"/><stop offset="100%" stop-color="#0b0c0f"/></linearGradient></defs>` +
-    `<path d="M ${(left.x * width + w / 2).toFixed(1)} ${bridgeY.toFixed(1)} Q ${(((left.x + right.x) / 2) * width).toFixed(1)} ${(bridgeY - h * 0.3).toFixed(1)} ${(right.x * width - w / 2).toFixed(1)} ${bridgeY.toFixed(1)}" stroke="#111" stroke-width="${(w / 10).toFixed(1)}" fill="none"/>` +
+    `<path d="M ${(left.x * width + w / 2).toFixed(1)} ${bridgeY.toFixed(1)} ` +
+    `Q ${(((left.x + right.x) / 2) * width).toFixed(1)} ${(bridgeY - h * 0.3).toFixed(1)} ` +
+    `${(right.x * width - w / 2).toFixed(1)} ${bridgeY.toFixed(1)}" ` +
+      `stroke="#111" stroke-width="${(w / 10).toFixed(1)}" fill="none"/>` +
     lens(left) +
     lens(right);
   return toPng(sharp(input).composite([{ input: svg(width, height, body) }]));

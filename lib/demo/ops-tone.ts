@@ -39,7 +39,9 @@ export const historical = (options: { tone: "sepia" | "neutral"; scratches: numb
   for (let i = 0; i < options.scratches; i++) {
     const x = Math.round(context.random() * width);
     const top = Math.round(context.random() * height * 0.5);
-    lines += `<line x1="${x}" y1="${top}" x2="${x + Math.round((context.random() - 0.5) * 6)}" y2="${top + Math.round(height * (0.3 + context.random() * 0.5))}" stroke="rgb(245,240,225)" stroke-opacity="${(0.25 + context.random() * 0.3).toFixed(2)}" stroke-width="1"/>`;
+    lines += `<line x1="${x}" y1="${top}" x2="${x + Math.round((context.random() - 0.5) * 6)}" ` +
+      `y2="${top + Math.round(height * (0.3 + context.random() * 0.5))}" stroke="rgb(245,240,225)" ` +
+      `stroke-opacity="${(0.25 + context.random() * 0.3).toFixed(2)}" stroke-width="1"/>`;
   }
   const scratched = await toPng(sharp(toned).composite([{ input: svg(width, height, lines) }]));
   return withGrainAndVignette(scratched, context, 30, 0.6);
@@ -52,7 +54,10 @@ export const goldenHour = (strength = 1): Operation => async (input) => {
   const glow = svg(
     width,
     height,
-    `<defs><radialGradient id="g" cx="85%" cy="20%" r="90%"><stop offset="0%" stop-color="rgb(255,190,90)" stop-opacity="${(0.75 * strength).toFixed(2)}"/><stop offset="100%" stop-color="rgb(120,60,20)" stop-opacity="${(0.35 * strength).toFixed(2)}"/></radialGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>`,
+    `<defs><radialGradient id="g" cx="85%" cy="20%" r="90%"><stop offset="0%" stop-color="rgb(255,190,90)" ` +
+      `stop-opacity="${(0.75 * strength).toFixed(2)}"/><stop offset="100%" stop-color="rgb(120,60,20)" ` +
+      `stop-opacity="${(0.35 * strength).toFixed(2)}"/></radialGradient></defs><rect width="100%" height="100%" ` +
+      `fill="url(#g)"/>`,
   );
   return toPng(sharp(warmed).composite([{ input: glow, blend: "soft-light" }]));
 };
@@ -72,7 +77,9 @@ function rainStreaks(width: number, height: number, count: number, random: () =>
     const x = random() * (width + height * 0.3);
     const y = random() * height;
     const length = 10 + random() * 22;
-    lines += `<line x1="${x.toFixed(1)}" y1="${y.toFixed(1)}" x2="${(x - length * 0.28).toFixed(1)}" y2="${(y + length).toFixed(1)}" stroke="rgb(220,225,235)" stroke-opacity="${(0.25 + random() * 0.35).toFixed(2)}" stroke-width="${random() < 0.2 ? 1.6 : 1}"/>`;
+    lines += `<line x1="${x.toFixed(1)}" y1="${y.toFixed(1)}" x2="${(x - length * 0.28).toFixed(1)}" y2="${(y + length).toFixed(1)}" ` +
+      `stroke="rgb(220,225,235)" stroke-opacity="${(0.25 + random() * 0.35).toFixed(2)}" ` +
+      `stroke-width="${random() < 0.2 ? 1.6 : 1}"/>`;
   }
   return svg(width, height, lines);
 }
@@ -81,7 +88,9 @@ function rainStreaks(width: number, height: number, count: number, random: () =>
 export const storm = (options: { rain: boolean }): Operation => async (input, context) => {
   const { width, height } = await sizeOf(input);
   const dark = await toPng(sharp(input).modulate({ brightness: 0.62, saturation: 0.45 }).recomb([[0.92, 0, 0.04], [0, 0.97, 0.04], [0.02, 0.05, 1.08]]));
-  const sky = svg(width, height, `<defs><linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0%" stop-color="rgb(30,34,44)" stop-opacity="0.7"/><stop offset="55%" stop-color="rgb(60,66,80)" stop-opacity="0.15"/><stop offset="100%" stop-color="rgb(0,0,0)" stop-opacity="0"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#s)"/>`);
+  const sky = svg(width, height, `<defs><linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0%" stop-color="rgb(30,34,44)" ` +
+    `stop-opacity="0.7"/><stop offset="55%" stop-color="rgb(60,66,80)" stop-opacity="0.15"/><stop offset="100%" ` +
+    `stop-color="rgb(0,0,0)" stop-opacity="0"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#s)"/>`);
   const layers: OverlayOptions[] = [{ input: sky, blend: "multiply" }];
   if (options.rain) {
     const rain = await toPng(sharp(rainStreaks(width, height, Math.round((width * height) / 900), context.random)).blur(0.5));
@@ -97,9 +106,12 @@ export const winter = (options: { snowflakes: number }): Operation => async (inp
   let flakes = "";
   for (let i = 0; i < options.snowflakes; i++) {
     const radius = 0.8 + context.random() * context.random() * 3.2;
-    flakes += `<circle cx="${(context.random() * width).toFixed(1)}" cy="${(context.random() * height).toFixed(1)}" r="${radius.toFixed(2)}" fill="#fff" fill-opacity="${(0.55 + context.random() * 0.45).toFixed(2)}"/>`;
+    flakes += `<circle cx="${(context.random() * width).toFixed(1)}" cy="${(context.random() * height).toFixed(1)}" ` +
+      `r="${radius.toFixed(2)}" fill="#fff" fill-opacity="${(0.55 + context.random() * 0.45).toFixed(2)}"/>`;
   }
-  const frost = svg(width, height, `<defs><linearGradient id="w" x1="0" y1="0" x2="0" y2="1"><stop offset="0%" stop-color="#fff" stop-opacity="0.05"/><stop offset="100%" stop-color="#fff" stop-opacity="0.45"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#w)"/>`);
+  const frost = svg(width, height, `<defs><linearGradient id="w" x1="0" y1="0" x2="0" y2="1"><stop offset="0%" stop-color="#fff" stop-opacity="0.05"/>` +
+    `<stop offset="100%" stop-color="#fff" stop-opacity="0.45"/></linearGradient></defs><rect width="100%" height="100%" ` +
+    `fill="url(#w)"/>`);
   const snow = await toPng(sharp(svg(width, height, flakes)).blur(0.4));
   return toPng(sharp(cold).composite([{ input: frost, blend: "screen" }, { input: snow }]));
 };
@@ -121,7 +133,10 @@ export const sunrise: Operation = async (input, context) => {
   const glow = svg(
     width,
     height,
-    `<defs><linearGradient id="h" x1="0" y1="1" x2="0" y2="0"><stop offset="0%" stop-color="rgb(255,150,60)" stop-opacity="0.85"/><stop offset="45%" stop-color="rgb(230,110,70)" stop-opacity="0.45"/><stop offset="100%" stop-color="rgb(60,70,140)" stop-opacity="0.2"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#h)"/>`,
+    `<defs><linearGradient id="h" x1="0" y1="1" x2="0" y2="0"><stop offset="0%" stop-color="rgb(255,150,60)" ` +
+      `stop-opacity="0.85"/><stop offset="45%" stop-color="rgb(230,110,70)" stop-opacity="0.45"/><stop offset="100%" ` +
+      `stop-color="rgb(60,70,140)" stop-opacity="0.2"/></linearGradient></defs><rect width="100%" height="100%" ` +
+      `fill="url(#h)"/>`,
   );
   return toPng(sharp(toned).composite([{ input: glow, blend: "screen" }]));
 };

@@ -59,7 +59,11 @@ export function readmeText(summary: DemoSummary, attributionSource: string): str
     "## Files",
     "",
     `- \`sft.jsonl\`: ${summary.sftRows} edit requests (keys \`open_image_input_url\`, \`text\`, \`output_image\`, \`edit_type\`, \`summarized_text\`),`,
-    `  ${summary.editTypes.length} edit types covering ${groups.length} of the taxonomy's ${GROUPS.length} groups${unknown.length ? `, including one type outside the taxonomy (${unknown.map((type) => `"${type}"`).join(", ")}) to show that unknown types are kept` : ""}.`,
+    `  ${summary.editTypes.length} edit types covering ${groups.length} of the taxonomy's ${GROUPS.length} groups` +
+      (unknown.length
+        ? `, including one type outside the taxonomy (${unknown.map((type) => `"${type}"`).join(", ")}) to show that unknown types are kept`
+        : "") +
+      ".",
     `- \`preference.jsonl\`: ${summary.preferenceRows} rows whose pass came on a retry: the chosen \`output_image\``,
     "  (`*_retry1.jpg` / `*_retry2.jpg`, also in the SFT file) and the earlier failed attempts in",
     "  `rejected_images` (`images/negative-edit/<n>_attempt<k>.jpg`).",
