@@ -1,13 +1,36 @@
 // CSV text for COPY (FORMAT csv): an unquoted empty field is NULL, a quoted one is a string.
-export type CsvValue = string | number | boolean | null | undefined;
+// A COPY names its columns from the drizzle table (copyTable), so a renamed or reordered column
+// cannot leave a hand-copied list behind.
+import { getTableColumns, getTableName, type Table } from "drizzle-orm";
+
+export type CsvValue = string | number | bigint | boolean | null | undefined;
 
 function field(value: CsvValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "t" : "f";
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
   return `"${value.replaceAll('"', '""')}"`;
 }
 
 export function csvRow(values: readonly CsvValue[]): string {
   return `${values.map(field).join(",")}\n`;
+}
+
+export type CopyTable<K extends string> = {
+  /** The table's SQL name. */
+  table: string;
+  /** The SQL names of the columns, in the order `row` writes them. */
+  columns: string[];
+  /** One CSV line with the values keyed by the schema's property names. */
+  row(values: Readonly<Record<K, CsvValue>>): string;
+};
+
+/** A COPY of `keys` (schema property names, e.g. `datasetId`) into `table`. */
+export function copyTable<T extends Table, K extends keyof T["$inferInsert"] & string>(table: T, keys: readonly K[]): CopyTable<K> {
+  const columns = getTableColumns(table);
+  return {
+    table: getTableName(table),
+    columns: keys.map((key) => columns[key].name),
+    row: (values) => csvRow(keys.map((key) => values[key])),
+  };
 }

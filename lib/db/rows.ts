@@ -41,6 +41,8 @@ export const col = {
   int: z.coerce.number().int(),
   number: z.coerce.number(),
   nullableInt: z.coerce.number().int().nullable(),
+  /** An int8 kept exact as decimal text (line hashes use all 64 bits). */
+  int8Text: z.union([z.string(), z.bigint(), z.number().int()]).transform(String),
   nullableNumber: z.coerce.number().nullable(),
   text: z.string(),
   nullableText: z.string().nullable(),

@@ -1,8 +1,16 @@
 // Shared pieces of one import batch: the lines it holds, id reservation, and the row writers
 // that turn records into COPY-ready CSV for requests, candidates and manifest rows.
 import type { SqlRunner } from "../db/client";
-import { csvRow, type CsvValue } from "../db/csv";
-import { candidatesWithImages, reserveIds, sftOwnerLines, storedLineHashes } from "../db/queries/import-rows";
+import {
+  CANDIDATE_COPY,
+  candidatesWithImages,
+  copyImportRows,
+  MANIFEST_COPY,
+  REQUEST_COPY,
+  reserveIds,
+  sftOwnerLines,
+  storedLineHashes,
+} from "../db/queries/import-rows";
 import type { CandidateRole, ManifestKind } from "../db/schema";
 import { groupOf, isKnownEditType } from "../taxonomy";
 
@@ -108,17 +116,17 @@ export class RowWriter {
 
   request(input: RequestInput) {
     this.requests.push(
-      csvRow([
-        input.id,
-        this.context.datasetId,
-        input.sourceImage,
-        input.localSourceImage ?? null,
-        input.text,
-        input.summarizedText,
-        input.editType,
-        input.sessionId ?? null,
-        input.turn ?? null,
-      ]),
+      REQUEST_COPY.row({
+        id: input.id,
+        datasetId: this.context.datasetId,
+        sourceImage: input.sourceImage,
+        localSourceImage: input.localSourceImage ?? null,
+        text: input.text,
+        summarizedText: input.summarizedText,
+        editType: input.editType,
+        sessionId: input.sessionId ?? null,
+        turn: input.turn ?? null,
+      }),
     );
   }
 
@@ -131,23 +139,24 @@ export class RowWriter {
     }
     const isMultiTurn = input.isMultiTurn ?? false;
     const group = isMultiTurn && input.editType === MULTI_TURN_EDIT_TYPE ? MULTI_TURN_GROUP : groupOf(input.editType);
-    const values: CsvValue[] = [
-      input.id,
-      this.context.datasetId,
-      input.requestId,
-      input.imagePath,
-      input.role,
-      input.prior,
-      input.attempt ?? null,
-      input.editType,
-      group,
-      isKnownEditType(input.editType),
-      isMultiTurn,
-      input.isInPair ?? false,
-      input.isIdenticalText,
-      input.prior,
-    ];
-    this.candidates.push(csvRow(values));
+    this.candidates.push(
+      CANDIDATE_COPY.row({
+        id: input.id,
+        datasetId: this.context.datasetId,
+        requestId: input.requestId,
+        imagePath: input.imagePath,
+        role: input.role,
+        prior: input.prior,
+        attempt: input.attempt ?? null,
+        editType: input.editType,
+        groupName: group,
+        isKnownType: isKnownEditType(input.editType),
+        isMultiTurn,
+        isInPair: input.isInPair ?? false,
+        isIdenticalText: input.isIdenticalText,
+        effectiveVerdict: input.prior,
+      }),
+    );
   }
 
   manifestRow(input: ManifestRowInput) {
@@ -159,72 +168,24 @@ export class RowWriter {
       if (input.kind === "sft" && input.requestId) memory.sftOwner.set(input.requestId, `${this.context.file}:${input.lineNo}`);
     }
     this.manifest.push(
-      csvRow([
-        this.context.datasetId,
-        input.kind,
-        input.hash,
-        input.keyImage,
-        input.rebuild ? null : input.raw,
-        input.rebuild ?? null,
-        this.context.file,
-        input.lineNo,
-        this.context.runId,
-        input.requestId ?? null,
-        input.sessionId ?? null,
-      ]),
+      MANIFEST_COPY.row({
+        datasetId: this.context.datasetId,
+        kind: input.kind,
+        lineHash: input.hash,
+        keyImage: input.keyImage,
+        raw: input.rebuild ? null : input.raw,
+        rebuild: input.rebuild ?? null,
+        sourceFile: this.context.file,
+        lineNo: input.lineNo,
+        importRunId: this.context.runId,
+        requestId: input.requestId ?? null,
+        sessionId: input.sessionId ?? null,
+      }),
     );
   }
 
   async flush() {
-    const { tx } = this.context;
-    if (this.requests.length) {
-      await tx.copyFrom(
-        "requests",
-        ["id", "dataset_id", "source_image", "local_source_image", "text", "summarized_text", "edit_type", "session_id", "turn"],
-        this.requests.join(""),
-      );
-    }
-    if (this.candidates.length) {
-      await tx.copyFrom(
-        "candidates",
-        [
-          "id",
-          "dataset_id",
-          "request_id",
-          "image_path",
-          "role",
-          "prior",
-          "attempt",
-          "edit_type",
-          "group_name",
-          "is_known_type",
-          "is_multi_turn",
-          "is_in_pair",
-          "is_identical_text",
-          "effective_verdict",
-        ],
-        this.candidates.join(""),
-      );
-    }
-    if (this.manifest.length) {
-      await tx.copyFrom(
-        "manifest_rows",
-        [
-          "dataset_id",
-          "kind",
-          "line_hash",
-          "key_image",
-          "raw",
-          "rebuild",
-          "source_file",
-          "line_no",
-          "import_run_id",
-          "request_id",
-          "session_id",
-        ],
-        this.manifest.join(""),
-      );
-    }
+    await copyImportRows(this.context.tx, { requests: this.requests, candidates: this.candidates, manifest: this.manifest });
     this.requests = [];
     this.candidates = [];
     this.manifest = [];

@@ -2,8 +2,62 @@ import "server-only";
 // The importer's statements: id blocks, the lookups a batch needs (line hashes, SFT owners,
 // candidates by image, requests by source and text), and the set-based inserts of judge scores,
 // reviews, sessions and pairs. Each runs on the batch's transaction and returns plain typed values.
+import { z } from "zod";
 import type { SqlRunner } from "../client";
-import type { ManifestKind } from "../schema";
+import { copyTable } from "../csv";
+import { col, queryOne, queryRows } from "../rows";
+import { candidates, manifestRows, requests, type ManifestKind } from "../schema";
+
+/** The columns a batch writes, by COPY (one per table per batch). */
+export const REQUEST_COPY = copyTable(requests, [
+  "id",
+  "datasetId",
+  "sourceImage",
+  "localSourceImage",
+  "text",
+  "summarizedText",
+  "editType",
+  "sessionId",
+  "turn",
+]);
+export const CANDIDATE_COPY = copyTable(candidates, [
+  "id",
+  "datasetId",
+  "requestId",
+  "imagePath",
+  "role",
+  "prior",
+  "attempt",
+  "editType",
+  "groupName",
+  "isKnownType",
+  "isMultiTurn",
+  "isInPair",
+  "isIdenticalText",
+  "effectiveVerdict",
+]);
+export const MANIFEST_COPY = copyTable(manifestRows, [
+  "datasetId",
+  "kind",
+  "lineHash",
+  "keyImage",
+  "raw",
+  "rebuild",
+  "sourceFile",
+  "lineNo",
+  "importRunId",
+  "requestId",
+  "sessionId",
+]);
+
+/** Writes a batch's CSV lines (from the *_COPY writers), parents first. */
+export async function copyImportRows(tx: SqlRunner, lines: { requests: string[]; candidates: string[]; manifest: string[] }) {
+  if (lines.requests.length) await tx.copyFrom(REQUEST_COPY.table, REQUEST_COPY.columns, lines.requests.join(""));
+  if (lines.candidates.length) await tx.copyFrom(CANDIDATE_COPY.table, CANDIDATE_COPY.columns, lines.candidates.join(""));
+  if (lines.manifest.length) await tx.copyFrom(MANIFEST_COPY.table, MANIFEST_COPY.columns, lines.manifest.join(""));
+}
+
+const candidateIdRow = z.object({ candidate_id: col.int });
 
 /**
  * Reserves `count` ids of a sequence in one round trip: advance it by `count` and use the block.
@@ -17,33 +71,36 @@ export async function reserveIds(
 ): Promise<number[]> {
   if (count === 0) return [];
   await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [sequence]);
-  const [row] = await tx.query<{ last: string | number }>("SELECT setval($1::regclass, nextval($1::regclass) + $2 - 1) AS last", [
+  const { last } = await queryOne(tx, z.object({ last: col.int }), "SELECT setval($1::regclass, nextval($1::regclass) + $2 - 1) AS last", [
     sequence,
     count,
   ]);
-  const last = Number(row.last);
   return Array.from({ length: count }, (_, index) => last - count + 1 + index);
 }
 
 /** Which of these line hashes the dataset already holds for this kind. */
 export async function storedLineHashes(tx: SqlRunner, datasetId: number, kind: ManifestKind, hashes: string[]): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();
-  const rows = await tx.query<{ line_hash: string | bigint }>(
+  const rows = await queryRows(
+    tx,
+    z.object({ line_hash: col.int8Text }),
     "SELECT line_hash FROM manifest_rows WHERE dataset_id = $1 AND kind = $2 AND line_hash = ANY($3::bigint[])",
     [datasetId, kind, hashes],
   );
-  return new Set(rows.map((row) => String(row.line_hash)));
+  return new Set(rows.map((row) => row.line_hash));
 }
 
 /** request id → "FILE:LINE" of the SFT row describing it. */
 export async function sftOwnerLines(tx: SqlRunner, datasetId: number, requestIds: number[]): Promise<Map<number, string>> {
   const owners = new Map<number, string>();
   if (requestIds.length === 0) return owners;
-  const rows = await tx.query<{ request_id: string; source_file: string; line_no: number }>(
+  const rows = await queryRows(
+    tx,
+    z.object({ request_id: col.int, source_file: col.text, line_no: col.int }),
     "SELECT request_id, source_file, line_no FROM manifest_rows WHERE dataset_id = $1 AND kind = 'sft' AND request_id = ANY($2::bigint[])",
     [datasetId, requestIds],
   );
-  for (const row of rows) owners.set(Number(row.request_id), `${row.source_file}:${row.line_no}`);
+  for (const row of rows) owners.set(row.request_id, `${row.source_file}:${row.line_no}`);
   return owners;
 }
 
@@ -53,14 +110,16 @@ export type ImageCandidate = { id: number; requestId: number; role: string };
 export async function candidatesWithImages(tx: SqlRunner, datasetId: number, paths: string[]): Promise<Map<string, ImageCandidate[]>> {
   const map = new Map<string, ImageCandidate[]>();
   if (paths.length === 0) return map;
-  const rows = await tx.query<{ id: string; request_id: string; image_path: string; role: string }>(
-    "SELECT id, request_id, image_path, role FROM candidates WHERE dataset_id = $1 AND image_path = ANY($2::text[]) ORDER BY id",
+  const rows = await queryRows(
+    tx,
+    z.object({ id: col.int, requestId: col.int, image_path: col.text, role: col.text }),
+    `SELECT id, request_id AS "requestId", image_path, role FROM candidates WHERE dataset_id = $1 AND image_path = ANY($2::text[]) ORDER BY id`,
     [datasetId, paths],
   );
-  for (const row of rows) {
-    const list = map.get(row.image_path) ?? [];
-    list.push({ id: Number(row.id), requestId: Number(row.request_id), role: row.role });
-    map.set(row.image_path, list);
+  for (const { image_path: imagePath, ...candidate } of rows) {
+    const list = map.get(imagePath) ?? [];
+    list.push(candidate);
+    map.set(imagePath, list);
   }
   return map;
 }
@@ -69,11 +128,13 @@ export async function candidatesWithImages(tx: SqlRunner, datasetId: number, pat
 export async function requestsBySourceAndText(tx: SqlRunner, datasetId: number, sources: string[]): Promise<Map<string, number>> {
   const found = new Map<string, number>();
   if (sources.length === 0) return found;
-  const rows = await tx.query<{ id: string; source_image: string; text: string }>(
+  const rows = await queryRows(
+    tx,
+    z.object({ id: col.int, source_image: col.text, text: col.text }),
     "SELECT id, source_image, text FROM requests WHERE dataset_id = $1 AND source_image = ANY($2::text[]) ORDER BY id",
     [datasetId, sources],
   );
-  for (const row of rows) if (!found.has(`${row.source_image}\n${row.text}`)) found.set(`${row.source_image}\n${row.text}`, Number(row.id));
+  for (const row of rows) if (!found.has(`${row.source_image}\n${row.text}`)) found.set(`${row.source_image}\n${row.text}`, row.id);
   return found;
 }
 
@@ -81,11 +142,13 @@ export async function requestsBySourceAndText(tx: SqlRunner, datasetId: number, 
 export async function candidatesOfRequests(tx: SqlRunner, requestIds: number[]): Promise<Map<number, Map<string, number>>> {
   const byRequest = new Map<number, Map<string, number>>(requestIds.map((id) => [id, new Map()]));
   if (requestIds.length === 0) return byRequest;
-  const rows = await tx.query<{ id: string; request_id: string; image_path: string }>(
+  const rows = await queryRows(
+    tx,
+    z.object({ id: col.int, request_id: col.int, image_path: col.text }),
     "SELECT id, request_id, image_path FROM candidates WHERE request_id = ANY($1::bigint[])",
     [requestIds],
   );
-  for (const row of rows) byRequest.get(Number(row.request_id))?.set(row.image_path, Number(row.id));
+  for (const row of rows) byRequest.get(row.request_id)?.set(row.image_path, row.id);
   return byRequest;
 }
 
@@ -140,7 +203,9 @@ export type ImportedJudgement = Scores & {
 /** Inserts judgements (an import key already there is skipped); returns the candidate ids written. */
 export async function insertImportedJudgements(tx: SqlRunner, rows: ImportedJudgement[]): Promise<number[]> {
   const column = <T>(pick: (row: ImportedJudgement) => T) => rows.map(pick);
-  const inserted = await tx.query<{ candidate_id: string }>(
+  const inserted = await queryRows(
+    tx,
+    candidateIdRow,
     `INSERT INTO judgements (candidate_id, judge_id, instruction_compliance, seamlessness, preservation_balance, technical_quality, reported_overall, rationale, raw, import_key)
      SELECT * FROM unnest($1::bigint[], $2::text[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::text[], $9::text[], $10::text[])
      ON CONFLICT (candidate_id, import_key) DO NOTHING
@@ -158,14 +223,19 @@ export async function insertImportedJudgements(tx: SqlRunner, rows: ImportedJudg
       column((row) => row.importKey),
     ],
   );
-  return inserted.map((row) => Number(row.candidate_id));
+  return inserted.map((row) => row.candidate_id);
 }
 
 /** Reviewer ids by name, creating the external reviewers imported decision lines name. */
 export async function reviewerIdsByName(tx: SqlRunner, names: string[]): Promise<Map<string, number>> {
   await tx.query("INSERT INTO reviewers (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING", [names]);
-  const rows = await tx.query<{ id: number; name: string }>("SELECT id, name FROM reviewers WHERE name = ANY($1::text[])", [names]);
-  return new Map(rows.map((row) => [row.name, Number(row.id)]));
+  const rows = await queryRows(
+    tx,
+    z.object({ id: col.int, name: col.text }),
+    "SELECT id, name FROM reviewers WHERE name = ANY($1::text[])",
+    [names],
+  );
+  return new Map(rows.map((row) => [row.name, row.id]));
 }
 
 export type ImportedReview = Scores & {
@@ -181,7 +251,9 @@ export type ImportedReview = Scores & {
 /** Inserts imported decisions (append-only; an import key already there is skipped); returns the candidate ids written. */
 export async function insertImportedReviews(tx: SqlRunner, source: string, rows: ImportedReview[]): Promise<number[]> {
   const column = <T>(pick: (row: ImportedReview) => T) => rows.map(pick);
-  const inserted = await tx.query<{ candidate_id: string }>(
+  const inserted = await queryRows(
+    tx,
+    candidateIdRow,
     `INSERT INTO reviews (candidate_id, reviewer_id, verdict, reason_tags, note, created_at, instruction_compliance, seamlessness, preservation_balance, technical_quality, source, import_key, judge_verdict_then)
      SELECT c, r, v, t::jsonb, n, COALESCE(at, now()), ic, se, pb, tq, $11, k, (SELECT judge_verdict FROM candidates WHERE id = c)
      FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::float8[], $8::float8[], $9::float8[], $10::float8[], $12::text[])
@@ -203,5 +275,5 @@ export async function insertImportedReviews(tx: SqlRunner, source: string, rows:
       column((row) => row.importKey),
     ],
   );
-  return inserted.map((row) => Number(row.candidate_id));
+  return inserted.map((row) => row.candidate_id);
 }

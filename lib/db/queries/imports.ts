@@ -1,7 +1,9 @@
 import "server-only";
 // Reads of import runs (the durable record of every import, CLI or web) and of what an import
 // left behind (manifest rows per kind), for the import and export pages.
+import { z } from "zod";
 import type { DbHandle } from "../client";
+import { col, queryOne, queryRows } from "../rows";
 import type { ManifestKind } from "../schema";
 import type { ImportRunSummary, DatasetChoice } from "../../import/types";
 export type { ImportRunSummary, DatasetChoice };
@@ -10,53 +12,52 @@ export type ImportRunStatus = "running" | "done" | "rejected" | "cancelled";
 
 export type ImportRunDetail = ImportRunSummary & { errors: string[]; warnings: string[] };
 
-type Row = Record<string, unknown>;
+const SUMMARY_COLUMNS = `r.id, r.dataset_id AS "datasetId", d.name AS "datasetName", r.file, r.kind, r.status, r.is_strict AS "isStrict",
+  r.lines_total AS "linesTotal", r.lines_imported AS "linesImported", r.lines_unchanged AS "linesUnchanged", r.lines_bad AS "linesBad",
+  jsonb_array_length(r.errors) AS "errorCount", jsonb_array_length(r.warnings) AS "warningCount",
+  r.started_at AS "startedAt", r.finished_at AS "finishedAt"`;
 
-const SUMMARY_COLUMNS = `r.id, r.dataset_id, d.name AS dataset_name, r.file, r.kind, r.status, r.is_strict,
-  r.lines_total, r.lines_imported, r.lines_unchanged, r.lines_bad,
-  jsonb_array_length(r.errors) AS error_count, jsonb_array_length(r.warnings) AS warning_count,
-  r.started_at, r.finished_at`;
+const iso = (date: Date) => date.toISOString();
+const importRunSummary = z.object({
+  id: col.int,
+  datasetId: col.int,
+  datasetName: col.text,
+  file: col.text,
+  kind: col.nullableText,
+  status: col.text,
+  isStrict: col.bool,
+  linesTotal: col.int,
+  linesImported: col.int,
+  linesUnchanged: col.int,
+  linesBad: col.int,
+  errorCount: col.int,
+  warningCount: col.int,
+  startedAt: col.date.transform(iso),
+  finishedAt: col.nullableDate.transform((date) => (date === null ? null : iso(date))),
+}) satisfies z.ZodType<ImportRunSummary>;
 
-const toIso = (value: unknown): string => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
-
-function toSummary(row: Row): ImportRunSummary {
-  return {
-    id: Number(row.id),
-    datasetId: Number(row.dataset_id),
-    datasetName: String(row.dataset_name),
-    file: String(row.file),
-    kind: row.kind === null ? null : String(row.kind),
-    status: String(row.status),
-    isStrict: Boolean(row.is_strict),
-    linesTotal: Number(row.lines_total),
-    linesImported: Number(row.lines_imported),
-    linesUnchanged: Number(row.lines_unchanged),
-    linesBad: Number(row.lines_bad),
-    errorCount: Number(row.error_count),
-    warningCount: Number(row.warning_count),
-    startedAt: toIso(row.started_at),
-    finishedAt: row.finished_at === null ? null : toIso(row.finished_at),
-  };
-}
+/** A jsonb list of messages (node-postgres and PGlite parse jsonb; text is parsed here). */
+const messages = z.preprocess((value) => (typeof value === "string" ? JSON.parse(value) : value), z.array(z.string()));
+const importRunDetail = importRunSummary.extend({ errors: messages, warnings: messages });
 
 /** Newest runs first; without their messages (up to 1000 each), which are fetched per run. */
 export async function listImportRuns(db: DbHandle, limit = 25): Promise<ImportRunSummary[]> {
-  const rows = await db.query<Row>(
+  return queryRows(
+    db,
+    importRunSummary,
     `SELECT ${SUMMARY_COLUMNS} FROM import_runs r JOIN datasets d ON d.id = r.dataset_id ORDER BY r.id DESC LIMIT $1`,
     [limit],
   );
-  return rows.map(toSummary);
 }
 
 export async function getImportRun(db: DbHandle, runId: number): Promise<ImportRunDetail | undefined> {
-  const [row] = await db.query<Row>(
+  const [row] = await queryRows(
+    db,
+    importRunDetail,
     `SELECT ${SUMMARY_COLUMNS}, r.errors, r.warnings FROM import_runs r JOIN datasets d ON d.id = r.dataset_id WHERE r.id = $1`,
     [runId],
   );
-  if (!row) return undefined;
-  const list = (value: unknown) =>
-    Array.isArray(value) ? value.map(String) : typeof value === "string" ? (JSON.parse(value) as string[]) : [];
-  return { ...toSummary(row), errors: list(row.errors), warnings: list(row.warnings) };
+  return row;
 }
 
 export type ImportedRowCounts = Record<ManifestKind, number>;
@@ -66,21 +67,22 @@ export type ImportedRowCounts = Record<ManifestKind, number>;
  * (an index-only count, cheap at 400K rows, unlike the dry run that applies every decision).
  * Multi-turn rows have no single edit type, so the filter never narrows them (as in exportLines).
  */
+const kindCount = z.object({ kind: col.manifestKind, count: col.int });
+
 export async function countImportedRows(db: DbHandle, datasetId: number, editTypes: string[] = []): Promise<ImportedRowCounts> {
   const counts: ImportedRowCounts = { sft: 0, preference: 0, multi_turn: 0 };
   const rows = editTypes.length
-    ? await db.query<{ kind: ManifestKind; count: string }>(
+    ? await queryRows(
+        db,
+        kindCount,
         `SELECT m.kind, count(*) AS count FROM manifest_rows m
          LEFT JOIN requests r ON r.id = m.request_id
          WHERE m.dataset_id = $1 AND (m.kind = 'multi_turn' OR r.edit_type = ANY($2::text[]))
          GROUP BY m.kind`,
         [datasetId, editTypes],
       )
-    : await db.query<{ kind: ManifestKind; count: string }>(
-        "SELECT kind, count(*) AS count FROM manifest_rows WHERE dataset_id = $1 GROUP BY kind",
-        [datasetId],
-      );
-  for (const row of rows) if (row.kind in counts) counts[row.kind] = Number(row.count);
+    : await queryRows(db, kindCount, "SELECT kind, count(*) AS count FROM manifest_rows WHERE dataset_id = $1 GROUP BY kind", [datasetId]);
+  for (const row of rows) counts[row.kind] = row.count;
   return counts;
 }
 
@@ -95,10 +97,11 @@ export async function markRunFailed(db: DbHandle, runId: number, message: string
 
 /** The datasets an import can go into (no aggregates: the import page must open fast at 400K rows). */
 export async function listDatasetChoices(db: DbHandle): Promise<DatasetChoice[]> {
-  const rows = await db.query<{ id: number; name: string; base: string | null; is_demo: boolean }>(
-    "SELECT id, name, base, is_demo FROM datasets ORDER BY is_demo, name",
+  return queryRows(
+    db,
+    z.object({ id: col.int, name: col.text, base: col.nullableText, isDemo: col.bool }) satisfies z.ZodType<DatasetChoice>,
+    `SELECT id, name, base, is_demo AS "isDemo" FROM datasets ORDER BY is_demo, name`,
   );
-  return rows.map((row) => ({ id: Number(row.id), name: row.name, base: row.base, isDemo: Boolean(row.is_demo) }));
 }
 
 /** Starts the durable record of one file's import. */
@@ -106,12 +109,13 @@ export async function createImportRun(
   db: Pick<DbHandle, "query">,
   input: { datasetId: number; file: string; isStrict: boolean },
 ): Promise<number> {
-  const [run] = await db.query<{ id: number }>("INSERT INTO import_runs (dataset_id, file, is_strict) VALUES ($1, $2, $3) RETURNING id", [
-    input.datasetId,
-    input.file,
-    input.isStrict,
-  ]);
-  return Number(run.id);
+  const run = await queryOne(
+    db,
+    z.object({ id: col.int }),
+    "INSERT INTO import_runs (dataset_id, file, is_strict) VALUES ($1, $2, $3) RETURNING id",
+    [input.datasetId, input.file, input.isStrict],
+  );
+  return run.id;
 }
 
 export type RunCounts = { linesTotal: number; imported: number; unchanged: number; bad: number };
@@ -151,11 +155,13 @@ export async function finishImportRun(
 
 /** True when the dataset holds no candidate and no manifest row (a bulk load may keep its lookups in memory). */
 export async function isDatasetEmpty(db: Pick<DbHandle, "query">, datasetId: number): Promise<boolean> {
-  const [{ count }] = await db.query<{ count: string | number }>(
+  const { count } = await queryOne(
+    db,
+    z.object({ count: col.int }),
     "SELECT (SELECT count(*) FROM candidates WHERE dataset_id = $1) + (SELECT count(*) FROM manifest_rows WHERE dataset_id = $1) AS count",
     [datasetId],
   );
-  return Number(count) === 0;
+  return count === 0;
 }
 
 /** Index builds sort in memory up to this much (PGlite's WASM heap keeps what it grows to). */

@@ -3,19 +3,25 @@ import "server-only";
 // every table of the schema, parents before children, in keyset chunks as CSV (COPY out of PGlite
 // into a blob, COPY into PostgreSQL from it), then each id sequence set past the copied ids. The
 // facet counts are not copied: the target's triggers rebuild them as candidates arrive.
-import { is } from "drizzle-orm";
+import { getTableColumns, is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
+import { z } from "zod";
 import type { DbHandle } from "../client";
+import { col, queryOne } from "../rows";
 import * as schema from "../schema";
 
 const CHUNK_ROWS = 20_000;
 /** Trigger-maintained from candidates; the target's own triggers fill it. */
 const DERIVED_TABLES = new Set(["facet_counts"]);
 
+function schemaTables(): PgTable[] {
+  const values: unknown[] = Object.values(schema);
+  return values.filter((value): value is PgTable => is(value, PgTable));
+}
+
 /** The schema's tables, each after the tables its foreign keys point at. */
 export function tablesInCopyOrder(): string[] {
-  const values: unknown[] = Object.values(schema);
-  const configs = values.filter((value): value is PgTable => is(value, PgTable)).map((table) => getTableConfig(table));
+  const configs = schemaTables().map((table) => getTableConfig(table));
   const parents = new Map(
     configs.map((config) => [config.name, config.foreignKeys.map((key) => getTableConfig(key.reference().foreignTable).name)]),
   );
@@ -30,17 +36,16 @@ export function tablesInCopyOrder(): string[] {
   return ordered;
 }
 
-async function columnsOf(db: DbHandle, table: string): Promise<string[]> {
-  const rows = await db.query<{ column_name: string }>(
-    "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
-    [table],
-  );
-  return rows.map((row) => row.column_name);
+/** The SQL column names of a schema table, in the schema's order. */
+function columnsOf(table: string): string[] {
+  const found = schemaTables().find((candidate) => getTableConfig(candidate).name === table);
+  if (!found) throw new Error(`No table "${table}" in the schema`);
+  return Object.values(getTableColumns(found)).map((column) => column.name);
 }
 
 export async function countRows(db: DbHandle, table: string): Promise<number> {
-  const [row] = await db.query<{ n: string | number }>(`SELECT count(*) AS n FROM "${table}"`);
-  return Number(row.n);
+  const row = await queryOne(db, z.object({ n: col.int }), `SELECT count(*) AS n FROM "${table}"`);
+  return row.n;
 }
 
 async function csvChunk(source: DbHandle, sql: string): Promise<string> {
@@ -59,7 +64,7 @@ export async function copyDatabase(
   const copied: Record<string, number> = {};
   for (const table of tablesInCopyOrder()) {
     if (DERIVED_TABLES.has(table)) continue;
-    const columns = await columnsOf(source, table);
+    const columns = columnsOf(table);
     const quoted = columns.map((column) => `"${column}"`).join(", ");
     const total = await countRows(source, table);
     const hasId = columns.includes("id");
@@ -81,11 +86,13 @@ export async function copyDatabase(
         done = total;
         break;
       }
-      const [{ last, n }] = await source.query<{ last: string | number; n: string | number }>(
+      const { last, n } = await queryOne(
+        source,
+        z.object({ last: col.int, n: col.int }),
         `SELECT max(id) AS last, count(*) AS n FROM (SELECT id FROM "${table}" ${where} ORDER BY id LIMIT ${CHUNK_ROWS}) chunk`,
       );
-      lastId = Number(last);
-      done += Number(n);
+      lastId = last;
+      done += n;
       onProgress?.({ table, copied: done, total });
     }
     if (hasId) {
