@@ -6,11 +6,12 @@ import "server-only";
 // the browser (unexpected errors are logged instead).
 import { headers } from "next/headers";
 import { z } from "zod";
-import { AccessError, accountFrom, actorFor, authorize, type Account } from "../auth/access";
+import { AccessError, accountFrom, actorFor, authorize, SIGN_IN_NEEDED, type Account } from "../auth/access";
 import type { Permission } from "../auth/roles";
 import type { DbHandle } from "../db/client";
 import type { Reviewer } from "../db/schema";
 import { getDb } from "../db/server";
+import { dbId } from "../ids";
 
 export type ActionResult<T> =
   { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string>; status?: 401 | 403 };
@@ -52,6 +53,18 @@ function failed(error: unknown): ActionResult<never> {
   };
 }
 
+/**
+ * The dataset to check before the input is parsed in full, for actions that read it from
+ * input.datasetId: a caller without the role learns nothing about the rest of the schema.
+ * Undefined: decide after parsing (a resolver, or a datasetId that is not a valid id).
+ */
+function earlyDataset<I>(access: ActionAccess<I>, input: unknown): number | null | undefined {
+  if (access.permission === "site-admin") return null;
+  if ("dataset" in access) return undefined;
+  const id = dbId.safeParse((input as { datasetId?: unknown } | null)?.datasetId);
+  return id.success ? id.data : undefined;
+}
+
 function datasetOf<I>(access: ActionAccess<I>, input: I, db: DbHandle) {
   if (access.permission === "site-admin") return null;
   if ("dataset" in access) return access.dataset(input, db);
@@ -68,10 +81,12 @@ export function action<S extends z.ZodType, T>(
       // Who first: an anonymous caller learns nothing, not even which fields are wrong.
       const db = await getDb();
       const account = await accountFrom(await headers());
-      if (!account) throw new AccessError(401, "Sign in to use Ripe.");
+      if (!account) throw new AccessError(401, SIGN_IN_NEEDED);
+      const early = earlyDataset(access, input);
+      if (early !== undefined) await authorize(db, account, access.permission, early);
       const parsed = schema.safeParse(input);
       if (!parsed.success) return invalid(parsed.error);
-      await authorize(db, account, access.permission, await datasetOf(access, parsed.data, db));
+      if (early === undefined) await authorize(db, account, access.permission, await datasetOf(access, parsed.data, db));
       const reviewer = await actorFor(db, account).reviewer();
       return { ok: true, data: await handler(parsed.data, { db, reviewer, account }) };
     } catch (error) {

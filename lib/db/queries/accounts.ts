@@ -74,3 +74,14 @@ export async function reviewerForUser(db: DbHandle, user: Pick<AuthUser, "id" | 
   const taken = await db.db.select({ name: reviewers.name }).from(reviewers).where(inArray(reviewers.name, names));
   throw new Error(`No free reviewer name for ${user.email} (${taken.length} taken)`);
 }
+
+export type DatasetMemberView = { email: string; name: string; role: DatasetRole };
+
+export async function listDatasetMembers(db: DbHandle, datasetId: number): Promise<DatasetMemberView[]> {
+  return db.db
+    .select({ email: authUsers.email, name: authUsers.name, role: datasetMembers.role })
+    .from(datasetMembers)
+    .innerJoin(authUsers, eq(authUsers.id, datasetMembers.userId))
+    .where(eq(datasetMembers.datasetId, datasetId))
+    .orderBy(asc(authUsers.email));
+}
