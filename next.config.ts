@@ -33,6 +33,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "sharp", "pg", "pg-copy-streams"],
   poweredByHeader: false,
   experimental: {
+    // forbidden() for a signed-in account without a role on the dataset (lib/auth/page-access).
+    authInterrupts: true,
     // Actions carry decisions and labels, never files (uploads stream through /api/imports).
     serverActions: { bodySizeLimit: "1mb" },
     // Bodies the proxy may read (it parses server-action bodies); uploads bypass it.

@@ -1,9 +1,17 @@
 // Runs before every page, server action and route handler (but the upload route, whose body must
 // not be buffered here; it runs the same checks in the route wrapper): refuses a Host this server
 // does not answer to (DNS rebinding), a cross-site state change, and a server-action body that is
-// not what React sends, with a 4xx instead of an error from deep inside the framework.
+// not what React sends, with a 4xx instead of an error from deep inside the framework. A page
+// request without a session cookie goes to the sign-in page at once (an optimistic check: the
+// pages, actions and routes check the session itself through lib/auth).
+import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_PREFIX } from "@/lib/auth/cookie";
+import { PATH_HEADER, signInPath } from "@/lib/auth/paths";
 import { checkHost, checkStateChange } from "@/lib/http/guards";
+
+/** Pages anyone may open: signing in and the first-start screen. */
+const OPEN_PAGES = new Set(["/sign-in", "/setup"]);
 
 const refuse = (status: number, error: string) => NextResponse.json({ error }, { status, headers: { "cache-control": "no-store" } });
 
@@ -27,6 +35,14 @@ export async function proxy(request: NextRequest) {
   } else if (request.nextUrl.pathname.startsWith("/api/")) {
     const refusal = checkStateChange(request, { needsBody: false });
     if (refusal) return refuse(refusal.status, refusal.error);
+  } else if (request.method === "GET" && !OPEN_PAGES.has(request.nextUrl.pathname)) {
+    const path = request.nextUrl.pathname + request.nextUrl.search;
+    if (!getSessionCookie(request, { cookiePrefix: SESSION_COOKIE_PREFIX })) {
+      return NextResponse.redirect(new URL(signInPath(path), request.url));
+    }
+    const headers = new Headers(request.headers);
+    headers.set(PATH_HEADER, path);
+    return NextResponse.next({ request: { headers } });
   }
   return NextResponse.next();
 }

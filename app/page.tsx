@@ -3,13 +3,21 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db/server";
 import { listDatasetSummaries } from "@/lib/db/queries/overview";
+import { memberDatasetIds } from "@/lib/db/queries/accounts";
+import { pageAccount } from "@/lib/auth/page-access";
+import { isSiteAdmin } from "@/lib/auth/roles";
 import { DatasetCard } from "@/components/home/dataset-card";
 
 export const metadata: Metadata = { title: "Datasets · Ripe" };
 
 export default async function HomePage() {
   await connection();
-  const datasets = await listDatasetSummaries(await getDb());
+  const db = await getDb();
+  const account = await pageAccount(db);
+  const all = await listDatasetSummaries(db);
+  // A member sees the datasets it has a role on; site admins see them all.
+  const memberOf = isSiteAdmin(account.role) ? null : await memberDatasetIds(db, account.id);
+  const datasets = memberOf ? all.filter((dataset) => memberOf.has(dataset.id)) : all;
   return (
     <div className="mx-auto max-w-6xl px-6 py-10">
       <div className="mb-8 flex items-end justify-between gap-4">
@@ -20,9 +28,11 @@ export default async function HomePage() {
             Pico-Banana format.
           </p>
         </div>
-        <Link href="/import" className="rounded-md bg-amber-500 px-3 py-2 text-sm font-medium text-neutral-950 hover:bg-amber-400">
-          Import manifests
-        </Link>
+        {isSiteAdmin(account.role) && (
+          <Link href="/import" className="rounded-md bg-amber-500 px-3 py-2 text-sm font-medium text-neutral-950 hover:bg-amber-400">
+            Import manifests
+          </Link>
+        )}
       </div>
       {datasets.length === 0 ? (
         <p className="rounded-lg border border-dashed border-neutral-700 p-8 text-center text-neutral-400">

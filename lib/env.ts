@@ -91,6 +91,17 @@ const envSchema = z.object({
   RIPE_MAX_UPLOADS: positive(3, "a number of uploads"),
   RIPE_MIN_FREE_DISK_MB: positive(1024, "megabytes"),
   RIPE_SKIP_DEMO: flag(false),
+  /** Signs session cookies; set it when several instances share one database (else one is kept in the data folder). */
+  BETTER_AUTH_SECRET: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || null)
+    .refine((value) => value === null || value.length >= 32, "must be at least 32 characters (try `openssl rand -base64 32`)"),
+  /** Sign-in attempts allowed per address and per account in RIPE_SIGN_IN_WINDOW_S seconds. */
+  RIPE_SIGN_IN_ATTEMPTS: positive(5, "a number of attempts"),
+  RIPE_SIGN_IN_WINDOW_S: positive(60, "seconds"),
+  /** How long a session lasts without use, in days. */
+  RIPE_SESSION_DAYS: positive(7, "days"),
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -5,6 +5,7 @@ import { ImportForm } from "@/components/import/import-form";
 import { ImportRunList } from "@/components/import/import-run-list";
 import { listDatasetChoices, listImportRuns } from "@/lib/db/queries/imports";
 import { getDb } from "@/lib/db/server";
+import { requirePageAccess } from "@/lib/auth/page-access";
 import { isRunActive } from "@/lib/import/upload-jobs";
 import { CDN_BASE } from "@/lib/taxonomy";
 
@@ -13,6 +14,8 @@ export const metadata: Metadata = { title: "Import · Ripe" };
 export default async function ImportPage() {
   await connection();
   const db = await getDb();
+  // Uploads into a new dataset are a site admin's; a dataset's own owner can still POST /api/imports?dataset=ID.
+  await requirePageAccess(db, "site-admin", null);
   const [datasets, runs] = [await listDatasetChoices(db), await listImportRuns(db, 25)];
   const liveRunIds = runs.filter((run) => run.status === "running" && isRunActive(run.id)).map((run) => run.id);
   return (

@@ -24,6 +24,10 @@ import { CANDIDATE_ROLES, MANIFEST_KINDS, type CandidateRole, type ManifestKind 
 import { PAIR_LABELS, PAIR_ORIGINS, type PairLabel, type PairOrigin } from "../pairs/enums";
 import { REASON_TAGS, VERDICTS, type ReasonTag, type Verdict } from "../review/enums";
 import { OUTCOMES, type Outcome } from "../verdict/outcomes";
+import { DATASET_ROLES, type DatasetRole } from "../auth/roles";
+import { authUsers } from "./auth-schema";
+
+export * from "./auth-schema";
 
 export { CANDIDATE_ROLES, MANIFEST_KINDS, OUTCOMES, PAIR_LABELS, PAIR_ORIGINS, REASON_TAGS, VERDICTS };
 export type { CandidateRole, ManifestKind, Outcome, PairLabel, PairOrigin, ReasonTag, Verdict };
@@ -51,11 +55,34 @@ export const datasets = pgTable("datasets", {
   createdAt: createdAt(),
 });
 
+/**
+ * Who decided: an account's reviewer (user_id set, created on its first need) or an external
+ * reviewer named by imported decision lines (user_id null).
+ */
 export const reviewers = pgTable("reviewers", {
   id: serial("id").primaryKey(),
   name: text("name").notNull().unique(),
+  userId: text("user_id")
+    .unique()
+    .references(() => authUsers.id, { onDelete: "set null" }),
   createdAt: createdAt(),
 });
+
+/** An account's role on one dataset (site owners and admins need no row: they own every dataset). */
+export const datasetMembers = pgTable(
+  "dataset_members",
+  {
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    role: text("role", { enum: DATASET_ROLES }).$type<DatasetRole>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.datasetId, table.userId] }), index("dataset_members_user").on(table.userId)],
+);
 
 export const importRuns = pgTable("import_runs", {
   id: serial("id").primaryKey(),
@@ -438,3 +465,4 @@ export type Pair = typeof pairs.$inferSelect;
 export type PairLabelRow = typeof pairLabels.$inferSelect;
 export type JudgeJob = typeof judgeJobs.$inferSelect;
 export type JudgeBatch = typeof judgeBatches.$inferSelect;
+export type DatasetMember = typeof datasetMembers.$inferSelect;

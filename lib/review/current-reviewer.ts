@@ -1,11 +1,11 @@
 import "server-only";
-// The reviewer a request acts as, read in one place for pages, actions and routes. (Until Ripe
-// has accounts this is the reviewer switcher's cookie, checked against the reviewers table.)
-import { cookies } from "next/headers";
+// The reviewer a page acts as: the signed-in account's reviewer row (created on first need).
+// Actions and routes get theirs from their wrapper's context; nothing reads it from a cookie.
 import type { DbHandle } from "../db/client";
-import { resolveReviewer, REVIEWER_COOKIE } from "../db/queries/reviewers";
+import { reviewerForUser } from "../db/queries/accounts";
 import type { Reviewer } from "../db/schema";
+import { pageAccount } from "../auth/page-access";
 
 export async function currentReviewer(db: DbHandle): Promise<Reviewer> {
-  return resolveReviewer(db, (await cookies()).get(REVIEWER_COOKIE)?.value);
+  return reviewerForUser(db, await pageAccount(db));
 }

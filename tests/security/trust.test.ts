@@ -1,11 +1,12 @@
 // Findings 4–6 at the library level: what a request may not choose (a sample's inclusion
-// probability, a reviewer by cookie, an id PostgreSQL can't hold), the host and origin checks, and
+// probability, a reviewer by name, an id PostgreSQL can't hold), the host and origin checks, and
 // the upload limits. (e2e/security.spec.ts sends the same attacks to the running server.)
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAuditSample, sampleInclusion } from "@/lib/db/queries/audit-samples";
-import { resolveReviewer } from "@/lib/db/queries/reviewers";
+import { reviewerForUser } from "@/lib/db/queries/accounts";
+import { ensureReviewer } from "@/lib/db/queries/reviewers";
 import { checkHost, checkStateChange } from "@/lib/http/guards";
 import { dbId, idText } from "@/lib/ids";
 import { checkDiskSpace, receiveUpload, takeUploadSlot, UploadError } from "@/lib/import/upload-receive";
@@ -125,19 +126,16 @@ describe.each(testBackends())("what the client may not choose, on $name", (backe
     await database?.dispose();
   });
 
-  it("a 3,000-character reviewer cookie creates no reviewer and acts as the local reviewer", async () => {
-    const before = await database.handle.query<{ n: number }>("SELECT count(*)::int AS n FROM reviewers");
-    const reviewer = await resolveReviewer(database.handle, "x".repeat(3000));
-    expect(reviewer.name).toBe("local");
-    const unknown = await resolveReviewer(database.handle, "mallory");
-    expect(unknown.name).toBe("local");
-    const after = await database.handle.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM reviewers WHERE length(name) > 64 OR name = 'mallory'",
+  it("an account's reviewer is its own row, linked by user id, never an external reviewer of the same name", async () => {
+    await ensureReviewer(database.handle, "ana@example.org"); // an imported decision line's reviewer
+    await database.handle.query("INSERT INTO auth_users (id, name, email) VALUES ('u-ana', 'Ana', 'ana@example.org')");
+    const mine = await reviewerForUser(database.handle, { id: "u-ana", email: "ana@example.org", name: "Ana" });
+    expect(mine).toMatchObject({ name: "ana@example.org #2", userId: "u-ana" });
+    expect(await reviewerForUser(database.handle, { id: "u-ana", email: "ana@example.org", name: "Ana" })).toEqual(mine);
+    const external = await database.handle.query<{ user_id: string | null }>(
+      "SELECT user_id FROM reviewers WHERE name = 'ana@example.org'",
     );
-    expect(after[0].n).toBe(0);
-    expect((await database.handle.query<{ n: number }>("SELECT count(*)::int AS n FROM reviewers"))[0].n).toBeLessThanOrEqual(
-      before[0].n + 1,
-    );
+    expect(external).toEqual([{ user_id: null }]);
   });
 
   it("a decision's inclusion probability comes from the stored sample; a forged one is dropped", async () => {

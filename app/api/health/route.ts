@@ -2,6 +2,7 @@
 // answers is alive. (Answers any Host: health checks use the instance's own address.)
 import { route } from "@/lib/http/route";
 
-export const GET = route({ isAnyHost: true, isDatabaseFree: true }, async () =>
+// Permission: public (liveness).
+export const GET = route({ permission: "public", isAnyHost: true, isDatabaseFree: true }, async () =>
   Response.json({ ok: true }, { headers: { "cache-control": "no-store" } }),
 );

@@ -14,18 +14,22 @@ const imageQuery = z.object({
   w: z.coerce.number().int().min(1).max(4096).optional(),
 });
 
-export const GET = route({ query: imageQuery }, async ({ request, query, dataset }) => {
-  const width =
-    query.w === undefined ? null : (THUMB_WIDTHS.find((allowed) => allowed >= query.w!) ?? THUMB_WIDTHS[THUMB_WIDTHS.length - 1]);
-  const image = await serveImage(await dataset(query.d), query.p, width);
-  if (request.headers.get("if-none-match") === image.etag) return new Response(null, { status: 304, headers: { etag: image.etag } });
-  return new Response(new Uint8Array(image.bytes), {
-    headers: {
-      "content-type": image.mimeType,
-      "cache-control": "private, max-age=3600, stale-while-revalidate=86400",
-      "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; sandbox",
-      etag: image.etag,
-    },
-  });
-});
+// Permission: dataset read (of the dataset d names).
+export const GET = route(
+  { permission: "read", query: imageQuery, dataset: ({ query }) => query.d },
+  async ({ request, query, dataset }) => {
+    const width =
+      query.w === undefined ? null : (THUMB_WIDTHS.find((allowed) => allowed >= query.w!) ?? THUMB_WIDTHS[THUMB_WIDTHS.length - 1]);
+    const image = await serveImage(await dataset(query.d), query.p, width);
+    if (request.headers.get("if-none-match") === image.etag) return new Response(null, { status: 304, headers: { etag: image.etag } });
+    return new Response(new Uint8Array(image.bytes), {
+      headers: {
+        "content-type": image.mimeType,
+        "cache-control": "private, max-age=3600, stale-while-revalidate=86400",
+        "x-content-type-options": "nosniff",
+        "content-security-policy": "default-src 'none'; sandbox",
+        etag: image.etag,
+      },
+    });
+  },
+);

@@ -12,7 +12,8 @@ function shippedMigrations(): number {
   return journal.entries.length;
 }
 
-export const GET = route({ isAnyHost: true }, async ({ db }) => {
+// Permission: public (readiness).
+export const GET = route({ permission: "public", isAnyHost: true }, async ({ db }) => {
   const headers = { "cache-control": "no-store" };
   const expected = shippedMigrations();
   const applied = await appliedMigrationCount(db).catch(() => null);

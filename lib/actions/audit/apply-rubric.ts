@@ -7,8 +7,13 @@ import { applyRubric as applyRubricChange } from "../../db/queries/audit-rubric"
 import { getDataset } from "../../db/queries/datasets";
 import { rubricChangeSchema } from "./audit-schemas";
 
-export const applyRubric = action(rubricChangeSchema, async ({ datasetId, threshold, weights }, { db }) => {
-  const dataset = await getDataset(db, datasetId);
-  if (!dataset) throw new ActionError(`Dataset ${datasetId} does not exist.`);
-  return applyRubricChange(db, dataset, { threshold, weights });
-});
+// Permission: dataset admin (changes every verdict).
+export const applyRubric = action(
+  rubricChangeSchema,
+  async ({ datasetId, threshold, weights }, { db }) => {
+    const dataset = await getDataset(db, datasetId);
+    if (!dataset) throw new ActionError(`Dataset ${datasetId} does not exist.`);
+    return applyRubricChange(db, dataset, { threshold, weights });
+  },
+  { permission: "admin" },
+);

@@ -14,14 +14,19 @@ const datasetBaseSchema = z.object({
   base: z.string().trim().max(2048, "at most 2048 characters"),
 });
 
-export const setDatasetBaseAction = action(datasetBaseSchema, async ({ datasetId, base }, { db }) => {
-  let stored: string | null = null;
-  if (base) {
-    const checked = checkBase(base);
-    if (!checked.ok) throw new ActionError(checked.error);
-    stored = checked.base;
-  }
-  const updated = await setDatasetBase(db, datasetId, stored);
-  if (!updated) throw new ActionError(`datasetId: no dataset ${datasetId}.`);
-  return { base: updated.base };
-});
+// Permission: dataset admin.
+export const setDatasetBaseAction = action(
+  datasetBaseSchema,
+  async ({ datasetId, base }, { db }) => {
+    let stored: string | null = null;
+    if (base) {
+      const checked = checkBase(base);
+      if (!checked.ok) throw new ActionError(checked.error);
+      stored = checked.base;
+    }
+    const updated = await setDatasetBase(db, datasetId, stored);
+    if (!updated) throw new ActionError(`datasetId: no dataset ${datasetId}.`);
+    return { base: updated.base };
+  },
+  { permission: "admin" },
+);

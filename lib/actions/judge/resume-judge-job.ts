@@ -7,18 +7,23 @@ import type { JudgeProvider } from "../../judge/judges";
 import { getJob } from "../../judge/server";
 import { resumeJudgeSchema } from "./judge-schemas";
 
-export const resumeJudgeJob = action(resumeJudgeSchema, async ({ datasetId, jobId, concurrency, retryErrors }, { db }) => {
-  const job = await getJob(db, jobId);
-  if (!job || job.datasetId !== datasetId) throw new ActionError(`Judge job #${jobId} is not a job of this dataset.`);
-  if (isJobActive(jobId)) throw new ActionError(`Judge job #${jobId} is already running.`);
-  if (job.status === "done" && !(retryErrors && job.failed > 0))
-    throw new ActionError(`Judge job #${jobId} is finished; there is nothing to resume.`);
-  try {
-    checkJudgeConfigured(job.provider as JudgeProvider, job.model ?? undefined);
-    startInBackground(db, job, { concurrency, resume: true, retryErrors });
-  } catch (error) {
-    if (error instanceof JudgeStartError) throw new ActionError(error.message);
-    throw error;
-  }
-  return { jobId };
-});
+// Permission: dataset admin (a judge run spends money).
+export const resumeJudgeJob = action(
+  resumeJudgeSchema,
+  async ({ datasetId, jobId, concurrency, retryErrors }, { db }) => {
+    const job = await getJob(db, jobId);
+    if (!job || job.datasetId !== datasetId) throw new ActionError(`Judge job #${jobId} is not a job of this dataset.`);
+    if (isJobActive(jobId)) throw new ActionError(`Judge job #${jobId} is already running.`);
+    if (job.status === "done" && !(retryErrors && job.failed > 0))
+      throw new ActionError(`Judge job #${jobId} is finished; there is nothing to resume.`);
+    try {
+      checkJudgeConfigured(job.provider as JudgeProvider, job.model ?? undefined);
+      startInBackground(db, job, { concurrency, resume: true, retryErrors });
+    } catch (error) {
+      if (error instanceof JudgeStartError) throw new ActionError(error.message);
+      throw error;
+    }
+    return { jobId };
+  },
+  { permission: "admin" },
+);

@@ -16,14 +16,19 @@ const schema = z.object({
     .max(2 ** 31 - 1),
 });
 
-export const createSample = action(schema, async (input, { db }) => {
-  const dataset = await getDataset(db, input.datasetId);
-  if (!dataset) throw new ActionError(`Dataset ${input.datasetId} does not exist.`);
-  try {
-    const sample = await createAuditSample(db, dataset.id, { method: input.method, size: input.size, seed: input.seed });
-    return { id: sample.id };
-  } catch (error) {
-    if (error instanceof AuditSampleError) throw new ActionError(error.message);
-    throw error;
-  }
-});
+// Permission: dataset review.
+export const createSample = action(
+  schema,
+  async (input, { db }) => {
+    const dataset = await getDataset(db, input.datasetId);
+    if (!dataset) throw new ActionError(`Dataset ${input.datasetId} does not exist.`);
+    try {
+      const sample = await createAuditSample(db, dataset.id, { method: input.method, size: input.size, seed: input.seed });
+      return { id: sample.id };
+    } catch (error) {
+      if (error instanceof AuditSampleError) throw new ActionError(error.message);
+      throw error;
+    }
+  },
+  { permission: "review" },
+);

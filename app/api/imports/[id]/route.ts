@@ -1,6 +1,7 @@
 // GET /api/imports/<id>: an import's live status. <id> is the job id the upload returned (while
 // this server remembers the job) or an import run id (the durable import_runs record).
 import { z } from "zod";
+import type { DbHandle } from "@/lib/db/client";
 import { getImportRun } from "@/lib/db/queries/imports";
 import { notFound, route } from "@/lib/http/route";
 import { idText } from "@/lib/ids";
@@ -8,7 +9,16 @@ import { getJobStatus, statusFromRun } from "@/lib/import/upload-jobs";
 
 const importRef = z.object({ id: z.string().max(100, "at most 100 characters") });
 
-export const GET = route({ params: importRef }, async ({ params, db }) => {
+/** The dataset an import id belongs to (a job this server remembers, or a durable run); unknown: null. */
+async function importDataset({ params, db }: { params: z.output<typeof importRef>; db: DbHandle }) {
+  const job = getJobStatus(params.id);
+  if (job) return job.datasetId;
+  const runId = idText.safeParse(params.id);
+  return runId.success ? ((await getImportRun(db, runId.data))?.datasetId ?? null) : null;
+}
+
+// Permission: dataset admin of the import's dataset (an unknown id: site admins, who get the 404).
+export const GET = route({ permission: "admin", params: importRef, dataset: importDataset }, async ({ params, db }) => {
   const noStore = { "cache-control": "no-store" };
   const job = getJobStatus(params.id);
   if (job) return Response.json(job, { headers: noStore });

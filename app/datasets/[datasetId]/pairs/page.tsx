@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { DatasetNav } from "@/components/dataset/dataset-nav";
 import { MinePairsForm } from "@/components/pairs/mine-pairs-form";
@@ -9,7 +8,7 @@ import { PairsSummary } from "@/components/pairs/pairs-summary";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { pairsOverview } from "@/lib/db/queries/pairs";
 import { agreementPairs, datasetEditTypes, listPairs, liveLabels, pairEditTypes } from "@/lib/db/queries/pairs-labels";
-import { resolveReviewer, REVIEWER_COOKIE } from "@/lib/db/queries/reviewers";
+import { currentReviewer } from "@/lib/review/current-reviewer";
 import { agreementSummary, metricIds } from "@/lib/pairs/agreement";
 import { describeMetric, pairListSearch, parsePairList } from "@/lib/pairs/list-params";
 import { datasetMetadata } from "@/lib/pages/metadata";
@@ -24,7 +23,7 @@ export default async function PairsPage({ params, searchParams }: Props) {
   const { datasetId } = await params;
   const { db, dataset } = await loadDatasetOr404(datasetId);
   const list = parsePairList(await searchParams);
-  const reviewer = await resolveReviewer(db, (await cookies()).get(REVIEWER_COOKIE)?.value);
+  const reviewer = await currentReviewer(db);
   // A metric from the agreement page: recompute the same summary and list exactly its pairs.
   let ids: number[] | undefined;
   let metricText: string | null = null;

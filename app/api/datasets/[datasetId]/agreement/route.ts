@@ -3,7 +3,8 @@
 import { loadAgreement } from "@/lib/db/queries/agreement";
 import { datasetParams, route } from "@/lib/http/route";
 
-export const GET = route({ params: datasetParams }, async ({ params, db, dataset }) => {
+// Permission: dataset read.
+export const GET = route({ permission: "read", params: datasetParams }, async ({ params, db, dataset }) => {
   const agreement = await loadAgreement(db, await dataset(params.datasetId));
   return Response.json(agreement.json, { headers: { "cache-control": "no-store" } });
 });

@@ -4,7 +4,8 @@ import { parseAuditSlice } from "@/lib/audit/slice";
 import { loadAuditReport } from "@/lib/db/queries/audit";
 import { datasetParams, route } from "@/lib/http/route";
 
-export const GET = route({ params: datasetParams }, async ({ params, url, db, dataset }) => {
+// Permission: dataset read.
+export const GET = route({ permission: "read", params: datasetParams }, async ({ params, url, db, dataset }) => {
   const report = await loadAuditReport(db, await dataset(params.datasetId), parseAuditSlice(url.searchParams));
   return Response.json(report, { headers: { "cache-control": "no-store" } });
 });

@@ -10,11 +10,15 @@ const pageQuery = z.object({
   cursor: z.string().max(1000, "cursor: at most 1000 characters").optional(),
 });
 
-export const GET = route({ params: datasetParams, query: pageQuery.passthrough() }, async ({ params, query, url, db, dataset }) => {
-  const page = await listCandidates(db, await dataset(params.datasetId), parseBrowseFilters(url.searchParams), {
-    cursor: query.cursor ?? null,
-    limit: query.limit,
-    direction: query.direction,
-  });
-  return Response.json(page);
-});
+// Permission: dataset read.
+export const GET = route(
+  { permission: "read", params: datasetParams, query: pageQuery.passthrough() },
+  async ({ params, query, url, db, dataset }) => {
+    const page = await listCandidates(db, await dataset(params.datasetId), parseBrowseFilters(url.searchParams), {
+      cursor: query.cursor ?? null,
+      limit: query.limit,
+      direction: query.direction,
+    });
+    return Response.json(page);
+  },
+);

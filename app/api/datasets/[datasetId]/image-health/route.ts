@@ -6,7 +6,8 @@ import { datasetParams, route } from "@/lib/http/route";
 
 const healthQuery = z.object({ fresh: z.enum(["0", "1"]).optional() });
 
-export const GET = route({ params: datasetParams, query: healthQuery }, async ({ db, params, query, dataset }) => {
+// Permission: dataset read.
+export const GET = route({ permission: "read", params: datasetParams, query: healthQuery }, async ({ db, params, query, dataset }) => {
   const health = await datasetImageHealth(db, await dataset(params.datasetId), { isFresh: query.fresh === "1" });
   return Response.json(health, { headers: { "cache-control": "no-store" } });
 });

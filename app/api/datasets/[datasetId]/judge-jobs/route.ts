@@ -4,7 +4,8 @@ import { datasetParams, route } from "@/lib/http/route";
 import { jobView } from "@/lib/judge/background";
 import { listJobs } from "@/lib/judge/server";
 
-export const GET = route({ params: datasetParams }, async ({ params, db, dataset }) => {
+// Permission: dataset read.
+export const GET = route({ permission: "read", params: datasetParams }, async ({ params, db, dataset }) => {
   const found = await dataset(params.datasetId);
   const jobs = await listJobs(db, { datasetId: found.id, limit: 50 });
   return Response.json({ jobs: jobs.map(jobView) }, { headers: { "cache-control": "no-store" } });

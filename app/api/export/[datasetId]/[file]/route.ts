@@ -16,8 +16,9 @@ const attachment = (file: string, contentType: string) => ({
   "x-content-type-options": "nosniff",
 });
 
+// Permission: dataset admin (an export takes the whole curated dataset away).
 export const GET = route(
-  { params: z.object({ datasetId: idSchema, file: z.string().max(100) }) },
+  { permission: "admin", params: z.object({ datasetId: idSchema, file: z.string().max(100) }) },
   async ({ request, params, url, db, dataset }) => {
     const { file } = params;
     if (!isExportFile(file))

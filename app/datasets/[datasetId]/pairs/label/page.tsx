@@ -1,10 +1,9 @@
-import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { PairLabeller } from "@/components/pairs/pair-labeller";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { pairEditTypes } from "@/lib/db/queries/pairs-labels";
 import { nextPairBatch } from "@/lib/db/queries/pairs-queue";
-import { resolveReviewer, REVIEWER_COOKIE } from "@/lib/db/queries/reviewers";
+import { currentReviewer } from "@/lib/review/current-reviewer";
 import { parseQueueParams, queueSearch } from "@/lib/pairs/queue";
 import { datasetMetadata } from "@/lib/pages/metadata";
 
@@ -17,7 +16,7 @@ export default async function LabelPairsPage({ params, searchParams }: Props) {
   const { datasetId } = await params;
   const { db, dataset } = await loadDatasetOr404(datasetId);
   const queue = parseQueueParams(await searchParams);
-  const reviewer = await resolveReviewer(db, (await cookies()).get(REVIEWER_COOKIE)?.value);
+  const reviewer = await currentReviewer(db);
   const [batch, editTypes] = await Promise.all([
     nextPairBatch(db, dataset, reviewer.id, { ...queue, exclude: [], excludeRepeats: [], limit: 25 }),
     pairEditTypes(db, dataset.id),

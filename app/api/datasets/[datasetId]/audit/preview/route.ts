@@ -4,7 +4,8 @@ import { rubricChangeSchema } from "@/lib/actions/audit/audit-schemas";
 import { currentRubric, previewRubric } from "@/lib/db/queries/audit-rubric";
 import { datasetParams, HttpError, route } from "@/lib/http/route";
 
-export const GET = route({ params: datasetParams }, async ({ params, url, db, dataset }) => {
+// Permission: dataset read.
+export const GET = route({ permission: "read", params: datasetParams }, async ({ params, url, db, dataset }) => {
   const found = await dataset(params.datasetId);
   const query = url.searchParams;
   const current = currentRubric(found);

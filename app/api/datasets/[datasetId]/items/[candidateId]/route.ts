@@ -4,8 +4,12 @@ import { z } from "zod";
 import { getItemDetail } from "@/lib/db/queries/items";
 import { idSchema, notFound, route } from "@/lib/http/route";
 
-export const GET = route({ params: z.object({ datasetId: idSchema, candidateId: idSchema }) }, async ({ params, db, dataset }) => {
-  const detail = await getItemDetail(db, await dataset(params.datasetId), params.candidateId);
-  if (!detail) throw notFound(`No item ${params.candidateId} in dataset ${params.datasetId}.`);
-  return Response.json(detail);
-});
+// Permission: dataset read.
+export const GET = route(
+  { permission: "read", params: z.object({ datasetId: idSchema, candidateId: idSchema }) },
+  async ({ params, db, dataset }) => {
+    const detail = await getItemDetail(db, await dataset(params.datasetId), params.candidateId);
+    if (!detail) throw notFound(`No item ${params.candidateId} in dataset ${params.datasetId}.`);
+    return Response.json(detail);
+  },
+);

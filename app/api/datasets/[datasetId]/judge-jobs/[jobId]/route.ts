@@ -6,7 +6,8 @@ import { idSchema, notFound, route } from "@/lib/http/route";
 import { jobView } from "@/lib/judge/background";
 import { getJob } from "@/lib/judge/server";
 
-export const GET = route({ params: z.object({ datasetId: idSchema, jobId: idSchema }) }, async ({ params, db }) => {
+// Permission: dataset read.
+export const GET = route({ permission: "read", params: z.object({ datasetId: idSchema, jobId: idSchema }) }, async ({ params, db }) => {
   const job = await getJob(db, params.jobId);
   if (!job || job.datasetId !== params.datasetId) throw notFound(`No judge job ${params.jobId} in dataset ${params.datasetId}.`);
   const errors = await listJobErrors(db, job.id);

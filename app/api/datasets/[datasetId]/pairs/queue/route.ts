@@ -4,7 +4,11 @@ import { nextPairBatch } from "@/lib/db/queries/pairs-queue";
 import { datasetParams, route } from "@/lib/http/route";
 import { queueBatchSchema } from "@/lib/pairs/queue";
 
-export const GET = route({ params: datasetParams, query: queueBatchSchema }, async ({ params, query, db, dataset, reviewer }) => {
-  const batch = await nextPairBatch(db, await dataset(params.datasetId), (await reviewer()).id, query);
-  return Response.json(batch, { headers: { "Cache-Control": "no-store" } });
-});
+// Permission: dataset review (the caller's own labelling queue).
+export const GET = route(
+  { permission: "review", params: datasetParams, query: queueBatchSchema },
+  async ({ params, query, db, dataset, reviewer }) => {
+    const batch = await nextPairBatch(db, await dataset(params.datasetId), (await reviewer()).id, query);
+    return Response.json(batch, { headers: { "Cache-Control": "no-store" } });
+  },
+);

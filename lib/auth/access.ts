@@ -1,0 +1,63 @@
+import "server-only";
+// Who a request is and what it may do, for the two wrappers and the page helper: the session
+// (better-auth's cookie) → the account → its role on the dataset the entry point names. A
+// disabled account counts as signed out. Nothing here trusts a name or role the client sends.
+import type { DbHandle } from "../db/client";
+import { datasetRoleOf, reviewerForUser } from "../db/queries/accounts";
+import type { Reviewer } from "../db/schema";
+import { getAuth } from "./auth";
+import { allows, SITE_ROLES, type Permission, type SiteRole } from "./roles";
+
+export type Account = { id: string; email: string; name: string; role: SiteRole };
+
+export type Actor = {
+  account: Account;
+  /** The reviewer row the account's decisions point at (created on first need). */
+  reviewer: () => Promise<Reviewer>;
+};
+
+export class AccessError extends Error {
+  constructor(
+    public readonly status: 401 | 403,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const SIGN_IN_NEEDED = "Sign in to use Ripe.";
+
+const siteRole = (value: unknown): SiteRole => (SITE_ROLES.includes(value as SiteRole) ? (value as SiteRole) : "member");
+
+/** The signed-in account of a request, or null (no session, an expired one, or a disabled account). */
+export async function accountFrom(headers: Headers): Promise<Account | null> {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers });
+  if (!session || session.user.disabled) return null;
+  const { id, email, name, role } = session.user;
+  return { id, email, name, role: siteRole(role) };
+}
+
+export function actorFor(db: DbHandle, account: Account): Actor {
+  let reviewer: Promise<Reviewer> | undefined;
+  return { account, reviewer: () => (reviewer ??= reviewerForUser(db, account)) };
+}
+
+const PERMISSION_WORDS: Record<Permission, string> = {
+  read: "read this dataset",
+  review: "review in this dataset",
+  admin: "manage this dataset",
+  "site-admin": "manage this site",
+};
+
+/**
+ * Throws AccessError unless the account holds the permission on the dataset (null: the entry point
+ * names no dataset, which only a site admin may use). Anonymous → 401, no role → 403.
+ */
+export async function authorize(db: DbHandle, account: Account | null, permission: Permission, datasetId: number | null): Promise<void> {
+  if (!account) throw new AccessError(401, SIGN_IN_NEEDED);
+  const datasetRole = datasetId === null || permission === "site-admin" ? null : await datasetRoleOf(db, account.id, datasetId);
+  if (!allows(account.role, datasetRole, permission)) {
+    throw new AccessError(403, `Your account may not ${PERMISSION_WORDS[permission]}; ask an owner of the dataset for a role.`);
+  }
+}
