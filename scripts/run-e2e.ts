@@ -2,11 +2,12 @@
 // own browser here), builds the app once when the build is missing or older than the sources,
 // then runs Playwright, whose webServer migrates a fresh temp data folder, loads the demo
 // dataset and starts `next start` on a free port (playwright.config.ts).
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { buildApp, buildNeeded } from "../lib/cli/next-build";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -51,48 +52,6 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Newest modification time under the paths that go into `next build`. */
-function newestSource(paths: string[]): number {
-  let newest = 0;
-  const visit = (entry: string) => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(entry);
-    } catch {
-      return;
-    }
-    if (stat.isDirectory()) {
-      for (const child of fs.readdirSync(entry)) if (!child.startsWith(".") && child !== "node_modules") visit(path.join(entry, child));
-    } else if (!/\.test\.tsx?$/.test(entry)) {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  paths.forEach(visit);
-  return newest;
-}
-
-const BUILD_INPUTS = [
-  "app",
-  "components",
-  "lib",
-  "public",
-  "drizzle",
-  "next.config.ts",
-  "package-lock.json",
-  "postcss.config.mjs",
-  "tsconfig.json",
-];
-
-function needsBuild(): string | null {
-  if (process.env.RIPE_E2E_BUILD === "always") return "RIPE_E2E_BUILD=always";
-  if (process.env.RIPE_E2E_BUILD === "never") return null;
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return "no build yet";
-  return newestSource(BUILD_INPUTS.map((entry) => path.join(root, entry))) > fs.statSync(buildId).mtimeMs
-    ? "sources changed since the last build"
-    : null;
-}
-
 const chromium = findChromium();
 if (!chromium) {
   console.error(CHROMIUM_HELP);
@@ -101,15 +60,12 @@ if (!chromium) {
 const version = spawnSync(chromium, ["--version"], { encoding: "utf8" }).stdout.trim();
 console.log(`e2e: Chromium ${chromium}${version ? ` (${version})` : ""}`);
 
-const reason = needsBuild();
+const reason = buildNeeded(root);
 if (reason) {
   console.log(`e2e: next build (${reason})…`);
   const started = Date.now();
   try {
-    execFileSync(path.join(root, "node_modules/.bin/next"), ["build"], {
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
+    buildApp(root);
   } catch {
     console.error("e2e: next build failed (see above).");
     process.exit(1);

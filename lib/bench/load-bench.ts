@@ -4,9 +4,11 @@
 // TEST_DATABASE_URL names the server). Afterwards the decisions in the database are counted
 // against the ones the clients were told were saved. Last line: the JSON the issue asks for.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { flag, type ParsedArgs } from "../cli/args";
+import { buildApp, buildNeeded } from "../cli/next-build";
 import { openDatabase } from "../db/client";
 import { siteDecisionsByReviewer } from "../db/queries/review-counts";
 import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "../testing/test-db";
@@ -50,10 +52,10 @@ export async function run(args: ParsedArgs): Promise<LoadResult> {
 }
 
 function ensureBuild() {
-  if (fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return;
-  log("building the app (next build)…");
-  const build = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"] });
-  if (build.status !== 0) throw new Error("next build failed");
+  const reason = buildNeeded(process.cwd(), undefined);
+  if (!reason) return;
+  log(`next build (${reason})…`);
+  buildApp(process.cwd());
 }
 
 /** Resident memory of a process and its descendants, in MB (Linux /proc). */
@@ -117,15 +119,20 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const instances: Instance[] = [];
   try {
     await database.handle.close(); // PGlite: the app takes the folder; PostgreSQL: the app has its own pool
+    // One secret for every instance (sessions are checked by whichever instance gets the request);
+    // sign-in rate limits are per address and every client here is 127.0.0.1.
+    process.env.BETTER_AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
+    process.env.RIPE_SIGN_IN_ATTEMPTS = String(10 * options.reviewers);
     const env: NodeJS.ProcessEnv = { ...process.env, ...database.env, NEXT_TELEMETRY_DISABLED: "1", RIPE_FETCH_FLICKR: "0" };
     if (!database.databaseUrl) delete env.DATABASE_URL;
-    log(`preparing ${database.backend} (migrations + demo dataset)…`);
+    log(`preparing ${database.backend} (migrations + demo dataset + ${options.reviewers} accounts)…`);
     const prepare = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/prepare.ts"], {
       env,
       stdio: ["ignore", "ignore", "inherit"],
     });
     if (prepare.status !== 0) throw new Error("prepare (migrate + demo) failed");
-    const accounts = await createBenchReviewers(env, options.reviewers);
+    const setup = await openDatabase({ ...openTarget(database), purpose: "load benchmark accounts" });
+    const accounts = await createBenchReviewers(setup, 1, options.reviewers).finally(() => setup.close());
     log(`starting ${options.instances} instance(s)…`);
     for (let index = 0; index < options.instances; index++) instances.push(await startInstance(env));
     const baseUrls = instances.map((instance) => instance.url);
@@ -166,10 +173,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
     for (const instance of instances.splice(0)) await stopInstance(instance);
 
-    const handle = await openDatabase({
-      ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : { dataDir: database.dataDir, databaseUrl: "" }),
-      purpose: "load benchmark count",
-    });
+    const handle = await openDatabase({ ...openTarget(database), purpose: "load benchmark count" });
     const stored = await siteDecisionsByReviewer(handle, 1);
     await handle.close();
     // Per reviewer: what the clients were told was saved against what the database holds.
@@ -216,5 +220,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     await database.dispose().catch(() => {});
   }
 }
+
+/** Where the benchmark's own database is, for opening it from this process. */
+const openTarget = (database: TestDatabase) =>
+  database.databaseUrl ? { databaseUrl: database.databaseUrl } : { dataDir: database.dataDir, databaseUrl: "" };
 
 const round = (value: number) => Math.round(value * 10) / 10;
