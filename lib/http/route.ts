@@ -111,10 +111,20 @@ export function route<P extends z.ZodType = z.ZodType<Record<string, never>>, Q 
       const rawParams = (await next?.params) ?? {};
       const params = spec.params ? spec.params.safeParse(rawParams) : { success: true as const, data: {} };
       if (!params.success) return json(400, describe(params.error, "path"));
+      // A dataset named by the path (or none: site admin) is checked before the query is read, so
+      // a caller without the role learns nothing about it; a resolver may need the query.
+      const isEarly = !isPublic && !spec.dataset;
+      if (isEarly)
+        await authorize(
+          db,
+          account,
+          spec.permission as Permission,
+          datasetOf(spec, { params: params.data, query: {}, db, url }) as number | null,
+        );
       const query = spec.query ? spec.query.safeParse(Object.fromEntries(url.searchParams)) : { success: true as const, data: {} };
       if (!query.success) return json(400, describe(query.error, "query"));
       const input = { params: params.data as z.output<P>, query: query.data as z.output<Q>, db };
-      if (!isPublic) await authorize(db, account, spec.permission as Permission, await datasetOf(spec, { ...input, url }));
+      if (!isPublic && !isEarly) await authorize(db, account, spec.permission as Permission, await datasetOf(spec, { ...input, url }));
       const actor = account ? actorFor(db, account) : null;
       return await handler({
         request,
