@@ -28,6 +28,8 @@ const appEnv: Record<string, string> = {
   RIPE_FETCH_FLICKR: "0",
   // Small enough for e2e/security.spec.ts to send one over it.
   RIPE_MAX_UPLOAD_MB: "8",
+  // The specs sign in more often than a person would; tests/integration/auth.test.ts tests the limit.
+  RIPE_SIGN_IN_ATTEMPTS: "100",
   NEXT_TELEMETRY_DISABLED: "1",
   ...(hasFakeGemini
     ? { GEMINI_BASE_URL: `http://127.0.0.1:${geminiPort}`, GEMINI_API_KEY: FAKE_GEMINI_KEY, GEMINI_MAX_ATTEMPTS: "2" }
@@ -68,7 +70,15 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
+  projects: [
+    // First start (creates the owner through the UI) and the accounts the specs sign in as.
+    { name: "setup", testMatch: "auth.setup.ts", use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "chromium",
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 }, storageState: ".cache/e2e-auth/owner.json" },
+    },
+  ],
   webServer: [
     // Hook for judge specs: the fake Gemini API, started only when its script exists.
     ...(hasFakeGemini

@@ -3,10 +3,12 @@
 // export route); the pair views on the shared canvas; the agreement page linking to its pairs;
 // a manual pair made on the item page.
 import type { Page } from "@playwright/test";
+import { ACCOUNTS } from "./fixtures/accounts";
 import { expect, test } from "./fixtures/test";
 
 const STAGE = "pair-stage";
-const REVIEWER = "e2e-pairs";
+/** The signed-in owner labels: its reviewer row is named after its email. */
+const REVIEWER = ACCOUNTS.owner.email;
 
 type Row = {
   pairId: number;
@@ -66,15 +68,6 @@ async function allSaved(page: Page) {
   await expect(status).toHaveAttribute("data-pending", "0");
   await expect(status).toHaveAttribute("data-failed", "0");
 }
-
-// Through the reviewer switcher: a cookie naming an unknown reviewer is ignored by the server.
-test.beforeEach(async ({ page }) => {
-  await page.goto("/");
-  await page.getByTestId("reviewer-name").click();
-  await page.getByLabel("Reviewer").fill(REVIEWER);
-  await page.getByRole("button", { name: "Switch" }).click();
-  await expect(page.getByTestId("reviewer-name")).toContainText(REVIEWER);
-});
 
 test("label pairs with the keyboard: sides randomised and recorded, undo, exports", async ({ page, konva, request }) => {
   const path = await datasetPath(page);

@@ -1,9 +1,12 @@
 // The security review's findings, sent as an attacker on the same network would send them to the
 // server that `npm start` runs (raw HTTP, so Host, Origin and bodies are exactly what we say), and
 // each refused. Every route handler is found from the file tree and walked with malformed ids.
+// Requests carry the owner's session cookie (an attacker with an account): what anonymous
+// callers and accounts without a role get is e2e/permissions.spec.ts's.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { cookieHeader } from "./fixtures/accounts";
 import { expect, test } from "./fixtures/test";
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
@@ -15,7 +18,8 @@ function send(
 ): Promise<Answer> {
   const url = new URL(pathname, appUrl);
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: options.method ?? "GET", headers: options.headers }, (response) => {
+    const headers = { cookie: cookieHeader("owner"), ...options.headers };
+    const request = http.request(url, { method: options.method ?? "GET", headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () =>
@@ -173,7 +177,10 @@ test.describe("security: what an attacker on the network can't do", () => {
 
     // First upload: headers and a little body, then hold the connection open.
     const url = new URL("/api/imports?newDataset=probe-slow&name=slow.jsonl", appUrl);
-    const slow = http.request(url, { method: "POST", headers: { origin: appUrl, ...ndjson, "transfer-encoding": "chunked" } });
+    const slow = http.request(url, {
+      method: "POST",
+      headers: { cookie: cookieHeader("owner"), origin: appUrl, ...ndjson, "transfer-encoding": "chunked" },
+    });
     const slowAnswer = new Promise<number>((resolve, reject) => {
       slow.on("response", (response) => {
         response.resume();
@@ -199,6 +206,7 @@ test.describe("security: what an attacker on the network can't do", () => {
   });
 
   test("every route handler answers malformed ids with a 4xx that carries no database text", async ({ appUrl }) => {
+    test.setTimeout(180_000); // a few thousand requests, each with its session looked up
     const id = await demoId(appUrl);
     const routes: string[] = [];
     const walk = (dir: string) => {
