@@ -3,7 +3,7 @@
 // entry through nuqs with the same parsers the page reads; the text box waits for a pause in typing.
 import { useQueryStates } from "nuqs";
 import { useEffect, useEffectEvent, useState, useTransition } from "react";
-import { browseFilterParsers, filtersToSearch, SORT_LABELS, SORTS, type BrowseFilters, type Sort } from "@/lib/browse/filters";
+import { browseFilterParsers, filtersToSearch, SORT_LABELS, SORTS, walkHref, type BrowseFilters, type Sort } from "@/lib/browse/filters";
 import { toUrlUpdate } from "@/lib/url/parsers";
 
 type Props = { datasetId: number; filters: BrowseFilters; matching: number; threshold: number };
@@ -186,7 +186,7 @@ export function FilterBar({ datasetId, filters, matching, threshold }: Props) {
             </select>
           </label>
           <a
-            href={`/datasets/${datasetId}/queue/walk${filtersToSearch(filters)}${filtersToSearch(filters) ? "&" : "?"}title=Browse%20filter`}
+            href={walkHref(datasetId, filters, "Browse filter")}
             className="rounded bg-neutral-800 px-2 py-0.5 text-xs hover:bg-neutral-700"
             title="Walk these items with auto-advance"
           >

@@ -1,7 +1,7 @@
 // Browse state that lives in the URL: filters and sort. One nuqs parser map is the definition:
 // the server (page, API routes) reads it with the loader, links are written with the serializer,
 // and the filter bar sets it with useQueryStates. Short keys keep shared links readable.
-import { createLoader, createSerializer } from "nuqs/server";
+import { createLoader, createParser, createSerializer } from "nuqs/server";
 import {
   parseAsBoundedNumber,
   parseAsFlag,
@@ -57,6 +57,24 @@ export function parseBrowseFilters(params: SearchInput): BrowseFilters {
 
 export function filtersToSearch(filters: BrowseFilters): string {
   return serializeBrowseFilters(filters);
+}
+
+/** The review walk over a filter (queue/walk): the filters plus the title its progress bar shows. */
+export const walkParsers = {
+  ...browseFilterParsers,
+  title: createParser<string>({ parse: (raw) => raw.trim().slice(0, 80) || null, serialize: (value) => value }),
+};
+const loadWalk = createLoader(walkParsers);
+const serializeWalk = createSerializer(walkParsers);
+
+export function walkHref(datasetId: number, filters: BrowseFilters, title: string): string {
+  return `/datasets/${datasetId}/queue/walk${serializeWalk({ ...filters, title })}`;
+}
+
+/** The walk page's reading: its filters and title (a default when the link has none). */
+export function parseWalk(params: SearchInput): { filters: BrowseFilters; title: string } {
+  const { title, ...filters } = withoutNulls(loadWalk(params));
+  return { filters, title: title ?? "Queue" };
 }
 
 export function withFilter(filters: BrowseFilters, change: Partial<BrowseFilters>): BrowseFilters {

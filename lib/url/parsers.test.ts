@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { agreementSearch, parseSelectedMetric } from "../agreement/url";
 import { auditSliceToSearch, parseAuditSlice } from "../audit/slice";
-import { parseBrowseFilters } from "../browse/filters";
+import { parseBrowseFilters, parseWalk, walkHref } from "../browse/filters";
 import { exportTypesSchema, exportTypesSearch, parseExportTypes } from "../export/selection-url";
 import { MAX_ID } from "../ids";
 import { pairListSearch, parsePairList } from "../pairs/list-params";
@@ -84,5 +84,18 @@ describe("export selection and agreement metric", () => {
     const metric = `pair:${encodeURIComponent("ann b")}:disagree`;
     expect(parseSelectedMetric(new URLSearchParams(agreementSearch(metric)))).toBe(metric);
     expect(parseSelectedMetric({ verdicts: "x".repeat(601) })).toBeUndefined();
+  });
+});
+
+describe("review walk", () => {
+  it("carries the filters and a title, and reads them back", () => {
+    const href = walkHref(4, { eff: "unresolved", sort: "uncertainty" }, "Unresolved & uncertain");
+    expect(href).toBe("/datasets/4/queue/walk?eff=unresolved&sort=uncertainty&title=Unresolved+%26+uncertain");
+    expect(parseWalk(new URLSearchParams(href.split("?")[1]))).toEqual({
+      filters: { eff: "unresolved", sort: "uncertainty" },
+      title: "Unresolved & uncertain",
+    });
+    expect(parseWalk({ title: ["  ", "x"], eff: "bogus" })).toEqual({ filters: {}, title: "Queue" });
+    expect(parseWalk({ title: "t".repeat(500) }).title).toHaveLength(80);
   });
 });

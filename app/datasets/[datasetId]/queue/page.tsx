@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { DatasetNav } from "@/components/dataset/dataset-nav";
 import { QUEUE_PRESETS } from "@/components/queue/queue-presets";
 import { SampleForm } from "@/components/queue/sample-form";
-import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
+import { parseBrowseFilters, walkHref } from "@/lib/browse/filters";
 import { countCandidates } from "@/lib/db/queries/browse";
 import { listAuditSamplesWithProgress } from "@/lib/db/queries/queue";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
@@ -47,7 +47,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                 <div className="flex shrink-0 items-center gap-3">
                   <span className="tabular-nums text-sm text-neutral-300">{counts[index].toLocaleString()}</span>
                   <Link
-                    href={`/datasets/${dataset.id}/queue/walk${filtersToSearch(preset.filters)}${filtersToSearch(preset.filters) ? "&" : "?"}title=${encodeURIComponent(preset.title)}`}
+                    href={walkHref(dataset.id, preset.filters, preset.title)}
                     aria-disabled={counts[index] === 0}
                     className={`rounded-md px-3 py-1.5 text-sm font-medium ${counts[index] === 0 ? "pointer-events-none bg-neutral-800 text-neutral-500" : "bg-amber-500 text-neutral-950 hover:bg-amber-400"}`}
                   >

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
-import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
+import { filtersToSearch, parseWalk } from "@/lib/browse/filters";
 import { countCandidates, listCandidates } from "@/lib/db/queries/browse";
 import { getItemDetail } from "@/lib/db/queries/items";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
@@ -20,8 +20,7 @@ export default async function QueueWalkPage({ params, searchParams }: Props) {
   const { db, dataset } = await loadDatasetOr404(datasetId);
   const reviewer = await currentReviewer(db);
   const recentDecisions = await recentOwnDecisions(db, dataset.id, reviewer.id);
-  const raw = await searchParams;
-  const filters = parseBrowseFilters(raw);
+  const { filters, title } = parseWalk(await searchParams);
   const search = filtersToSearch(filters);
   const [first, total] = await Promise.all([listCandidates(db, dataset, filters, { limit: 1 }), countCandidates(db, dataset.id, filters)]);
   const detail = first.items[0] ? await getItemDetail(db, dataset, first.items[0].id) : null;
@@ -35,7 +34,6 @@ export default async function QueueWalkPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const title = typeof raw.title === "string" ? raw.title.slice(0, 80) : "Queue";
   return (
     <ReviewWorkspace
       reviewerId={reviewer.id}
