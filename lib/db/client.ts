@@ -19,10 +19,16 @@ import * as schema from "./schema";
 
 export type Db = ReturnType<typeof drizzlePglite<typeof schema>>;
 
+/** A row as a driver returns it, before it is checked. */
+export type SqlRow = Record<string, unknown>;
+
 /** Raw SQL access, either on the handle or inside one of its transactions. */
 export type SqlRunner = {
-  /** Raw SQL with positional parameters, returning rows; for bulk work and hand-tuned queries. */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Raw SQL with positional parameters. The rows are untyped on purpose: read them through
+   * queryRows/queryOne (lib/db/rows.ts), which check them against a row schema.
+   */
+  query<T = SqlRow>(text: string, params?: unknown[]): Promise<T[]>;
   /** Bulk load CSV text: PGlite COPY FROM '/dev/blob', PostgreSQL COPY FROM STDIN. */
   copyFrom(table: string, columns: string[], csv: string): Promise<void>;
 };
@@ -142,7 +148,7 @@ export async function openFromBackup(dataDir: string, backup: Blob, purpose: str
 export async function migrateDatabase(handle: DbHandle) {
   await ensureExtensions(handle);
   if (handle.kind === "pglite") await migratePglite(handle.db, { migrationsFolder: MIGRATIONS_FOLDER });
-  else await migratePg(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  else await migratePg(postgresDrizzle.get(handle)!, { migrationsFolder: MIGRATIONS_FOLDER });
   // A bulk import killed before it rebuilt its indexes leaves them missing: restore them.
   const { ensureIndexes } = await import("./indexes");
   await ensureIndexes(handle);
@@ -151,6 +157,21 @@ export async function migrateDatabase(handle: DbHandle) {
 /** Where PGlite keeps its files inside the data folder. */
 export function pgliteFolder(dataDir: string): string {
   return path.join(dataDir, "pglite");
+}
+
+/** Raw SQL on a PGlite instance or one of its transactions (also for a bare in-memory PGlite in tests). */
+export function pgliteRunner(target: Pick<PGlite, "query">): SqlRunner {
+  return {
+    async query(text, params) {
+      const result = await target.query<SqlRow>(text, params);
+      return result.rows as never;
+    },
+    async copyFrom(table, columns, csv) {
+      await target.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob: new Blob([csv]),
+      });
+    },
+  };
 }
 
 async function openPglite(dataDir: string, purpose: string, loadDataDir?: Blob): Promise<DbHandle> {
@@ -163,24 +184,13 @@ async function openPglite(dataDir: string, purpose: string, loadDataDir?: Blob):
     throw error;
   }
   const db = drizzlePglite(client, { schema });
-  type Queryable = Pick<PGlite, "query">;
-  const runner = (target: Queryable): SqlRunner => ({
-    async query(text, params) {
-      const result = await target.query(text, params as unknown[]);
-      return result.rows as never;
-    },
-    async copyFrom(table, columns, csv) {
-      await target.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-        blob: new Blob([csv]),
-      });
-    },
-  });
+  const runner = pgliteRunner;
   return {
     db: db as Db,
     kind: "pglite",
     describe: `PGlite in ${dataDir}`,
     ...runner(client),
-    transaction: (work) => client.transaction((tx) => work(runner(tx as unknown as Queryable))),
+    transaction: (work) => client.transaction((tx) => work(runner(tx))),
     dumpDataDir: () => client.dumpDataDir("gzip"),
     async copyToBlob(sql) {
       const result = await client.query(sql);
@@ -193,9 +203,13 @@ async function openPglite(dataDir: string, purpose: string, loadDataDir?: Blob):
   };
 }
 
+/** The node-postgres drizzle instance behind a PostgreSQL handle (its `db` is typed as the PGlite one, which has the same query API). */
+const postgresDrizzle = new WeakMap<DbHandle, ReturnType<typeof drizzlePg<typeof schema>>>();
+
 async function openPostgres(url: string): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const pgDb = drizzlePg(pool, { schema });
+  const db = pgDb as unknown as Db;
   type Queryable = Pick<pg.PoolClient, "query">;
   const copyWith = async (target: Queryable, table: string, columns: string[], csv: string) => {
     const stream = target.query(copyFromStdin(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`));
@@ -203,17 +217,17 @@ async function openPostgres(url: string): Promise<DbHandle> {
   };
   const runner = (target: Queryable): SqlRunner => ({
     async query(text, params) {
-      const result = await target.query(text, params as unknown[]);
+      const result = await target.query<SqlRow>(text, params);
       return result.rows as never;
     },
     copyFrom: (table, columns, csv) => copyWith(target, table, columns, csv),
   });
-  return {
+  const handle: DbHandle = {
     db,
     kind: "postgres",
     describe: `PostgreSQL at ${url.replace(/\/\/[^@]*@/, "//…@")}`,
     async query(text, params) {
-      const result = await pool.query(text, params as unknown[]);
+      const result = await pool.query<SqlRow>(text, params);
       return result.rows as never;
     },
     async copyFrom(table, columns, csv) {
@@ -242,6 +256,8 @@ async function openPostgres(url: string): Promise<DbHandle> {
       await pool.end();
     },
   };
+  postgresDrizzle.set(handle, pgDb);
+  return handle;
 }
 
 export { sql };

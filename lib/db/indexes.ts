@@ -3,7 +3,9 @@
 // The definitions come from the committed migrations, so nothing here can drift from the schema.
 import fs from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 import type { SqlRunner } from "./client";
+import { col, queryRows } from "./rows";
 
 /** Indexes the importer's own lookups do not use: dropped during a bulk load, rebuilt after. */
 export const DEFERRABLE_INDEXES = [
@@ -55,7 +57,11 @@ export async function dropDeferrableIndexes(db: SqlRunner, options: { andLookups
 /** Creates any index of the schema that is missing (after a bulk load, or one that was killed); returns name → seconds. */
 export async function ensureIndexes(db: SqlRunner): Promise<Record<string, number>> {
   const definitions = indexDefinitions();
-  const rows = await db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()");
+  const rows = await queryRows(
+    db,
+    z.object({ indexname: col.text }),
+    "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()",
+  );
   const present = new Set(rows.map((row) => row.indexname));
   const created: Record<string, number> = {};
   for (const [name, statement] of definitions) {

@@ -36,6 +36,11 @@ export async function queryOne<S extends z.ZodType>(runner: Pick<SqlRunner, "que
   return first;
 }
 
+/** Runs a statement whose rows, if any, are not read (DDL, UPDATE, a lock). */
+export async function execute(runner: Pick<SqlRunner, "query">, text: string, params: unknown[] = []): Promise<void> {
+  await runner.query(text, params);
+}
+
 /** Column types as the two drivers return them: int8 and numeric arrive as strings on node-postgres. */
 export const col = {
   int: z.coerce.number().int(),

@@ -28,7 +28,7 @@ function guardedLookup(url: URL, policy: ImagePolicy): net.LookupFunction {
       const usable = (addresses as dns.LookupAddress[]).filter((entry) => isAllowedPrivate || !isPrivateAddress(entry.address));
       if (usable.length === 0)
         return callback(Object.assign(new Error(`${hostname} resolves to a private address`), { code: "RIPE_PRIVATE" }), "", 0);
-      if ((options as dns.LookupAllOptions).all) return callback(null, usable as never, 0);
+      if ((options as dns.LookupAllOptions).all) return callback(null, usable);
       callback(null, usable[0].address, usable[0].family);
     });
   };

@@ -4,7 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { ensureDataset } from "../db/queries/datasets";
+import { col, queryOne, queryRows } from "../db/rows";
 import { testBackends, type TestDatabase } from "../testing/test-db";
 import { importFile, lineHash, type ImportProgress } from "./import-file";
 
@@ -28,7 +30,7 @@ describe.each(testBackends())("importFile on $name", (backend) => {
   });
 
   const datasetId = async (name: string) => (await ensureDataset(database.handle, name)).id;
-  const count = async (sql: string, id: number) => Number((await database.handle.query<{ n: string | number }>(sql, [id]))[0].n);
+  const count = async (sql: string, id: number) => (await queryOne(database.handle, z.object({ n: col.int }), sql, [id])).n;
 
   it("detects every kind in one file, imports the good lines and reports the bad one as FILE:LINE: field", async () => {
     const id = await datasetId("mixed");
@@ -38,13 +40,17 @@ describe.each(testBackends())("importFile on $name", (backend) => {
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]).toMatch(/^mixed-kinds\.jsonl:6: verdict: .*"accept".*"reject".*"unsure"/);
     // The decision on line 1 names a candidate created on line 2: the batch wrote manifests first.
-    const [candidate] = await database.handle.query<{ human_verdict: string; review_count: number }>(
+    const candidate = await queryOne(
+      database.handle,
+      z.object({ human_verdict: col.text, review_count: col.int }),
       "SELECT human_verdict, review_count FROM candidates WHERE dataset_id = $1 AND image_path = 'mx/m1_retry1.png'",
       [id],
     );
     expect(candidate).toMatchObject({ human_verdict: "pass" });
     expect(await count("SELECT count(*) AS n FROM candidates WHERE dataset_id = $1", id)).toBe(4); // m1_retry1, m1, two turns
-    const [run] = await database.handle.query<{ status: string; lines_bad: number; errors: string[]; kind: string }>(
+    const run = await queryOne(
+      database.handle,
+      z.object({ status: col.text, lines_bad: col.int, errors: col.textArray, kind: col.nullableText }),
       "SELECT * FROM import_runs WHERE id = $1",
       [report.runId],
     );
@@ -66,7 +72,9 @@ describe.each(testBackends())("importFile on $name", (backend) => {
     expect(progress.at(-1)).toMatchObject({ bytesRead: fs.statSync(MIXED).size, totalBytes: fs.statSync(MIXED).size, imported: 5, bad: 1 });
     const mixedId = await datasetId("mixed");
     const state = async (dataset: number) =>
-      database.handle.query(
+      queryRows(
+        database.handle,
+        z.object({ image_path: col.text, role: col.text, judge_verdict: col.text, human_verdict: col.text, effective_verdict: col.text }),
         "SELECT image_path, role, judge_verdict, human_verdict, effective_verdict FROM candidates WHERE dataset_id = $1 ORDER BY image_path",
         [dataset],
       );

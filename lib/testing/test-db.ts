@@ -6,12 +6,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { openDatabase, type DbHandle } from "../db/client";
 import { ensureDataset, findDataset } from "../db/queries/datasets";
 import type { ExportManifest } from "../export/export-dataset";
 import { exportToFolder } from "../export/export-to-folder";
 import { importFile, type ImportOptions, type ImportReport } from "../import/import-file";
+import { createServerDatabase, dropServerDatabase } from "../db/scratch-databases";
 
 export type BackendName = "pglite" | "postgres";
 
@@ -103,13 +103,7 @@ function withDatabaseName(url: string, name: string): string {
 /** CREATE DATABASE ripe_test_<random> on the server; DROP ... WITH (FORCE) on dispose. */
 export async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
   const name = `ripe_test_${crypto.randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
+  await createServerDatabase(serverUrl, name);
   const databaseUrl = withDatabaseName(serverUrl, name);
   const handle = closeOnce(await openDatabase({ databaseUrl, purpose: "integration test" }));
   return {
@@ -119,22 +113,7 @@ export async function createPostgresDatabase(serverUrl: string): Promise<TestDat
     env: { DATABASE_URL: databaseUrl },
     async dispose() {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      try {
-        // pool.end() resolves before the server has seen every connection go; DROP ... WITH (FORCE)
-        // right away would kill those and their clients would throw "terminating connection due
-        // to administrator command" as an uncaught error. Wait for them first (FORCE as a last resort).
-        const deadline = Date.now() + 10_000;
-        while (Date.now() < deadline) {
-          const [{ count }] = (await dropper.query("SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1", [name])).rows;
-          if (count === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await dropper.end();
-      }
+      await dropServerDatabase(serverUrl, name);
     },
   };
 }

@@ -3,6 +3,9 @@
 // every combination of inputs and checks it gives what the TypeScript gives.
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { pgliteRunner } from "../db/client";
+import { queryRows } from "../db/rows";
 import { CRITERIA, RUBRIC, type Weights } from "../taxonomy";
 import {
   effectiveOutcome,
@@ -34,11 +37,13 @@ afterAll(() => db.close());
 async function sqlOver(columns: Record<string, { type: string; values: unknown[] }>, expression: string): Promise<unknown[]> {
   const names = Object.keys(columns);
   const arrays = names.map((name, index) => `$${index + 1}::${columns[name].type}[]`);
-  const result = await db.query<{ value: unknown }>(
+  const rows = await queryRows(
+    pgliteRunner(db),
+    z.object({ value: z.unknown() }),
     `SELECT ${expression} AS value FROM unnest(${arrays.join(", ")}) WITH ORDINALITY AS t(${names.join(", ")}, position) ORDER BY position`,
     names.map((name) => columns[name].values),
   );
-  return result.rows.map((row) => row.value);
+  return rows.map((row) => row.value);
 }
 
 const product = <A, B>(as: readonly A[], bs: readonly B[]): [A, B][] => as.flatMap((a) => bs.map((b): [A, B] => [a, b]));

@@ -5,12 +5,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { AccessError, authorize, type Account } from "@/lib/auth/access";
 import { createAuth } from "@/lib/auth/auth";
 import { createAccount, createFirstOwner } from "@/lib/auth/create-account";
 import { PERMISSIONS, type Permission } from "@/lib/auth/roles";
 import { findUserByEmail, setDatasetRole, setUserDisabled } from "@/lib/db/queries/accounts";
 import { findDataset } from "@/lib/db/queries/datasets";
+import { col, queryRows } from "@/lib/db/rows";
 import { importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
 const savedEnv = { ...process.env };
@@ -85,7 +87,7 @@ describe.each(testBackends())("accounts on $name", (backend) => {
     // The session names the account; its password was hashed by the library, not stored as sent.
     const session = await auth.api.getSession({ headers: new Headers({ cookie: cookie.split(";")[0], host: "127.0.0.1:3000" }) });
     expect(session?.user.email).toBe("ana@example.org");
-    const stored = await database.handle.query<{ password: string }>("SELECT password FROM auth_accounts");
+    const stored = await queryRows(database.handle, z.object({ password: col.text }), "SELECT password FROM auth_accounts");
     expect(stored.every((row) => !row.password.includes("ana-password-1"))).toBe(true);
   });
 
@@ -140,7 +142,7 @@ describe.each(testBackends())("accounts on $name", (backend) => {
         createFirstOwner(auth, fresh.handle, { email: "two@example.org", password: "owner-password-2" }),
       ]);
       expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
-      const owners = await fresh.handle.query<{ email: string; role: string }>("SELECT email, role FROM auth_users");
+      const owners = await queryRows(fresh.handle, z.object({ email: col.text, role: col.text }), "SELECT email, role FROM auth_users");
       expect(owners).toEqual([{ email: "one@example.org", role: "owner" }]);
     } finally {
       await fresh.dispose();
@@ -159,7 +161,9 @@ describe.each(testBackends())("accounts on $name", (backend) => {
       ["view", "member"],
       ["none", "member"],
     ] as const) {
-      const user = await database.handle.query<{ id: string }>(
+      const user = await queryRows(
+        database.handle,
+        z.object({ id: col.text }),
         "INSERT INTO auth_users (id, name, email, role) VALUES ($1, $1, $2, $3) RETURNING id",
         [`m-${name}`, `${name}@matrix.test`, role],
       );

@@ -6,6 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { col, queryOne } from "@/lib/db/rows";
 import { loadAgreement } from "@/lib/db/queries/agreement";
 import { findDataset } from "@/lib/db/queries/datasets";
 import { undoReview } from "@/lib/db/queries/reviews";
@@ -114,12 +116,14 @@ describe.each(testBackends())("reviewer agreement on $name", (backend) => {
 
     const dataset = (await findDataset(database.handle, "agree"))!;
     const undo = async (k: number, reviewer: string) => {
-      const [row] = await database.handle.query<{ id: string; reviewer_id: number }>(
+      const row = await queryOne(
+        database.handle,
+        z.object({ id: col.int, reviewer_id: col.int }),
         `SELECT r.id, r.reviewer_id FROM reviews r JOIN reviewers v ON v.id = r.reviewer_id JOIN candidates c ON c.id = r.candidate_id
          WHERE c.dataset_id = $1 AND c.image_path = $2 AND v.name = $3 ORDER BY r.id DESC LIMIT 1`,
         [dataset.id, image(k), reviewer],
       );
-      await undoReview(database.handle, { datasetId: dataset.id, reviewId: Number(row.id), reviewerId: row.reviewer_id });
+      await undoReview(database.handle, { datasetId: dataset.id, reviewId: row.id, reviewerId: row.reviewer_id });
     };
     await undo(1, "ben");
     await undo(7, "dan");

@@ -6,6 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { col, queryOne, queryRows } from "@/lib/db/rows";
 import { pythonDumps } from "@/lib/manifest/python-json";
 import { exportOf, importInto, makeTempDir, reopen, runCli, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
@@ -95,11 +97,13 @@ describe.each(testBackends())("bad input on $name", (backend) => {
   });
 
   async function manifestRows(datasetName: string): Promise<number> {
-    const [row] = await database.handle.query<{ count: string | number }>(
+    const row = await queryOne(
+      database.handle,
+      z.object({ count: col.int }),
       "SELECT count(*) AS count FROM manifest_rows m JOIN datasets d ON d.id = m.dataset_id WHERE d.name = $1",
       [datasetName],
     );
-    return Number(row.count);
+    return row.count;
   }
 
   it.each(BAD_FILES)(
@@ -137,7 +141,9 @@ describe.each(testBackends())("bad input on $name", (backend) => {
     const file = corpus("unknown-edit-type.jsonl");
     const [report] = await importInto(database.handle, "unknown-type", [file]);
     expect(report).toMatchObject({ imported: 3, bad: 0, errors: [] });
-    const rows = await database.handle.query<{ edit_type: string; group_name: string; is_known_type: boolean }>(
+    const rows = await queryRows(
+      database.handle,
+      z.object({ edit_type: col.text, group_name: col.text, is_known_type: col.bool }),
       "SELECT c.edit_type, c.group_name, c.is_known_type FROM candidates c JOIN datasets d ON d.id = c.dataset_id WHERE d.name = $1 AND NOT c.is_known_type",
       ["unknown-type"],
     );
@@ -154,7 +160,9 @@ describe.each(testBackends())("bad input on $name", (backend) => {
     expect(warning).toMatchObject({ file: "duplicate-output-image.jsonl", line: 3, field: "output_image" });
     expect(warning.problem).toMatch(/collision/);
     expect(warning.problem).toContain("duplicate-output-image.jsonl:1");
-    const [{ requests }] = await database.handle.query<{ requests: string | number }>(
+    const { requests } = await queryOne(
+      database.handle,
+      z.object({ requests: col.int }),
       "SELECT count(DISTINCT c.request_id) AS requests FROM candidates c JOIN datasets d ON d.id = c.dataset_id WHERE d.name = $1 AND c.image_path = $2",
       ["duplicates", "images/positive-edit/kf34by_retry1.png"],
     );
@@ -170,7 +178,9 @@ describe.each(testBackends())("bad input on $name", (backend) => {
       const [report] = await importInto(database.handle, dataset, [file]);
       expect(report, name).toMatchObject({ imported: 3, bad: 0, errors: [] });
       expect((await exportOf(database.handle, dataset, scratch)).readBytes("sft.jsonl").equals(fs.readFileSync(file)), name).toBe(true);
-      const rows = await database.handle.query<{ text: string; edit_type: string; is_known_type: boolean }>(
+      const rows = await queryRows(
+        database.handle,
+        z.object({ text: col.text, edit_type: col.text, is_known_type: col.bool }),
         "SELECT r.text, c.edit_type, c.is_known_type FROM requests r JOIN candidates c ON c.request_id = r.id JOIN datasets d ON d.id = r.dataset_id WHERE d.name = $1 ORDER BY r.id",
         [dataset],
       );
@@ -215,7 +225,9 @@ describe.each(testBackends())("bad input on $name", (backend) => {
     const file = generated("long-line.jsonl", lf([goodLines[1], line, goodLines[2]]));
     const [report] = await importInto(database.handle, "long-line", [file]);
     expect(report).toMatchObject({ imported: 3, bad: 0, errors: [] });
-    const [{ length }] = await database.handle.query<{ length: number }>(
+    const { length } = await queryOne(
+      database.handle,
+      z.object({ length: col.int }),
       "SELECT max(length(r.text)) AS length FROM requests r JOIN datasets d ON d.id = r.dataset_id WHERE d.name = $1",
       ["long-line"],
     );

@@ -4,6 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { col, queryRows } from "@/lib/db/rows";
 import { DEFERRABLE_INDEXES, LOOKUP_INDEXES } from "@/lib/db/indexes";
 import { exportOf, importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
@@ -55,7 +57,9 @@ describe.each(testBackends())("bulk import on $name", (backend) => {
     }
     expect(bulk.warnings.some((warning) => warning.includes("collision"))).toBe(true);
     for (const table of ["requests", "candidates", "manifest_rows", "pairs"]) {
-      const counts = await database.handle.query<{ name: string; count: string | number }>(
+      const counts = await queryRows(
+        database.handle,
+        z.object({ name: col.text, count: col.int }),
         `SELECT d.name, count(*) AS count FROM ${table} t JOIN datasets d ON d.id = t.dataset_id WHERE d.name IN ('plain', 'bulk') GROUP BY d.name ORDER BY d.name`,
       );
       expect(
@@ -68,7 +72,7 @@ describe.each(testBackends())("bulk import on $name", (backend) => {
     const bulkExport = await exportOf(database.handle, "bulk", scratch);
     for (const name of ["sft.jsonl", "preference.jsonl"]) expect(bulkExport.read(name), name).toBe(plainExport.read(name));
     const indexes = new Set(
-      (await database.handle.query<{ indexname: string }>("SELECT indexname FROM pg_indexes")).map((row) => row.indexname),
+      (await queryRows(database.handle, z.object({ indexname: col.text }), "SELECT indexname FROM pg_indexes")).map((row) => row.indexname),
     );
     for (const name of [...DEFERRABLE_INDEXES, ...LOOKUP_INDEXES]) expect(indexes.has(name), name).toBe(true);
   });

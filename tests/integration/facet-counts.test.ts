@@ -2,11 +2,15 @@
 // judge scores, decisions, undo and a verdict refresh it must equal a GROUP BY over candidates.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { BrowseFilters } from "@/lib/browse/filters";
 import { refreshDataset } from "@/lib/db/queries/candidate-state";
 import { countCandidates, facetCounts } from "@/lib/db/queries/browse";
 import { addReview, undoReview } from "@/lib/db/queries/reviews";
+import { col, execute, queryOne, queryRows } from "@/lib/db/rows";
 import { importInto, testBackends, type TestDatabase } from "@/lib/testing/test-db";
+
+const idRow = z.object({ id: col.int });
 
 const SAMPLE = path.resolve("tests/fixtures/pico-banana-sample");
 const FILES = [
@@ -35,7 +39,7 @@ describe.each(testBackends())("facet counts on $name", (backend) => {
   beforeAll(async () => {
     database = await backend.create();
     await importInto(database.handle, "facets", FILES);
-    const [row] = await database.handle.query<{ id: number }>("SELECT id FROM datasets WHERE name = 'facets'");
+    const row = await queryOne(database.handle, idRow, "SELECT id FROM datasets WHERE name = 'facets'");
     datasetId = row.id;
   });
   afterAll(async () => {
@@ -44,13 +48,15 @@ describe.each(testBackends())("facet counts on $name", (backend) => {
 
   /** The oracle: the same numbers straight from candidates. */
   async function fromCandidates(where: string) {
-    const rows = await database.handle.query<Record<string, string | number>>(
+    const rows = await queryRows(
+      database.handle,
+      z.object({ edit_type: col.text, items: col.int, reviewed: col.int, judge_pass: col.int, disagreements: col.int }),
       `SELECT edit_type, count(*) AS items, count(*) FILTER (WHERE review_count > 0) AS reviewed, count(*) FILTER (WHERE judge_verdict = 'pass') AS judge_pass,
          count(*) FILTER (WHERE is_disagreement) AS disagreements
        FROM candidates c WHERE dataset_id = $1 AND ${where} GROUP BY edit_type ORDER BY edit_type`,
       [datasetId],
     );
-    return rows.map((row) => [row.edit_type, Number(row.items), Number(row.reviewed), Number(row.judge_pass), Number(row.disagreements)]);
+    return rows.map((row) => [row.edit_type, row.items, row.reviewed, row.judge_pass, row.disagreements]);
   }
 
   async function expectConsistent() {
@@ -70,24 +76,28 @@ describe.each(testBackends())("facet counts on $name", (backend) => {
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]), "en", { sensitivity: "variant" }) || 0);
       const oracle = await fromCandidates(sql[JSON.stringify(filters)]);
       expect(facets.map((row) => row.join("|")).sort(), JSON.stringify(filters)).toEqual(oracle.map((row) => row.join("|")).sort());
-      const [{ count }] = await database.handle.query<{ count: string }>(
+      const { count } = await queryOne(
+        database.handle,
+        z.object({ count: col.int }),
         `SELECT count(*) AS count FROM candidates c WHERE dataset_id = $1 AND ${filters.group ? "group_name = 'Object-Level Semantic'" : sql[JSON.stringify(filters)]}`,
         [datasetId],
       );
-      expect(await countCandidates(database.handle, datasetId, filters), `count ${JSON.stringify(filters)}`).toBe(Number(count));
+      expect(await countCandidates(database.handle, datasetId, filters), `count ${JSON.stringify(filters)}`).toBe(count);
     }
   }
 
   it("match the candidates after import, decisions, undo and a verdict refresh", async () => {
     await expectConsistent();
-    const [reviewer] = await database.handle.query<{ id: number }>("INSERT INTO reviewers (name) VALUES ('facet-test') RETURNING id");
-    const [candidate] = await database.handle.query<{ id: string }>(
+    const reviewer = await queryOne(database.handle, idRow, "INSERT INTO reviewers (name) VALUES ('facet-test') RETURNING id");
+    const candidate = await queryOne(
+      database.handle,
+      idRow,
       "SELECT id FROM candidates WHERE dataset_id = $1 AND human_verdict = 'none' ORDER BY id LIMIT 1",
       [datasetId],
     );
     const { reviewId } = await addReview(database.handle, {
       datasetId,
-      candidateId: Number(candidate.id),
+      candidateId: candidate.id,
       reviewerId: reviewer.id,
       verdict: "reject",
       reasonTags: [],
@@ -95,7 +105,7 @@ describe.each(testBackends())("facet counts on $name", (backend) => {
     await expectConsistent();
     await undoReview(database.handle, { datasetId, reviewId, reviewerId: reviewer.id });
     await expectConsistent();
-    await database.handle.query("UPDATE datasets SET threshold = 0.35 WHERE id = $1", [datasetId]);
+    await execute(database.handle, "UPDATE datasets SET threshold = 0.35 WHERE id = $1", [datasetId]);
     await refreshDataset(database.handle, datasetId);
     await expectConsistent();
   });

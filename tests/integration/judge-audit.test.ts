@@ -3,6 +3,7 @@
 // exactly its items), the flip previews match what applying does, the fast threshold path leaves
 // the same state as a full refresh, and audit samples are stored, reproducible and weighted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { loadAuditReport } from "@/lib/db/queries/audit";
 import { loadJudgeComparison } from "@/lib/db/queries/audit-compare";
 import { applyRubric, currentRubric, previewRubric } from "@/lib/db/queries/audit-rubric";
@@ -11,6 +12,7 @@ import { refreshCandidates, refreshDataset } from "@/lib/db/queries/candidate-st
 import { getDataset } from "@/lib/db/queries/datasets";
 import { listAuditSamplesWithProgress } from "@/lib/db/queries/queue";
 import { EDIT_TYPES } from "@/lib/taxonomy";
+import { col, execute, queryOne, queryRows } from "@/lib/db/rows";
 import { testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
 const N = 300;
@@ -19,35 +21,48 @@ const TYPES = EDIT_TYPES.slice(0, 6);
 describe.each(testBackends())("judge audit on $name", (backend) => {
   let database: TestDatabase;
   let datasetId: number;
-  const query = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => database.handle.query<T>(sql, params);
+  const run = (sql: string, params: unknown[] = []) => execute(database.handle, sql, params);
+  const idRow = z.object({ id: col.int });
   const dataset = async () => (await getDataset(database.handle, datasetId))!;
   const state = () =>
-    query(
+    queryRows(
+      database.handle,
+      z.object({
+        id: col.int,
+        judge_overall: col.number,
+        judge_verdict: col.text,
+        human_verdict: col.text,
+        effective_verdict: col.text,
+        is_disagreement: col.bool,
+      }),
       "SELECT id, judge_overall, judge_verdict, human_verdict, effective_verdict, is_disagreement FROM candidates WHERE dataset_id = $1 ORDER BY id",
       [datasetId],
     );
   const count = async (where: string, params: unknown[] = []) =>
-    Number(
-      (await query<{ n: string }>(`SELECT count(*) AS n FROM candidates WHERE dataset_id = $1 AND ${where}`, [datasetId, ...params]))[0].n,
-    );
+    (
+      await queryOne(database.handle, z.object({ n: col.int }), `SELECT count(*) AS n FROM candidates WHERE dataset_id = $1 AND ${where}`, [
+        datasetId,
+        ...params,
+      ])
+    ).n;
 
   beforeAll(async () => {
     database = await backend.create();
-    [{ id: datasetId }] = await query<{ id: number }>("INSERT INTO datasets (name) VALUES ('audit') RETURNING id");
+    ({ id: datasetId } = await queryOne(database.handle, idRow, "INSERT INTO datasets (name) VALUES ('audit') RETURNING id"));
     // Deterministic scores: a judgement per candidate (every 10th unjudged), two reviewers on every 4th.
-    await query(
+    await run(
       `INSERT INTO candidates (dataset_id, request_id, image_path, role, prior, edit_type, group_name, is_known_type, effective_verdict)
        SELECT $1, g, 'img/' || g || '.png', 'sft', 'pass', ($2::text[])[1 + g % 6], ($3::text[])[1 + g % 6], true, 'pass' FROM generate_series(1, $4::int) g`,
       [datasetId, TYPES.map((t) => t.editType), TYPES.map((t) => t.group), N],
     );
-    await query(
+    await run(
       `INSERT INTO judgements (candidate_id, judge_id, instruction_compliance, seamlessness, preservation_balance, technical_quality)
        SELECT id, 'gemini/g/rubric-v1', (id * 37 % 100) / 100.0, (id * 53 % 100) / 100.0, (id * 71 % 100) / 100.0, (id * 29 % 100) / 100.0
        FROM candidates WHERE dataset_id = $1 AND id % 10 <> 0`,
       [datasetId],
     );
-    await query("INSERT INTO reviewers (name) VALUES ('ann'), ('ben') ON CONFLICT DO NOTHING");
-    await query(
+    await run("INSERT INTO reviewers (name) VALUES ('ann'), ('ben') ON CONFLICT DO NOTHING");
+    await run(
       `INSERT INTO reviews (candidate_id, reviewer_id, verdict, created_at, instruction_compliance)
        SELECT c.id, rv.id, CASE WHEN (c.id * 37 % 100) + (CASE WHEN rv.name = 'ann' THEN 15 ELSE -5 END) >= 60 THEN 'accept' ELSE 'reject' END,
               CASE WHEN rv.name = 'ann' THEN timestamptz '2026-01-10 12:00+00' ELSE timestamptz '2026-02-10 12:00+00' END,
@@ -56,12 +71,14 @@ describe.each(testBackends())("judge audit on $name", (backend) => {
       [datasetId],
     );
     // An undone decision must not count.
-    const [undone] = await query<{ id: number; candidate_id: number }>("SELECT id, candidate_id FROM reviews ORDER BY id LIMIT 1");
-    await query(
+    const undone = await queryOne(database.handle, idRow, "SELECT id, candidate_id FROM reviews ORDER BY id LIMIT 1");
+    await run(
       "INSERT INTO reviews (candidate_id, reviewer_id, verdict, undo_of) SELECT candidate_id, reviewer_id, verdict, id FROM reviews WHERE id = $1",
       [undone.id],
     );
-    const ids = (await query<{ id: number }>("SELECT id FROM candidates WHERE dataset_id = $1", [datasetId])).map((row) => Number(row.id));
+    const ids = (await queryRows(database.handle, idRow, "SELECT id FROM candidates WHERE dataset_id = $1", [datasetId])).map(
+      (row) => row.id,
+    );
     await refreshCandidates(database.handle, ids);
   });
   afterAll(async () => {
@@ -98,13 +115,13 @@ describe.each(testBackends())("judge audit on $name", (backend) => {
 
   it("judge against judge: the same reviewed items, recorded costs per item", async () => {
     // A cheaper second judge on every reviewed, judged candidate, with recorded tokens and cost.
-    await query(
+    await run(
       `INSERT INTO judgements (candidate_id, judge_id, instruction_compliance, seamlessness, preservation_balance, technical_quality, input_tokens, output_tokens, cost_usd)
        SELECT j.candidate_id, 'gemini/flash/rubric-v1', j.instruction_compliance, j.seamlessness, 1 - j.preservation_balance, j.technical_quality, 1800, 120, 0.001
        FROM judgements j JOIN candidates c ON c.id = j.candidate_id WHERE c.dataset_id = $1 AND c.id % 4 = 0 AND j.judge_id = 'gemini/g/rubric-v1'`,
       [datasetId],
     );
-    await query("UPDATE judgements SET cost_usd = 0.004, input_tokens = 1800, output_tokens = 400 WHERE judge_id = 'gemini/g/rubric-v1'");
+    await run("UPDATE judgements SET cost_usd = 0.004, input_tokens = 1800, output_tokens = 400 WHERE judge_id = 'gemini/g/rubric-v1'");
     const comparison = await loadJudgeComparison(database.handle, await dataset(), {}, "gemini/g/rubric-v1", "gemini/flash/rubric-v1");
     const report = await loadAuditReport(database.handle, await dataset(), { judge_id: "gemini/g/rubric-v1" });
     expect(comparison.judge_ids).toEqual(["gemini/flash/rubric-v1", "gemini/g/rubric-v1"]);
@@ -115,7 +132,7 @@ describe.each(testBackends())("judge audit on $name", (backend) => {
     expect(comparison.sentence).toMatch(
       /^flash (agrees with reviewers|is not shown to agree with reviewers) .*\(κ difference .*, \d+ items\) at 25% of the cost\./,
     );
-    await query("DELETE FROM judgements WHERE judge_id = 'gemini/flash/rubric-v1'");
+    await run("DELETE FROM judgements WHERE judge_id = 'gemini/flash/rubric-v1'");
   });
 
   it("reviewer and date slices count only those decisions", async () => {
@@ -169,9 +186,9 @@ describe.each(testBackends())("judge audit on $name", (backend) => {
     // Equal allocation, 5 per type, π = 5/N_h: the weights add up to the judged population exactly.
     const weights = sample.items.reduce((sum, item) => sum + 1 / item.probability, 0);
     expect(weights).toBeCloseTo(await count("judge_overall >= 0"), 9);
-    const [reviewer] = await query<{ id: number }>("SELECT id FROM reviewers WHERE name = 'ann'");
+    const reviewer = await queryOne(database.handle, idRow, "SELECT id FROM reviewers WHERE name = 'ann'");
     for (const item of sample.items.slice(0, 12)) {
-      await query(
+      await run(
         "INSERT INTO reviews (candidate_id, reviewer_id, verdict, sample_id, sample_probability) VALUES ($1, $2, 'accept', $3, $4)",
         [item.candidateId, reviewer.id, sample.id, item.probability],
       );

@@ -3,8 +3,10 @@
 // database into an empty PostgreSQL database with equal counts and an equal export.
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { col, queryOne } from "@/lib/db/rows";
+import { createServerDatabase, dropServerDatabase } from "@/lib/db/scratch-databases";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
 import { countRows, tablesInCopyOrder } from "@/lib/db/queries/transfer";
 import { exportOf, importInto, makeTempDir, runCli } from "@/lib/testing/test-db";
@@ -78,10 +80,9 @@ describe("backup, restore and migrate-to", () => {
   });
 
   it.runIf(Boolean(process.env.TEST_DATABASE_URL))("migrate-to copies everything to an empty PostgreSQL database", async () => {
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
+    const server = process.env.TEST_DATABASE_URL!;
     const name = `ripe_migrate_${Date.now().toString(36)}`;
-    await admin.query(`CREATE DATABASE ${name}`);
+    await createServerDatabase(server, name);
     const url = new URL(process.env.TEST_DATABASE_URL!);
     url.pathname = `/${name}`;
     try {
@@ -91,17 +92,24 @@ describe("backup, restore and migrate-to", () => {
       const after = await snapshot(target, scratch);
       expect(after).toEqual(before);
       // New rows get fresh ids after the copied ones.
-      const [{ id }] = await target.query<{ id: number }>("INSERT INTO reviewers (name) VALUES ('after-migration') RETURNING id");
-      const [{ max }] = await target.query<{ max: number }>("SELECT max(id) AS max FROM reviewers WHERE name <> 'after-migration'");
-      expect(Number(id)).toBeGreaterThan(Number(max));
+      const { id } = await queryOne(
+        target,
+        z.object({ id: col.int }),
+        "INSERT INTO reviewers (name) VALUES ('after-migration') RETURNING id",
+      );
+      const { max } = await queryOne(
+        target,
+        z.object({ max: col.int }),
+        "SELECT max(id) AS max FROM reviewers WHERE name <> 'after-migration'",
+      );
+      expect(id).toBeGreaterThan(max);
       await target.close();
 
       const again = await runCli("migrate-to", [url.href, "--quiet"], { env: { RIPE_DATA_DIR: dataDir } });
       expect(again.code).not.toBe(0);
       expect(again.stderr).toMatch(/already holds datasets/);
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await dropServerDatabase(server, name, 0);
     }
   });
 });

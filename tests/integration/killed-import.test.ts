@@ -5,6 +5,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { col, queryOne } from "@/lib/db/rows";
 import { pythonDumps } from "@/lib/manifest/python-json";
 import type { DbHandle } from "@/lib/db/client";
 import {
@@ -42,7 +44,15 @@ const lf = (lines: string[]) => lines.map((line) => `${line}\n`).join("");
 
 /** Whole rows only: no manifest row without its request and candidate, no request without its row. */
 async function checkIntegrity(handle: DbHandle, datasetName: string) {
-  const [row] = await handle.query<Record<string, string | number>>(
+  const counts = await queryOne(
+    handle,
+    z.object({
+      manifest_rows: col.int,
+      requests: col.int,
+      candidates: col.int,
+      rows_missing_parts: col.int,
+      requests_without_row: col.int,
+    }),
     `WITH d AS (SELECT id FROM datasets WHERE name = $1)
      SELECT
        (SELECT count(*) FROM manifest_rows WHERE dataset_id = (SELECT id FROM d)) AS manifest_rows,
@@ -55,7 +65,6 @@ async function checkIntegrity(handle: DbHandle, datasetName: string) {
           AND NOT EXISTS (SELECT 1 FROM manifest_rows m WHERE m.request_id = r.id)) AS requests_without_row`,
     [datasetName],
   );
-  const counts = Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]));
   expect(counts.rows_missing_parts, "manifest rows without request or candidate").toBe(0);
   expect(counts.requests_without_row, "requests without a manifest row").toBe(0);
   expect(counts.requests).toBe(counts.manifest_rows);
@@ -110,7 +119,8 @@ describe.each(testBackends())("killed import on $name", (backend) => {
       const fifo = path.join(scratch, `kill-${moment}-${backend.name}.fifo`);
       execFileSync("mkfifo", [fifo]);
       const writer = fs.openSync(fifo, fs.constants.O_RDWR); // never blocks, keeps the FIFO open
-      const committed = async () => Number((await database!.handle.query<{ n: string }>("SELECT count(*) AS n FROM manifest_rows"))[0].n);
+      const committed = async () =>
+        (await queryOne(database!.handle, z.object({ n: col.int }), "SELECT count(*) AS n FROM manifest_rows")).n;
       try {
         if (database.backend === "pglite") await database.handle.close(); // the CLI takes the lock
         const child = spawnCli("import", ["--dataset", "killed", fifo], database);

@@ -5,6 +5,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { col, queryRows } from "@/lib/db/rows";
 import { DataFolderBusyError, openDatabase, type DbHandle } from "@/lib/db/client";
 import { collect, createPgliteDatabase, hasOpen, makeTempDir, runCli, spawnCli, waitFor, type TestDatabase } from "@/lib/testing/test-db";
 
@@ -54,7 +56,7 @@ describe("PGlite data folder lock", () => {
     expect(run.stderr).not.toMatch(/DataFolderBusyError/);
     // The holder is untouched.
     expect(readLock(database.dataDir!)?.pid).toBe(process.pid);
-    expect(await database.handle.query("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+    expect(await queryRows(database.handle, z.object({ one: col.int }), "SELECT 1 AS one")).toEqual([{ one: 1 }]);
   });
 
   it("while the import CLI holds the folder, openDatabase here throws; after it exits the lock is gone", async () => {
@@ -84,6 +86,8 @@ describe("PGlite data folder lock", () => {
     expect(readLock(database.dataDir!)).toBeNull();
     const handle = await openDatabase({ dataDir: database.dataDir, databaseUrl: "", purpose: "test" });
     cleanups.push(() => handle.close());
-    expect(await handle.query<{ count: string | number }>("SELECT count(*)::int AS count FROM manifest_rows")).toEqual([{ count: 1 }]);
+    expect(await queryRows(handle, z.object({ count: col.int }), "SELECT count(*)::int AS count FROM manifest_rows")).toEqual([
+      { count: 1 },
+    ]);
   }, 180_000);
 });

@@ -4,6 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { col, queryRows } from "@/lib/db/rows";
 import { findDataset } from "@/lib/db/queries/datasets";
 import { ensureReviewer } from "@/lib/db/queries/reviewers";
 import { addReview, recentOwnDecisions, undoReview } from "@/lib/db/queries/reviews";
@@ -54,8 +56,8 @@ describe.each(testBackends())("own decisions on $name", (backend) => {
     const ana = await ensureReviewer(db, "ana");
     const bo = await ensureReviewer(db, "bo");
     const candidates = async (datasetId: number) =>
-      (await db.query<{ id: string }>("SELECT id FROM candidates WHERE dataset_id = $1 ORDER BY id", [datasetId])).map((row) =>
-        Number(row.id),
+      (await queryRows(db, z.object({ id: col.int }), "SELECT id FROM candidates WHERE dataset_id = $1 ORDER BY id", [datasetId])).map(
+        (row) => row.id,
       );
     const [c1, c2, c3] = await candidates(mine.id);
     const [other] = await candidates(elsewhere.id);

@@ -4,6 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { col, queryOne, queryRows } from "@/lib/db/rows";
 import { findDataset } from "@/lib/db/queries/datasets";
 import { addPairLabel, undoPairLabel } from "@/lib/db/queries/pairs";
 import { minePairs } from "@/lib/db/queries/pairs-mine";
@@ -92,9 +94,13 @@ describe.each(testBackends())("preference pairs on $name", (backend) => {
 
   const origins = async () =>
     Object.fromEntries(
-      (await database.handle.query<{ origin: string; count: string }>("SELECT origin, count(*) AS count FROM pairs GROUP BY origin")).map(
-        (row) => [row.origin, Number(row.count)],
-      ),
+      (
+        await queryRows(
+          database.handle,
+          z.object({ origin: col.text, count: col.int }),
+          "SELECT origin, count(*) AS count FROM pairs GROUP BY origin",
+        )
+      ).map((row) => [row.origin, row.count]),
     );
 
   it("imports manifest pairs and mines the rest once", async () => {
@@ -115,7 +121,11 @@ describe.each(testBackends())("preference pairs on $name", (backend) => {
       maxPerRequest: 6,
     });
     expect(again.createdTotal).toBe(0);
-    const [{ in_pair }] = await database.handle.query<{ in_pair: string }>("SELECT count(*) AS in_pair FROM candidates WHERE is_in_pair");
+    const { in_pair } = await queryOne(
+      database.handle,
+      z.object({ in_pair: col.int }),
+      "SELECT count(*) AS in_pair FROM candidates WHERE is_in_pair",
+    );
     expect(Number(in_pair)).toBe(9); // 7 single-turn candidates and the two turn-1 outputs
   });
 
@@ -168,7 +178,7 @@ describe.each(testBackends())("preference pairs on $name", (backend) => {
       undoPairLabel(database.handle, { datasetId: dataset.id, labelId: labelled.labelId + 1, reviewerId: other.id }),
     ).rejects.toThrow(/your own/);
     expect((await nextPairBatch(database.handle, dataset, reviewer.id, queue)).items.map((item) => item.pairId)).toContain(first.pairId);
-    const [{ count }] = await database.handle.query<{ count: string }>("SELECT count(*) AS count FROM pair_labels");
+    const { count } = await queryOne(database.handle, z.object({ count: col.int }), "SELECT count(*) AS count FROM pair_labels");
     expect(Number(count)).toBe(3); // two labels and one undo row: history is append-only
   });
 

@@ -4,6 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { col, queryOne, queryRows } from "@/lib/db/rows";
 import { exportOf, importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
 const SAMPLE = path.resolve("tests/fixtures/pico-banana-sample");
@@ -30,26 +32,30 @@ describe.each(testBackends())("round trip on $name", (backend) => {
   });
 
   async function count(table: string, datasetName: string): Promise<number> {
-    const [row] = await database.handle.query<{ count: string | number }>(
+    const row = await queryOne(
+      database.handle,
+      z.object({ count: col.int }),
       `SELECT count(*) AS count FROM ${table} t JOIN datasets d ON d.id = t.dataset_id WHERE d.name = $1`,
       [datasetName],
     );
-    return Number(row.count);
+    return row.count;
   }
 
   async function candidate(datasetName: string, imagePath: string) {
-    const rows = await database.handle.query<{
-      role: string;
-      prior: string;
-      judge_verdict: string;
-      judge_overall: number;
-      human_verdict: string;
-      effective_verdict: string;
-      request_id: string;
-    }>("SELECT c.* FROM candidates c JOIN datasets d ON d.id = c.dataset_id WHERE d.name = $1 AND c.image_path = $2", [
-      datasetName,
-      imagePath,
-    ]);
+    const rows = await queryRows(
+      database.handle,
+      z.object({
+        role: col.text,
+        prior: col.text,
+        judge_verdict: col.text,
+        judge_overall: col.number,
+        human_verdict: col.text,
+        effective_verdict: col.text,
+        request_id: col.int,
+      }),
+      "SELECT c.* FROM candidates c JOIN datasets d ON d.id = c.dataset_id WHERE d.name = $1 AND c.image_path = $2",
+      [datasetName, imagePath],
+    );
     expect(rows, `one candidate for ${imagePath}`).toHaveLength(1);
     return rows[0];
   }
@@ -122,7 +128,9 @@ describe.each(testBackends())("round trip on $name", (backend) => {
             request_id: chosen.request_id,
           });
         }
-        const sftRows = await database.handle.query<{ request_id: string }>(
+        const sftRows = await queryRows(
+          database.handle,
+          z.object({ request_id: col.int }),
           "SELECT m.request_id FROM manifest_rows m JOIN datasets d ON d.id = m.dataset_id WHERE d.name = $1 AND m.kind = 'sft' AND m.key_image = $2",
           [dataset, record.output_image],
         );
@@ -134,7 +142,9 @@ describe.each(testBackends())("round trip on $name", (backend) => {
       expect(result.readBytes("sft.jsonl").equals(bytes(SFT_MODIFIED)), `${order}: sft.jsonl`).toBe(true);
       expect(result.readBytes("preference.jsonl").equals(bytes(PREFERENCE)), `${order}: preference.jsonl`).toBe(true);
 
-      const groups = await database.handle.query<{ images: string }>(
+      const groups = await queryRows(
+        database.handle,
+        z.object({ images: col.text }),
         `SELECT string_agg(c.image_path || ':' || c.role, ' ' ORDER BY c.image_path) AS images
          FROM candidates c JOIN datasets d ON d.id = c.dataset_id WHERE d.name = $1 GROUP BY c.request_id ORDER BY 1`,
         [dataset],
@@ -152,7 +162,9 @@ describe.each(testBackends())("round trip on $name", (backend) => {
     expect(report).toMatchObject({ status: "done", imported: 1, bad: 0 });
     const rejected = await candidate(dataset, "openimages/edited/sft/33799.png");
     expect(rejected).toMatchObject({ human_verdict: "fail", effective_verdict: "fail" });
-    const [review] = await database.handle.query<{ verdict: string; reason_tags: string[]; note: string; created_at: Date; name: string }>(
+    const review = await queryOne(
+      database.handle,
+      z.object({ verdict: col.text, reason_tags: col.textArray, note: col.nullableText, created_at: col.date, name: col.text }),
       "SELECT r.verdict, r.reason_tags, r.note, r.created_at, v.name FROM reviews r JOIN reviewers v ON v.id = r.reviewer_id JOIN candidates c ON c.id = r.candidate_id WHERE c.image_path = $1",
       ["openimages/edited/sft/33799.png"],
     );
@@ -173,7 +185,9 @@ describe.each(testBackends())("round trip on $name", (backend) => {
     expect(repeat).toMatchObject({ imported: 0, unchanged: 1, bad: 0 });
     expect(
       (
-        await database.handle.query(
+        await queryRows(
+          database.handle,
+          z.object({ id: col.int }),
           "SELECT r.id FROM reviews r JOIN candidates c ON c.id = r.candidate_id WHERE c.dataset_id = (SELECT id FROM datasets WHERE name = $1)",
           [dataset],
         )
@@ -198,7 +212,9 @@ describe.each(testBackends())("round trip on $name", (backend) => {
     const unjudged = await candidate(dataset, "openimages/edited/sft/33799.png");
     expect(unjudged).toMatchObject({ judge_verdict: "none", effective_verdict: "pass" });
 
-    const [judgement] = await database.handle.query<{ judge_id: string; rationale: string; instruction_compliance: number }>(
+    const judgement = await queryOne(
+      database.handle,
+      z.object({ judge_id: col.text, rationale: col.nullableText, instruction_compliance: col.nullableNumber }),
       "SELECT j.* FROM judgements j JOIN candidates c ON c.id = j.candidate_id WHERE c.image_path = $1 AND c.dataset_id = (SELECT id FROM datasets WHERE name = $2)",
       ["openimages/edited/sft/144112.png", dataset],
     );

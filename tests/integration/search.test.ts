@@ -2,6 +2,8 @@
 // common and rare words alike (keyset cursors, trigram index).
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { col, queryOne, queryRows } from "@/lib/db/rows";
 import { listCandidates } from "@/lib/db/queries/browse";
 import { importInto, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
@@ -16,7 +18,11 @@ describe.each(testBackends())("text search on $name", (backend) => {
       path.join(SAMPLE, "sft.third-party-modified.xiongpeilin.jsonl"),
       path.join(SAMPLE, "sft.verbatim.jsonl"),
     ]);
-    [dataset] = await database.handle.query<{ id: number; threshold: number }>("SELECT id, threshold FROM datasets WHERE name = 'search'");
+    dataset = await queryOne(
+      database.handle,
+      z.object({ id: col.int, threshold: col.number }),
+      "SELECT id, threshold FROM datasets WHERE name = 'search'",
+    );
   });
   afterAll(async () => {
     await database?.dispose();
@@ -30,7 +36,9 @@ describe.each(testBackends())("text search on $name", (backend) => {
     ["zzz-no-match", "newest"],
   ] as const) {
     it(`"${word}" sorted by ${sort}: every page, in order`, async () => {
-      const expected = await database.handle.query<{ id: string }>(
+      const expected = await queryRows(
+        database.handle,
+        z.object({ id: col.int }),
         `SELECT c.id FROM candidates c JOIN requests r ON r.id = c.request_id
          WHERE c.dataset_id = $1 AND lower(r.text || ' ' || r.summarized_text) LIKE $2
          ORDER BY ${sort === "newest" ? "c.id DESC" : "c.judge_overall ASC, c.id ASC"}`,

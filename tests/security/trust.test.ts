@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { createAuditSample, sampleInclusion } from "@/lib/db/queries/audit-samples";
 import { reviewerForUser } from "@/lib/db/queries/accounts";
 import { ensureReviewer } from "@/lib/db/queries/reviewers";
@@ -11,7 +12,10 @@ import { checkHost, checkStateChange } from "@/lib/http/guards";
 import { dbId, idText } from "@/lib/ids";
 import { checkDiskSpace, receiveUpload, takeUploadSlot, UploadError } from "@/lib/import/upload-receive";
 import { decisionSchema } from "@/lib/review/schemas";
+import { col, execute, queryOne, queryRows } from "@/lib/db/rows";
 import { importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
+
+const idRow = z.object({ id: col.int });
 
 const savedEnv = { ...process.env };
 afterEach(() => {
@@ -120,7 +124,7 @@ describe.each(testBackends())("what the client may not choose, on $name", (backe
       path.resolve("tests/fixtures/pico-banana-sample/sft.third-party-modified.xiongpeilin.jsonl"),
       path.resolve("tests/fixtures/judge-scores.sample.jsonl"),
     ]);
-    [{ id: datasetId }] = await database.handle.query<{ id: number }>("SELECT id FROM datasets WHERE name = 'trust'");
+    ({ id: datasetId } = await queryOne(database.handle, idRow, "SELECT id FROM datasets WHERE name = 'trust'"));
   });
   afterAll(async () => {
     await database?.dispose();
@@ -128,11 +132,13 @@ describe.each(testBackends())("what the client may not choose, on $name", (backe
 
   it("an account's reviewer is its own row, linked by user id, never an external reviewer of the same name", async () => {
     await ensureReviewer(database.handle, "ana@example.org"); // an imported decision line's reviewer
-    await database.handle.query("INSERT INTO auth_users (id, name, email) VALUES ('u-ana', 'Ana', 'ana@example.org')");
+    await execute(database.handle, "INSERT INTO auth_users (id, name, email) VALUES ('u-ana', 'Ana', 'ana@example.org')");
     const mine = await reviewerForUser(database.handle, { id: "u-ana", email: "ana@example.org", name: "Ana" });
     expect(mine).toMatchObject({ name: "ana@example.org #2", userId: "u-ana" });
     expect(await reviewerForUser(database.handle, { id: "u-ana", email: "ana@example.org", name: "Ana" })).toEqual(mine);
-    const external = await database.handle.query<{ user_id: string | null }>(
+    const external = await queryRows(
+      database.handle,
+      z.object({ user_id: col.nullableText }),
       "SELECT user_id FROM reviewers WHERE name = 'ana@example.org'",
     );
     expect(external).toEqual([{ user_id: null }]);
@@ -146,7 +152,9 @@ describe.each(testBackends())("what the client may not choose, on $name", (backe
     expect(sample.items).toHaveLength(1);
     const member = sample.items[0];
     expect(await sampleInclusion(database.handle, datasetId, sample.id, member.candidateId)).toBe(member.probability);
-    const [outsider] = await database.handle.query<{ id: number }>(
+    const [outsider] = await queryRows(
+      database.handle,
+      idRow,
       "SELECT id FROM candidates WHERE dataset_id = $1 AND NOT (id = ANY($2::bigint[])) LIMIT 1",
       [datasetId, sample.items.map((item) => item.candidateId)],
     );

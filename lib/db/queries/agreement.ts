@@ -8,15 +8,19 @@ import "server-only";
 import { pairsAgreementJson, type PairsAgreementJson } from "../../agreement/pairs-json";
 import { verdictAgreement, type VerdictAgreement, type VerdictAgreementJson, type VerdictUnit } from "../../agreement/verdicts";
 import { agreementSummary, type AgreementSummary } from "../../pairs/agreement";
+import { z } from "zod";
 import type { SqlRunner } from "../client";
-import type { Dataset, Verdict } from "../schema";
+import { col, queryRows } from "../rows";
+import type { Dataset } from "../schema";
 import { agreementPairs, liveLabels } from "./pairs-labels";
 
 export type AgreementJson = { verdicts: VerdictAgreementJson; pairs: PairsAgreementJson };
 export type Agreement = { verdicts: VerdictAgreement; pairs: AgreementSummary; json: AgreementJson };
 
 export async function currentVerdicts(db: SqlRunner, datasetId: number): Promise<VerdictUnit[]> {
-  const reviews = await db.query<{ candidate_id: string; reviewer: string; verdict: Verdict }>(
+  const reviews = await queryRows(
+    db,
+    z.object({ candidate_id: col.int, reviewer: col.text, verdict: col.verdict }),
     `SELECT DISTINCT ON (r.candidate_id, r.reviewer_id) r.candidate_id, rv.name AS reviewer, r.verdict
      FROM reviews r JOIN reviewers rv ON rv.id = r.reviewer_id
      WHERE r.undo_of IS NULL AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undo_of = r.id)
@@ -24,15 +28,17 @@ export async function currentVerdicts(db: SqlRunner, datasetId: number): Promise
   );
   if (reviews.length === 0) return [];
   // By key, not by a join (as the audit loader): a join can make the planner scan every candidate.
-  const candidates = await db.query<{ id: string; edit_type: string }>(
+  const candidates = await queryRows(
+    db,
+    z.object({ id: col.int, edit_type: col.text }),
     "SELECT id, edit_type FROM candidates WHERE id = ANY($1::bigint[]) AND dataset_id = $2",
-    [[...new Set(reviews.map((row) => Number(row.candidate_id)))], datasetId],
+    [[...new Set(reviews.map((row) => row.candidate_id))], datasetId],
   );
   const units = new Map<number, VerdictUnit>(
-    candidates.map((row) => [Number(row.id), { candidateId: Number(row.id), editType: row.edit_type, verdicts: {} }]),
+    candidates.map((row) => [row.id, { candidateId: row.id, editType: row.edit_type, verdicts: {} }]),
   );
   for (const row of reviews) {
-    const unit = units.get(Number(row.candidate_id));
+    const unit = units.get(row.candidate_id);
     if (unit) unit.verdicts[row.reviewer] = row.verdict;
   }
   return [...units.values()].filter((unit) => Object.keys(unit.verdicts).length > 0);

@@ -6,7 +6,9 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Weights } from "../../taxonomy";
 import { disagreementSql, effectiveVerdictSql, judgeVerdictSql, weightedOverallSql } from "../../verdict/sql";
+import { z } from "zod";
 import type { DbHandle } from "../client";
+import { col, queryOne } from "../rows";
 import { datasets, type Dataset } from "../schema";
 import { refreshDataset } from "./candidate-state";
 
@@ -40,10 +42,17 @@ const sameWeights = (a: Weights, b: Weights) =>
   a.technical_quality === b.technical_quality;
 
 const COUNTS = `count(*) AS judged,
-  count(*) FILTER (WHERE before <> after) AS judge_flips,
-  count(*) FILTER (WHERE before = 'fail' AND after = 'pass') AS to_pass,
-  count(*) FILTER (WHERE before = 'pass' AND after = 'fail') AS to_fail,
-  count(*) FILTER (WHERE before <> after AND human_verdict = 'none') AS effective_flips`;
+  count(*) FILTER (WHERE before <> after) AS "judgeFlips",
+  count(*) FILTER (WHERE before = 'fail' AND after = 'pass') AS "toPass",
+  count(*) FILTER (WHERE before = 'pass' AND after = 'fail') AS "toFail",
+  count(*) FILTER (WHERE before <> after AND human_verdict = 'none') AS "effectiveFlips"`;
+const rubricPreview = z.object({
+  judged: col.int,
+  judgeFlips: col.int,
+  toPass: col.int,
+  toFail: col.int,
+  effectiveFlips: col.int,
+}) satisfies z.ZodType<RubricPreview>;
 
 // Same expression as REFRESH_SQL in candidate-state.ts (both from lib/verdict/sql.ts): weights
 // renormalised over scored criteria.
@@ -83,9 +92,9 @@ SELECT ${COUNTS} FROM (
 
 export async function previewRubric(db: DbHandle, dataset: Dataset, change: RubricChange): Promise<RubricPreview> {
   const w = change.weights;
-  const [row] = sameWeights(w, currentRubric(dataset).weights)
-    ? await db.query<Record<string, string | number>>(THRESHOLD_SQL, [dataset.id, change.threshold])
-    : await db.query<Record<string, string | number>>(RESCORE_SQL, [
+  return sameWeights(w, currentRubric(dataset).weights)
+    ? await queryOne(db, rubricPreview, THRESHOLD_SQL, [dataset.id, change.threshold])
+    : await queryOne(db, rubricPreview, RESCORE_SQL, [
         dataset.id,
         w.instruction_compliance,
         w.seamlessness,
@@ -93,13 +102,6 @@ export async function previewRubric(db: DbHandle, dataset: Dataset, change: Rubr
         w.technical_quality,
         change.threshold,
       ]);
-  return {
-    judged: Number(row.judged),
-    judgeFlips: Number(row.judge_flips),
-    toPass: Number(row.to_pass),
-    toFail: Number(row.to_fail),
-    effectiveFlips: Number(row.effective_flips),
-  };
 }
 
 // A threshold-only change keeps every stored overall, so only the rows whose verdict flips need

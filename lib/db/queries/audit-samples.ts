@@ -5,7 +5,9 @@ import "server-only";
 // listAuditSamplesWithProgress in ./queue.ts.)
 import { and, eq } from "drizzle-orm";
 import { drawSample, type SampleMethod } from "../../audit/draw-sample";
+import { z } from "zod";
 import type { DbHandle } from "../client";
+import { col, queryRows } from "../rows";
 import { auditSamples } from "../schema";
 
 export type AuditSampleRow = typeof auditSamples.$inferSelect;
@@ -18,21 +20,23 @@ export class AuditSampleError extends Error {}
  * says nothing about the judge); "threshold" weights them by distance from the dataset's threshold.
  */
 export async function createAuditSample(db: DbHandle, datasetId: number, input: NewAuditSample): Promise<AuditSampleRow> {
-  const [dataset] = await db.query<{ threshold: number }>("SELECT threshold FROM datasets WHERE id = $1", [datasetId]);
+  const [dataset] = await queryRows(db, z.object({ threshold: col.number }), "SELECT threshold FROM datasets WHERE id = $1", [datasetId]);
   if (!dataset) throw new AuditSampleError(`Dataset ${datasetId} does not exist.`);
   // Arrays per edit type, not one row per candidate: PGlite hands 400K rows to JS ~6× slower.
-  const rows = await db.query<{ edit_type: string; ids: (string | number)[]; overall: number[] }>(
+  const rows = await queryRows(
+    db,
+    z.object({ edit_type: col.text, ids: z.array(col.int), overall: z.array(col.number) }),
     "SELECT edit_type, array_agg(id ORDER BY id) AS ids, array_agg(judge_overall ORDER BY id) AS overall FROM candidates WHERE dataset_id = $1 AND judge_overall >= 0 GROUP BY edit_type",
     [datasetId],
   );
   const units = rows.flatMap((row) =>
-    row.ids.map((id, index) => ({ candidateId: Number(id), editType: row.edit_type, overall: Number(row.overall[index]) })),
+    row.ids.map((id, index) => ({ candidateId: id, editType: row.edit_type, overall: row.overall[index] })),
   );
   if (units.length === 0)
     throw new AuditSampleError(
       "No candidate of this dataset has a judge verdict yet: run a judge (Judge tab) or import judge scores before drawing an audit sample.",
     );
-  const items = drawSample(units, { ...input, threshold: Number(dataset.threshold) });
+  const items = drawSample(units, { ...input, threshold: dataset.threshold });
   const [created] = await db.db
     .insert(auditSamples)
     .values({ datasetId, method: input.method, size: items.length, seed: input.seed, items })

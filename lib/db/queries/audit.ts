@@ -18,13 +18,53 @@ import {
 } from "../../audit/report";
 import type { AuditSlice } from "../../audit/slice";
 import { lookupEditType, normalizeEditType } from "../../taxonomy";
+import { z } from "zod";
 import type { DbHandle } from "../client";
+import { col, queryRows } from "../rows";
 import type { Dataset } from "../schema";
 import { getAuditSample } from "./audit-samples";
 import { listAuditSamplesWithProgress } from "./queue";
 
-type Row = Record<string, unknown>;
-const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+const scoreColumns = {
+  instruction_compliance: col.nullableNumber,
+  seamlessness: col.nullableNumber,
+  preservation_balance: col.nullableNumber,
+  technical_quality: col.nullableNumber,
+};
+const scoresOf = (row: { [K in keyof typeof scoreColumns]: number | null }) => ({
+  instruction_compliance: row.instruction_compliance,
+  seamlessness: row.seamlessness,
+  preservation_balance: row.preservation_balance,
+  technical_quality: row.technical_quality,
+});
+
+const auditReview = z.object({
+  id: col.int,
+  candidate_id: col.int,
+  reviewer: col.text,
+  verdict: col.verdict,
+  ...scoreColumns,
+  sample_id: col.nullableInt,
+  sample_probability: col.nullableNumber,
+  created_at: col.date,
+});
+const auditCandidate = z.object({
+  id: col.int,
+  edit_type: col.text,
+  group_name: col.text,
+  judge_overall: col.number,
+  human_verdict: col.text,
+});
+const auditJudgement = z.object({
+  id: col.int,
+  candidate_id: col.int,
+  judge_id: col.text,
+  ...scoreColumns,
+  reported_overall: col.nullableNumber,
+  cost_usd: col.nullableNumber,
+  input_tokens: col.nullableInt,
+  output_tokens: col.nullableInt,
+});
 
 /** The slice's group / edit type as SQL on `candidates c`, appended to `params`. */
 function candidateWhere(datasetId: number, slice: AuditSlice, params: unknown[]): string {
@@ -44,7 +84,9 @@ type Reviewed = { candidates: AuditCandidate[]; stored: Stored[]; reviewers: str
  * stored verdicts of every reviewed candidate (for "flips without a human decision").
  */
 export async function loadReviewedCandidates(db: DbHandle, datasetId: number, slice: AuditSlice): Promise<Reviewed> {
-  const reviews = await db.query<Row>(
+  const reviews = await queryRows(
+    db,
+    auditReview,
     `SELECT r.id, r.candidate_id, rv.name AS reviewer, r.verdict, r.instruction_compliance, r.seamlessness,
        r.preservation_balance, r.technical_quality, r.sample_id, r.sample_probability, r.created_at
      FROM reviews r JOIN reviewers rv ON rv.id = r.reviewer_id
@@ -53,8 +95,10 @@ export async function loadReviewedCandidates(db: DbHandle, datasetId: number, sl
   );
   if (reviews.length === 0) return { candidates: [], stored: [], reviewers: [] };
   // By key, not by a join: a join makes the planner scan all 400K candidates for a few thousand rows.
-  const params: unknown[] = [[...new Set(reviews.map((row) => Number(row.candidate_id)))]];
-  const candidateRows = await db.query<Row>(
+  const params: unknown[] = [[...new Set(reviews.map((row) => row.candidate_id))]];
+  const candidateRows = await queryRows(
+    db,
+    auditCandidate,
     `SELECT c.id, c.edit_type, c.group_name, c.judge_overall, c.human_verdict FROM candidates c WHERE c.id = ANY($1::bigint[]) AND ${candidateWhere(datasetId, slice, params)}`,
     params,
   );
@@ -62,31 +106,26 @@ export async function loadReviewedCandidates(db: DbHandle, datasetId: number, sl
   const to = slice.to ? Date.parse(`${slice.to}T00:00:00Z`) + 86_400_000 : Infinity;
   const byId = new Map<number, AuditCandidate>();
   for (const row of candidateRows)
-    byId.set(Number(row.id), {
-      candidateId: Number(row.id),
-      editType: String(row.edit_type),
-      group: String(row.group_name),
+    byId.set(row.id, {
+      candidateId: row.id,
+      editType: row.edit_type,
+      group: row.group_name,
       judgements: [],
       reviews: [],
     });
   const reviewers = new Set<string>();
   for (const row of reviews) {
-    const candidate = byId.get(Number(row.candidate_id));
-    if (candidate) reviewers.add(String(row.reviewer));
-    const time = new Date(row.created_at as string).getTime();
+    const candidate = byId.get(row.candidate_id);
+    if (candidate) reviewers.add(row.reviewer);
+    const time = row.created_at.getTime();
     if (!candidate || (slice.reviewer && row.reviewer !== slice.reviewer) || time < from || time >= to) continue;
     // Rows come in id order: a later decision by the same reviewer replaces the earlier one.
     const review = {
-      reviewer: String(row.reviewer),
-      verdict: row.verdict as "accept" | "reject" | "unsure",
-      scores: {
-        instruction_compliance: num(row.instruction_compliance),
-        seamlessness: num(row.seamlessness),
-        preservation_balance: num(row.preservation_balance),
-        technical_quality: num(row.technical_quality),
-      },
-      sampleId: num(row.sample_id),
-      sampleProbability: num(row.sample_probability),
+      reviewer: row.reviewer,
+      verdict: row.verdict,
+      scores: scoresOf(row),
+      sampleId: row.sample_id,
+      sampleProbability: row.sample_probability,
       createdAt: new Date(time).toISOString(),
     };
     const index = candidate.reviews.findIndex((existing) => existing.reviewer === review.reviewer);
@@ -95,7 +134,9 @@ export async function loadReviewedCandidates(db: DbHandle, datasetId: number, sl
   }
   const candidates = [...byId.values()].filter((candidate) => candidate.reviews.length > 0);
   if (candidates.length) {
-    const judgements = await db.query<Row>(
+    const judgements = await queryRows(
+      db,
+      auditJudgement,
       `SELECT DISTINCT ON (j.candidate_id, j.judge_id) j.id, j.candidate_id, j.judge_id, j.instruction_compliance,
          j.seamlessness, j.preservation_balance, j.technical_quality, j.reported_overall, j.cost_usd, j.input_tokens, j.output_tokens
        FROM judgements j WHERE j.candidate_id = ANY($1::bigint[]) AND j.error IS NULL
@@ -103,23 +144,18 @@ export async function loadReviewedCandidates(db: DbHandle, datasetId: number, sl
       [candidates.map((candidate) => candidate.candidateId)],
     );
     for (const row of judgements) {
-      byId.get(Number(row.candidate_id))?.judgements.push({
-        id: Number(row.id),
-        judgeId: String(row.judge_id),
-        scores: {
-          instruction_compliance: num(row.instruction_compliance),
-          seamlessness: num(row.seamlessness),
-          preservation_balance: num(row.preservation_balance),
-          technical_quality: num(row.technical_quality),
-        },
-        reportedOverall: num(row.reported_overall),
-        costUsd: num(row.cost_usd),
-        inputTokens: num(row.input_tokens),
-        outputTokens: num(row.output_tokens),
+      byId.get(row.candidate_id)?.judgements.push({
+        id: row.id,
+        judgeId: row.judge_id,
+        scores: scoresOf(row),
+        reportedOverall: row.reported_overall,
+        costUsd: row.cost_usd,
+        inputTokens: row.input_tokens,
+        outputTokens: row.output_tokens,
       });
     }
   }
-  const stored = candidateRows.map((row) => ({ overall: Number(row.judge_overall), humanVerdict: String(row.human_verdict) }));
+  const stored = candidateRows.map((row) => ({ overall: row.judge_overall, humanVerdict: row.human_verdict }));
   return { candidates, stored, reviewers: [...reviewers].sort() };
 }
 
@@ -137,7 +173,9 @@ async function storedState(
 ): Promise<{ population: PopulationRow[]; passCounts: DatasetPassCounts }> {
   const thresholds = sweepThresholds(dataset.threshold, extra);
   const params: unknown[] = [thresholds];
-  const rows = await db.query<Row>(
+  const rows = await queryRows(
+    db,
+    z.object({ edit_type: col.text, bucket: col.int, n: col.int, unreviewed: col.int }),
     `SELECT c.edit_type, width_bucket(c.judge_overall, $1::float8[]) AS bucket, count(*) AS n,
        count(*) FILTER (WHERE c.human_verdict = 'none') AS unreviewed
      FROM candidates c WHERE ${candidateWhere(dataset.id, slice, params)} GROUP BY 1, 2`,
@@ -147,9 +185,7 @@ async function storedState(
   const byType = new Map<string, PopulationRow>();
   const pass = thresholds.map(() => 0);
   for (const row of rows) {
-    const editType = String(row.edit_type);
-    const bucket = Number(row.bucket);
-    const n = Number(row.n);
+    const { edit_type: editType, bucket, n } = row;
     const entry = byType.get(editType) ?? {
       edit_type: editType,
       group: lookupEditType(editType)?.group ?? "",
@@ -162,7 +198,7 @@ async function storedState(
     if (bucket >= 1) entry.judged += n;
     if (bucket > current) {
       entry.judge_pass += n;
-      entry.judge_pass_unreviewed! += Number(row.unreviewed);
+      entry.judge_pass_unreviewed! += row.unreviewed;
     }
     byType.set(editType, entry);
     for (let k = 0; k < bucket; k++) pass[k] += n;
@@ -170,7 +206,9 @@ async function storedState(
   // Types outside the taxonomy (multi-turn, unknown) keep the group the importer gave them.
   const unknown = [...byType.values()].filter((entry) => entry.group === "").map((entry) => entry.edit_type);
   if (unknown.length) {
-    const groups = await db.query<{ t: string; group_name: string | null }>(
+    const groups = await queryRows(
+      db,
+      z.object({ t: col.text, group_name: col.nullableText }),
       "SELECT t, (SELECT group_name FROM candidates WHERE dataset_id = $1 AND edit_type = t LIMIT 1) AS group_name FROM unnest($2::text[]) AS t",
       [dataset.id, unknown],
     );
@@ -190,11 +228,13 @@ async function sampleUnits(db: DbHandle, datasetId: number, slice: AuditSlice, s
   const sample = await getAuditSample(db, sampleId, datasetId);
   if (!sample) return null;
   const params: unknown[] = [sample.items.map((item) => item.candidateId)];
-  const inSlice = await db.query<{ id: string | number }>(
+  const inSlice = await queryRows(
+    db,
+    z.object({ id: col.int }),
     `SELECT c.id FROM candidates c WHERE c.id = ANY($1::bigint[]) AND ${candidateWhere(datasetId, slice, params)}`,
     params,
   );
-  const keep = new Set(inSlice.map((row) => Number(row.id)));
+  const keep = new Set(inSlice.map((row) => row.id));
   return { sampleId: sample.id, items: sample.items.filter((item) => keep.has(item.candidateId)) };
 }
 

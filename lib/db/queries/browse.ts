@@ -3,62 +3,84 @@ import "server-only";
 // item in that order (for j/k), the matching count, and facet counts for the sidebar.
 // List queries never carry image bytes: thumbnails come from /api/images.
 import type { BrowseFilters, Sort } from "../../browse/filters";
+import { z } from "zod";
 import type { DbHandle } from "../client";
+import { col, queryOne, queryRows } from "../rows";
 import { buildFacetWhere, buildWhere, cursorCondition, decodeCursor, encodeCursor, orderFor, type Cursor } from "./browse-sql";
 import type { BrowseItem, BrowsePage } from "../../browse/types";
 export type { BrowseItem, BrowsePage };
 
-type Row = Record<string, unknown>;
-
 const PAGE_COLUMNS = `c.id, c.request_id, c.image_path, c.role, c.edit_type, c.group_name, c.is_known_type, c.judge_overall,
   c.judge_verdict, c.human_verdict, c.effective_verdict, c.review_count, c.is_disagreement, c.is_multi_turn, c.is_in_pair, c.is_identical_text`;
+
+const pageRow = z.object({
+  id: col.int,
+  request_id: col.int,
+  image_path: col.text,
+  role: col.text,
+  edit_type: col.text,
+  group_name: col.text,
+  is_known_type: col.bool,
+  judge_overall: col.number,
+  judge_verdict: col.text,
+  human_verdict: col.text,
+  effective_verdict: col.text,
+  review_count: col.int,
+  is_disagreement: col.bool,
+  is_multi_turn: col.bool,
+  is_in_pair: col.bool,
+  is_identical_text: col.bool,
+});
+type PageRow = z.output<typeof pageRow>;
+const uncertaintyRow = pageRow.extend({ distance: col.number });
+type UncertaintyRow = z.output<typeof uncertaintyRow>;
+
+const pageRequest = z.object({
+  id: col.int,
+  source_image: col.text,
+  summarized_text: col.text,
+  session_id: col.nullableInt,
+  turn: col.nullableInt,
+});
 
 /** Unjudged items (overall -1) sort after every judged one in the uncertainty order. */
 const UNJUDGED_DISTANCE = 10;
 
-function toItem(row: Row): BrowseItem {
-  const overall = Number(row.judge_overall);
+function toItem(row: PageRow, request: z.output<typeof pageRequest> | undefined): BrowseItem {
   return {
-    id: Number(row.id),
-    requestId: Number(row.request_id),
-    imagePath: String(row.image_path),
-    role: String(row.role),
-    editType: String(row.edit_type),
-    groupName: String(row.group_name),
-    isKnownType: Boolean(row.is_known_type),
-    judgeOverall: overall < 0 ? null : overall,
-    judgeVerdict: String(row.judge_verdict),
-    humanVerdict: String(row.human_verdict),
-    effectiveVerdict: String(row.effective_verdict),
-    reviewCount: Number(row.review_count),
-    isDisagreement: Boolean(row.is_disagreement),
-    isMultiTurn: Boolean(row.is_multi_turn),
-    isInPair: Boolean(row.is_in_pair),
-    isIdenticalText: Boolean(row.is_identical_text),
-    sourceImage: String(row.source_image),
-    summarizedText: String(row.summarized_text),
-    sessionId: row.session_id === null ? null : Number(row.session_id),
-    turn: row.turn === null ? null : Number(row.turn),
+    id: row.id,
+    requestId: row.request_id,
+    imagePath: row.image_path,
+    role: row.role,
+    editType: row.edit_type,
+    groupName: row.group_name,
+    isKnownType: row.is_known_type,
+    judgeOverall: row.judge_overall < 0 ? null : row.judge_overall,
+    judgeVerdict: row.judge_verdict,
+    humanVerdict: row.human_verdict,
+    effectiveVerdict: row.effective_verdict,
+    reviewCount: row.review_count,
+    isDisagreement: row.is_disagreement,
+    isMultiTurn: row.is_multi_turn,
+    isInPair: row.is_in_pair,
+    isIdenticalText: row.is_identical_text,
+    sourceImage: String(request?.source_image),
+    summarizedText: String(request?.summarized_text),
+    sessionId: request?.session_id ?? null,
+    turn: request?.turn ?? null,
   };
 }
 
-async function withRequests(db: DbHandle, rows: Row[]): Promise<BrowseItem[]> {
+async function withRequests(db: DbHandle, rows: PageRow[]): Promise<BrowseItem[]> {
   if (rows.length === 0) return [];
-  const requests = await db.query<Row>(
+  const requests = await queryRows(
+    db,
+    pageRequest,
     "SELECT id, source_image, summarized_text, session_id, turn FROM requests WHERE id = ANY($1::bigint[])",
     [rows.map((row) => row.request_id)],
   );
-  const byId = new Map(requests.map((request) => [Number(request.id), request]));
-  return rows.map((row) => {
-    const request = byId.get(Number(row.request_id)) ?? {};
-    return toItem({
-      ...row,
-      source_image: request.source_image,
-      summarized_text: request.summarized_text,
-      session_id: request.session_id ?? null,
-      turn: request.turn ?? null,
-    });
-  });
+  const byId = new Map(requests.map((request) => [request.id, request]));
+  return rows.map((row) => toItem(row, byId.get(row.request_id)));
 }
 
 function fromClause(needsRequest: boolean) {
@@ -79,14 +101,14 @@ async function simplePage(
   const { where, params, needsRequest } = buildWhere(datasetId, filters);
   const order = orderFor(sort, direction);
   if (cursor) where.push(cursorCondition(sort, order.op, cursor, params));
-  const rows = await db.query<Row>(
+  const rows = await queryRows(
+    db,
+    pageRow,
     `SELECT ${PAGE_COLUMNS} FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")} ORDER BY ${order.orderBy} LIMIT ${limit}`,
     params,
   );
   const last = rows.at(-1);
-  const next = last
-    ? order.value({ id: Number(last.id), judge_overall: Number(last.judge_overall), edit_type: String(last.edit_type) })
-    : null;
+  const next = last ? order.value(last) : null;
   return { rows, next };
 }
 
@@ -122,18 +144,20 @@ async function uncertaintyPage(
         : side === "below"
           ? `c.judge_overall ${isForward ? "DESC" : "ASC"}, c.id ${dir}`
           : `c.id ${dir}`;
-    const rows = await db.query<Row>(
+    const rows = await queryRows(
+      db,
+      uncertaintyRow,
       `SELECT ${PAGE_COLUMNS}, ${distance} AS distance FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")} ORDER BY ${orderBy} LIMIT ${limit}`,
       params,
     );
     return rows;
   };
   const sign = isForward ? 1 : -1;
-  const compare = (a: Row, b: Row) => sign * (Number(a.distance) - Number(b.distance) || Number(a.id) - Number(b.id));
+  const compare = (a: UncertaintyRow, b: UncertaintyRow) => sign * (a.distance - b.distance || a.id - b.id);
   let rows = [...(await query("above")), ...(await query("below"))].sort(compare).slice(0, limit);
   if (rows.length < limit) rows = [...rows, ...(await query("unjudged"))].sort(compare).slice(0, limit);
   const last = rows.at(-1);
-  return { rows, next: last ? { v: Number(last.distance), i: Number(last.id) } : null };
+  return { rows, next: last ? { v: last.distance, i: last.id } : null };
 }
 
 export async function listCandidates(
@@ -155,31 +179,39 @@ export async function listCandidates(
 
 /** The cursor that sits exactly at a candidate, so pages before/after it can be read (j/k). */
 export async function cursorAt(db: DbHandle, dataset: { threshold: number }, candidateId: number, sort: Sort): Promise<string | null> {
-  const [row] = await db.query<Row>("SELECT id, judge_overall, edit_type FROM candidates WHERE id = $1", [candidateId]);
+  const [row] = await queryRows(
+    db,
+    z.object({ id: col.int, judge_overall: col.number, edit_type: col.text }),
+    "SELECT id, judge_overall, edit_type FROM candidates WHERE id = $1",
+    [candidateId],
+  );
   if (!row) return null;
-  const overall = Number(row.judge_overall);
   if (sort === "uncertainty") {
-    const distance = overall < 0 ? UNJUDGED_DISTANCE : Math.abs(overall - dataset.threshold);
-    return encodeCursor({ v: distance, i: Number(row.id) });
+    const distance = row.judge_overall < 0 ? UNJUDGED_DISTANCE : Math.abs(row.judge_overall - dataset.threshold);
+    return encodeCursor({ v: distance, i: row.id });
   }
-  return encodeCursor(orderFor(sort, "forward").value({ id: Number(row.id), judge_overall: overall, edit_type: String(row.edit_type) }));
+  return encodeCursor(orderFor(sort, "forward").value(row));
 }
 
 export async function countCandidates(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<number> {
   const facet = buildFacetWhere(datasetId, filters);
   if (facet) {
-    const [row] = await db.query<{ count: string | null }>(
+    const [row] = await queryRows(
+      db,
+      z.object({ count: col.nullableInt }),
       `SELECT sum(f.n) AS count FROM facet_counts f WHERE ${facet.where.join(" AND ")}`,
       facet.params,
     );
-    return Number(row?.count ?? 0);
+    return row?.count ?? 0;
   }
   const { where, params, needsRequest } = buildWhere(datasetId, filters);
-  const [row] = await db.query<{ count: string }>(
+  const row = await queryOne(
+    db,
+    z.object({ count: col.int }),
     `SELECT count(*) AS count FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")}`,
     params,
   );
-  return Number(row.count);
+  return row.count;
 }
 
 export type FacetRow = {
@@ -197,28 +229,31 @@ export type FacetRow = {
 /** Per edit type counts under the current filters (except the category itself). */
 export async function facetCounts(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<FacetRow[]> {
   const facet = buildFacetWhere(datasetId, filters, { skipCategory: true });
-  const rows = facet ? await facetsFromCounts(db, facet) : await facetsFromCandidates(db, datasetId, filters);
-  return rows.map((row) => ({
-    editType: String(row.edit_type),
-    groupName: String(row.group_name),
-    isKnownType: Boolean(row.is_known_type),
-    items: Number(row.items),
-    reviewed: Number(row.reviewed),
-    judged: Number(row.judged),
-    judgePass: Number(row.judge_pass),
-    bothLabelled: Number(row.both_labelled),
-    disagreements: Number(row.disagreements),
-  }));
+  return facet ? facetsFromCounts(db, facet) : facetsFromCandidates(db, datasetId, filters);
 }
 
+const facetRow = z.object({
+  editType: col.text,
+  groupName: col.text,
+  isKnownType: col.bool,
+  items: col.int,
+  reviewed: col.int,
+  judged: col.int,
+  judgePass: col.int,
+  bothLabelled: col.int,
+  disagreements: col.int,
+}) satisfies z.ZodType<FacetRow>;
+
 /** From the trigger-maintained facet_counts: a few hundred rows whatever the dataset's size. */
-function facetsFromCounts(db: DbHandle, facet: { where: string[]; params: unknown[] }): Promise<Row[]> {
-  return db.query<Row>(
-    `SELECT f.edit_type, f.group_name, bool_or(f.is_known_type) AS is_known_type, sum(f.n) AS items,
+function facetsFromCounts(db: DbHandle, facet: { where: string[]; params: unknown[] }): Promise<FacetRow[]> {
+  return queryRows(
+    db,
+    facetRow,
+    `SELECT f.edit_type AS "editType", f.group_name AS "groupName", bool_or(f.is_known_type) AS "isKnownType", sum(f.n) AS items,
        coalesce(sum(f.n) FILTER (WHERE f.is_reviewed), 0) AS reviewed,
        coalesce(sum(f.n) FILTER (WHERE f.judge_verdict <> 'none'), 0) AS judged,
-       coalesce(sum(f.n) FILTER (WHERE f.judge_verdict = 'pass'), 0) AS judge_pass,
-       coalesce(sum(f.n) FILTER (WHERE f.judge_verdict <> 'none' AND f.human_verdict IN ('pass', 'fail')), 0) AS both_labelled,
+       coalesce(sum(f.n) FILTER (WHERE f.judge_verdict = 'pass'), 0) AS "judgePass",
+       coalesce(sum(f.n) FILTER (WHERE f.judge_verdict <> 'none' AND f.human_verdict IN ('pass', 'fail')), 0) AS "bothLabelled",
        coalesce(sum(f.n) FILTER (WHERE f.is_disagreement), 0) AS disagreements
      FROM facet_counts f WHERE ${facet.where.join(" AND ")} GROUP BY f.edit_type, f.group_name HAVING sum(f.n) > 0`,
     facet.params,
@@ -226,14 +261,16 @@ function facetsFromCounts(db: DbHandle, facet: { where: string[]; params: unknow
 }
 
 /** Score ranges and text search need the candidates themselves. */
-function facetsFromCandidates(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<Row[]> {
+function facetsFromCandidates(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<FacetRow[]> {
   const { where, params, needsRequest } = buildWhere(datasetId, filters, { skipCategory: true });
-  return db.query<Row>(
-    `SELECT c.edit_type, c.group_name, bool_or(c.is_known_type) AS is_known_type, count(*) AS items,
+  return queryRows(
+    db,
+    facetRow,
+    `SELECT c.edit_type AS "editType", c.group_name AS "groupName", bool_or(c.is_known_type) AS "isKnownType", count(*) AS items,
        count(*) FILTER (WHERE c.review_count > 0) AS reviewed,
        count(*) FILTER (WHERE c.judge_verdict <> 'none') AS judged,
-       count(*) FILTER (WHERE c.judge_verdict = 'pass') AS judge_pass,
-       count(*) FILTER (WHERE c.judge_verdict <> 'none' AND c.human_verdict IN ('pass', 'fail')) AS both_labelled,
+       count(*) FILTER (WHERE c.judge_verdict = 'pass') AS "judgePass",
+       count(*) FILTER (WHERE c.judge_verdict <> 'none' AND c.human_verdict IN ('pass', 'fail')) AS "bothLabelled",
        count(*) FILTER (WHERE c.is_disagreement) AS disagreements
      FROM ${fromClause(needsRequest)} WHERE ${where.join(" AND ")} GROUP BY c.edit_type, c.group_name`,
     params,

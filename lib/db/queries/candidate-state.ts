@@ -1,3 +1,4 @@
+import "server-only";
 // Keeps each candidate's denormalised browse state (judge overall and verdict, human verdict,
 // effective verdict, disagreement) in step with judgements, reviews and the dataset's rubric.
 // One set-based UPDATE per batch, so re-deriving 400K verdicts after a threshold change is a
@@ -5,7 +6,9 @@
 // The verdict rules and the weighted overall are printed from lib/verdict, the same data the
 // TypeScript runs (lib/verdict/rule.test.ts checks the two agree).
 import { disagreementSql, effectiveVerdictSql, humanVerdictSql, judgeVerdictSql, weightedOverallSql } from "../../verdict/sql";
+import { z } from "zod";
 import type { DbHandle, SqlRunner } from "../client";
+import { col, queryRows } from "../rows";
 
 const REFRESH_SQL = `
 WITH target AS (
@@ -76,12 +79,14 @@ export async function refreshDataset(handle: DbHandle, datasetId: number): Promi
   let lastId = 0;
   let total = 0;
   for (;;) {
-    const rows = await handle.query<{ id: string | number }>(
+    const rows = await queryRows(
+      handle,
+      z.object({ id: col.int }),
       "SELECT id FROM candidates WHERE dataset_id = $1 AND id > $2 ORDER BY id LIMIT $3",
       [datasetId, lastId, BATCH],
     );
     if (rows.length === 0) return total;
-    const ids = rows.map((row) => Number(row.id));
+    const ids = rows.map((row) => row.id);
     await refreshCandidates(handle, ids);
     total += ids.length;
     lastId = ids[ids.length - 1];

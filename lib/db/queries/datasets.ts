@@ -1,6 +1,8 @@
 import "server-only";
 import { count, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { DbHandle } from "../client";
+import { col, queryOne } from "../rows";
 import { datasets, type Dataset } from "../schema";
 
 export async function findDataset(handle: DbHandle, name: string): Promise<Dataset | undefined> {
@@ -52,6 +54,6 @@ export async function listDatasetNames(handle: DbHandle): Promise<string[]> {
 
 /** Migrations the database has applied (drizzle's journal table), for the readiness check. */
 export async function appliedMigrationCount(handle: DbHandle): Promise<number> {
-  const [row] = await handle.query<{ n: string | number }>("SELECT count(*) AS n FROM drizzle.__drizzle_migrations");
-  return Number(row.n);
+  const row = await queryOne(handle, z.object({ n: col.int }), "SELECT count(*) AS n FROM drizzle.__drizzle_migrations");
+  return row.n;
 }

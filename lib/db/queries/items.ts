@@ -2,16 +2,17 @@ import "server-only";
 // Everything the item page shows for one candidate: its request, the dataset's rubric, every
 // judgement (overall recomputed under the current weights), the full decision history, the other
 // candidates of the request and, for multi-turn, the whole session.
+import { and, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { DbHandle } from "../client";
-import type { Dataset } from "../schema";
-import { CRITERIA, lookupEditType, type Criterion, type Weights } from "../../taxonomy";
+import { col, queryRows } from "../rows";
+import { candidates, judgements, requests, sessions, type Dataset } from "../schema";
+import { CRITERIA, lookupEditType, type Weights } from "../../taxonomy";
 import { judgeOutcome, weightedOverall, type CriterionScores } from "../../verdict";
 import type { JudgementView, ReviewView, SiblingView, TurnView, ItemDetail } from "../../review/types";
 export type { JudgementView, ReviewView, SiblingView, TurnView, ItemDetail };
 
-type Row = Record<string, unknown>;
-const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
+const iso = (date: Date) => date.toISOString();
 
 export function datasetWeights(
   dataset: Pick<Dataset, "weightCompliance" | "weightSeamlessness" | "weightPreservation" | "weightQuality">,
@@ -24,126 +25,167 @@ export function datasetWeights(
   };
 }
 
-function scoresOf(row: Row): CriterionScores {
-  return Object.fromEntries(CRITERIA.map((criterion: Criterion) => [criterion, num(row[criterion])])) as CriterionScores;
+function scoresOf(row: {
+  instructionCompliance: number | null;
+  seamlessness: number | null;
+  preservationBalance: number | null;
+  technicalQuality: number | null;
+}): CriterionScores {
+  return {
+    instruction_compliance: row.instructionCompliance,
+    seamlessness: row.seamlessness,
+    preservation_balance: row.preservationBalance,
+    technical_quality: row.technicalQuality,
+  };
 }
 
+const reviewRow = z.object({
+  id: col.int,
+  reviewerName: col.text,
+  reviewerId: col.int,
+  verdict: col.verdict,
+  instructionCompliance: col.nullableNumber,
+  seamlessness: col.nullableNumber,
+  preservationBalance: col.nullableNumber,
+  technicalQuality: col.nullableNumber,
+  reasonTags: z.array(z.string()).nullable(),
+  note: col.nullableText,
+  judgeVerdictThen: col.nullableText,
+  source: col.text,
+  undoOf: col.nullableInt,
+  isUndone: col.bool,
+  createdAt: col.date,
+});
+
+const turnRow = z.object({
+  turn: col.int,
+  candidateId: col.int,
+  imagePath: col.text,
+  sourceImage: col.text,
+  prompt: col.text,
+  effectiveVerdict: col.text,
+  humanVerdict: col.text,
+}) satisfies z.ZodType<TurnView>;
+
 export async function getItemDetail(db: DbHandle, dataset: Dataset, candidateId: number): Promise<ItemDetail | null> {
-  const [candidate] = await db.query<Row>("SELECT * FROM candidates WHERE id = $1 AND dataset_id = $2", [candidateId, dataset.id]);
+  const [candidate] = await db.db
+    .select()
+    .from(candidates)
+    .where(and(eq(candidates.id, candidateId), eq(candidates.datasetId, dataset.id)));
   if (!candidate) return null;
-  const [request] = await db.query<Row>("SELECT * FROM requests WHERE id = $1", [candidate.request_id]);
+  const [request] = await db.db.select().from(requests).where(eq(requests.id, candidate.requestId));
+  if (!request) return null;
   const weights = datasetWeights(dataset);
   const [judgementRows, reviewRows, siblingRows] = await Promise.all([
-    db.query<Row>("SELECT * FROM judgements WHERE candidate_id = $1 ORDER BY id DESC", [candidateId]),
-    db.query<Row>(
-      `SELECT r.*, v.name AS reviewer_name, EXISTS (SELECT 1 FROM reviews u WHERE u.undo_of = r.id) AS is_undone
+    db.db.select().from(judgements).where(eq(judgements.candidateId, candidateId)).orderBy(desc(judgements.id)),
+    queryRows(
+      db,
+      reviewRow,
+      `SELECT r.id, v.name AS "reviewerName", r.reviewer_id AS "reviewerId", r.verdict, r.instruction_compliance AS "instructionCompliance",
+              r.seamlessness, r.preservation_balance AS "preservationBalance", r.technical_quality AS "technicalQuality",
+              r.reason_tags AS "reasonTags", r.note, r.judge_verdict_then AS "judgeVerdictThen", r.source, r.undo_of AS "undoOf",
+              EXISTS (SELECT 1 FROM reviews u WHERE u.undo_of = r.id) AS "isUndone", r.created_at AS "createdAt"
        FROM reviews r JOIN reviewers v ON v.id = r.reviewer_id WHERE r.candidate_id = $1 ORDER BY r.id DESC`,
       [candidateId],
     ),
-    db.query<Row>(
-      "SELECT id, image_path, role, effective_verdict, judge_overall, attempt FROM candidates WHERE request_id = $1 ORDER BY attempt NULLS LAST, id",
-      [candidate.request_id],
-    ),
+    db.db
+      .select({
+        id: candidates.id,
+        imagePath: candidates.imagePath,
+        role: candidates.role,
+        effectiveVerdict: candidates.effectiveVerdict,
+        judgeOverall: candidates.judgeOverall,
+        attempt: candidates.attempt,
+      })
+      .from(candidates)
+      .where(eq(candidates.requestId, candidate.requestId))
+      .orderBy(sql`${candidates.attempt} NULLS LAST`, candidates.id),
   ]);
-  const info = lookupEditType(String(request.edit_type));
+  const info = lookupEditType(request.editType);
   let session: ItemDetail["session"] = null;
-  if (request.session_id !== null) {
-    const [sessionRow] = await db.query<Row>("SELECT * FROM sessions WHERE id = $1", [request.session_id]);
-    const turns = await db.query<Row>(
-      `SELECT r.turn, r.text, r.source_image, c.id AS candidate_id, c.image_path, c.effective_verdict, c.human_verdict
+  if (request.sessionId !== null) {
+    const [sessionRow] = await db.db.select().from(sessions).where(eq(sessions.id, request.sessionId));
+    const turns = await queryRows(
+      db,
+      turnRow,
+      `SELECT r.turn, r.text AS prompt, r.source_image AS "sourceImage", c.id AS "candidateId", c.image_path AS "imagePath",
+              c.effective_verdict AS "effectiveVerdict", c.human_verdict AS "humanVerdict"
        FROM requests r JOIN candidates c ON c.request_id = r.id WHERE r.session_id = $1 ORDER BY r.turn, c.id`,
-      [request.session_id],
+      [request.sessionId],
     );
-    session = {
-      id: Number(sessionRow.id),
-      originalUrl: String(sessionRow.original_url),
-      turnCount: Number(sessionRow.turn_count),
-      turns: turns.map((turn) => ({
-        turn: Number(turn.turn),
-        candidateId: Number(turn.candidate_id),
-        imagePath: String(turn.image_path),
-        sourceImage: String(turn.source_image),
-        prompt: String(turn.text),
-        effectiveVerdict: String(turn.effective_verdict),
-        humanVerdict: String(turn.human_verdict),
-      })),
-    };
+    if (sessionRow) session = { id: sessionRow.id, originalUrl: sessionRow.originalUrl, turnCount: sessionRow.turnCount, turns };
   }
-  const overall = Number(candidate.judge_overall);
+  const overall = candidate.judgeOverall;
   return {
     datasetId: dataset.id,
     threshold: dataset.threshold,
     weights,
     candidate: {
-      id: Number(candidate.id),
-      imagePath: String(candidate.image_path),
-      role: String(candidate.role),
-      prior: String(candidate.prior),
-      attempt: num(candidate.attempt),
+      id: candidate.id,
+      imagePath: candidate.imagePath,
+      role: candidate.role,
+      prior: candidate.prior,
+      attempt: candidate.attempt,
       judgeOverall: overall < 0 ? null : overall,
-      judgeVerdict: String(candidate.judge_verdict),
-      humanVerdict: String(candidate.human_verdict),
-      effectiveVerdict: String(candidate.effective_verdict),
-      reviewCount: Number(candidate.review_count),
-      isDisagreement: Boolean(candidate.is_disagreement),
-      isInPair: Boolean(candidate.is_in_pair),
+      judgeVerdict: candidate.judgeVerdict,
+      humanVerdict: candidate.humanVerdict,
+      effectiveVerdict: candidate.effectiveVerdict,
+      reviewCount: candidate.reviewCount,
+      isDisagreement: candidate.isDisagreement,
+      isInPair: candidate.isInPair,
     },
     request: {
-      id: Number(request.id),
-      sourceImage: String(request.source_image),
-      localSourceImage: (request.local_source_image as string | null) ?? null,
-      text: String(request.text),
-      summarizedText: String(request.summarized_text),
-      isIdenticalText: Boolean(candidate.is_identical_text),
-      editType: String(request.edit_type),
-      group: String(candidate.group_name),
-      isKnownType: Boolean(candidate.is_known_type),
+      id: request.id,
+      sourceImage: request.sourceImage,
+      localSourceImage: request.localSourceImage,
+      text: request.text,
+      summarizedText: request.summarizedText,
+      isIdenticalText: candidate.isIdenticalText,
+      editType: request.editType,
+      group: candidate.groupName,
+      isKnownType: candidate.isKnownType,
       paperSuccessRate: info?.paperSuccessRate ?? null,
       paperRows: info?.sftRows ?? null,
-      sessionId: num(request.session_id),
-      turn: num(request.turn),
+      sessionId: request.sessionId,
+      turn: request.turn,
     },
     judgements: judgementRows.map((row) => {
       const scores = scoresOf(row);
-      const value = weightedOverall(scores, weights, num(row.reported_overall));
+      const value = weightedOverall(scores, weights, row.reportedOverall);
       return {
-        id: Number(row.id),
-        judgeId: String(row.judge_id),
+        id: row.id,
+        judgeId: row.judgeId,
         scores,
         overall: value,
-        reportedOverall: num(row.reported_overall),
+        reportedOverall: row.reportedOverall,
         verdict: row.error ? "none" : judgeOutcome(value, dataset.threshold),
         scoredCriteria: CRITERIA.filter((criterion) => scores[criterion] !== null).length,
-        rationale: (row.rationale as string | null) ?? null,
-        error: (row.error as string | null) ?? null,
-        raw: (row.raw as string | null) ?? null,
-        inputTokens: num(row.input_tokens),
-        outputTokens: num(row.output_tokens),
-        costUsd: num(row.cost_usd),
-        createdAt: iso(row.created_at),
+        rationale: row.rationale,
+        error: row.error,
+        raw: row.raw,
+        inputTokens: row.inputTokens,
+        outputTokens: row.outputTokens,
+        costUsd: row.costUsd,
+        createdAt: iso(row.createdAt),
       };
     }),
     reviews: reviewRows.map((row) => ({
-      id: Number(row.id),
-      reviewer: String(row.reviewer_name),
-      reviewerId: Number(row.reviewer_id),
-      verdict: row.verdict as ReviewView["verdict"],
+      id: row.id,
+      reviewer: row.reviewerName,
+      reviewerId: row.reviewerId,
+      verdict: row.verdict,
       scores: scoresOf(row),
-      reasonTags: (row.reason_tags as string[]) ?? [],
-      note: (row.note as string | null) ?? null,
-      judgeVerdictThen: (row.judge_verdict_then as string | null) ?? null,
-      source: String(row.source),
-      undoOf: num(row.undo_of),
-      isUndone: Boolean(row.is_undone),
-      createdAt: iso(row.created_at),
+      reasonTags: row.reasonTags ?? [],
+      note: row.note,
+      judgeVerdictThen: row.judgeVerdictThen,
+      source: row.source,
+      undoOf: row.undoOf,
+      isUndone: row.isUndone,
+      createdAt: iso(row.createdAt),
     })),
     siblings: siblingRows.map((row) => ({
-      id: Number(row.id),
-      imagePath: String(row.image_path),
-      role: String(row.role),
-      effectiveVerdict: String(row.effective_verdict),
-      judgeOverall: Number(row.judge_overall) < 0 ? null : Number(row.judge_overall),
-      attempt: num(row.attempt),
+      ...row,
+      judgeOverall: row.judgeOverall < 0 ? null : row.judgeOverall,
     })),
     session,
   };
