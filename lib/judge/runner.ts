@@ -52,6 +52,8 @@ export type RunOptions = {
   leaseToken?: string;
   /** True when an abort means "hand the job to another instance" (shutdown, lease lost), not "cancel". */
   isHandover?: () => boolean;
+  /** Stop claiming items but let calls in flight finish and be stored (a shutdown); `signal` aborts them. */
+  drainSignal?: AbortSignal;
 };
 
 // Jobs running in this process, so cancelJob can stop in-flight calls at once. On globalThis
@@ -161,14 +163,18 @@ export async function runJob(handle: DbHandle, jobId: number, options: RunOption
         client,
         settings: batchSettings(options.batch),
         resolve: options.resolve,
-        signal,
+        signal: options.drainSignal ? AbortSignal.any([signal, options.drainSignal]) : signal,
         onProgress: options.onProgress,
         interactive,
       });
     } else {
       await interactive();
     }
-    await finishJudgeRun(handle, jobId, { isCancelled: signal.aborted, isHandover: options.isHandover?.() ?? false, leaseToken });
+    await finishJudgeRun(handle, jobId, {
+      isCancelled: signal.aborted || (options.drainSignal?.aborted ?? false),
+      isHandover: options.isHandover?.() ?? false,
+      leaseToken,
+    });
   } catch (error) {
     await failJudgeRun(handle, jobId, (error as Error).message, leaseToken).catch(() => undefined);
     throw error;
@@ -201,7 +207,7 @@ async function processItems(
   let toRefresh: number[] = [];
 
   const shouldStop = async () => {
-    if (isStopped || signal.aborted) return (isStopped = true);
+    if (isStopped || signal.aborted || options.drainSignal?.aborted) return (isStopped = true);
     if (Date.now() - lastPoll >= STATUS_POLL_MS) {
       lastPoll = Date.now();
       if ((await judgeJobStatus(handle, job.id)) !== "running") isStopped = true;
