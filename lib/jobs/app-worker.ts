@@ -8,4 +8,5 @@ export function startAppWorker(): void {
   if (!env().RIPE_WORKER) return;
   const worker = startInstanceWorker(getDb);
   installShutdown(worker);
+  console.log(`[jobs] background-job worker ${worker.owner} started`);
 }

@@ -231,6 +231,10 @@ describe.skipIf(!serverUrl)("leased judge jobs across two instances on PostgreSQ
     expect(Date.now() - killedAt).toBeGreaterThan(LEASE_MS / 2);
 
     const abandoned = await checkExactlyOnce("kill", created.job.id, ids);
+    console.log(
+      `kill -9: ${doneAtKill}/${ITEMS} judged at the kill; taken over ${finished.claimedAt!.getTime() - killedAt} ms after it ` +
+        `(lease ${LEASE_MS} ms); ${abandoned} call(s) in flight lost and asked again; ${decisions.sent.count} decisions meanwhile`,
+    );
     // Only calls the killed instance had in flight went unanswered (and were asked again by the other).
     expect(abandoned).toBeLessThanOrEqual(CONCURRENCY);
     expect(await reviewCount(dataset.id)).toBe(decisions.sent.count);
@@ -266,13 +270,17 @@ describe.skipIf(!serverUrl)("leased judge jobs across two instances on PostgreSQ
       timeoutMs: 10_000,
     });
     // Well before the 60 s lease could have expired.
-    expect(Date.now() - signalledAt).toBeLessThan(15_000);
+    const takenOverMs = Date.now() - signalledAt;
+    expect(takenOverMs).toBeLessThan(15_000);
     await waitFor(async () => (await getJob(handle, created.job.id))?.status === "done", { what: "the job to finish", timeoutMs: 90_000 });
     isFinished = true;
     await decisions.done;
     expect(other.log()).toMatch(new RegExp(`job #${background.id} \\(judge\\) claimed \\(attempt 2: taken over\\)`));
     const abandoned = await checkExactlyOnce("term", created.job.id, ids);
     expect(abandoned).toBe(0); // a graceful stop pays for nothing twice: its answers in flight were stored
+    console.log(
+      `SIGTERM: holder exited after ${exitMs} ms; the other instance had the job within ${takenOverMs} ms (lease ${LEASE_MS} ms)`,
+    );
     expect(await reviewCount(dataset.id)).toBe(decisions.sent.count);
   });
 });
