@@ -48,8 +48,8 @@ describe.skipIf(!serverUrl)("leased judge jobs across two instances on PostgreSQ
     const photo = path.resolve("demo/sources/cat-chelsea.jpg");
     await sharp(photo).resize(96).jpeg().toFile(path.join(images, "source.jpg"));
     await sharp(photo).resize(96, 80, { fit: "cover" }).modulate({ hue: 90 }).png().toFile(path.join(images, "edit.png"));
-    // Each answer takes 250 ms, so a kill usually lands with calls in flight.
-    fake = await startFakeGemini({ apiKey: "test-key", delayMs: 250 });
+    // Each answer takes 600 ms, so a kill usually lands with calls in flight.
+    fake = await startFakeGemini({ apiKey: "test-key", delayMs: 600 });
     database = await createPostgresDatabase(serverUrl!);
     handle = database.handle;
   });
