@@ -102,6 +102,18 @@ const envSchema = z.object({
   RIPE_SIGN_IN_WINDOW_S: positive(60, "seconds"),
   /** How long a session lasts without use, in days. */
   RIPE_SESSION_DAYS: positive(7, "days"),
+  /** Leased background jobs (lib/jobs): how long a lease lasts without a heartbeat, and how often it is renewed. */
+  RIPE_JOB_LEASE_MS: positive(30_000, "milliseconds"),
+  /** Unset (0): a third of the lease, so two missed heartbeats still leave it held. */
+  RIPE_JOB_HEARTBEAT_MS: positive(0, "milliseconds"),
+  /** How often an idle instance looks for work. */
+  RIPE_JOB_POLL_MS: positive(1_000, "milliseconds"),
+  /** Jobs one instance runs at once. */
+  RIPE_JOB_SLOTS: positive(2, "a number of jobs"),
+  /** 0: this instance serves pages but runs no background jobs (another instance or `npm run worker` does). */
+  RIPE_WORKER: flag(true),
+  /** SIGTERM: how long to wait for in-flight work to save and release its leases before exiting anyway. */
+  RIPE_SHUTDOWN_TIMEOUT_MS: positive(20_000, "milliseconds"),
 });
 
 export type Env = z.output<typeof envSchema>;

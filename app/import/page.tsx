@@ -6,7 +6,7 @@ import { ImportRunList } from "@/components/import/import-run-list";
 import { listDatasetChoices, listImportRuns } from "@/lib/db/queries/imports";
 import { getDb } from "@/lib/db/server";
 import { requirePageAccess } from "@/lib/auth/page-access";
-import { isRunActive } from "@/lib/import/upload-jobs";
+import { activeRunIds } from "@/lib/import/upload-jobs";
 import { CDN_BASE } from "@/lib/taxonomy";
 
 export const metadata: Metadata = { title: "Import · Ripe" };
@@ -17,7 +17,8 @@ export default async function ImportPage() {
   // Uploads into a new dataset are a site admin's; a dataset's own owner can still POST /api/imports?dataset=ID.
   await requirePageAccess(db, "site-admin", null);
   const [datasets, runs] = [await listDatasetChoices(db), await listImportRuns(db, 25)];
-  const liveRunIds = runs.filter((run) => run.status === "running" && isRunActive(run.id)).map((run) => run.id);
+  const active = await activeRunIds(db);
+  const liveRunIds = runs.filter((run) => run.status === "running" && active.has(run.id)).map((run) => run.id);
   return (
     <div className="mx-auto max-w-6xl px-6 py-10">
       <h1 className="text-2xl font-semibold tracking-tight">Import</h1>

@@ -446,6 +446,8 @@ export const judgeJobItems = pgTable(
     attempts: integer("attempts").notNull().default(0),
     /** The judge_batches row while the item waits in a Gemini batch (status "batched"). */
     batchId: integer("batch_id"),
+    /** The run token of the runner that claimed it ("running"): only that run may store its result. */
+    claimedBy: text("claimed_by"),
   },
   (table) => [
     uniqueIndex("judge_job_items_pk").on(table.jobId, table.candidateId),
@@ -466,3 +468,6 @@ export type PairLabelRow = typeof pairLabels.$inferSelect;
 export type JudgeJob = typeof judgeJobs.$inferSelect;
 export type JudgeBatch = typeof judgeBatches.$inferSelect;
 export type DatasetMember = typeof datasetMembers.$inferSelect;
+
+// Leased background jobs and uploads every instance can read (lib/jobs).
+export * from "./schema-jobs";

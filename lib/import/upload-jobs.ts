@@ -1,17 +1,18 @@
 import "server-only";
-// Web imports: an uploaded JSONL file is streamed to <data dir>/uploads/ (constant memory, any
-// size up to RIPE_MAX_UPLOAD_MB), sniffed for the mistakes a person can fix (empty, compressed,
-// a JSON array, pretty-printed JSON, unknown keys), then imported in the background by the same
-// importFile the CLI uses. Jobs run one at a time, in upload order: PGlite has one connection,
-// and a score or decision file must find the candidates a manifest uploaded before it created.
-// This map lives in server memory and is lost on restart; the import_runs row is the durable record.
-import crypto from "node:crypto";
-import fs from "node:fs";
-import { getDb } from "../db/server";
-import { markRunFailed, refreshStatistics, type ImportRunDetail } from "../db/queries/imports";
+// Web imports: an uploaded JSONL file is streamed into the database (upload-receive.ts), sniffed
+// for the mistakes a person can fix, then imported by a leased background job (lib/jobs/import-job.ts)
+// on whichever instance claims it, through the same importFile the CLI uses. An instance that dies
+// mid-import loses nothing: the next one restarts from the stored file, and the lines already
+// committed are skipped (importFile is idempotent), under a new import run.
+// Statuses are read from the job's row, so every instance shows the same progress.
+import { z } from "zod";
+import type { DbHandle } from "../db/client";
+import { enqueueBackgroundJob, getBackgroundJob, importJobForRun, liveImportRunIds, requestCancel } from "../db/queries/background-jobs";
+import type { ImportRunDetail } from "../db/queries/imports";
+import type { BackgroundJob } from "../db/schema";
 import type { LineKind } from "../manifest/records";
-import { importFile } from "./import-file";
-import { removeStaleUploads, type ReceivedUpload } from "./upload-receive";
+import { nudgeWorker } from "../jobs/instance-nudge";
+import type { ReceivedUpload } from "./upload-receive";
 
 export { checkDiskSpace, maxUploadBytes, receiveUpload, takeUploadSlot, UploadError, type ReceivedUpload } from "./upload-receive";
 
@@ -20,15 +21,14 @@ export { checkDiskSpace, maxUploadBytes, receiveUpload, takeUploadSlot, UploadEr
  * for it. Measured on 2 cores, 20K SFT lines: 500 → worst event-loop stall 0.44 s, 2000 → 1.5 s,
  * at the same throughput (~1,800 lines/s).
  */
-const WEB_BATCH_SIZE = 500;
-const KEEP_FINISHED_MS = 60 * 60 * 1000;
+export const WEB_BATCH_SIZE = 500;
 
 export const JOB_PHASES = ["queued", "running", "done", "rejected", "cancelled", "failed", "interrupted"] as const;
 export type JobPhase = (typeof JOB_PHASES)[number];
 export const ACTIVE_PHASES: readonly JobPhase[] = ["queued", "running"];
 
 export type ImportJobStatus = {
-  /** A job id ("job-…") while the server remembers the upload; the run id as text for older runs. */
+  /** The import job ("job-N", a background_jobs row any instance can read); the run id as text for runs without a job. */
   id: string;
   runId: number | null;
   datasetId: number;
@@ -57,19 +57,41 @@ export type ImportJobStatus = {
   finishedAt: string | null;
 };
 
-type Job = { status: ImportJobStatus; filePath: string; controller: AbortController; finishedAtMs: number | null };
-type JobState = { jobs: Map<string, Job>; queue: string[]; isPumping: boolean };
+export const importPayload = z.object({
+  uploadId: z.number().int().positive(),
+  datasetId: z.number().int().positive(),
+  datasetName: z.string(),
+  file: z.string(),
+  isStrict: z.boolean(),
+  totalBytes: z.number(),
+  detectedKind: z.string().nullable(),
+  warnings: z.array(z.string()).default([]),
+  queuedAt: z.string(),
+});
+export type ImportPayload = z.output<typeof importPayload>;
 
-// On globalThis so dev-mode module reloads and the route/page bundles share one map.
-const globalForJobs = globalThis as unknown as { ripeImportJobs?: JobState };
+/** What the running instance reports in the job's progress. */
+export const importProgress = z.object({
+  runId: z.number().int().optional(),
+  startedAt: z.string().optional(),
+  linesRead: z.number().default(0),
+  bytesRead: z.number().default(0),
+  imported: z.number().default(0),
+  bad: z.number().default(0),
+});
 
-function state(): JobState {
-  if (!globalForJobs.ripeImportJobs) {
-    globalForJobs.ripeImportJobs = { jobs: new Map(), queue: [], isPumping: false };
-    removeStaleUploads();
-  }
-  return globalForJobs.ripeImportJobs;
-}
+/** The import's report, stored as the job's result. */
+export const importResult = z.object({
+  runId: z.number().int(),
+  status: z.enum(["done", "rejected", "cancelled"]),
+  linesTotal: z.number(),
+  imported: z.number(),
+  unchanged: z.number(),
+  bad: z.number(),
+  byKind: z.record(z.string(), z.number()),
+  errors: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
 
 export type EnqueueInput = {
   upload: ReceivedUpload;
@@ -80,156 +102,96 @@ export type EnqueueInput = {
   warnings?: string[];
 };
 
-export function enqueueImport(input: EnqueueInput): ImportJobStatus {
-  const jobs = state();
-  pruneFinished(jobs);
-  const id = `job-${Date.now().toString(36)}-${crypto.randomBytes(3).toString("hex")}`;
-  const status: ImportJobStatus = {
-    id,
-    runId: null,
-    datasetId: input.datasetId,
-    datasetName: input.datasetName,
-    file: input.file,
-    isStrict: input.isStrict,
-    detectedKind: input.upload.detectedKind,
-    phase: "queued",
-    linesRead: 0,
-    imported: 0,
-    unchanged: 0,
-    bad: 0,
-    bytesRead: 0,
-    totalBytes: input.upload.bytes,
-    byKind: {},
-    kinds: input.upload.detectedKind ? [input.upload.detectedKind] : [],
-    errors: [],
-    warnings: input.warnings ?? [],
-    message: null,
-    queuedAt: new Date().toISOString(),
-    startedAt: null,
-    finishedAt: null,
+const jobRef = (job: BackgroundJob) => `job-${job.id}`;
+
+function statusOf(job: BackgroundJob): ImportJobStatus {
+  const payload = importPayload.parse(job.payload);
+  const progress = importProgress.parse(job.progress);
+  const result = job.result ? importResult.safeParse(job.result) : null;
+  const report = result?.success ? result.data : null;
+  const phase: JobPhase =
+    job.status === "done" ? (report?.status ?? "done") : job.status === "queued" && job.attempts > 0 ? "running" : job.status;
+  return {
+    id: jobRef(job),
+    runId: report?.runId ?? progress.runId ?? null,
+    datasetId: payload.datasetId,
+    datasetName: payload.datasetName,
+    file: payload.file,
+    isStrict: payload.isStrict,
+    detectedKind: payload.detectedKind as LineKind | null,
+    phase,
+    linesRead: report?.linesTotal ?? progress.linesRead,
+    imported: report?.imported ?? progress.imported,
+    unchanged: report?.unchanged ?? 0,
+    bad: report?.bad ?? progress.bad,
+    bytesRead: report?.status === "done" ? payload.totalBytes : progress.bytesRead,
+    totalBytes: payload.totalBytes,
+    byKind: report?.byKind ?? {},
+    kinds: report && Object.keys(report.byKind).length ? Object.keys(report.byKind) : payload.detectedKind ? [payload.detectedKind] : [],
+    errors: report?.errors ?? [],
+    warnings: [...payload.warnings, ...(report?.warnings ?? [])],
+    message:
+      job.status === "failed"
+        ? `The import stopped with a server error: ${job.error}. Lines committed before it stay; re-importing the file skips them.`
+        : job.status === "queued" && job.attempts > 0
+          ? "The instance running this import stopped; another one continues it (committed lines are skipped)."
+          : job.status === "running" && job.isCancelRequested
+            ? "Stopping after the current batch…"
+            : job.status === "cancelled" && !report
+              ? "Cancelled before it started: nothing was imported."
+              : null,
+    queuedAt: payload.queuedAt,
+    startedAt: progress.startedAt ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
   };
-  jobs.jobs.set(id, { status, filePath: input.upload.filePath, controller: new AbortController(), finishedAtMs: null });
-  jobs.queue.push(id);
-  void pump();
-  return { ...status };
 }
 
-function pruneFinished(jobs: JobState) {
-  const cutoff = Date.now() - KEEP_FINISHED_MS;
-  for (const [id, job] of jobs.jobs) if (job.finishedAtMs !== null && job.finishedAtMs < cutoff) jobs.jobs.delete(id);
+/** Queues the import for whichever instance claims it first (this one, nudged, if it is free). */
+export async function enqueueImport(db: DbHandle, input: EnqueueInput): Promise<ImportJobStatus> {
+  const job = await enqueueBackgroundJob(db, {
+    kind: "import",
+    datasetId: input.datasetId,
+    payload: {
+      uploadId: input.upload.uploadId,
+      datasetId: input.datasetId,
+      datasetName: input.datasetName,
+      file: input.file,
+      isStrict: input.isStrict,
+      totalBytes: input.upload.bytes,
+      detectedKind: input.upload.detectedKind,
+      warnings: input.warnings ?? [],
+      queuedAt: new Date().toISOString(),
+    } satisfies ImportPayload,
+  });
+  nudgeWorker();
+  return statusOf(job);
 }
 
-async function pump() {
-  const jobs = state();
-  if (jobs.isPumping) return;
-  jobs.isPumping = true;
-  let importedSinceIdle = 0;
-  try {
-    for (let id = jobs.queue.shift(); id !== undefined; id = jobs.queue.shift()) {
-      const job = jobs.jobs.get(id);
-      if (!job || job.status.phase !== "queued") continue;
-      importedSinceIdle += await runJob(job);
-    }
-    // PGlite has no autovacuum: fresh planner statistics keep browse queries on their indexes.
-    // (ANALYZE samples; a full VACUUM would hold the connection for seconds at 400K rows.)
-    if (importedSinceIdle > 0) {
-      const db = await getDb();
-      if (db.kind === "pglite") await refreshStatistics(db).catch((error) => console.error("ANALYZE after import failed", error));
-    }
-  } finally {
-    jobs.isPumping = false;
-    if (jobs.queue.length > 0) void pump(); // enqueued while the ANALYZE ran
-  }
-}
+const jobIdOf = (id: string) => (/^job-\d{1,9}$/.test(id) ? Number(id.slice(4)) : null);
 
-/** Runs one import; returns the number of lines it imported. Never throws. */
-async function runJob(job: Job): Promise<number> {
-  const status = job.status;
-  status.phase = "running";
-  status.startedAt = new Date().toISOString();
-  try {
-    const db = await getDb();
-    const report = await importFile(db, {
-      onRunCreated: (runId) => (status.runId = runId),
-      datasetId: status.datasetId,
-      file: job.filePath,
-      label: status.file,
-      strict: status.isStrict,
-      batchSize: WEB_BATCH_SIZE,
-      signal: job.controller.signal,
-      onProgress: (progress) => {
-        status.linesRead = progress.linesRead;
-        status.bytesRead = progress.bytesRead;
-        status.imported = progress.imported;
-        status.bad = progress.bad;
-      },
-    });
-    Object.assign(status, {
-      runId: report.runId,
-      phase: report.status,
-      linesRead: report.linesTotal,
-      imported: report.imported,
-      unchanged: report.unchanged,
-      bad: report.bad,
-      bytesRead: report.status === "done" ? status.totalBytes : status.bytesRead,
-      byKind: report.byKind,
-      kinds: Object.keys(report.byKind).length ? Object.keys(report.byKind) : status.kinds,
-      errors: report.errors,
-      warnings: [...status.warnings, ...report.warnings],
-      message: null, // "stopping…" is over; the phase says the rest
-    });
-    return report.imported;
-  } catch (error) {
-    console.error(`import of ${status.file} failed`, error);
-    status.phase = "failed";
-    status.message = `The import stopped with a server error: ${(error as Error).message}. Lines committed before it stay; re-importing the file skips them.`;
-    if (status.runId !== null) {
-      const runId = status.runId;
-      await getDb()
-        .then((db) => markRunFailed(db, runId, `${status.file}: (import): server error: ${(error as Error).message}`))
-        .catch(() => {});
-    }
-    return 0;
-  } finally {
-    status.finishedAt = new Date().toISOString();
-    job.finishedAtMs = Date.now();
-    fs.rmSync(job.filePath, { force: true }); // the rows keep the lines verbatim; the file is not needed
-  }
-}
-
-export function getJobStatus(id: string): ImportJobStatus | undefined {
-  const job = state().jobs.get(id);
-  return job ? { ...job.status } : undefined;
-}
-
-export function findJobByRunId(runId: number): ImportJobStatus | undefined {
-  for (const job of state().jobs.values()) if (job.status.runId === runId) return { ...job.status };
-  return undefined;
+export async function getJobStatus(db: DbHandle, id: string): Promise<ImportJobStatus | undefined> {
+  const jobId = jobIdOf(id);
+  const job = jobId === null ? null : await getBackgroundJob(db, jobId);
+  return job?.kind === "import" ? statusOf(job) : undefined;
 }
 
 /** Stops a queued job at once, a running one after its current batch (committed batches stay). */
-export function cancelJob(id: string): ImportJobStatus | undefined {
-  const jobs = state();
-  const job = jobs.jobs.get(id);
-  if (!job) return undefined;
-  if (job.status.phase === "queued") {
-    jobs.queue = jobs.queue.filter((queued) => queued !== id);
-    job.status.phase = "cancelled";
-    job.status.message = "Cancelled before it started: nothing was imported.";
-    job.status.finishedAt = new Date().toISOString();
-    job.finishedAtMs = Date.now();
-    fs.rmSync(job.filePath, { force: true });
-  } else if (job.status.phase === "running") {
-    job.controller.abort();
-    job.status.message = "Stopping after the current batch…";
-  }
-  return { ...job.status };
+export async function cancelJob(db: DbHandle, id: string): Promise<ImportJobStatus | undefined> {
+  const jobId = jobIdOf(id);
+  const current = jobId === null ? null : await getBackgroundJob(db, jobId);
+  if (current?.kind !== "import") return undefined;
+  const job = await requestCancel(db, current.id);
+  return job ? statusOf(job) : undefined;
 }
 
-/** A run read back from import_runs, for runs this server no longer (or never) held in memory. */
-export function statusFromRun(run: ImportRunDetail): ImportJobStatus {
-  const live = findJobByRunId(run.id);
-  if (live) return live;
+/** A run read back from import_runs; the live job's status while one works on it. */
+export async function statusFromRun(db: DbHandle, run: ImportRunDetail): Promise<ImportJobStatus> {
+  const job = await importJobForRun(db, run.id);
+  if (job && (job.status === "queued" || job.status === "running")) return statusOf(job);
+  return runStatus(run);
+}
+
+function runStatus(run: ImportRunDetail): ImportJobStatus {
   const isOrphan = run.status === "running";
   return {
     id: String(run.id),
@@ -260,7 +222,7 @@ export function statusFromRun(run: ImportRunDetail): ImportJobStatus {
   };
 }
 
-export function isRunActive(runId: number): boolean {
-  const job = findJobByRunId(runId);
-  return job !== undefined && ACTIVE_PHASES.includes(job.phase);
+/** Runs some instance's import job is working on now. */
+export async function activeRunIds(db: DbHandle): Promise<Set<number>> {
+  return new Set(await liveImportRunIds(db));
 }

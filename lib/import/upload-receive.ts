@@ -1,13 +1,14 @@
 import "server-only";
-// Receiving an upload: the request body streams to <data dir>/uploads/ (constant memory, up to
-// RIPE_MAX_UPLOAD_MB), then its first bytes are checked for the mistakes a person can fix
-// (empty, compressed, a JSON array, pretty-printed JSON, unknown keys) before any import starts.
-import crypto from "node:crypto";
+// Receiving an upload: the request body streams into the database in 1 MB chunks (constant
+// memory, up to RIPE_MAX_UPLOAD_MB), so whichever instance claims the import job can read it;
+// then its first bytes are checked for the mistakes a person can fix (empty, compressed, a JSON
+// array, pretty-printed JSON, unknown keys) before any import starts.
 import fs from "node:fs";
-import path from "node:path";
-import { Readable, Transform } from "node:stream";
+import { Readable, Transform, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import type { SqlRunner } from "../db/client";
+import { appendUploadChunk, completeUpload, createUpload, deleteUpload } from "../db/queries/uploads";
 import { dataDir, env } from "../env";
 import { detectKind, type LineKind } from "../manifest/records";
 
@@ -24,10 +25,6 @@ export class UploadError extends Error {
   ) {
     super(message);
   }
-}
-
-export function uploadsDir(): string {
-  return path.join(dataDir(), "uploads");
 }
 
 /** Free bytes on the data folder's disk. */
@@ -75,33 +72,42 @@ export function takeUploadSlot(user: string): () => void {
   };
 }
 
-/** Uploads left by a server that stopped mid-import; a day old so another process's are safe. */
-export function removeStaleUploads() {
-  const dir = uploadsDir();
-  if (!fs.existsSync(dir)) return;
-  const cutoff = Date.now() - 24 * 60 * 60 * 1000;
-  for (const name of fs.readdirSync(dir)) {
-    const full = path.join(dir, name);
-    try {
-      if (fs.statSync(full).mtimeMs < cutoff) fs.rmSync(full, { force: true });
-    } catch {
-      /* raced with another cleanup */
-    }
-  }
+export type ReceivedUpload = { uploadId: number; bytes: number; detectedKind: LineKind | null };
+
+const CHUNK_BYTES = 1024 * 1024;
+
+/** A sink that stores what it is given as numbered chunks of one upload row. */
+function chunkSink(db: Pick<SqlRunner, "query">, uploadId: number): Writable {
+  let seq = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    const data = Buffer.concat(pending);
+    pending = [];
+    pendingBytes = 0;
+    await appendUploadChunk(db, uploadId, seq++, data);
+  };
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes < CHUNK_BYTES) return callback();
+      flush().then(() => callback(), callback);
+    },
+    final(callback) {
+      flush().then(() => callback(), callback);
+    },
+  });
 }
 
-export type ReceivedUpload = { filePath: string; bytes: number; detectedKind: LineKind | null };
-
-/** Streams a request body to disk, then checks it looks like JSONL Ripe can read. */
-export async function receiveUpload(body: ReadableStream<Uint8Array>, fileName: string): Promise<ReceivedUpload> {
-  const dir = uploadsDir();
-  fs.mkdirSync(dir, { recursive: true });
-  const safeName =
-    path
-      .basename(fileName)
-      .replace(/[^\w.-]+/g, "_")
-      .slice(-100) || "upload.jsonl";
-  const filePath = path.join(dir, `${Date.now()}-${crypto.randomBytes(4).toString("hex")}-${safeName}`);
+/** Streams a request body into the database, then checks it looks like JSONL Ripe can read. */
+export async function receiveUpload(
+  db: Pick<SqlRunner, "query">,
+  body: ReadableStream<Uint8Array>,
+  fileName: string,
+): Promise<ReceivedUpload> {
+  const uploadId = await createUpload(db, fileName.slice(0, 255));
   const limit = maxUploadBytes();
   let bytes = 0;
   let nextDiskCheck = DISK_CHECK_EVERY;
@@ -136,11 +142,12 @@ export async function receiveUpload(body: ReadableStream<Uint8Array>, fileName: 
     },
   });
   try {
-    await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), meter, fs.createWriteStream(filePath));
+    await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), meter, chunkSink(db, uploadId));
     const detectedKind = sniff(fileName, Buffer.concat(head), bytes);
-    return { filePath, bytes, detectedKind };
+    await completeUpload(db, uploadId, bytes);
+    return { uploadId, bytes, detectedKind };
   } catch (error) {
-    fs.rmSync(filePath, { force: true });
+    await deleteUpload(db, uploadId).catch(() => undefined);
     if (error instanceof UploadError) throw error;
     throw new UploadError(`The upload of ${fileName} did not complete (${(error as Error).message}); try again.`, 400);
   }

@@ -1,19 +1,17 @@
 import "server-only";
-// Judge jobs started from the site run inside the Next server process, detached from the request
-// that started them: the page polls their progress from the database (where the runner keeps
-// counters), so a closed tab changes nothing. A restart stops them; their rows stay "running" or
-// "queued" and the judge page offers to resume them (the runner never re-charges a stored item).
+// Judge jobs started from the site run as leased background jobs (lib/jobs): any instance's worker
+// claims them, detached from the request that started them; the page polls progress from the
+// database (where the runner keeps counters), so a closed tab or a restarted instance changes
+// nothing: another instance takes the job over when its lease expires (or at once after a
+// SIGTERM), and the runner never re-charges a stored item.
 import type { DbHandle } from "../db/client";
-import type { JudgeJob } from "../db/schema";
+import { hasLiveJob, latestJobsFor } from "../db/queries/background-jobs";
+import type { BackgroundJob, JudgeJob } from "../db/schema";
+import { nudgeWorker } from "../jobs/instance-nudge";
+import { enqueueJudgeRun, JudgeAlreadyQueuedError, judgePayload } from "../jobs/judge-job";
 import { geminiSettings, DEFAULT_GEMINI_MODEL } from "./gemini";
 import { createBatchClient } from "./gemini-batch";
 import { createJudge, type JudgeProvider } from "./judges";
-import { isJobRunningHere, resumeJob, runJob } from "./server";
-
-type Run = { concurrency: number; startedAt: Date; doneAtStart: number; isActive: boolean; error: string | null };
-
-// On globalThis: Next may load this module more than once in one process (dev reloads, bundles).
-const runs: Map<number, Run> = ((globalThis as { __ripeJudgeBackground?: Map<number, Run> }).__ripeJudgeBackground ??= new Map());
 
 export class JudgeStartError extends Error {}
 
@@ -27,37 +25,24 @@ export function checkJudgeConfigured(provider: JudgeProvider, model?: string, ma
   }
 }
 
-export function isJobActive(jobId: number): boolean {
-  return runs.get(jobId)?.isActive === true || isJobRunningHere(jobId);
+/** Whether some instance runs the job, or it waits for one to claim it. */
+export function isJobActive(db: DbHandle, jobId: number): Promise<boolean> {
+  return hasLiveJob(db, "judge", "judgeJobId", jobId);
 }
 
-/** Starts (or resumes) a job without waiting for it; at most one run per job in this process. */
-export function startInBackground(
+/** Queues (or re-queues, to resume) a judge job for the first free instance; this one is nudged. */
+export async function startInBackground(
   db: DbHandle,
   job: JudgeJob,
-  options: { concurrency: number; resume?: boolean; retryErrors?: boolean },
-): void {
-  if (isJobActive(job.id)) throw new JudgeStartError(`Judge job #${job.id} is already running.`);
-  const run: Run = {
-    concurrency: options.concurrency,
-    startedAt: new Date(),
-    doneAtStart: job.done + job.failed,
-    isActive: true,
-    error: null,
-  };
-  runs.set(job.id, run);
-  const work = options.resume
-    ? resumeJob(db, job.id, { concurrency: options.concurrency, retryErrors: options.retryErrors })
-    : runJob(db, job.id, { concurrency: options.concurrency });
-  work
-    .catch((error: Error) => {
-      // runJob has already marked the job failed with this message; keep it for the page too.
-      run.error = error.message;
-      console.error(`judge job #${job.id} stopped:`, error);
-    })
-    .finally(() => {
-      run.isActive = false;
-    });
+  options: { concurrency: number; retryErrors?: boolean },
+): Promise<void> {
+  try {
+    await enqueueJudgeRun(db, job.datasetId, { judgeJobId: job.id, concurrency: options.concurrency, retryErrors: options.retryErrors });
+  } catch (error) {
+    if (error instanceof JudgeAlreadyQueuedError) throw new JudgeStartError(error.message);
+    throw error;
+  }
+  nudgeWorker();
 }
 
 export type JobState = "running" | "interrupted" | "done" | "cancelled" | "failed";
@@ -84,14 +69,32 @@ export type JudgeJobView = {
   error: string | null;
   createdAt: string;
   finishedAt: string | null;
-  /** This process's run: when it started and how far the job was then, for a rate and an ETA. */
+  /** The current run (on whichever instance): when it started and how far the job was then, for a rate and an ETA. */
   run: { concurrency: number; startedAt: string; doneAtStart: number } | null;
 };
 
-export function jobView(job: JudgeJob): JudgeJobView {
-  const run = runs.get(job.id);
-  const isActive = isJobActive(job.id);
-  // A "running"/"queued" row that no run of this process owns was cut off by a restart (or a crash).
+/** The judge jobs with the state of their newest background job (one query for all). */
+export async function jobViews(db: DbHandle, jobs: JudgeJob[]): Promise<JudgeJobView[]> {
+  const leased = await latestJobsFor(
+    db,
+    "judge",
+    "judgeJobId",
+    jobs.map((job) => job.id),
+  );
+  const byJudgeJob = new Map(leased.map((background) => [Number(background.payload.judgeJobId), background]));
+  return jobs.map((job) => jobView(job, byJudgeJob.get(job.id)));
+}
+
+export function jobView(job: JudgeJob, background?: BackgroundJob): JudgeJobView {
+  const isActive = background?.status === "queued" || background?.status === "running";
+  const payload = background ? judgePayload.safeParse(background.payload) : null;
+  const doneAtStart = Number(background?.progress.doneAtStart ?? NaN);
+  const run =
+    isActive && background?.claimedAt && payload?.success && Number.isFinite(doneAtStart)
+      ? { concurrency: payload.data.concurrency, startedAt: background.claimedAt.toISOString(), doneAtStart }
+      : null;
+  // A "running"/"queued" row that no instance runs or waits to run was cut off (a crash with no
+  // instance left to take it over, or a CLI run that was killed).
   const state: JobState = isActive
     ? "running"
     : job.status === "running" || job.status === "queued"
@@ -116,10 +119,10 @@ export function jobView(job: JudgeJob): JudgeJobView {
       job.mode === "batch"
         ? (job.batchStatus ?? { phase: job.status === "done" ? "done" : "submitting", batches: {}, itemsInBatches: 0 })
         : null,
-    error: job.error ?? run?.error ?? null,
+    error: job.error ?? background?.error ?? null,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
-    run: run && isActive ? { concurrency: run.concurrency, startedAt: run.startedAt.toISOString(), doneAtStart: run.doneAtStart } : null,
+    run,
   };
 }
 

@@ -10,6 +10,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { ApiError } from "@google/genai";
 import { refreshCandidates } from "../db/queries/candidate-state";
+import { countBatchedItems, uncountBatchAttempt, updateBatch } from "../db/queries/judge-batches";
 import type { JudgeBatch } from "../db/schema";
 import { parseBatchLine } from "./batch-requests";
 import { releaseItems, storeBatchResult, type BatchRun } from "./batch-store";
@@ -32,19 +33,12 @@ export async function pollBatch(run: BatchRun, batch: JudgeBatch): Promise<void>
       return;
     }
     // A network error or a 5xx: keep the batch and ask again at the next poll.
-    await run.handle.query("UPDATE judge_batches SET error = $2 WHERE id = $1", [
-      batch.id,
-      `Polling failed: ${(error as Error).message}`.slice(0, 1000),
-    ]);
+    await updateBatch(run.handle, batch.id, { error: `Polling failed: ${(error as Error).message}`.slice(0, 1000) });
     return;
   }
   if (FINISHED_STATES.includes(remote.state)) return void (await collectBatch(run, batch, remote));
   const state = batch.state === "cancelling" ? "cancelling" : remote.state === "JOB_STATE_RUNNING" ? "running" : "submitted";
-  await run.handle.query("UPDATE judge_batches SET remote_state = $2, state = $3, error = NULL WHERE id = $1", [
-    batch.id,
-    remote.state,
-    state,
-  ]);
+  await updateBatch(run.handle, batch.id, { remoteState: remote.state, state, error: null });
 }
 
 async function readResults(
@@ -88,19 +82,11 @@ async function readResults(
 
 /** Stores a finished batch's results and releases what it did not answer for good. */
 export async function collectBatch(run: BatchRun, batch: JudgeBatch, remote: RemoteBatch): Promise<CollectReport> {
-  await run.handle.query("UPDATE judge_batches SET state = 'collecting', remote_state = $2, result_file = $3 WHERE id = $1", [
-    batch.id,
-    remote.state,
-    remote.resultFile,
-  ]);
+  await updateBatch(run.handle, batch.id, { state: "collecting", remoteState: remote.state, resultFile: remote.resultFile });
   const { stored, retryable } = remote.resultFile
     ? await readResults(run, batch, remote.resultFile)
     : { stored: 0, retryable: new Map<number, string>() };
-  const [left] = await run.handle.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM judge_job_items WHERE job_id = $1 AND batch_id = $2 AND status = 'batched'",
-    [run.job.id, batch.id],
-  );
-  const retrying = Number(left.n);
+  const retrying = await countBatchedItems(run.handle, run.job.id, batch.id);
   const reasons = [
     remote.state !== "JOB_STATE_SUCCEEDED"
       ? `Gemini reports the batch ${remote.state
@@ -118,13 +104,9 @@ export async function collectBatch(run: BatchRun, batch: JudgeBatch, remote: Rem
         ? reasons.join("; ")
         : null;
   // A batch we cancelled did not fail its items: they go back as fresh, for a batch again.
-  if (remote.state === "JOB_STATE_CANCELLED")
-    await run.handle.query(
-      "UPDATE judge_job_items SET attempts = attempts - 1 WHERE job_id = $1 AND batch_id = $2 AND status = 'batched'",
-      [run.job.id, batch.id],
-    );
+  if (remote.state === "JOB_STATE_CANCELLED") await uncountBatchAttempt(run.handle, run.job.id, batch.id);
   await releaseItems(run, batch.id);
-  await run.handle.query("UPDATE judge_batches SET state = 'collected', error = $2, finished_at = now() WHERE id = $1", [batch.id, error]);
+  await updateBatch(run.handle, batch.id, { state: "collected", error, isFinished: true });
   // Files count against the project's storage until Gemini expires them (48 h): free them now.
   for (const file of [batch.inputFile, remote.resultFile]) if (file) await run.client.deleteFile(file).catch(() => undefined);
   return { stored, retrying, error };

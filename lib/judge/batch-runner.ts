@@ -4,6 +4,8 @@
 // signal aborts (batches keep running at Gemini and are polled again on resume), or when the job
 // is cancelled (open batches are cancelled at Gemini too; what they finished is still collected).
 import type { DbHandle } from "../db/client";
+import { batchesOfJob, countBatchableRetries, countFreshPending, countPending, updateBatch } from "../db/queries/judge-batches";
+import { judgeJobStatus } from "../db/queries/judge-runs";
 import { batchesIn, refreshBatchStatus, type BatchRun } from "./batch-store";
 import type { BatchClient } from "./gemini-batch";
 import { collectBatch, pollBatch } from "./batch-collect";
@@ -28,36 +30,22 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 async function jobStatus(run: BatchRun): Promise<string | undefined> {
-  const [row] = await run.handle.query<{ status: string }>("SELECT status FROM judge_jobs WHERE id = $1", [run.job.id]);
-  return row?.status;
+  return judgeJobStatus(run.handle, run.job.id);
 }
 
 async function isStopped(run: BatchRun): Promise<boolean> {
   return run.signal.aborted || (await jobStatus(run)) !== "running";
 }
 
-async function countItems(run: BatchRun, condition: string): Promise<number> {
-  const [row] = await run.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM judge_job_items WHERE job_id = $1 AND ${condition}`, [
-    run.job.id,
-  ]);
-  return Number(row.n);
-}
-
 /** A cancelled job stops spending: its open batches are cancelled at Gemini (and collected on resume). */
 export async function cancelOpenBatches(handle: DbHandle, jobId: number, client: BatchClient): Promise<void> {
-  const open = await handle.query<{ id: number; name: string }>(
-    "SELECT id, name FROM judge_batches WHERE job_id = $1 AND state IN ('submitted', 'running') ORDER BY id",
-    [jobId],
-  );
+  const open = await batchesOfJob(handle, jobId, ["submitted", "running"]);
   for (const batch of open) {
     try {
-      await client.cancel(batch.name);
-      await handle.query("UPDATE judge_batches SET state = 'cancelling' WHERE id = $1", [batch.id]);
+      await client.cancel(batch.name!);
+      await updateBatch(handle, batch.id, { state: "cancelling" });
     } catch (error) {
-      await handle.query("UPDATE judge_batches SET error = $2 WHERE id = $1", [
-        batch.id,
-        `Cancelling failed: ${(error as Error).message}`.slice(0, 1000),
-      ]);
+      await updateBatch(handle, batch.id, { error: `Cancelling failed: ${(error as Error).message}`.slice(0, 1000) });
     }
   }
   await refreshBatchStatus(handle, jobId);
@@ -96,10 +84,10 @@ export async function runBatchItems(run: BatchRun): Promise<void> {
         await sleep(settings.pollMs, run.signal);
         continue;
       }
-      if ((await countItems(run, "status = 'pending' AND attempts = 0")) > 0) continue;
-      const retries = await countItems(run, "status = 'pending'");
+      if ((await countFreshPending(handle, job.id)) > 0) continue;
+      const retries = await countPending(handle, job.id);
       if (retries === 0) break;
-      const batchable = await countItems(run, `status = 'pending' AND attempts BETWEEN 1 AND ${Number(settings.maxBatchAttempts) - 1}`);
+      const batchable = await countBatchableRetries(handle, job.id, settings.maxBatchAttempts);
       if (batchable > 0 && batchable >= settings.followUpMin) {
         await submitWhileRoom(run, "retry");
         continue;

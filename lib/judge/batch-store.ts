@@ -10,6 +10,7 @@
 // back to pending: a follow-up batch takes them when there are many, the interactive API when few.
 import { z } from "zod";
 import type { DbHandle } from "../db/client";
+import { batchesOfJob, refreshBatchStatus, releaseBatchItems, storeBatchItemResult } from "../db/queries/judge-batches";
 import type { Dataset, JudgeBatch, JudgeJob } from "../db/schema";
 import type { BatchClient } from "./gemini-batch";
 import type { ResolveImage } from "./item-input";
@@ -75,70 +76,16 @@ export type BatchRun = {
 export const displayNameOf = (batch: Pick<JudgeBatch, "id" | "jobId" | "createdAt">) =>
   `ripe-job-${batch.jobId}-batch-${batch.id}-${batch.createdAt.getTime()}`;
 
-const BATCH_COLUMNS = `id, job_id AS "jobId", name, input_file AS "inputFile", result_file AS "resultFile", state,
-  remote_state AS "remoteState", item_count AS "itemCount", error, created_at AS "createdAt", submitted_at AS "submittedAt", finished_at AS "finishedAt"`;
-
 export async function batchesIn(run: BatchRun, states: string[]): Promise<JudgeBatch[]> {
-  const rows = await run.handle.query<JudgeBatch>(
-    `SELECT ${BATCH_COLUMNS} FROM judge_batches WHERE job_id = $1 AND state = ANY($2::text[]) ORDER BY id`,
-    [run.job.id, states],
-  );
-  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
+  return batchesOfJob(run.handle, run.job.id, states);
 }
 
-/** Recomputes the job's batch summary for the judge page; `phase` overrides the derived one. */
-export async function refreshBatchStatus(handle: DbHandle, jobId: number, phase?: string): Promise<void> {
-  await handle.query(
-    `WITH counts AS (SELECT state, count(*)::int AS n FROM judge_batches WHERE job_id = $1 GROUP BY state)
-     UPDATE judge_jobs SET batch_status = jsonb_build_object(
-       'phase', COALESCE($2::text, CASE
-         WHEN EXISTS (SELECT 1 FROM counts WHERE state = 'building') THEN 'submitting'
-         WHEN EXISTS (SELECT 1 FROM counts WHERE state = 'collecting') THEN 'collecting'
-         WHEN EXISTS (SELECT 1 FROM counts WHERE state = 'running') THEN 'running'
-         WHEN EXISTS (SELECT 1 FROM counts WHERE state IN ('submitted', 'cancelling')) THEN 'submitted'
-         ELSE 'done' END),
-       'batches', COALESCE((SELECT jsonb_object_agg(state, n) FROM counts), '{}'::jsonb),
-       'itemsInBatches', (SELECT count(*) FROM judge_job_items WHERE job_id = $1 AND status = 'batched'))
-     WHERE id = $1`,
-    [jobId, phase ?? null],
-  );
-}
+export { refreshBatchStatus };
 
 /** Puts a batch's unanswered items back to pending (they were never charged). */
 export async function releaseItems(run: BatchRun, batchId: number, candidateIds?: number[]) {
-  await run.handle.query(
-    `UPDATE judge_job_items SET status = 'pending', batch_id = NULL
-     WHERE job_id = $1 AND batch_id = $2 AND status = 'batched' AND ($3::bigint[] IS NULL OR candidate_id = ANY($3::bigint[]))`,
-    [run.job.id, batchId, candidateIds ?? null],
-  );
+  await releaseBatchItems(run.handle, run.job.id, batchId, candidateIds);
 }
-
-const STORE_BATCH_SQL = `
-WITH item AS (
-  UPDATE judge_job_items SET status = $15::text
-  WHERE job_id = $14::int AND candidate_id = $1 AND batch_id = $16::int AND status = 'batched'
-  RETURNING candidate_id
-), stored AS (
-  INSERT INTO judgements (candidate_id, judge_id, instruction_compliance, seamlessness, preservation_balance,
-    technical_quality, reported_overall, rationale, raw, error, input_tokens, output_tokens, cost_usd, job_id)
-  SELECT $1, $2, $3::float8, $4::float8, $5::float8, $6::float8, $7::float8, $8, $9, $10, $11::int, $12::int, $13::float8, $14::int FROM item
-  ON CONFLICT (job_id, candidate_id) DO UPDATE SET
-    judge_id = EXCLUDED.judge_id, instruction_compliance = EXCLUDED.instruction_compliance,
-    seamlessness = EXCLUDED.seamlessness, preservation_balance = EXCLUDED.preservation_balance,
-    technical_quality = EXCLUDED.technical_quality, reported_overall = EXCLUDED.reported_overall,
-    rationale = EXCLUDED.rationale, raw = EXCLUDED.raw, error = EXCLUDED.error, input_tokens = EXCLUDED.input_tokens,
-    output_tokens = EXCLUDED.output_tokens, cost_usd = EXCLUDED.cost_usd, created_at = now()
-  RETURNING id
-), counted AS (SELECT count(*)::int AS n FROM item)
-UPDATE judge_jobs SET
-  done = done + CASE WHEN $15::text = 'done' THEN (SELECT n FROM counted) ELSE 0 END,
-  failed = failed + CASE WHEN $15::text = 'error' THEN (SELECT n FROM counted) ELSE 0 END,
-  input_tokens = input_tokens + (SELECT n FROM counted) * COALESCE($11::int, 0),
-  output_tokens = output_tokens + (SELECT n FROM counted) * COALESCE($12::int, 0),
-  cost_usd = cost_usd + (SELECT n FROM counted) * COALESCE($13::float8, 0),
-  standard_cost_usd = standard_cost_usd + (SELECT n FROM counted) * COALESCE($17::float8, 0)
-WHERE id = $14::int
-RETURNING (SELECT n FROM counted) AS stored`;
 
 /** Stores one final result of a batch item at the batch price; false if it was already stored. */
 export async function storeBatchResult(run: BatchRun, batchId: number, candidateId: number, result: JudgeCallResult): Promise<boolean> {
@@ -146,10 +93,5 @@ export async function storeBatchResult(run: BatchRun, batchId: number, candidate
   const model = run.job.model ?? run.client.model;
   const cost = usage ? costUsd(model, usage, batchPriceFor(model, usage)) : null;
   const standard = usage ? costUsd(model, usage, priceFor(model, usage)) : null;
-  const [row] = await run.handle.query<{ stored: number }>(STORE_BATCH_SQL, [
-    ...judgementParams(candidateId, run.job, result, cost),
-    batchId,
-    standard,
-  ]);
-  return Number(row?.stored ?? 0) > 0;
+  return storeBatchItemResult(run.handle, judgementParams(candidateId, run.job, result, cost), batchId, standard);
 }

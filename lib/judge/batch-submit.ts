@@ -8,6 +8,14 @@ import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { ApiError } from "@google/genai";
+import {
+  batchItemIds,
+  claimBatchItems,
+  deleteBatch,
+  returnUnsentItems,
+  uncountBatchAttempt,
+  updateBatch,
+} from "../db/queries/judge-batches";
 import type { JudgeBatch } from "../db/schema";
 import { batchRequestLine } from "./batch-requests";
 import { batchesIn, displayNameOf, releaseItems, storeBatchResult, type BatchRun } from "./batch-store";
@@ -21,36 +29,20 @@ const READ_AHEAD = 4;
  * fewer than maxBatchAttempts batches. Null when there is nothing to claim.
  */
 export async function claimBatch(run: BatchRun, kind: "fresh" | "retry"): Promise<JudgeBatch | null> {
-  const [row] = await run.handle.query<{ id: number }>(
-    `WITH picked AS (
-       SELECT candidate_id FROM judge_job_items
-       WHERE job_id = $1 AND status = 'pending' AND ${kind === "fresh" ? "attempts = 0" : "attempts BETWEEN 1 AND $3::int - 1"}
-       ORDER BY candidate_id LIMIT $2
-     ), batch AS (
-       INSERT INTO judge_batches (job_id, state, item_count) SELECT $1, 'building', count(*) FROM picked HAVING count(*) > 0 RETURNING id
-     ), claimed AS (
-       UPDATE judge_job_items i SET status = 'batched', batch_id = batch.id, attempts = i.attempts + 1
-       FROM batch, picked WHERE i.job_id = $1 AND i.candidate_id = picked.candidate_id
-     )
-     SELECT id FROM batch`,
-    kind === "fresh" ? [run.job.id, run.settings.maxItems] : [run.job.id, run.settings.maxItems, run.settings.maxBatchAttempts],
-  );
-  if (!row) return null;
-  const [batch] = (await batchesIn(run, ["building"])).filter((candidate) => candidate.id === Number(row.id));
+  const batchId = await claimBatchItems(run.handle, {
+    jobId: run.job.id,
+    kind,
+    maxItems: run.settings.maxItems,
+    maxBatchAttempts: run.settings.maxBatchAttempts,
+  });
+  if (batchId === null) return null;
+  const [batch] = (await batchesIn(run, ["building"])).filter((candidate) => candidate.id === batchId);
   return batch;
-}
-
-async function batchItemIds(run: BatchRun, batchId: number): Promise<number[]> {
-  const rows = await run.handle.query<{ candidate_id: number }>(
-    "SELECT candidate_id FROM judge_job_items WHERE job_id = $1 AND batch_id = $2 AND status = 'batched' ORDER BY candidate_id",
-    [run.job.id, batchId],
-  );
-  return rows.map((row) => Number(row.candidate_id));
 }
 
 /** Writes the batch file; items whose images cannot be read are recorded as failed, items past the byte cap released. */
 async function writeBatchFile(run: BatchRun, batch: JudgeBatch, filePath: string): Promise<number> {
-  const ids = await batchItemIds(run, batch.id);
+  const ids = await batchItemIds(run.handle, run.job.id, batch.id);
   const out = fs.createWriteStream(filePath);
   let bytes = 0;
   let written = 0;
@@ -90,11 +82,7 @@ async function writeBatchFile(run: BatchRun, batch: JudgeBatch, filePath: string
     await once(out, "close");
   }
   // The next batch takes these; they were never sent, so this is not a retry.
-  if (overflow.length)
-    await run.handle.query(
-      "UPDATE judge_job_items SET status = 'pending', batch_id = NULL, attempts = attempts - 1 WHERE job_id = $1 AND candidate_id = ANY($2::bigint[]) AND status = 'batched'",
-      [run.job.id, overflow],
-    );
+  if (overflow.length) await returnUnsentItems(run.handle, run.job.id, overflow);
   return written;
 }
 
@@ -125,18 +113,15 @@ export async function submitBatch(run: BatchRun, batch: JudgeBatch): Promise<voi
   try {
     const count = await writeBatchFile(run, batch, filePath);
     if (count === 0) {
-      await run.handle.query("UPDATE judge_batches SET state = 'collected', item_count = 0, finished_at = now() WHERE id = $1", [batch.id]);
+      await updateBatch(run.handle, batch.id, { state: "collected", itemCount: 0, isFinished: true });
       return;
     }
-    await run.handle.query("UPDATE judge_batches SET item_count = $2 WHERE id = $1", [batch.id, count]);
+    await updateBatch(run.handle, batch.id, { itemCount: count });
     const displayName = displayNameOf(batch);
     const inputFile = await run.client.upload(filePath, displayName);
-    await run.handle.query("UPDATE judge_batches SET input_file = $2 WHERE id = $1", [batch.id, inputFile]);
+    await updateBatch(run.handle, batch.id, { inputFile });
     const remote = await createOnce(run, inputFile, displayName);
-    await run.handle.query(
-      "UPDATE judge_batches SET name = $2, remote_state = $3, state = 'submitted', submitted_at = now() WHERE id = $1",
-      [batch.id, remote.name, remote.state],
-    );
+    await updateBatch(run.handle, batch.id, { name: remote.name, remoteState: remote.state, state: "submitted", isSubmitted: true });
   } finally {
     await fs.promises.rm(filePath, { force: true });
   }
@@ -150,18 +135,12 @@ export async function recoverBuilding(run: BatchRun): Promise<void> {
   for (const batch of await batchesIn(run, ["building"])) {
     const found = batch.inputFile ? await run.client.findByDisplayName(displayNameOf(batch)) : null;
     if (found) {
-      await run.handle.query(
-        "UPDATE judge_batches SET name = $2, remote_state = $3, state = 'submitted', submitted_at = now() WHERE id = $1",
-        [batch.id, found.name, found.state],
-      );
+      await updateBatch(run.handle, batch.id, { name: found.name, remoteState: found.state, state: "submitted", isSubmitted: true });
       continue;
     }
-    await run.handle.query(
-      "UPDATE judge_job_items SET attempts = attempts - 1 WHERE job_id = $1 AND batch_id = $2 AND status = 'batched'",
-      [run.job.id, batch.id],
-    );
+    await uncountBatchAttempt(run.handle, run.job.id, batch.id);
     await releaseItems(run, batch.id);
-    await run.handle.query("DELETE FROM judge_batches WHERE id = $1", [batch.id]);
+    await deleteBatch(run.handle, batch.id);
     if (batch.inputFile) await run.client.deleteFile(batch.inputFile).catch(() => undefined);
   }
 }

@@ -2,6 +2,7 @@
 // same way for an interactive call and for a line of a batch file. A missing image is an error
 // the job records (retryable: a mirror folder may appear), never an exception.
 import type { DbHandle } from "../db/client";
+import { judgeItemSource } from "../db/queries/judge-runs";
 import type { Dataset } from "../db/schema";
 import { resolveImage } from "../images/resolve";
 import type { ImageInput, JudgeInput } from "./prompt";
@@ -10,26 +11,13 @@ export type ResolveImage = (dataset: Dataset, imagePath: string) => Promise<Imag
 
 export type LoadedInput = { ok: true; input: JudgeInput } | { ok: false; error: string; retryable: boolean };
 
-type ItemRow = {
-  image_path: string;
-  source_image: string;
-  local_source_image: string | null;
-  text: string;
-  summarized_text: string;
-  edit_type: string;
-};
-
 export async function loadJudgeInput(
   handle: DbHandle,
   dataset: Dataset,
   candidateId: number,
   resolve: ResolveImage = resolveImage,
 ): Promise<LoadedInput> {
-  const [row] = await handle.query<ItemRow>(
-    `SELECT c.image_path, r.source_image, r.local_source_image, r.text, r.summarized_text, r.edit_type
-     FROM candidates c JOIN requests r ON r.id = c.request_id WHERE c.id = $1`,
-    [candidateId],
-  );
+  const row = await judgeItemSource(handle, candidateId);
   if (!row) return { ok: false, error: `Candidate ${candidateId} no longer exists.`, retryable: false };
   // The official mapping script's local copy first; multi-turn sources are the previous turn's path.
   const source =

@@ -1,12 +1,28 @@
 // Judge jobs live in the database (judge_jobs + judge_job_items), so a job survives a kill and
-// resumes where it stopped. Money rules: a candidate that already has a good judgement from the
-// same judge id is never queued again, and each item's result, its item status and the job's
-// counters are written by ONE statement, so there is no moment where a paid answer is stored but
-// the item still looks pending (or the reverse). Item failures become judgement rows with the
-// error and the raw answer; they never stop the run.
+// resumes where it stopped, in this process or (through a leased background job, lib/jobs) in any
+// instance. Money rules (lib/db/queries/judge-runs.ts keeps them): a candidate that already has a
+// good judgement from the same judge id is never queued again; an item is claimed under the run's
+// token and only that run can store it; each item's result, its status and the job's counters are
+// ONE statement guarded by the unique (job, candidate) index, so no item is stored or charged
+// twice. Item failures become judgement rows with the error and the raw answer; they never stop the run.
+import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { DbHandle } from "../db/client";
 import { refreshCandidates } from "../db/queries/candidate-state";
+import {
+  claimItem,
+  failJudgeRun,
+  finishJudgeRun,
+  judgedCandidatesOfJob,
+  judgeJobStatus,
+  markJudgeJobCancelled,
+  markJudgeJobQueued,
+  pendingItems,
+  requeueFailedItems,
+  startJudgeRun,
+  storeItemResult,
+  unclaimItem,
+} from "../db/queries/judge-runs";
 import { datasets, type Dataset, type JudgeJob } from "../db/schema";
 import { getJob } from "./jobs";
 import { createJudge, judgementParams, type Judge, type JudgeCallResult, type JudgeProvider } from "./judges";
@@ -32,6 +48,12 @@ export type RunOptions = {
   batch?: Partial<BatchSettings>;
   /** Replaces the Batch API client built from `gemini` (tests). */
   batchClient?: BatchClient;
+  /** Set when a background-job lease (lib/jobs) runs this job: every job-level write checks it still holds. */
+  leaseToken?: string;
+  /** True when an abort means "hand the job to another instance" (shutdown, lease lost), not "cancel". */
+  isHandover?: () => boolean;
+  /** Stop claiming items but let calls in flight finish and be stored (a shutdown); `signal` aborts them. */
+  drainSignal?: AbortSignal;
 };
 
 // Jobs running in this process, so cancelJob can stop in-flight calls at once. On globalThis
@@ -53,7 +75,7 @@ export async function cancelJob(
   jobId: number,
   options: Pick<RunOptions, "gemini" | "batchClient"> = {},
 ): Promise<JudgeJob | null> {
-  await handle.query("UPDATE judge_jobs SET status = 'cancelled' WHERE id = $1 AND status IN ('queued', 'running')", [jobId]);
+  await markJudgeJobCancelled(handle, jobId);
   const controller = running.get(jobId);
   controller?.abort();
   const job = await getJob(handle, jobId);
@@ -77,51 +99,15 @@ export async function cancelJob(
  */
 export async function resumeJob(handle: DbHandle, jobId: number, options: RunOptions & { retryErrors?: boolean } = {}): Promise<JudgeJob> {
   if (isJobRunningHere(jobId)) throw new Error(`Judge job #${jobId} is already running.`);
-  if (options.retryErrors) {
-    await handle.query(
-      `WITH reset AS (
-         UPDATE judge_job_items SET status = 'pending' WHERE job_id = $1 AND status = 'error' RETURNING candidate_id
-       ), removed AS (
-         DELETE FROM judgements j USING reset WHERE j.job_id = $1 AND j.candidate_id = reset.candidate_id
-       )
-       UPDATE judge_jobs SET failed = failed - (SELECT count(*) FROM reset) WHERE id = $1`,
-      [jobId],
-    );
-  }
-  await handle.query("UPDATE judge_jobs SET status = 'queued', finished_at = NULL WHERE id = $1 AND status <> 'queued'", [jobId]);
+  if (options.retryErrors) await requeueFailedItems(handle, jobId);
+  await markJudgeJobQueued(handle, jobId);
   return runJob(handle, jobId, options);
 }
 
-const STORE_SQL = `
-WITH stored AS (
-  INSERT INTO judgements (candidate_id, judge_id, instruction_compliance, seamlessness, preservation_balance,
-    technical_quality, reported_overall, rationale, raw, error, input_tokens, output_tokens, cost_usd, job_id)
-  VALUES ($1, $2, $3::float8, $4::float8, $5::float8, $6::float8, $7::float8, $8, $9, $10, $11::int, $12::int, $13::float8, $14::int)
-  ON CONFLICT (job_id, candidate_id) DO UPDATE SET
-    judge_id = EXCLUDED.judge_id, instruction_compliance = EXCLUDED.instruction_compliance,
-    seamlessness = EXCLUDED.seamlessness, preservation_balance = EXCLUDED.preservation_balance,
-    technical_quality = EXCLUDED.technical_quality, reported_overall = EXCLUDED.reported_overall,
-    rationale = EXCLUDED.rationale, raw = EXCLUDED.raw, error = EXCLUDED.error, input_tokens = EXCLUDED.input_tokens,
-    output_tokens = EXCLUDED.output_tokens, cost_usd = EXCLUDED.cost_usd, created_at = now()
-  RETURNING id
-), item AS (
-  UPDATE judge_job_items SET status = $15::text WHERE job_id = $14::int AND candidate_id = $1 AND status = 'running'
-  RETURNING candidate_id
-)
-UPDATE judge_jobs SET
-  done = done + (SELECT count(*) FROM item WHERE $15::text = 'done'),
-  failed = failed + (SELECT count(*) FROM item WHERE $15::text = 'error'),
-  input_tokens = input_tokens + COALESCE($11::int, 0),
-  output_tokens = output_tokens + COALESCE($12::int, 0),
-  cost_usd = cost_usd + COALESCE($13::float8, 0),
-  standard_cost_usd = standard_cost_usd + COALESCE($13::float8, 0)
-WHERE id = $14::int
-RETURNING id`;
-
-async function storeResult(handle: DbHandle, job: JudgeJob, candidateId: number, result: JudgeCallResult): Promise<void> {
+async function storeResult(handle: DbHandle, job: JudgeJob, candidateId: number, result: JudgeCallResult, runToken: string) {
   const usage = result.usage;
   const cost = usage && job.model ? costUsd(job.model, usage) : null;
-  await handle.query(STORE_SQL, judgementParams(candidateId, job, result, cost));
+  return storeItemResult(handle, judgementParams(candidateId, job, result, cost), runToken);
 }
 
 /** Judges one claimed item; every failure becomes a result, never an exception. */
@@ -161,18 +147,13 @@ export async function runJob(handle: DbHandle, jobId: number, options: RunOption
   const controller = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
   running.set(jobId, controller);
+  const leaseToken = options.leaseToken ?? null;
+  const runToken = leaseToken ?? crypto.randomUUID();
   try {
-    const stale = await handle.query(
-      "UPDATE judge_job_items SET status = 'pending' WHERE job_id = $1 AND status = 'running' RETURNING candidate_id",
-      [jobId],
-    );
-    await handle.query(
-      "UPDATE judge_jobs SET status = 'running', error = NULL, finished_at = NULL WHERE id = $1 AND status IN ('queued', 'running', 'failed')",
-      [jobId],
-    );
+    const stale = await startJudgeRun(handle, jobId, leaseToken);
     // A hard kill may have lost the last refresh batch: re-derive what this job stored.
     if (stale.length > 0 || job.status === "running") await refreshJobCandidates(handle, jobId);
-    const interactive = () => processItems(handle, job, dataset, judge, { ...options, signal });
+    const interactive = () => processItems(handle, job, dataset, judge, runToken, { ...options, signal });
     if (job.mode === "batch") {
       const client = options.batchClient ?? createBatchClient({ ...options.gemini, ...(job.model ? { model: job.model } : {}) });
       await runBatchItems({
@@ -182,25 +163,20 @@ export async function runJob(handle: DbHandle, jobId: number, options: RunOption
         client,
         settings: batchSettings(options.batch),
         resolve: options.resolve,
-        signal,
+        signal: options.drainSignal ? AbortSignal.any([signal, options.drainSignal]) : signal,
         onProgress: options.onProgress,
         interactive,
       });
     } else {
       await interactive();
     }
-    await handle.query(
-      `UPDATE judge_jobs SET status = CASE
-         WHEN NOT EXISTS (SELECT 1 FROM judge_job_items WHERE job_id = $1 AND status IN ('pending', 'running', 'batched')) THEN 'done'
-         WHEN status = 'cancelled' OR $2::boolean THEN 'cancelled'
-         ELSE 'queued' END,
-       finished_at = now() WHERE id = $1`,
-      [jobId, signal.aborted],
-    );
+    await finishJudgeRun(handle, jobId, {
+      isCancelled: signal.aborted || (options.drainSignal?.aborted ?? false),
+      isHandover: options.isHandover?.() ?? false,
+      leaseToken,
+    });
   } catch (error) {
-    await handle
-      .query("UPDATE judge_jobs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1", [jobId, (error as Error).message])
-      .catch(() => undefined);
+    await failJudgeRun(handle, jobId, (error as Error).message, leaseToken).catch(() => undefined);
     throw error;
   } finally {
     running.delete(jobId);
@@ -209,13 +185,7 @@ export async function runJob(handle: DbHandle, jobId: number, options: RunOption
 }
 
 async function refreshJobCandidates(handle: DbHandle, jobId: number) {
-  const rows = await handle.query<{ candidate_id: number }>("SELECT candidate_id FROM judgements WHERE job_id = $1 AND error IS NULL", [
-    jobId,
-  ]);
-  await refreshCandidates(
-    handle,
-    rows.map((row) => Number(row.candidate_id)),
-  );
+  await refreshCandidates(handle, await judgedCandidatesOfJob(handle, jobId));
 }
 
 async function processItems(
@@ -223,6 +193,7 @@ async function processItems(
   job: JudgeJob,
   dataset: Dataset,
   judge: Judge,
+  runToken: string,
   options: RunOptions & { signal: AbortSignal },
 ) {
   const concurrency = Math.max(1, options.concurrency ?? (job.provider === "metrics" ? 2 : 4));
@@ -236,23 +207,18 @@ async function processItems(
   let toRefresh: number[] = [];
 
   const shouldStop = async () => {
-    if (isStopped || signal.aborted) return (isStopped = true);
+    if (isStopped || signal.aborted || options.drainSignal?.aborted) return (isStopped = true);
     if (Date.now() - lastPoll >= STATUS_POLL_MS) {
       lastPoll = Date.now();
-      const [row] = await handle.query<{ status: string }>("SELECT status FROM judge_jobs WHERE id = $1", [job.id]);
-      if (row?.status !== "running") isStopped = true;
+      if ((await judgeJobStatus(handle, job.id)) !== "running") isStopped = true;
     }
     return isStopped;
   };
   const nextId = async (): Promise<number | null> => {
     while (queue.length === 0 && !isExhausted) {
-      refill ??= handle
-        .query<{ candidate_id: number }>(
-          "SELECT candidate_id FROM judge_job_items WHERE job_id = $1 AND status = 'pending' AND candidate_id > $2 ORDER BY candidate_id LIMIT 200",
-          [job.id, lastId],
-        )
-        .then((rows) => {
-          queue = rows.map((row) => Number(row.candidate_id));
+      refill ??= pendingItems(handle, job.id, lastId)
+        .then((ids) => {
+          queue = ids;
           if (queue.length === 0) isExhausted = true;
           else lastId = queue[queue.length - 1];
         })
@@ -271,22 +237,19 @@ async function processItems(
     while (!(await shouldStop())) {
       const candidateId = await nextId();
       if (candidateId === null) return;
-      const claimed = await handle.query(
-        "UPDATE judge_job_items SET status = 'running', attempts = attempts + 1 WHERE job_id = $1 AND candidate_id = $2 AND status = 'pending' RETURNING candidate_id",
-        [job.id, candidateId],
-      );
-      if (claimed.length === 0) continue;
+      if (!(await claimItem(handle, job.id, candidateId, runToken, options.leaseToken ?? null))) continue;
       const result = await judgeItem(handle, dataset, judge, candidateId, options);
       if (!result.ok && result.isCancelled) {
         // Stopped, not judged: the item stays to do. An answer that did arrive (paid) is stored below.
-        await handle.query("UPDATE judge_job_items SET status = 'pending' WHERE job_id = $1 AND candidate_id = $2 AND status = 'running'", [
-          job.id,
-          candidateId,
-        ]);
+        await unclaimItem(handle, job.id, candidateId, runToken);
         isStopped = true;
         return;
       }
-      await storeResult(handle, job, candidateId, result);
+      if (!(await storeResult(handle, job, candidateId, result, runToken))) {
+        // Another run holds this item now (this one lost its lease): stop, store nothing more.
+        isStopped = true;
+        return;
+      }
       if (result.ok) toRefresh.push(candidateId);
       if (toRefresh.length >= REFRESH_BATCH) await flushRefresh();
       if (options.onProgress)

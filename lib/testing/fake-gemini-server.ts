@@ -47,6 +47,8 @@ export type FakeCall = {
   reply: FakeReply["kind"];
   /** Set for a request that came in a batch: the batch's name. */
   batch?: string;
+  /** With delayMs: the client went away (closed, or its process was killed) before the answer. */
+  isAbandoned?: boolean;
 };
 
 export type GenerateContentBody = {
@@ -65,6 +67,8 @@ export type FakeGeminiOptions = {
   apiKey?: string;
   /** Decides each reply; return undefined for the default behaviour. */
   script?: (callIndex: number, body: GenerateContentBody) => FakeReply | undefined;
+  /** Answers generateContent after this long (a judge call in flight when its caller is killed). */
+  delayMs?: number;
 };
 
 export type FakeGemini = {
@@ -274,9 +278,17 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       const index = calls.length;
       const model = decodeURIComponent(match[1]);
       const decided = decideReply(options, index, body);
-      calls.push({ index, model, apiKey, body, text: requestText(body), imageCount: countImages(body), reply: decided.kind });
+      const call: FakeCall = { index, model, apiKey, body, text: requestText(body), imageCount: countImages(body), reply: decided.kind };
+      calls.push(call);
       const answer = answerFor(model, body, decided);
-      if (answer) sendJson(response, answer.status, answer.payload); // a hang is left open on purpose
+      if (!answer) return; // a hang is left open on purpose
+      if (!options.delayMs) return sendJson(response, answer.status, answer.payload);
+      const timer = setTimeout(() => sendJson(response, answer.status, answer.payload), options.delayMs);
+      response.once("close", () => {
+        if (response.writableFinished) return;
+        clearTimeout(timer);
+        call.isAbandoned = true;
+      });
     });
   });
   const host = options.host ?? "127.0.0.1";

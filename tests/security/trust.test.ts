@@ -1,7 +1,6 @@
 // Findings 4–6 at the library level: what a request may not choose (a sample's inclusion
 // probability, a reviewer by name, an id PostgreSQL can't hold), the host and origin checks, and
 // the upload limits. (e2e/security.spec.ts sends the same attacks to the running server.)
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -82,10 +81,19 @@ describe("upload limits", () => {
         controller.close();
       },
     });
-    const error = await receiveUpload(body, "big.jsonl").catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(UploadError);
-    expect((error as UploadError).status).toBe(413);
-    expect(fs.readdirSync(path.join(dataDir, "uploads"))).toEqual([]);
+    const database = await testBackends()[0].create();
+    try {
+      const error = await receiveUpload(database.handle, body, "big.jsonl").catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UploadError);
+      expect((error as UploadError).status).toBe(413);
+      // Uploads are stored in the database (every instance reads them); a refused one leaves no chunk.
+      const [left] = await database.handle.query<{ n: number }>(
+        "SELECT (SELECT count(*) FROM uploads)::int + (SELECT count(*) FROM upload_chunks)::int AS n",
+      );
+      expect(left.n).toBe(0);
+    } finally {
+      await database.dispose();
+    }
   });
 
   it("refuses when the disk would drop below the reserve (507)", () => {

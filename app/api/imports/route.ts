@@ -1,8 +1,8 @@
 // POST /api/imports?dataset=ID|newDataset=NAME&strict=1&name=FILE, body = the raw JSONL file
 // (Content-Type application/x-ndjson or application/octet-stream: a type no cross-site form can
-// send). The body is streamed to disk (never held in memory; up to RIPE_MAX_UPLOAD_MB, with a
-// free-space check and a limit on concurrent uploads), checked, and queued for a background
-// import. Replies 202 with the job's status; poll GET /api/imports/<id>. An upload never sets a
+// send). The body is streamed into the database (never held in memory; up to RIPE_MAX_UPLOAD_MB, with a
+// free-space check and a limit on concurrent uploads), checked, and queued as a leased background
+// job that any instance may run. Replies 202 with the job's status; poll GET /api/imports/<id>. An upload never sets a
 // dataset's image base: an admin does that in the dataset's settings, or the operator's CLI.
 import { describeIssues, importTargetSchema } from "@/lib/actions/imports/import-target-schema";
 import { ensureDataset } from "@/lib/db/queries/datasets";
@@ -43,10 +43,10 @@ export const POST = route(
     try {
       checkDiskSpace(target.name, Number.isFinite(declared) ? declared : 0);
       release = takeUploadSlot(`reviewer:${(await reviewer()).id}`);
-      const upload = await receiveUpload(request.body, target.name);
+      const upload = await receiveUpload(db, request.body, target.name);
       // Created only once a good file arrived, so a failed upload leaves no empty dataset behind.
       const created = await ensureDataset(db, existing?.name ?? target.newDataset!);
-      const status = enqueueImport({
+      const status = await enqueueImport(db, {
         upload,
         datasetId: created.id,
         datasetName: created.name,

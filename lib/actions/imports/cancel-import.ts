@@ -1,17 +1,18 @@
 "use server";
-// Stops a web import: a queued one at once, a running one after its current batch (what was
-// committed stays; re-importing the file later skips those lines).
+// Stops a web import: a queued one at once, a running one after its current batch, on whichever
+// instance runs it (it sees the request at its next heartbeat). What was committed stays;
+// re-importing the file later skips those lines.
 import { z } from "zod";
 import { action, ActionError } from "../action";
 import { cancelJob, getJobStatus } from "../../import/upload-jobs";
 
 // Permission: dataset admin of the job's dataset (an unknown job: site admins only, who get "no job").
 export const cancelImport = action(
-  z.object({ jobId: z.string().regex(/^job-[a-z0-9]+-[0-9a-f]+$/, "is not an import job id") }),
-  async ({ jobId }) => {
-    const status = cancelJob(jobId);
-    if (!status) throw new ActionError(`No import job ${jobId} in this server (it finished over an hour ago, or the server restarted).`);
+  z.object({ jobId: z.string().regex(/^job-\d{1,9}$/, "is not an import job id") }),
+  async ({ jobId }, { db }) => {
+    const status = await cancelJob(db, jobId);
+    if (!status) throw new ActionError(`No import job ${jobId}.`);
     return { phase: status.phase, message: status.message };
   },
-  { permission: "admin", dataset: ({ jobId }) => getJobStatus(jobId)?.datasetId ?? null },
+  { permission: "admin", dataset: async ({ jobId }, db) => (await getJobStatus(db, jobId))?.datasetId ?? null },
 );

@@ -37,7 +37,7 @@ export const startJudgeJob = action(
       limit: input.limit,
       ...(input.send === "batch" ? { mode: "batch" as const } : input.send === "batch-above" ? { batchAbove: input.batchAbove } : {}),
     });
-    if (created.job.total > 0) startInBackground(db, created.job, { concurrency: input.concurrency });
+    if (created.job.total > 0) await startInBackground(db, created.job, { concurrency: input.concurrency });
     return {
       jobId: created.job.id,
       mode: created.job.mode,

@@ -4,7 +4,7 @@ import { JudgeWorkspace } from "@/components/judge/judge-workspace";
 import { FILTER_KEYS, filtersToSearch, parseBrowseFilters, type BrowseFilters } from "@/lib/browse/filters";
 import { countBrowseSelection, judgeTypeOptions } from "@/lib/db/queries/judge-jobs";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
-import { geminiStatus, jobView } from "@/lib/judge/background";
+import { geminiStatus, jobViews } from "@/lib/judge/background";
 import { listJobs } from "@/lib/judge/server";
 import { datasetMetadata } from "@/lib/pages/metadata";
 
@@ -39,7 +39,7 @@ export default async function JudgePage({ params, searchParams }: Props) {
         types={types}
         gemini={geminiStatus()}
         browse={hasBrowseFilter ? { search: filtersToSearch(selection), count: browseCount, description: describe(selection) } : null}
-        initialJobs={jobs.map(jobView)}
+        initialJobs={await jobViews(db, jobs)}
       />
     </div>
   );

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { listJobErrors } from "@/lib/db/queries/judge-jobs";
 import { idSchema, notFound, route } from "@/lib/http/route";
-import { jobView } from "@/lib/judge/background";
+import { jobViews } from "@/lib/judge/background";
 import { getJob } from "@/lib/judge/server";
 
 // Permission: dataset read.
@@ -11,5 +11,6 @@ export const GET = route({ permission: "read", params: z.object({ datasetId: idS
   const job = await getJob(db, params.jobId);
   if (!job || job.datasetId !== params.datasetId) throw notFound(`No judge job ${params.jobId} in dataset ${params.datasetId}.`);
   const errors = await listJobErrors(db, job.id);
-  return Response.json({ job: jobView(job), errors: errors.rows, errorCount: errors.total }, { headers: { "cache-control": "no-store" } });
+  const [view] = await jobViews(db, [job]);
+  return Response.json({ job: view, errors: errors.rows, errorCount: errors.total }, { headers: { "cache-control": "no-store" } });
 });
