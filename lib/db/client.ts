@@ -28,7 +28,7 @@ export type SqlRunner = {
    * Raw SQL with positional parameters. The rows are untyped on purpose: read them through
    * queryRows/queryOne (lib/db/rows.ts), which check them against a row schema.
    */
-  query<T = SqlRow>(text: string, params?: unknown[]): Promise<T[]>;
+  query(text: string, params?: unknown[]): Promise<SqlRow[]>;
   /** Bulk load CSV text: PGlite COPY FROM '/dev/blob', PostgreSQL COPY FROM STDIN. */
   copyFrom(table: string, columns: string[], csv: string): Promise<void>;
 };
@@ -164,7 +164,7 @@ export function pgliteRunner(target: Pick<PGlite, "query">): SqlRunner {
   return {
     async query(text, params) {
       const result = await target.query<SqlRow>(text, params);
-      return result.rows as never;
+      return result.rows;
     },
     async copyFrom(table, columns, csv) {
       await target.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
@@ -218,7 +218,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   const runner = (target: Queryable): SqlRunner => ({
     async query(text, params) {
       const result = await target.query<SqlRow>(text, params);
-      return result.rows as never;
+      return result.rows;
     },
     copyFrom: (table, columns, csv) => copyWith(target, table, columns, csv),
   });
@@ -228,7 +228,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
     describe: `PostgreSQL at ${url.replace(/\/\/[^@]*@/, "//…@")}`,
     async query(text, params) {
       const result = await pool.query<SqlRow>(text, params);
-      return result.rows as never;
+      return result.rows;
     },
     async copyFrom(table, columns, csv) {
       const client = await pool.connect();
