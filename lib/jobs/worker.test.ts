@@ -2,6 +2,8 @@
 // and PostgreSQL when TEST_DATABASE_URL is set. An upload stored in the database is imported by
 // the worker; a rubric change runs as a job; a lost lease fences the old holder off; SKIP LOCKED
 // hands two claimers different jobs; a shutdown releases the lease for the next claimer.
+import { z } from "zod";
+import { col, queryOne } from "../db/rows";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -82,7 +84,7 @@ describe.each(testBackends().map((backend) => [backend.name, backend] as const))
     const lines = fs.readFileSync(SFT, "utf8").split("\n").filter(Boolean).length;
     expect(status).toMatchObject({ phase: "done", linesRead: lines, imported: lines, bad: 0 });
     expect(status.runId).toBeGreaterThan(0);
-    const [left] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM uploads");
+    const left = await queryOne(db, z.object({ n: col.int }), "SELECT count(*)::int AS n FROM uploads");
     expect(left.n).toBe(0);
   }, 120_000);
 

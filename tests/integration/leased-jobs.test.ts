@@ -7,6 +7,8 @@
 // resumes at once instead of waiting for expiry. Decisions saved meanwhile through two other
 // connection pools (as two instances' request handlers would) are all there.
 // PostgreSQL only (PGlite is one process by design); skipped without TEST_DATABASE_URL.
+import { z } from "zod";
+import { col, queryOne } from "@/lib/db/rows";
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -166,7 +168,9 @@ describe.skipIf(!serverUrl)("leased judge jobs across two instances on PostgreSQ
   async function checkExactlyOnce(tag: string, jobId: number, ids: number[]) {
     const job = (await getJob(handle, jobId))!;
     expect(job).toMatchObject({ status: "done", total: ITEMS, done: ITEMS, failed: 0 });
-    const [row] = await handle.query<{ rows: number; candidates: number; charged: number; cost: number }>(
+    const row = await queryOne(
+      handle,
+      z.object({ rows: col.int, candidates: col.int, charged: col.int, cost: col.number }),
       `SELECT count(*)::int AS rows, count(DISTINCT candidate_id)::int AS candidates,
               count(*) FILTER (WHERE cost_usd > 0)::int AS charged, COALESCE(sum(cost_usd), 0)::float8 AS cost
        FROM judgements WHERE job_id = $1`,
@@ -174,7 +178,9 @@ describe.skipIf(!serverUrl)("leased judge jobs across two instances on PostgreSQ
     );
     expect(row).toMatchObject({ rows: ITEMS, candidates: ITEMS, charged: ITEMS });
     expect(row.cost).toBeCloseTo(job.costUsd, 9);
-    const [others] = await handle.query<{ n: number }>(
+    const others = await queryOne(
+      handle,
+      z.object({ n: col.int }),
       "SELECT count(*)::int AS n FROM judgements WHERE candidate_id = ANY($1::bigint[]) AND job_id IS DISTINCT FROM $2",
       [ids, jobId],
     );
@@ -191,7 +197,9 @@ describe.skipIf(!serverUrl)("leased judge jobs across two instances on PostgreSQ
   }
 
   async function reviewCount(datasetId: number): Promise<number> {
-    const [row] = await handle.query<{ n: number }>(
+    const row = await queryOne(
+      handle,
+      z.object({ n: col.int }),
       "SELECT count(*)::int AS n FROM reviews r JOIN candidates c ON c.id = r.candidate_id WHERE c.dataset_id = $1",
       [datasetId],
     );

@@ -87,7 +87,9 @@ describe("upload limits", () => {
       expect(error).toBeInstanceOf(UploadError);
       expect((error as UploadError).status).toBe(413);
       // Uploads are stored in the database (every instance reads them); a refused one leaves no chunk.
-      const [left] = await database.handle.query<{ n: number }>(
+      const left = await queryOne(
+        database.handle,
+        z.object({ n: col.int }),
         "SELECT (SELECT count(*) FROM uploads)::int + (SELECT count(*) FROM upload_chunks)::int AS n",
       );
       expect(left.n).toBe(0);
