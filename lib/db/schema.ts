@@ -466,3 +466,5 @@ export type PairLabelRow = typeof pairLabels.$inferSelect;
 export type JudgeJob = typeof judgeJobs.$inferSelect;
 export type JudgeBatch = typeof judgeBatches.$inferSelect;
 export type DatasetMember = typeof datasetMembers.$inferSelect;
+
+export * from "./schema-team";
