@@ -6,21 +6,14 @@ import "server-only";
 // the reviews history untouched.
 import { z } from "zod";
 import type { AdjudicationVerdict } from "../../team/enums";
+import type { AdjudicationItem } from "../../team/types";
+export type { AdjudicationItem };
 import type { DbHandle } from "../client";
 import { col, queryOne, queryRows } from "../rows";
 import { refreshCandidates } from "./candidate-state";
 import { LIVE_REVIEW } from "./team-sql";
 
 export class AdjudicationError extends Error {}
-
-export type AdjudicationItem = {
-  candidateId: number;
-  editType: string;
-  imagePath: string;
-  judgeVerdict: string;
-  verdicts: { reviewer: string; verdict: "accept" | "reject" | "unsure"; note: string | null; at: string }[];
-  adjudication: { verdict: AdjudicationVerdict; adjudicator: string; note: string | null; at: string } | null;
-};
 
 const latestRow = z.object({
   candidate_id: col.int,

@@ -7,6 +7,8 @@ import { z } from "zod";
 import type { BrowseFilters } from "../../browse/filters";
 import { allocateOverlap, reassignOpen } from "../../team/allocate";
 import type { AssignmentSource } from "../../team/enums";
+import type { AssignmentSummary, OpenItem, ReviewerProgress } from "../../team/types";
+export type { AssignmentSummary, OpenItem, ReviewerProgress };
 import type { DbHandle } from "../client";
 import { col, queryOne, queryRows } from "../rows";
 import { buildWhere } from "./browse-sql";
@@ -100,25 +102,6 @@ const progressRow = z.object({
   decided: col.int,
 });
 
-export type ReviewerProgress = { reviewerId: number; reviewer: string; total: number; decided: number; isOverdue: boolean };
-export type AssignmentSummary = {
-  id: number;
-  title: string;
-  source: AssignmentSource;
-  sampleId: number | null;
-  overlap: number;
-  seed: number;
-  dueAt: string | null;
-  createdAt: string;
-  items: number;
-  /** Items every one of their reviewers has decided. */
-  itemsDone: number;
-  slots: number;
-  decided: number;
-  isOverdue: boolean;
-  reviewers: ReviewerProgress[];
-};
-
 export async function listAssignments(db: DbHandle, datasetId: number, now = new Date()): Promise<AssignmentSummary[]> {
   const assignmentRows = await queryRows(
     db,
@@ -190,8 +173,6 @@ export async function listAssignments(db: DbHandle, datasetId: number, now = new
     };
   });
 }
-
-export type OpenItem = { candidateId: number; reviewerId: number; reviewer: string };
 
 /** The assignment's items some reviewer has not decided yet, with who holds them. */
 export async function openAssignmentItems(db: DbHandle, datasetId: number, assignmentId: number, limit = 500): Promise<OpenItem[]> {

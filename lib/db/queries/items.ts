@@ -2,7 +2,11 @@ import "server-only";
 // Everything the item page shows for one candidate: its request, the dataset's rubric, every
 // judgement (overall recomputed under the current weights), the full decision history, the other
 // candidates of the request and, for multi-turn, the whole session.
+import { z } from "zod";
+import { blindItemDetail } from "../../team/blind";
 import type { DbHandle } from "../client";
+import { col, queryRows } from "../rows";
+import { HAS_DECIDED } from "./team-sql";
 import type { Dataset } from "../schema";
 import { CRITERIA, lookupEditType, type Criterion, type Weights } from "../../taxonomy";
 import { judgeOutcome, weightedOverall, type CriterionScores } from "../../verdict";
@@ -28,7 +32,29 @@ function scoresOf(row: Row): CriterionScores {
   return Object.fromEntries(CRITERIA.map((criterion: Criterion) => [criterion, num(row[criterion])])) as CriterionScores;
 }
 
-export async function getItemDetail(db: DbHandle, dataset: Dataset, candidateId: number): Promise<ItemDetail | null> {
+/**
+ * The item as `viewerId` may see it (no anchoring, lib/team/blind): until the viewer has decided an
+ * item, colleagues' decisions and the verdicts derived from them are left out of what is sent.
+ */
+export async function getItemDetail(db: DbHandle, dataset: Dataset, candidateId: number, viewerId: number): Promise<ItemDetail | null> {
+  const detail = await getFullItemDetail(db, dataset, candidateId);
+  if (!detail) return null;
+  const others = [
+    ...new Set([...detail.siblings.map((sibling) => sibling.id), ...(detail.session?.turns.map((turn) => turn.candidateId) ?? [])]),
+  ];
+  const hidden = await queryRows(
+    db,
+    z.object({ id: col.int, judge_verdict: col.text, prior: col.text }),
+    `SELECT c.id, c.judge_verdict, c.prior FROM candidates c
+     WHERE c.id = ANY($1::bigint[]) AND c.review_count > 0 AND NOT ${HAS_DECIDED("c.id", "$2::int")}
+       AND EXISTS (SELECT 1 FROM reviews o WHERE o.candidate_id = c.id AND o.reviewer_id <> $2::int)`,
+    [others, viewerId],
+  );
+  return blindItemDetail(detail, viewerId, new Map(hidden.map((row) => [row.id, { judgeVerdict: row.judge_verdict, prior: row.prior }])));
+}
+
+/** Everything about the item, every reviewer's decisions included: for admins adjudicating, never sent to a reviewer as is. */
+export async function getFullItemDetail(db: DbHandle, dataset: Dataset, candidateId: number): Promise<ItemDetail | null> {
   const [candidate] = await db.query<Row>("SELECT * FROM candidates WHERE id = $1 AND dataset_id = $2", [candidateId, dataset.id]);
   if (!candidate) return null;
   const [request] = await db.query<Row>("SELECT * FROM requests WHERE id = $1", [candidate.request_id]);
