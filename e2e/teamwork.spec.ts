@@ -33,6 +33,7 @@ async function shot(page: Page, name: string) {
 async function walkAssigned(page: Page, me: string, datasetId: number, choose: (candidateId: number, imagePath: string) => "a" | "r") {
   await page.goto(`/datasets/${datasetId}/queue`);
   await expect(page.getByTestId("assigned-queue")).toContainText(`${SAMPLE_SIZE} open items`);
+  await shot(page, `queue-${me}`);
   await page.getByTestId("assigned-start").click();
   const workspace = page.getByTestId("review-workspace");
   await expect(workspace).toBeVisible();
@@ -106,6 +107,13 @@ test("assign an audit sample with overlap 2, decide in two contexts, adjudicate,
   await expect(lead.getByTestId("assignment-list").locator("li").first().getByTestId("assignment-progress")).toContainText(
     `${SAMPLE_SIZE}/${SAMPLE_SIZE} items done`,
   );
+  const progress = await (await request.get(`/api/datasets/${datasetId}/assignments`)).json();
+  expect(progress.assignments[0]).toMatchObject({
+    items: SAMPLE_SIZE,
+    itemsDone: SAMPLE_SIZE,
+    slots: 2 * SAMPLE_SIZE,
+    decided: 2 * SAMPLE_SIZE,
+  });
   await shot(lead, "assignments");
   const agreement = (await (await request.get(`/api/datasets/${datasetId}/agreement`)).json()) as AgreementJson;
   const pair = agreement.verdicts.pairwise.find((row) => [row.a, row.b].sort().join(" ") === "remy rita")!;
@@ -137,6 +145,9 @@ test("assign an audit sample with overlap 2, decide in two contexts, adjudicate,
   await remy.goto(`/datasets/${datasetId}/items/${candidateId}`);
   await expect(remy.getByTestId("history-entry").filter({ hasText: "rita" })).toHaveCount(1);
   await expect(remy.getByTestId("history-entry").filter({ hasText: "remy" })).toHaveCount(1);
-  await lead.goto(`/datasets/${datasetId}/queue`);
-  await shot(lead, "queue");
+  // The export page's gold cut (no gold items here: nobody is left out, and it says so).
+  await lead.goto(`/datasets/${datasetId}/export?min_gold=0.8`);
+  await expect(lead.getByTestId("gold-filter-summary")).toContainText("No reviewer is below 0.8");
+  await expect(lead.getByTestId("download-sft.jsonl")).toHaveAttribute("href", /min_gold=0.8/);
+  await shot(lead, "export");
 });
