@@ -4,7 +4,7 @@ import { listAssignments } from "@/lib/db/queries/assignments";
 import { datasetParams, route } from "@/lib/http/route";
 
 // Permission: dataset read.
-export const GET = route({ params: datasetParams }, async ({ params, db, dataset }) => {
+export const GET = route({ permission: "read", params: datasetParams }, async ({ params, db, dataset }) => {
   const found = await dataset(params.datasetId);
   return Response.json({ assignments: await listAssignments(db, found.id) }, { headers: { "cache-control": "no-store" } });
 });
