@@ -44,7 +44,7 @@ function pct(value: number | null): string {
   return value === null ? "—" : `${(value * 100).toFixed(1)}%`;
 }
 
-function printSummary(datasetName: string, { verdicts, pairs }: AgreementJson) {
+function printSummary(datasetName: string, { verdicts, pairs, reviewers_activity, gold }: AgreementJson) {
   console.log(`Agreement: ${datasetName}`);
   console.log(
     `  verdicts: ${verdicts.reviewers.length} reviewers (${verdicts.reviewers.join(", ") || "none"}); ${verdicts.items} of ${verdicts.decided_items} decided items have two or more verdicts`,
@@ -70,4 +70,11 @@ function printSummary(datasetName: string, { verdicts, pairs }: AgreementJson) {
   );
   for (const row of pairs.pairwise)
     console.log(`    ${row.a} · ${row.b}: n ${row.n}, κ ${fixed(row.kappa)}, agreement ${pct(row.percent_agreement)}`);
+  console.log(`  reviewers (median seconds per item over gaps ≤ ${reviewers_activity.session_gap_seconds} s):`);
+  for (const row of reviewers_activity.reviewers) {
+    const accuracy = gold.reviewers.find((entry) => entry.reviewer === row.reviewer);
+    console.log(
+      `    ${row.reviewer}: ${row.items_decided} items, median ${fixed(row.median_seconds_per_item, 1)} s, last active ${row.last_active ?? "—"}${accuracy ? `; gold ${pct(accuracy.accuracy)} (${accuracy.correct}/${accuracy.n}, 95% CI ${pct(accuracy.ci_low)}–${pct(accuracy.ci_high)})` : ""}`,
+    );
+  }
 }

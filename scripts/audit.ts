@@ -1,5 +1,6 @@
 // npm run audit -- --dataset NAME [--json] [--type T | --group G] [--judge-id ID] [--reviewer NAME]
 //                  [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sample ID] [--compare JUDGE_A JUDGE_B]
+//                  [--min-gold-accuracy 0.8]
 // The judge audit from the command line: the same report builder as the audit page and
 // GET /api/datasets/<id>/audit, so the numbers match. --json prints the whole report.
 // --compare puts two judges side by side on the same reviewed items (the compare page's numbers).
@@ -13,7 +14,7 @@ import { comparePairSchema, loadJudgeComparison, type JudgeComparisonReport } fr
 
 const USAGE =
   "usage: npm run audit -- --dataset NAME [--json] [--type T | --group G] [--judge-id ID] [--reviewer NAME] " +
-  "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sample ID] [--compare JUDGE_A JUDGE_B]";
+  "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sample ID] [--compare JUDGE_A JUDGE_B] [--min-gold-accuracy 0..1]";
 
 let args: ReturnType<typeof parseArgs>;
 try {
@@ -36,8 +37,14 @@ const parsed = auditSliceSchema.safeParse({
   from: flag(args, "from"),
   to: flag(args, "to"),
   sample: flag(args, "sample"),
+  min_gold: flag(args, "min-gold-accuracy"),
 });
-if (!parsed.success) die(parsed.error.issues.map((issue) => `--${String(issue.path[0]).replace("_", "-")}: ${issue.message}`).join("; "));
+if (!parsed.success)
+  die(
+    parsed.error.issues
+      .map((issue) => `--${issue.path[0] === "min_gold" ? "min-gold-accuracy" : String(issue.path[0]).replace("_", "-")}: ${issue.message}`)
+      .join("; "),
+  );
 const slice: AuditSlice = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
 
 // --compare A B: the parser takes A as the flag's value and leaves B positional.

@@ -1,14 +1,18 @@
-// npm run export -- --dataset NAME --out DIR [--edit-type TYPE]...
+// npm run export -- --dataset NAME --out DIR [--edit-type TYPE]... [--min-gold-accuracy 0.8]
 import { die, flag, parseArgs } from "../lib/cli/args";
 import { openForCli } from "../lib/cli/open";
 import { findDataset } from "../lib/db/queries/datasets";
 import { exportToFolder } from "../lib/export/export-to-folder";
 
-const USAGE = "usage: npm run export -- --dataset NAME --out DIR [--edit-type TYPE]...";
+const USAGE = "usage: npm run export -- --dataset NAME --out DIR [--edit-type TYPE]... [--min-gold-accuracy 0..1]";
 const args = parseArgs(process.argv.slice(2), ["help"]);
 const datasetName = flag(args, "dataset");
 const outDir = flag(args, "out");
 if (!datasetName || !outDir) die(`--dataset and --out are required\n${USAGE}`);
+const minGoldText = flag(args, "min-gold-accuracy");
+const minGoldAccuracy = minGoldText === undefined ? undefined : Number(minGoldText);
+if (minGoldAccuracy !== undefined && !(minGoldText !== "" && minGoldAccuracy >= 0 && minGoldAccuracy <= 1))
+  die(`--min-gold-accuracy: expected a number from 0 to 1, got ${JSON.stringify(minGoldText)}\n${USAGE}`);
 
 const handle = await openForCli("export CLI");
 const dataset = await findDataset(handle, datasetName);
@@ -17,7 +21,7 @@ if (!dataset) {
   die(`no dataset named "${datasetName}"`);
 }
 const started = Date.now();
-const filters = { editTypes: args.flags.get("edit-type") };
+const filters = { editTypes: args.flags.get("edit-type"), ...(minGoldAccuracy === undefined ? {} : { minGoldAccuracy }) };
 // Every file of the export registry (lib/export/registry.ts), the same files the site offers.
 const manifest = await exportToFolder(handle, dataset, outDir, { filters });
 for (const [file, counts] of Object.entries(manifest.files)) {

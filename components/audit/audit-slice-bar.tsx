@@ -20,6 +20,9 @@ type Props = { slice: AuditSlice; options: SliceOptions; jsonHref: string };
 const withCurrent = (values: string[], current: string | undefined) =>
   current && !values.includes(current) ? [...values, current] : values;
 
+/** Gold-accuracy cuts offered (any other value works from the URL or the CLI). */
+const GOLD_CUTS = ["0.6", "0.7", "0.8", "0.9"];
+
 const select = "max-w-56 rounded border border-neutral-700 bg-neutral-900 px-1.5 py-1 text-xs";
 
 export function AuditSliceBar({ slice, options, jsonHref }: Props) {
@@ -103,6 +106,20 @@ export function AuditSliceBar({ slice, options, jsonHref }: Props) {
           onChange={(event) => go({ to: value(event.target.value) })}
         />
       </label>
+      <select
+        aria-label="Minimum gold accuracy"
+        className={select}
+        value={slice.min_gold ?? ""}
+        onChange={(event) => go({ min_gold: event.target.value ? Number(event.target.value) : undefined })}
+        data-testid="audit-min-gold"
+      >
+        <option value="">Every reviewer (no gold cut)</option>
+        {withCurrent(GOLD_CUTS, slice.min_gold === undefined ? undefined : String(slice.min_gold)).map((cut) => (
+          <option key={cut} value={cut}>
+            Gold accuracy ≥ {cut}
+          </option>
+        ))}
+      </select>
       {options.samples.length > 0 && (
         <select
           aria-label="Audit sample"

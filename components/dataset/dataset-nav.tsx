@@ -3,6 +3,8 @@ import Link from "next/link";
 const TABS = [
   ["Browse", ""],
   ["Review queue", "/queue"],
+  ["Assignments", "/assignments"],
+  ["Adjudication", "/adjudication"],
   ["Pairs", "/pairs"],
   ["Judge", "/judge"],
   ["Audit", "/audit"],

@@ -45,6 +45,8 @@ export type ReviewWorkspaceProps = {
     probabilities?: Record<number, number>;
     sampleId?: number;
     alreadyDecided?: number;
+    /** The walk's own page (`?item=ID` is appended), so a reload stays in the walk. */
+    path?: string;
   };
   backHref: string;
   /** Who is reviewing, and their latest decisions in this dataset (undoable after a reload). */
@@ -69,9 +71,10 @@ export function ReviewWorkspace({
   const queryClient = useQueryClient();
   useState(() => queryClient.setQueryData(itemQuery(datasetId, initial.candidate.id).queryKey, initial));
   const sampleId = queue?.sampleId;
+  const walkPath = queue?.path ?? (sampleId ? `/datasets/${datasetId}/queue/sample/${sampleId}` : null);
   const pathFor = useCallback(
-    (id: number) => (sampleId ? `/datasets/${datasetId}/queue/sample/${sampleId}?item=${id}` : `/datasets/${datasetId}/items/${id}`),
-    [datasetId, sampleId],
+    (id: number) => (walkPath ? `${walkPath}?item=${id}` : `/datasets/${datasetId}/items/${id}`),
+    [datasetId, walkPath],
   );
   const walk = useItemWalk({ datasetId, search, initialId: initial.candidate.id, pathFor, fixedIds: queue?.ids });
   const itemResult = useQuery(itemQuery(datasetId, walk.currentId));

@@ -2,7 +2,15 @@
 // each edit type, group, judge, reviewer). Pure: rows in, numbers out, snake_case because this is
 // the JSON people script against.
 import { CRITERIA, type Criterion, type Weights } from "../taxonomy";
-import { humanOutcome, judgeOutcome, weightedOverall, type CriterionScores, type HumanOutcome, type JudgeOutcome } from "../verdict";
+import {
+  adjudicatedHumanOutcome,
+  humanOutcome,
+  judgeOutcome,
+  weightedOverall,
+  type CriterionScores,
+  type HumanOutcome,
+  type JudgeOutcome,
+} from "../verdict";
 import { confusion, type VerdictPair } from "./confusion";
 import { wilson } from "./intervals";
 
@@ -24,8 +32,19 @@ export type AuditReview = {
   sampleProbability: number | null;
   createdAt: string;
 };
-/** A reviewed candidate: its latest good judgement per judge id, each reviewer's counted decision. */
-export type AuditCandidate = { candidateId: number; editType: string; group: string; judgements: AuditJudgement[]; reviews: AuditReview[] };
+/**
+ * A reviewed candidate: its latest good judgement per judge id, each reviewer's counted decision,
+ * and an admin's adjudication when reviewers disagreed (it overrides their majority, as it does in
+ * the stored human verdict; per-reviewer numbers use each reviewer's own decisions instead).
+ */
+export type AuditCandidate = {
+  candidateId: number;
+  editType: string;
+  group: string;
+  judgements: AuditJudgement[];
+  reviews: AuditReview[];
+  adjudicated?: "accept" | "reject";
+};
 
 export type ItemOutcome = {
   candidateId: number;
@@ -76,7 +95,10 @@ export function itemOutcome(
     overall,
     judgeScores: judgement?.scores ?? null,
     judge: judgeOutcome(overall, rubric.threshold),
-    human: humanOutcome(reviews.map((review) => review.verdict)),
+    human:
+      reviews === candidate.reviews
+        ? adjudicatedHumanOutcome(candidate.adjudicated ?? "none", humanOutcome(reviews.map((review) => review.verdict)))
+        : humanOutcome(reviews.map((review) => review.verdict)),
     humanScores,
     sampleProbability: sampled?.sampleProbability ?? null,
   };

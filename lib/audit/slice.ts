@@ -20,13 +20,15 @@ export const auditSliceSchema = z.object({
   from: z.iso.date().optional(),
   /** Decisions made on or before this day (UTC), inclusive. */
   to: z.iso.date().optional(),
+  /** Leave out the decisions of reviewers whose gold accuracy is below this (0–1). */
+  min_gold: z.coerce.number().min(0).max(1).optional(),
   /** Audit sample whose design weights the population estimates; default: the latest one with labels. */
   sample: coercedId.optional(),
 });
 
 export type AuditSlice = z.infer<typeof auditSliceSchema>;
 
-const { group, type, judge_id, reviewer, from, to, sample } = auditSliceSchema.shape;
+const { group, type, judge_id, reviewer, from, to, min_gold, sample } = auditSliceSchema.shape;
 export const auditSliceParsers = {
   group: parseAsZod(group),
   type: parseAsZod(type),
@@ -34,6 +36,7 @@ export const auditSliceParsers = {
   reviewer: parseAsZod(reviewer),
   from: parseAsZod(from),
   to: parseAsZod(to),
+  min_gold: parseAsZod(min_gold),
   sample: parseAsZod(sample),
 };
 
@@ -54,5 +57,5 @@ export function auditSliceToSearch(slice: AuditSlice): string {
 /** True when the slice uses exactly the labels and judge the dataset's stored verdicts use, so
  * browse links (which filter on stored verdicts) show precisely the items behind a number. */
 export function isStoredVerdictSlice(slice: AuditSlice): boolean {
-  return !slice.judge_id && !slice.reviewer && !slice.from && !slice.to;
+  return !slice.judge_id && !slice.reviewer && !slice.from && !slice.to && slice.min_gold === undefined;
 }

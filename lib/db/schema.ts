@@ -471,3 +471,5 @@ export type DatasetMember = typeof datasetMembers.$inferSelect;
 
 // Leased background jobs and uploads every instance can read (lib/jobs).
 export * from "./schema-jobs";
+// Assignments, adjudications and gold (lib/team).
+export * from "./schema-team";

@@ -4,14 +4,18 @@
 import type { SqlRunner } from "../db/client";
 import type { Dataset } from "../db/schema";
 import { candidatesByOwner, manifestRowChunk, type ManifestRowRead } from "../db/queries/export-reads";
-import { decideMultiTurn, decidePreference, decideSft, type RowDecision } from "./decide";
+import { decideMultiTurn, decidePreference, decideSft, type ExportCandidate, type RowDecision } from "./decide";
 import { replaceValues } from "../manifest/python-json";
 import { rebuildSftLine } from "../manifest/sft-line";
 
 export const EXPORT_FILES = { sft: "sft.jsonl", preference: "preference.jsonl", multi_turn: "multi-turn.jsonl" } as const;
 export type ExportKind = keyof typeof EXPORT_FILES;
 
-export type ExportFilters = { editTypes?: string[] };
+/** minGoldAccuracy: leave out the decisions of reviewers whose gold accuracy is below it (lib/db/queries/gold.ts). */
+export type ExportFilters = { editTypes?: string[]; minGoldAccuracy?: number };
+
+/** Verdicts that replace the stored ones for this export (decisions of low-gold-accuracy reviewers left out). */
+export type VerdictOverrides = Map<number, { humanVerdict: string; effectiveVerdict: string; requestId: number; sessionId: number | null }>;
 
 export type FileCounts = {
   rows: number;
@@ -29,6 +33,16 @@ const CHUNK = 5000;
 
 export function emptyCounts(): FileCounts {
   return { rows: 0, unchanged: 0, changed: 0, dropped: 0, changedByHuman: 0, droppedByHuman: 0, dropReasons: {} };
+}
+
+function overridden(candidate: ExportCandidate, overrides: VerdictOverrides | undefined): ExportCandidate {
+  const override = overrides?.get(candidate.id);
+  if (!override) return candidate;
+  return {
+    ...candidate,
+    humanVerdict: override.humanVerdict as ExportCandidate["humanVerdict"],
+    effectiveVerdict: override.effectiveVerdict as ExportCandidate["effectiveVerdict"],
+  };
 }
 
 function apply(decision: RowDecision, raw: string, counts: FileCounts): string | null {
@@ -55,8 +69,15 @@ export async function* exportLines(
   dataset: Pick<Dataset, "id">,
   kind: ExportKind,
   counts: FileCounts,
-  options: { filters?: ExportFilters; preferred?: PreferredByRequest } = {},
+  options: { filters?: ExportFilters; preferred?: PreferredByRequest; overrides?: VerdictOverrides } = {},
 ): AsyncGenerator<string> {
+  // Rows whose candidates have overridden verdicts are decided from their candidates, never "as read".
+  const touched = new Set<number>();
+  for (const override of options.overrides?.values() ?? []) {
+    if (kind === "multi_turn") {
+      if (override.sessionId !== null) touched.add(override.sessionId);
+    } else touched.add(override.requestId);
+  }
   const editTypes = options.filters?.editTypes?.length ? options.filters.editTypes : null;
   let lastId = 0;
   for (;;) {
@@ -67,9 +88,18 @@ export async function* exportLines(
     // Settled rows come out as read without their candidates: most rows, and the slowest part of
     // a PGlite export is moving rows from WASM into JavaScript.
     const isSettled = (row: (typeof rows)[number]) =>
-      row.is_settled && !(kind !== "multi_turn" && row.request_id !== null && options.preferred?.has(row.request_id));
+      row.is_settled &&
+      !(kind !== "multi_turn" && row.request_id !== null && options.preferred?.has(row.request_id)) &&
+      !touched.has(row[column] ?? 0);
     const owners = rows.filter((row) => !isSettled(row)).map((row) => row[column] ?? 0);
     const byOwner = await candidatesByOwner(db, column, owners);
+    // Verdicts without the reviewers left out by a gold-accuracy cut, when there is one.
+    if (options.overrides?.size)
+      for (const [owner, list] of byOwner)
+        byOwner.set(
+          owner,
+          list.map((candidate) => overridden(candidate, options.overrides)),
+        );
     for (const row of rows) {
       const raw = originalLine(row);
       if (isSettled(row)) {
@@ -123,6 +153,8 @@ export type ExportManifest = {
   rows_dropped_by_human_decisions: number;
   licence: string;
   notes: string[];
+  /** Present when the export left out reviewers below a gold accuracy. */
+  gold_filter?: { min_gold_accuracy: number; excluded_reviewers: string[]; decisions_left_out: number; items_redecided: number };
 };
 
 export function buildManifest(

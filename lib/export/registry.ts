@@ -16,6 +16,7 @@ import {
   type FileCounts,
 } from "./export-dataset";
 import { loadPreferenceDecisions, preferenceNotes, type PreferenceDecisions } from "./preferred";
+import { goldExclusion, type GoldExclusion } from "../db/queries/gold";
 
 export type ExportContext = { db: SqlRunner; dataset: Dataset; filters: ExportFilters };
 
@@ -33,6 +34,28 @@ function decisionsFor(context: ExportContext): Promise<PreferenceDecisions> {
   if (!decisions) decisionsByContext.set(context, (decisions = loadPreferenceDecisions(context.db, context.dataset.id)));
   return decisions;
 }
+// Reviewers left out below the chosen gold accuracy: computed once per export context, like the pair decisions.
+const exclusionByContext = new WeakMap<ExportContext, Promise<GoldExclusion | null>>();
+function exclusionFor(context: ExportContext): Promise<GoldExclusion | null> {
+  let exclusion = exclusionByContext.get(context);
+  if (!exclusion) {
+    const minimum = context.filters.minGoldAccuracy;
+    exclusion = minimum === undefined ? Promise.resolve(null) : goldExclusion(context.db, context.dataset.id, minimum);
+    exclusionByContext.set(context, exclusion);
+  }
+  return exclusion;
+}
+
+/** What the gold-accuracy cut left out, in words for manifest.json and the CLI. */
+export function goldNote(exclusion: GoldExclusion | null): string[] {
+  if (!exclusion) return [];
+  const { excluded_reviewers: names, decisions_left_out: count, min_gold_accuracy: minimum } = exclusion;
+  if (names.length === 0) return [`No reviewer is below gold accuracy ${minimum}: no decisions were left out.`];
+  return [
+    `Left out ${count} decision${count === 1 ? "" : "s"} by ${names.length} reviewer${names.length === 1 ? "" : "s"} below gold accuracy ${minimum} (${names.join(", ")}); ${exclusion.overrides.size} item${exclusion.overrides.size === 1 ? "" : "s"} re-decided without them.`,
+  ];
+}
+
 /** Who decided each dpo.jsonl row, per run (manifest.json reports it). */
 const dpoTallies = new WeakMap<FileCounts, DpoTally>();
 
@@ -40,7 +63,8 @@ const manifestKind = (kind: ExportKind, description: string): ExportFileSource =
   description,
   lines: async function* (context, counts) {
     const { preferred } = await decisionsFor(context);
-    yield* exportLines(context.db, context.dataset, kind, counts, { filters: context.filters, preferred });
+    const overrides = (await exclusionFor(context))?.overrides;
+    yield* exportLines(context.db, context.dataset, kind, counts, { filters: context.filters, preferred, overrides });
   },
 });
 
@@ -102,7 +126,18 @@ export async function exportManifest(
   const dpoCounts = files[DPO_FILE] ?? null;
   const tally = (dpoCounts && dpoTallies.get(dpoCounts)) ?? { human: 0, human_review: 0, judge: 0, manifest: 0 };
   const pairNotes = preferenceNotes(await decisionsFor(context), tally, dpoCounts);
-  return buildManifest(context.dataset, context.filters, files, [...notes, ...pairNotes]);
+  const exclusion = await exclusionFor(context);
+  const manifest = buildManifest(context.dataset, context.filters, files, [...notes, ...pairNotes, ...goldNote(exclusion)]);
+  if (!exclusion) return manifest;
+  return {
+    ...manifest,
+    gold_filter: {
+      min_gold_accuracy: exclusion.min_gold_accuracy,
+      excluded_reviewers: exclusion.excluded_reviewers,
+      decisions_left_out: exclusion.decisions_left_out,
+      items_redecided: exclusion.overrides.size,
+    },
+  };
 }
 
 /** manifest.json for a download: runs every file's export without keeping a line, so its counts are this run's. */

@@ -6,7 +6,7 @@ import type { CandidateRole } from "../manifest/enums";
 import type { Criterion, Weights } from "../taxonomy";
 import { CRITERIA } from "../taxonomy";
 import { compileCondition, compileRule } from "./rule";
-import { DISAGREEMENT_RULE, EFFECTIVE_RULE, HUMAN_RULE, JUDGE_RULE, PASSES_FOR_EXPORT_RULE } from "./rules";
+import { ADJUDICATED_HUMAN_RULE, DISAGREEMENT_RULE, EFFECTIVE_RULE, HUMAN_RULE, JUDGE_RULE, PASSES_FOR_EXPORT_RULE } from "./rules";
 import type { Outcome } from "./outcomes";
 
 export { OUTCOMES, type Outcome } from "./outcomes";
@@ -48,6 +48,7 @@ export function weightedOverall(scores: CriterionScores, weights: Weights, repor
 // or one of their inputs, so each result is within the declared type.
 const judgeRule = compileRule(JUDGE_RULE);
 const humanRule = compileRule(HUMAN_RULE);
+const adjudicatedHumanRule = compileRule(ADJUDICATED_HUMAN_RULE);
 const effectiveRule = compileRule(EFFECTIVE_RULE);
 const disagreementRule = compileCondition(DISAGREEMENT_RULE);
 const passesForExportRule = compileCondition(PASSES_FOR_EXPORT_RULE);
@@ -65,6 +66,11 @@ export function humanOutcome(latestVerdictPerReviewer: readonly ("accept" | "rej
     else if (verdict === "reject") rejects++;
   }
   return humanRule({ reviewers: latestVerdictPerReviewer.length, accepts, rejects }) as HumanOutcome;
+}
+
+/** The human verdict after adjudication: an admin's latest ruling, else the reviewers' majority (ADJUDICATED_HUMAN_RULE). */
+export function adjudicatedHumanOutcome(adjudicated: "accept" | "reject" | "none", majority: HumanOutcome): HumanOutcome {
+  return adjudicatedHumanRule({ adjudicated, majority }) as HumanOutcome;
 }
 
 export function effectiveOutcome(human: HumanOutcome, judge: JudgeOutcome, prior: Prior): Outcome {

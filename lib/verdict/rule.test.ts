@@ -8,6 +8,7 @@ import { pgliteRunner } from "../db/client";
 import { queryRows } from "../db/rows";
 import { CRITERIA, RUBRIC, type Weights } from "../taxonomy";
 import {
+  adjudicatedHumanOutcome,
   effectiveOutcome,
   humanOutcome,
   isDisagreement,
@@ -20,7 +21,15 @@ import {
   type JudgeOutcome,
   type Prior,
 } from ".";
-import { disagreementSql, effectiveVerdictSql, humanVerdictSql, judgeVerdictSql, passesForExportSql, weightedOverallSql } from "./sql";
+import {
+  adjudicatedHumanSql,
+  disagreementSql,
+  effectiveVerdictSql,
+  humanVerdictSql,
+  judgeVerdictSql,
+  passesForExportSql,
+  weightedOverallSql,
+} from "./sql";
 
 const JUDGE_OUTCOMES: JudgeOutcome[] = ["pass", "fail", "none"];
 const HUMAN_OUTCOMES: HumanOutcome[] = ["pass", "fail", "unresolved", "none"];
@@ -79,6 +88,20 @@ describe("TypeScript and SQL verdict rules agree on every combination", () => {
     );
     expect(sql).toEqual(mixes.map((mix) => humanOutcome(mix)));
     expect(new Set(sql)).toEqual(new Set(HUMAN_OUTCOMES));
+  });
+
+  it("human verdict after adjudication: every ruling × majority", async () => {
+    const cases = product(["accept", "reject", "none"] as const, HUMAN_OUTCOMES);
+    const sql = await sqlOver(
+      {
+        adjudicated: { type: "text", values: cases.map(([adjudicated]) => adjudicated) },
+        majority: { type: "text", values: cases.map(([, majority]) => majority) },
+      },
+      adjudicatedHumanSql({ adjudicated: "adjudicated", majority: "majority" }),
+    );
+    expect(sql).toEqual(cases.map(([adjudicated, majority]) => adjudicatedHumanOutcome(adjudicated, majority)));
+    expect(adjudicatedHumanOutcome("reject", "pass")).toBe("fail");
+    expect(adjudicatedHumanOutcome("none", "unresolved")).toBe("unresolved");
   });
 
   it("effective verdict and disagreement: every human × judge × prior", async () => {

@@ -30,6 +30,19 @@ export const HUMAN_RULE: Rule<"reviewers" | "accepts" | "rejects"> = {
   otherwise: UNRESOLVED,
 };
 
+/**
+ * Human, once an admin adjudicated: the latest adjudication (accept → pass, reject → fail) overrides
+ * the reviewers' majority; without one ("none") the majority stands. Reviewers' own decisions stay
+ * in their history either way (reviews and adjudications are both append-only).
+ */
+export const ADJUDICATED_HUMAN_RULE: Rule<"adjudicated" | "majority"> = {
+  arms: [
+    { when: eq(input("adjudicated"), literal("accept")), then: PASS },
+    { when: eq(input("adjudicated"), literal("reject")), then: FAIL },
+  ],
+  otherwise: input("majority"),
+};
+
 /** Effective: the human verdict, else the judge's, else the manifest's prior. */
 export const EFFECTIVE_RULE: Rule<"human" | "judge" | "prior"> = {
   arms: [

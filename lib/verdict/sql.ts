@@ -4,10 +4,11 @@
 // TypeScript on PGlite for every combination.
 import { CRITERIA, type Criterion } from "../taxonomy";
 import { conditionSql, ruleSql, type Columns } from "./rule";
-import { DISAGREEMENT_RULE, EFFECTIVE_RULE, HUMAN_RULE, JUDGE_RULE, PASSES_FOR_EXPORT_RULE } from "./rules";
+import { ADJUDICATED_HUMAN_RULE, DISAGREEMENT_RULE, EFFECTIVE_RULE, HUMAN_RULE, JUDGE_RULE, PASSES_FOR_EXPORT_RULE } from "./rules";
 
 export const judgeVerdictSql = (columns: Columns<"overall" | "threshold">) => ruleSql(JUDGE_RULE, columns);
 export const humanVerdictSql = (columns: Columns<"reviewers" | "accepts" | "rejects">) => ruleSql(HUMAN_RULE, columns);
+export const adjudicatedHumanSql = (columns: Columns<"adjudicated" | "majority">) => ruleSql(ADJUDICATED_HUMAN_RULE, columns);
 export const effectiveVerdictSql = (columns: Columns<"human" | "judge" | "prior">) => ruleSql(EFFECTIVE_RULE, columns);
 export const disagreementSql = (columns: Columns<"human" | "judge">) => conditionSql(DISAGREEMENT_RULE, columns);
 

@@ -138,7 +138,15 @@ describe.each(testBackends())("reviewer agreement on $name", (backend) => {
     const { json, verdicts } = await loadAgreement(database.handle, dataset);
     expectClose(json.verdicts, HAND, "verdicts");
     expect(json.verdicts.pairwise[2].note).toMatch(/^kappa: the first rater .*one single category/);
-    expect(Object.keys(json)).toEqual(["verdicts", "pairs"]);
+    expect(Object.keys(json)).toEqual(["verdicts", "pairs", "reviewers_activity", "gold"]);
+    // Imported lines: items decided count, but an import stamps no working time (no median).
+    expect(json.reviewers_activity.reviewers.map((row) => [row.reviewer, row.items_decided, row.median_seconds_per_item])).toEqual([
+      ["ann", 6, null],
+      ["ben", 6, null],
+      ["cat", 3, null],
+      ["dan", 0, null],
+    ]);
+    expect(json.gold).toEqual({ items_answered: 0, reviewers: [] });
     expect(json.pairs).toMatchObject({ labels: 0, pairwise: [], multi: { pairs: 0, fleiss_kappa: null } });
     expect(finiteEverywhere(json)).toBe(true);
     // The item behind each number: ann and ben disagree on items 2 (after ann's change), 4 and 6.

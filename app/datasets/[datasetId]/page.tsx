@@ -7,9 +7,11 @@ import { FilterBar } from "@/components/browse/filter-bar";
 import { DatasetNav } from "@/components/dataset/dataset-nav";
 import { buildFacetTree } from "@/lib/browse/facets";
 import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
+import { blindBrowsePage } from "@/lib/db/queries/blind";
 import { countCandidates, facetCounts, listCandidates } from "@/lib/db/queries/browse";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { datasetMetadata } from "@/lib/pages/metadata";
+import { currentReviewer } from "@/lib/review/current-reviewer";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,11 +22,14 @@ export default async function BrowsePage({ params, searchParams }: Props) {
   const { datasetId } = await params;
   const { db, dataset } = await loadDatasetOr404(datasetId);
   const filters = parseBrowseFilters(await searchParams);
-  const [facets, matching, page] = await Promise.all([
+  const reviewer = await currentReviewer(db);
+  const [facets, matching, fullPage] = await Promise.all([
     facetCounts(db, dataset.id, filters),
     countCandidates(db, dataset.id, filters),
     listCandidates(db, dataset, filters),
   ]);
+  // No anchoring: cards of items colleagues decided and this reviewer has not show no human verdict.
+  const page = await blindBrowsePage(db, fullPage, reviewer.id);
   const tree = buildFacetTree(facets);
   const search = filtersToSearch(filters);
   return (

@@ -11,10 +11,24 @@ import { agreementSummary, type AgreementSummary } from "../../pairs/agreement";
 import { z } from "zod";
 import type { SqlRunner } from "../client";
 import { col, queryRows } from "../rows";
-import type { Dataset } from "../schema";
+import type { Dataset, Verdict } from "../schema";
+import { goldAccuracy, reviewerActivity, SESSION_GAP_SECONDS, type GoldAccuracy, type ReviewerActivity } from "../../team/activity";
+import { activityDecisions, goldAnswers } from "./gold";
 import { agreementPairs, liveLabels } from "./pairs-labels";
 
-export type AgreementJson = { verdicts: VerdictAgreementJson; pairs: PairsAgreementJson };
+export type GoldJson = {
+  /** Gold items with at least one reviewer's answer. */
+  items_answered: number;
+  /** Each reviewer's accuracy on gold items with a Wilson 95 % interval. */
+  reviewers: GoldAccuracy[];
+};
+export type AgreementJson = {
+  verdicts: VerdictAgreementJson;
+  pairs: PairsAgreementJson;
+  /** Per reviewer: items decided, median seconds per item (gaps ≤ session_gap_seconds), last active. */
+  reviewers_activity: { session_gap_seconds: number; reviewers: ReviewerActivity[] };
+  gold: GoldJson;
+};
 export type Agreement = { verdicts: VerdictAgreement; pairs: AgreementSummary; json: AgreementJson };
 
 export async function currentVerdicts(db: SqlRunner, datasetId: number): Promise<VerdictUnit[]> {
@@ -54,5 +68,16 @@ export async function loadAgreement(db: SqlRunner, dataset: Pick<Dataset, "id">)
       labels.map((label) => label.pairId),
     ),
   );
-  return { verdicts, pairs, json: { verdicts: verdicts.json, pairs: pairsAgreementJson(pairs) } };
+  const answers = await goldAnswers(db, dataset.id);
+  const activity = reviewerActivity(await activityDecisions(db, dataset.id));
+  return {
+    verdicts,
+    pairs,
+    json: {
+      verdicts: verdicts.json,
+      pairs: pairsAgreementJson(pairs),
+      reviewers_activity: { session_gap_seconds: SESSION_GAP_SECONDS, reviewers: activity },
+      gold: { items_answered: new Set(answers.map((answer) => answer.candidateId)).size, reviewers: goldAccuracy(answers) },
+    },
+  };
 }

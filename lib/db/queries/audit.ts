@@ -22,7 +22,9 @@ import { z } from "zod";
 import type { DbHandle } from "../client";
 import { col, queryRows } from "../rows";
 import type { Dataset } from "../schema";
+import { latestAdjudications } from "./adjudication";
 import { getAuditSample } from "./audit-samples";
+import { goldExclusion } from "./gold";
 import { listAuditSamplesWithProgress } from "./queue";
 
 const scoreColumns = {
@@ -76,7 +78,7 @@ function candidateWhere(datasetId: number, slice: AuditSlice, params: unknown[])
 
 type Stored = { overall: number; humanVerdict: string };
 /** `reviewers`: everyone with a decision in the group/type slice, before the reviewer and date cut. */
-type Reviewed = { candidates: AuditCandidate[]; stored: Stored[]; reviewers: string[] };
+type Reviewed = { candidates: AuditCandidate[]; stored: Stored[]; reviewers: string[]; goldNote: string | null };
 
 /**
  * Every counted decision on the slice's candidates, cut to the reviewer and dates in JS: for each
@@ -93,7 +95,10 @@ export async function loadReviewedCandidates(db: DbHandle, datasetId: number, sl
      WHERE r.undo_of IS NULL AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undo_of = r.id)
      ORDER BY r.id`,
   );
-  if (reviews.length === 0) return { candidates: [], stored: [], reviewers: [] };
+  if (reviews.length === 0) return { candidates: [], stored: [], reviewers: [], goldNote: null };
+  // Reviewers below the chosen gold accuracy are left out (lib/db/queries/gold.ts); the report says how many decisions.
+  const exclusion = slice.min_gold === undefined ? null : await goldExclusion(db, datasetId, slice.min_gold);
+  const leftOut = new Set(exclusion?.excluded_reviewers ?? []);
   // By key, not by a join: a join makes the planner scan all 400K candidates for a few thousand rows.
   const params: unknown[] = [[...new Set(reviews.map((row) => row.candidate_id))]];
   const candidateRows = await queryRows(
@@ -119,6 +124,7 @@ export async function loadReviewedCandidates(db: DbHandle, datasetId: number, sl
     if (candidate) reviewers.add(row.reviewer);
     const time = row.created_at.getTime();
     if (!candidate || (slice.reviewer && row.reviewer !== slice.reviewer) || time < from || time >= to) continue;
+    if (leftOut.has(String(row.reviewer))) continue;
     // Rows come in id order: a later decision by the same reviewer replaces the earlier one.
     const review = {
       reviewer: row.reviewer,
@@ -133,6 +139,18 @@ export async function loadReviewedCandidates(db: DbHandle, datasetId: number, sl
     else candidate.reviews.push(review);
   }
   const candidates = [...byId.values()].filter((candidate) => candidate.reviews.length > 0);
+  // An admin's adjudication settles the human verdict (as in the stored verdicts), except in a
+  // one-reviewer slice, which measures that reviewer's own decisions.
+  if (!slice.reviewer) {
+    const rulings = await latestAdjudications(
+      db,
+      candidates.map((candidate) => candidate.candidateId),
+    );
+    for (const candidate of candidates) {
+      const ruling = rulings.get(candidate.candidateId);
+      if (ruling) candidate.adjudicated = ruling;
+    }
+  }
   if (candidates.length) {
     const judgements = await queryRows(
       db,
@@ -156,7 +174,12 @@ export async function loadReviewedCandidates(db: DbHandle, datasetId: number, sl
     }
   }
   const stored = candidateRows.map((row) => ({ overall: row.judge_overall, humanVerdict: row.human_verdict }));
-  return { candidates, stored, reviewers: [...reviewers].sort() };
+  const goldNote = !exclusion
+    ? null
+    : exclusion.excluded_reviewers.length === 0
+      ? `No reviewer is below gold accuracy ${exclusion.min_gold_accuracy}: no decisions were left out.`
+      : `Left out ${exclusion.decisions_left_out} decisions by reviewers below gold accuracy ${exclusion.min_gold_accuracy} (${exclusion.excluded_reviewers.join(", ")}).`;
+  return { candidates, stored, reviewers: [...reviewers].sort(), goldNote };
 }
 
 /**
@@ -265,7 +288,7 @@ export async function loadAuditReport(db: DbHandle, dataset: Dataset, slice: Aud
   const judgeIds = [
     ...new Set(labels.candidates.flatMap((candidate) => candidate.judgements.map((judgement) => judgement.judgeId))),
   ].sort();
-  return buildAuditReport({
+  const report = buildAuditReport({
     dataset: reportDataset(dataset),
     slice,
     judgeIds,
@@ -283,4 +306,5 @@ export async function loadAuditReport(db: DbHandle, dataset: Dataset, slice: Aud
     sampleUnits: await sampleUnits(db, dataset.id, slice, chosen),
     generatedAt: new Date().toISOString(),
   });
+  return labels.goldNote ? { ...report, notes: [labels.goldNote, ...report.notes] } : report;
 }

@@ -1,12 +1,22 @@
 import "server-only";
 // Keeps each candidate's denormalised browse state (judge overall and verdict, human verdict,
 // effective verdict, disagreement) in step with judgements, reviews and the dataset's rubric.
+// The human verdict: each reviewer's latest decision that is not an undo and was not undone counts
+// once; accept vs reject by majority (unsure abstains, a tie or only unsure is "unresolved"); an
+// admin's latest adjudication, when there is one, overrides that majority (lib/verdict/rules.ts).
 // One set-based UPDATE per batch, so re-deriving 400K verdicts after a threshold change is a
 // handful of statements, not 400K round trips.
 // The verdict rules and the weighted overall are printed from lib/verdict, the same data the
 // TypeScript runs (lib/verdict/rule.test.ts checks the two agree).
-import { disagreementSql, effectiveVerdictSql, humanVerdictSql, judgeVerdictSql, weightedOverallSql } from "../../verdict/sql";
 import { z } from "zod";
+import {
+  adjudicatedHumanSql,
+  disagreementSql,
+  effectiveVerdictSql,
+  humanVerdictSql,
+  judgeVerdictSql,
+  weightedOverallSql,
+} from "../../verdict/sql";
 import type { DbHandle, SqlRunner } from "../client";
 import { col, queryRows } from "../rows";
 
@@ -47,14 +57,24 @@ human AS (
          COUNT(*) FILTER (WHERE verdict = 'reject') AS rejects
   FROM latest_review GROUP BY candidate_id
 ),
+latest_adjudication AS (
+  SELECT DISTINCT ON (a.candidate_id) a.candidate_id, a.verdict
+  FROM adjudications a WHERE a.candidate_id = ANY($1::bigint[])
+  ORDER BY a.candidate_id, a.id DESC
+),
+majority AS (
+  SELECT t.id, ${humanVerdictSql({ reviewers: "COALESCE(h.reviewers, 0)", accepts: "h.accepts", rejects: "h.rejects" })} AS verdict,
+         COALESCE(h.reviewers, 0) AS reviewers, COALESCE(la.verdict, 'none') AS adjudicated
+  FROM target t LEFT JOIN human h ON h.candidate_id = t.id LEFT JOIN latest_adjudication la ON la.candidate_id = t.id
+),
 computed AS (
   SELECT t.id,
     COALESCE(o.value, -1) AS judge_overall,
     ${judgeVerdictSql({ overall: "o.value", threshold: "t.threshold" })} AS judge_verdict,
-    ${humanVerdictSql({ reviewers: "COALESCE(h.reviewers, 0)", accepts: "h.accepts", rejects: "h.rejects" })} AS human_verdict,
-    COALESCE(h.reviewers, 0) AS review_count,
+    ${adjudicatedHumanSql({ adjudicated: "m.adjudicated", majority: "m.verdict" })} AS human_verdict,
+    m.reviewers AS review_count,
     t.prior
-  FROM target t JOIN overall o ON o.id = t.id LEFT JOIN human h ON h.candidate_id = t.id
+  FROM target t JOIN overall o ON o.id = t.id JOIN majority m ON m.id = t.id
 )
 UPDATE candidates c SET
   judge_overall = computed.judge_overall,

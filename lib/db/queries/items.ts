@@ -4,8 +4,10 @@ import "server-only";
 // candidates of the request and, for multi-turn, the whole session.
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { blindItemDetail } from "../../team/blind";
 import type { DbHandle } from "../client";
 import { col, queryRows } from "../rows";
+import { HAS_DECIDED } from "./team-sql";
 import { candidates, judgements, requests, sessions, type Dataset } from "../schema";
 import { CRITERIA, lookupEditType, type Weights } from "../../taxonomy";
 import { judgeOutcome, weightedOverall, type CriterionScores } from "../../verdict";
@@ -67,7 +69,29 @@ const turnRow = z.object({
   humanVerdict: col.text,
 }) satisfies z.ZodType<TurnView>;
 
-export async function getItemDetail(db: DbHandle, dataset: Dataset, candidateId: number): Promise<ItemDetail | null> {
+/**
+ * The item as `viewerId` may see it (no anchoring, lib/team/blind): until the viewer has decided an
+ * item, colleagues' decisions and the verdicts derived from them are left out of what is sent.
+ */
+export async function getItemDetail(db: DbHandle, dataset: Dataset, candidateId: number, viewerId: number): Promise<ItemDetail | null> {
+  const detail = await getFullItemDetail(db, dataset, candidateId);
+  if (!detail) return null;
+  const others = [
+    ...new Set([...detail.siblings.map((sibling) => sibling.id), ...(detail.session?.turns.map((turn) => turn.candidateId) ?? [])]),
+  ];
+  const hidden = await queryRows(
+    db,
+    z.object({ id: col.int, judge_verdict: col.text, prior: col.text }),
+    `SELECT c.id, c.judge_verdict, c.prior FROM candidates c
+     WHERE c.id = ANY($1::bigint[]) AND c.review_count > 0 AND NOT ${HAS_DECIDED("c.id", "$2::int")}
+       AND EXISTS (SELECT 1 FROM reviews o WHERE o.candidate_id = c.id AND o.reviewer_id <> $2::int)`,
+    [others, viewerId],
+  );
+  return blindItemDetail(detail, viewerId, new Map(hidden.map((row) => [row.id, { judgeVerdict: row.judge_verdict, prior: row.prior }])));
+}
+
+/** Everything about the item, every reviewer's decisions included: for admins adjudicating, never sent to a reviewer as is. */
+export async function getFullItemDetail(db: DbHandle, dataset: Dataset, candidateId: number): Promise<ItemDetail | null> {
   const [candidate] = await db.db
     .select()
     .from(candidates)

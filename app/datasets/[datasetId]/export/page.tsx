@@ -3,9 +3,11 @@ import { DatasetNav } from "@/components/dataset/dataset-nav";
 import { ExportDownloads, type ExportFileEntry } from "@/components/export/export-downloads";
 import { ExportDryRun } from "@/components/export/export-dry-run";
 import { ExportTypeFilter } from "@/components/export/export-type-filter";
+import { GoldFilterForm } from "@/components/export/gold-filter-form";
 import { LicenceNote } from "@/components/export/licence-note";
 import { RubricSummary } from "@/components/export/rubric-summary";
 import { facetCounts } from "@/lib/db/queries/browse";
+import { goldExclusion } from "@/lib/db/queries/gold";
 import { countImportedRows } from "@/lib/db/queries/imports";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { EXPORT_FILES, LICENCE_NOTE } from "@/lib/export/export-dataset";
@@ -21,10 +23,17 @@ export default async function ExportPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
   const { db, dataset } = await loadDatasetOr404(datasetId);
-  const editTypes = parseExportTypes(await searchParams);
+  const query = await searchParams;
+  const editTypes = parseExportTypes(query);
+  const minGoldText = [query.min_gold].flat()[0];
+  const minGold = minGoldText ? Number(minGoldText) : NaN;
+  const minGoldAccuracy = minGold >= 0 && minGold <= 1 ? minGold : null;
   const facets = await facetCounts(db, dataset.id, {});
   const imported = await countImportedRows(db, dataset.id, editTypes);
-  const search = exportTypesSearch(editTypes);
+  const typesSearch = exportTypesSearch(editTypes);
+  // The gold cut rides along on the download links (?min_gold=), like the edit types.
+  const search = minGoldAccuracy === null ? typesSearch : `${typesSearch}${typesSearch ? "&" : "?"}min_gold=${minGoldAccuracy}`;
+  const exclusion = minGoldAccuracy === null ? null : await goldExclusion(db, dataset.id, minGoldAccuracy);
 
   const maxRowsByFile: Record<string, number> = {
     [EXPORT_FILES.sft]: imported.sft,
@@ -69,6 +78,17 @@ export default async function ExportPage({ params, searchParams }: Props) {
                 </span>
               )}
             </div>
+            <GoldFilterForm
+              editTypes={editTypes}
+              summary={
+                exclusion && {
+                  minimum: exclusion.min_gold_accuracy,
+                  excludedReviewers: exclusion.excluded_reviewers,
+                  decisionsLeftOut: exclusion.decisions_left_out,
+                  itemsRedecided: exclusion.overrides.size,
+                }
+              }
+            />
             <ExportDownloads datasetId={dataset.id} files={files} search={search} />
             <ExportDryRun datasetId={dataset.id} search={search} />
             <p className="text-xs text-neutral-500">

@@ -5,9 +5,11 @@ import { QUEUE_PRESETS } from "@/components/queue/queue-presets";
 import { SampleForm } from "@/components/queue/sample-form";
 import { parseBrowseFilters, walkHref } from "@/lib/browse/filters";
 import { countCandidates } from "@/lib/db/queries/browse";
+import { assignedWalk } from "@/lib/db/queries/assigned-walk";
 import { listAuditSamplesWithProgress } from "@/lib/db/queries/queue";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { datasetMetadata } from "@/lib/pages/metadata";
+import { currentReviewer } from "@/lib/review/current-reviewer";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,9 +26,33 @@ export default async function QueuePage({ params, searchParams }: Props) {
     : QUEUE_PRESETS;
   const counts = await Promise.all(presets.map((preset) => countCandidates(db, dataset.id, preset.filters)));
   const samples = await listAuditSamplesWithProgress(db, dataset.id);
+  const reviewer = await currentReviewer(db);
+  const assigned = await assignedWalk(db, dataset.id, reviewer.id);
   return (
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="/queue" />
+      {/* Assigned work first: the reviewer's open items of every assignment, in one walk. */}
+      <section className="mx-auto max-w-6xl px-6 pt-6" data-testid="assigned-queue">
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-500/40 bg-amber-500/5 p-3">
+          <div>
+            <h2 className="font-semibold">Assigned to you ({reviewer.name})</h2>
+            <p className="text-xs text-neutral-400">
+              {assigned.assigned === 0
+                ? "Nothing assigned to you is open."
+                : `${assigned.assigned.toLocaleString()} open item${assigned.assigned === 1 ? "" : "s"}, due soonest first.`}
+            </p>
+          </div>
+          {assigned.ids.length > 0 && (
+            <Link
+              href={`/datasets/${dataset.id}/queue/assigned`}
+              className="rounded-md bg-amber-500 px-3 py-1.5 text-sm font-medium text-neutral-950 hover:bg-amber-400"
+              data-testid="assigned-start"
+            >
+              Start
+            </Link>
+          )}
+        </div>
+      </section>
       <div className="mx-auto grid max-w-6xl gap-8 px-6 py-6 lg:grid-cols-2">
         <section>
           <h2 className="text-lg font-semibold">Walk a filter</h2>

@@ -1,6 +1,7 @@
 // GET /api/datasets/:id/candidates?<browse filters>&cursor=&limit=&direction=: one keyset page as JSON.
 import { z } from "zod";
 import { parseBrowseFilters } from "@/lib/browse/filters";
+import { blindBrowsePage } from "@/lib/db/queries/blind";
 import { listCandidates } from "@/lib/db/queries/browse";
 import { datasetParams, route } from "@/lib/http/route";
 
@@ -13,12 +14,13 @@ const pageQuery = z.object({
 // Permission: dataset read.
 export const GET = route(
   { permission: "read", params: datasetParams, query: pageQuery.passthrough() },
-  async ({ params, query, url, db, dataset }) => {
+  async ({ params, query, url, db, dataset, reviewer }) => {
     const page = await listCandidates(db, await dataset(params.datasetId), parseBrowseFilters(url.searchParams), {
       cursor: query.cursor ?? null,
       limit: query.limit,
       direction: query.direction,
     });
-    return Response.json(page);
+    // No anchoring: cards of items colleagues decided and this reviewer has not show no human verdict.
+    return Response.json(await blindBrowsePage(db, page, (await reviewer()).id));
   },
 );

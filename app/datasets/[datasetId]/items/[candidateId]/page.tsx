@@ -22,7 +22,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const reviewer = await currentReviewer(db);
   const recentDecisions = await recentOwnDecisions(db, dataset.id, reviewer.id);
   const id = idOr404(candidateId);
-  const detail = await getItemDetail(db, dataset, id);
+  const detail = await getItemDetail(db, dataset, id, reviewer.id);
   if (!detail) notFound();
   const search = filtersToSearch(parseBrowseFilters(await searchParams));
   return (

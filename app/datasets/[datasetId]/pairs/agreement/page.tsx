@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { DatasetNav } from "@/components/dataset/dataset-nav";
+import { ReviewerStats } from "@/components/agreement/reviewer-stats";
 import { VerdictAgreementView } from "@/components/agreement/verdict-agreement";
 import { AgreementView } from "@/components/pairs/agreement-view";
 import { parseSelectedMetric } from "@/lib/agreement/url";
@@ -17,13 +18,19 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const { datasetId } = await params;
   const { db, dataset } = await loadDatasetOr404(datasetId);
   // One loader for the page, GET /api/datasets/<id>/agreement and `npm run agreement`.
-  const { verdicts, pairs: summary } = await loadAgreement(db, dataset);
+  const { verdicts, pairs: summary, json } = await loadAgreement(db, dataset);
   const selected = parseSelectedMetric(await searchParams);
   return (
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="/pairs" />
       <div className="space-y-4 px-4 py-4">
         <VerdictAgreementView datasetId={dataset.id} agreement={verdicts} selected={selected} />
+        <ReviewerStats
+          activity={json.reviewers_activity.reviewers}
+          gold={json.gold.reviewers}
+          sessionGapSeconds={json.reviewers_activity.session_gap_seconds}
+          goldItems={json.gold.items_answered}
+        />
         <div className="flex items-baseline gap-4 pt-4">
           <Link href={`/datasets/${dataset.id}/pairs`} className="text-sm text-neutral-400 hover:text-neutral-100">
             ← Pairs

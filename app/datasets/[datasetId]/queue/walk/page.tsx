@@ -23,7 +23,7 @@ export default async function QueueWalkPage({ params, searchParams }: Props) {
   const { filters, title } = parseWalk(await searchParams);
   const search = filtersToSearch(filters);
   const [first, total] = await Promise.all([listCandidates(db, dataset, filters, { limit: 1 }), countCandidates(db, dataset.id, filters)]);
-  const detail = first.items[0] ? await getItemDetail(db, dataset, first.items[0].id) : null;
+  const detail = first.items[0] ? await getItemDetail(db, dataset, first.items[0].id, reviewer.id) : null;
   if (!detail) {
     return (
       <div className="mx-auto max-w-xl p-10 text-center">

@@ -24,7 +24,7 @@ export default async function SampleQueuePage({ params, searchParams }: Props) {
   if (!walk || walk.datasetId !== dataset.id) notFound();
   const requested = Number((await searchParams).item);
   const startId = walk.ids.includes(requested) ? requested : (walk.ids.find((id) => !walk.decided.has(id)) ?? walk.ids[0]);
-  const detail = startId ? await getItemDetail(db, dataset, startId) : null;
+  const detail = startId ? await getItemDetail(db, dataset, startId, reviewer.id) : null;
   if (!detail) {
     return (
       <div className="mx-auto max-w-xl p-10 text-center text-neutral-300">
