@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { refreshStatistics } from "../db/queries/imports";
+import { getImportRun, refreshStatistics, type ImportRunDetail } from "../db/queries/imports";
 import { deleteUpload, getUpload, markRunHandedOver, readUploadChunks } from "../db/queries/uploads";
 import type { DbHandle } from "../db/client";
 import { importFile } from "../import/import-file";
@@ -29,11 +29,32 @@ async function copyUpload(db: DbHandle, uploadId: number, filePath: string): Pro
   }
 }
 
+/** A finished import run as the job's result (lib/import/upload-jobs importResult). */
+function resultOfRun(run: ImportRunDetail) {
+  return {
+    runId: run.id,
+    status: "done" as const,
+    linesTotal: run.linesTotal,
+    imported: run.linesImported,
+    unchanged: run.linesUnchanged,
+    bad: run.linesBad,
+    byKind: {},
+    errors: run.errors,
+    warnings: run.warnings,
+  };
+}
+
 export const runImportJob: JobHandler = async ({ db, job, drainSignal, stopReason, reportProgress }) => {
   const payload = importPayload.parse(job.payload);
   const previousRunId = typeof job.progress.runId === "number" ? job.progress.runId : null;
   const upload = await getUpload(db, payload.uploadId);
-  if (!upload?.is_complete) return { status: "failed", error: `the uploaded file ${payload.file} is no longer stored; upload it again` };
+  if (!upload?.is_complete) {
+    // The upload is deleted only after a whole import: an earlier attempt that finished it but lost
+    // its lease before recording so (a stalled heartbeat) has left the answer in its import run.
+    const finished = previousRunId === null ? undefined : await getImportRun(db, previousRunId);
+    if (finished?.status === "done") return { status: "done", result: resultOfRun(finished) };
+    return { status: "failed", error: `the uploaded file ${payload.file} is no longer stored; upload it again` };
+  }
   const filePath = path.join(os.tmpdir(), `ripe-import-${job.id}-${crypto.randomBytes(4).toString("hex")}.jsonl`);
   try {
     await copyUpload(db, payload.uploadId, filePath);

@@ -43,6 +43,13 @@ function columnsOf(table: string): string[] {
   return Object.values(getTableColumns(found)).map((column) => column.name);
 }
 
+/** Whether the table has a numeric `id` to copy it in chunks by (the auth tables' ids are text). */
+function hasNumericId(table: string): boolean {
+  const found = schemaTables().find((candidate) => getTableConfig(candidate).name === table);
+  const id = found ? Object.values(getTableColumns(found)).find((column) => column.name === "id") : undefined;
+  return id?.dataType === "number";
+}
+
 export async function countRows(db: DbHandle, table: string): Promise<number> {
   const row = await queryOne(db, z.object({ n: col.int }), `SELECT count(*) AS n FROM "${table}"`);
   return row.n;
@@ -67,7 +74,7 @@ export async function copyDatabase(
     const columns = columnsOf(table);
     const quoted = columns.map((column) => `"${column}"`).join(", ");
     const total = await countRows(source, table);
-    const hasId = columns.includes("id");
+    const hasId = hasNumericId(table);
     let done = 0;
     let lastId: number | null = null;
     while (done < total) {
