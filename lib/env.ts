@@ -102,6 +102,26 @@ const envSchema = z.object({
   RIPE_SIGN_IN_WINDOW_S: positive(60, "seconds"),
   /** How long a session lasts without use, in days. */
   RIPE_SESSION_DAYS: positive(7, "days"),
+  /** Single sign-on (lib/auth/sso.ts): an OpenID Connect issuer, with the client Ripe is registered as there. */
+  RIPE_OIDC_ISSUER: url,
+  RIPE_OIDC_CLIENT_ID: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || null),
+  RIPE_OIDC_CLIENT_SECRET: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || null),
+  /** The sign-in button reads "Sign in with <name>". */
+  RIPE_OIDC_NAME: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || "Single sign-on"),
+  /** off: only emails that already have an account may sign in by SSO; member: the first SSO sign-in creates a member account. */
+  RIPE_OIDC_NEW_ACCOUNTS: z
+    .enum(["off", "member", ""])
+    .optional()
+    .transform((value) => (value === "member" ? "member" : "off")),
   /** Leased background jobs (lib/jobs): how long a lease lasts without a heartbeat, and how often it is renewed. */
   RIPE_JOB_LEASE_MS: positive(30_000, "milliseconds"),
   /** Unset (0): a third of the lease, so two missed heartbeats still leave it held. */
@@ -116,12 +136,22 @@ const envSchema = z.object({
   RIPE_SHUTDOWN_TIMEOUT_MS: positive(20_000, "milliseconds"),
 });
 
+const checkedSchema = envSchema.superRefine((settings, context) => {
+  if (settings.RIPE_OIDC_ISSUER && !(settings.RIPE_OIDC_CLIENT_ID && settings.RIPE_OIDC_CLIENT_SECRET)) {
+    context.addIssue({
+      code: "custom",
+      path: ["RIPE_OIDC_CLIENT_ID"],
+      message: "RIPE_OIDC_ISSUER is set: set RIPE_OIDC_CLIENT_ID and RIPE_OIDC_CLIENT_SECRET too (the client registered at the provider)",
+    });
+  }
+});
+
 export type Env = z.output<typeof envSchema>;
 
 export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  const parsed = checkedSchema.safeParse(source);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new EnvError(`Ripe cannot start: bad setting in the environment\n${lines.join("\n")}`);

@@ -1,12 +1,14 @@
 import "server-only";
 // The one better-auth instance, on the project's database through the drizzle adapter. Created
 // lazily on first use (not at import) so `next build` neither needs the secret nor opens the
-// database. Email and password only for now; sign-up over HTTP is off: accounts come from the
-// first-start screen, the CLI, or an admin.
+// database. Email and password; single sign-on when RIPE_OIDC_* name a provider (lib/auth/sso.ts).
+// Sign-up over HTTP is off: accounts come from the first-start screen, the CLI, an admin, or (only
+// with RIPE_OIDC_NEW_ACCOUNTS=member) a first SSO sign-in.
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
+import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import type { DbHandle } from "../db/client";
 import { authAccounts, authSessions, authUsers, authVerifications } from "../db/schema";
 import { getDb } from "../db/server";
@@ -15,6 +17,7 @@ import { allowedHosts } from "../http/guards";
 import { attemptLimiter } from "./attempts";
 import { SESSION_COOKIE_PREFIX } from "./cookie";
 import { authSecret } from "./secret";
+import { ssoSettings } from "./sso";
 
 export const AUTH_BASE_PATH = "/api/auth";
 /** One message for an unknown account and a wrong password, so sign-in can't tell which. */
@@ -24,6 +27,7 @@ export function createAuth(handle: DbHandle) {
   const settings = env();
   const windowSeconds = settings.RIPE_SIGN_IN_WINDOW_S;
   const perAccount = attemptLimiter(settings.RIPE_SIGN_IN_ATTEMPTS, windowSeconds * 1000);
+  const sso = ssoSettings(settings);
   const hosts = [...allowedHosts()].flatMap((host) => [host, `${host}:*`]);
   return betterAuth({
     appName: "Ripe",
@@ -35,6 +39,12 @@ export function createAuth(handle: DbHandle) {
       schema: { user: authUsers, session: authSessions, account: authAccounts, verification: authVerifications },
     }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    account: {
+      // SSO finds an existing account by email only when the provider says the email is verified
+      // (email_verified); local accounts are made by an admin (no self sign-up), so their own
+      // unverified flag doesn't block the link. No provider is trusted without email_verified.
+      accountLinking: { enabled: true, requireLocalEmailVerified: false, trustedProviders: [] },
+    },
     user: {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "member", input: false },
@@ -46,7 +56,10 @@ export function createAuth(handle: DbHandle) {
       enabled: true,
       window: 60,
       max: 300,
-      customRules: { "/sign-in/email": { window: windowSeconds, max: settings.RIPE_SIGN_IN_ATTEMPTS } },
+      customRules: {
+        "/sign-in/email": { window: windowSeconds, max: settings.RIPE_SIGN_IN_ATTEMPTS },
+        "/sign-in/social": { window: windowSeconds, max: settings.RIPE_SIGN_IN_ATTEMPTS },
+      },
     },
     advanced: {
       useSecureCookies: settings.RIPE_PUBLIC_URL?.protocol === "https:",
@@ -68,12 +81,15 @@ export function createAuth(handle: DbHandle) {
           // A disabled account keeps its password but gets no session.
           before: async (session) => {
             const user = await handle.db.query.authUsers.findFirst({ where: (users, { eq }) => eq(users.id, session.userId) });
-            if (!user || user.disabled) throw new APIError("FORBIDDEN", { message: "This account is disabled; ask a site admin." });
+            if (!user || user.disabled) {
+              // The code reaches the SSO callback's redirect (?error=account_disabled) for the sign-in page.
+              throw new APIError("FORBIDDEN", { code: "account_disabled", message: "This account is disabled; ask a site admin." });
+            }
           },
         },
       },
     },
-    plugins: [nextCookies()],
+    plugins: sso ? [genericOAuth({ config: [sso.config] }), nextCookies()] : [nextCookies()],
   });
 }
 
