@@ -26,6 +26,8 @@ export function ssoSettings(settings: Env): SsoSettings | null {
       clientSecret: settings.RIPE_OIDC_CLIENT_SECRET,
       scopes: ["openid", "email", "profile"],
       pkce: true,
+      // Signing out of Ripe ends Ripe's session only; the provider's session is the provider's.
+      disableProviderLogout: true,
       // "off": an email with no account is refused (the callback says signup_disabled).
       disableSignUp: settings.RIPE_OIDC_NEW_ACCOUNTS === "off",
     },
