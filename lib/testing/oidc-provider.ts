@@ -64,6 +64,8 @@ export async function startOidcProvider(options: { redirectUri: string; accounts
       return grant;
     },
     cookies: { keys: ["oidc-test-cookie-key-0123456789"] },
+    // Explicit lifetimes (the defaults log a notice each); the in-memory store and dev signing keys stay.
+    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Grant: 600, Interaction: 600, Session: 600 },
   });
 
   const handleProvider = provider.callback();
