@@ -29,7 +29,7 @@ async function timed<T>(samples: number[], work: () => Promise<T>): Promise<T> {
 }
 
 /** Scores like a judge would give (most pass), some human reviews, a few overrides. */
-async function synthesiseVerdicts(db: DbHandle, datasetId: number) {
+export async function synthesiseVerdicts(db: DbHandle, datasetId: number) {
   await db.query(
     `UPDATE candidates SET judge_overall = LEAST(1, GREATEST(0, 0.78 + (random() + random() + random() - 1.5) * 0.35)) WHERE dataset_id = $1`,
     [datasetId],
@@ -64,6 +64,14 @@ export async function run(args: ParsedArgs) {
   await db.query("VACUUM ANALYZE");
   log("measuring…");
 
+  const measured = await measureBrowse(db, dataset, rounds);
+  await db.close();
+  if (flag(args, "keep") !== "true") fs.rmSync(work, { recursive: true, force: true });
+  return { bench: "browse", rows, ...measured };
+}
+
+/** Server-side timings of the queries the browse page runs: pages (first and deep), facets, counts, text search. */
+export async function measureBrowse(db: DbHandle, dataset: { id: number; threshold: number }, rounds: number) {
   const types = EDIT_TYPES.map((entry) => entry.editType);
   const filterSets: BrowseFilters[] = [
     { sort: "newest" },
@@ -97,12 +105,8 @@ export async function run(args: ParsedArgs) {
     const word = VOCABULARY[50 + ((round * 37) % 1500)];
     await timed(search, () => listCandidates(db, dataset, { q: word, sort: round % 2 ? "newest" : "score_desc" }));
   }
-  await db.close();
-  if (flag(args, "keep") !== "true") fs.rmSync(work, { recursive: true, force: true });
   const round1 = (value: number) => Number(value.toFixed(1));
   return {
-    bench: "browse",
-    rows,
     page_p95_ms: round1(percentile(page, 95)),
     facets_p95_ms: round1(percentile(facets, 95)),
     search_p95_ms: round1(percentile(search, 95)),

@@ -15,6 +15,7 @@ import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from 
 import { findAction, readActions } from "../testing/next-actions";
 import { freePort } from "./app-server";
 import { percentile } from "./browse-bench";
+import { startPgServer, type PgServer } from "./pg-server";
 import { createBenchReviewers } from "./load-accounts";
 import { runReviewer, type ReviewerResult } from "./load-client";
 
@@ -42,13 +43,21 @@ export type LoadResult = {
 
 export async function run(args: ParsedArgs): Promise<LoadResult> {
   const instances = Number(flag(args, "instances") ?? 1);
-  return runLoad({
-    reviewers: Number(flag(args, "reviewers") ?? 20),
-    seconds: Number(flag(args, "seconds") ?? 60),
-    instances,
-    thinkMs: Number(flag(args, "think-ms") ?? 1000),
-    serverUrl: flag(args, "database-url") ?? process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL,
-  });
+  // Several instances share one PostgreSQL server: DATABASE_URL's, or a throw-away one from Debian's packages.
+  let server: PgServer | undefined;
+  const named = flag(args, "database-url") ?? process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const serverUrl = named ?? (instances > 1 ? (server = await startPgServer()).url : undefined);
+  try {
+    return await runLoad({
+      reviewers: Number(flag(args, "reviewers") ?? 20),
+      seconds: Number(flag(args, "seconds") ?? 60),
+      instances,
+      thinkMs: Number(flag(args, "think-ms") ?? 1000),
+      serverUrl,
+    });
+  } finally {
+    server?.stop();
+  }
 }
 
 function ensureBuild() {

@@ -1,0 +1,89 @@
+// How cost grows with the dataset: on PostgreSQL (DATABASE_URL's server, or a throw-away one),
+// for each size a fresh database, a bulk import of synthetic SFT rows (rows, browse indexes and
+// the search index), synthetic verdicts, then the browse benchmark's page / facets / search
+// timings. Last line: {"sizes": [{"rows", "import_s", "page_p95_ms", "facets_p95_ms", "search_p95_ms"}, …]}.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { flag, type ParsedArgs } from "../cli/args";
+import { openDatabase } from "../db/client";
+import { ensureDataset } from "../db/queries/datasets";
+import { importFile } from "../import/import-file";
+import { measureBrowse, synthesiseVerdicts } from "./browse-bench";
+import { startPgServer, withDatabase, type PgServer } from "./pg-server";
+import { writeSyntheticSft } from "./synthetic";
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const seconds = (start: number) => Number(((performance.now() - start) / 1000).toFixed(1));
+
+/** "100k,400k,1.6m" → [100000, 400000, 1600000]. */
+export function parseSizes(text: string): number[] {
+  return text.split(",").map((part) => {
+    const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(part.trim());
+    if (!match) throw new Error(`--sizes: "${part}" is not a row count (e.g. 100k, 1.6m, 250000)`);
+    const scale = { "": 1, k: 1e3, m: 1e6 }[match[2].toLowerCase() as "" | "k" | "m"];
+    return Math.round(Number(match[1]) * scale);
+  });
+}
+
+async function admin(url: string, statement: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function run(args: ParsedArgs) {
+  const sizes = parseSizes(flag(args, "sizes") ?? "100k,400k,1.6m");
+  const rounds = Number(flag(args, "rounds") ?? 30);
+  let server: PgServer | undefined;
+  const serverUrl = process.env.DATABASE_URL ?? (server = await startPgServer()).url;
+  log(server ? `started a throw-away PostgreSQL server at ${serverUrl}` : `using DATABASE_URL's server`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "ripe-bench-growth-"));
+  const results: { rows: number; import_s: number; page_p95_ms: number; facets_p95_ms: number; search_p95_ms: number }[] = [];
+  try {
+    for (const rows of sizes) {
+      const manifest = path.join(work, `sft-${rows}.jsonl`);
+      log(`${rows} rows: generating…`);
+      await writeSyntheticSft(manifest, rows);
+      const name = `ripe_growth_${rows}_${process.pid}`;
+      await admin(serverUrl, `CREATE DATABASE ${name}`);
+      try {
+        const db = await openDatabase({ databaseUrl: withDatabase(serverUrl, name), purpose: "bench" });
+        const dataset = await ensureDataset(db, "bench");
+        const start = performance.now();
+        const report = await importFile(db, { datasetId: dataset.id, file: manifest, bulk: true });
+        // The bulk import builds every index, the search index included, before it returns.
+        const importSeconds = seconds(start);
+        await db.query("ANALYZE");
+        log(`${rows} rows: imported ${report.imported} in ${importSeconds} s; measuring…`);
+        await synthesiseVerdicts(db, dataset.id);
+        await db.query("VACUUM ANALYZE");
+        const measured = await measureBrowse(db, dataset, rounds);
+        await db.close();
+        const row = {
+          rows,
+          import_s: importSeconds,
+          import_s_per_100k: Number(((importSeconds * 100_000) / rows).toFixed(1)),
+          page_p95_ms: measured.page_p95_ms,
+          facets_p95_ms: measured.facets_p95_ms,
+          search_p95_ms: measured.search_p95_ms,
+          search_p50_ms: measured.search_p50_ms,
+        };
+        log(JSON.stringify(row));
+        results.push(row);
+      } finally {
+        await admin(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
+        fs.rmSync(manifest, { force: true });
+      }
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+    server?.stop();
+  }
+  return { sizes: results };
+}
