@@ -8,11 +8,12 @@ import { flag, type ParsedArgs } from "../cli/args";
 import { openDatabase, type DbHandle } from "../db/client";
 import { ensureDataset } from "../db/queries/datasets";
 import { countCandidates, facetCounts, listCandidates } from "../db/queries/browse";
+import { synthesiseVerdicts } from "../db/queries/bench-data";
+import { refreshStatistics } from "../db/queries/imports";
 import { importFile } from "../import/import-file";
 import type { BrowseFilters } from "../browse/filters";
 import { EDIT_TYPES } from "../taxonomy";
 import { VOCABULARY, writeSyntheticSft } from "./synthetic";
-import { disagreementSql, effectiveVerdictSql, judgeVerdictSql } from "../verdict/sql";
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -28,28 +29,6 @@ async function timed<T>(samples: number[], work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-/** Scores like a judge would give (most pass), some human reviews, a few overrides. */
-export async function synthesiseVerdicts(db: DbHandle, datasetId: number) {
-  await db.query(
-    `UPDATE candidates SET judge_overall = LEAST(1, GREATEST(0, 0.78 + (random() + random() + random() - 1.5) * 0.35)) WHERE dataset_id = $1`,
-    [datasetId],
-  );
-  await db.query(
-    `UPDATE candidates SET judge_verdict = ${judgeVerdictSql({ overall: "judge_overall", threshold: "0.7" })} WHERE dataset_id = $1`,
-    [datasetId],
-  );
-  await db.query(
-    `UPDATE candidates SET human_verdict = CASE WHEN random() < 0.8 THEN judge_verdict ELSE (CASE WHEN judge_verdict = 'pass' THEN 'fail' ELSE 'pass' END) END, review_count = 1 WHERE dataset_id = $1 AND id % 20 = 0`,
-    [datasetId],
-  );
-  await db.query(
-    `UPDATE candidates SET effective_verdict = ${effectiveVerdictSql({ human: "human_verdict", judge: "judge_verdict", prior: "prior" })},
-       is_disagreement = ${disagreementSql({ human: "human_verdict", judge: "judge_verdict" })} WHERE dataset_id = $1`,
-    [datasetId],
-  );
-  await db.query("VACUUM ANALYZE candidates");
-}
-
 export async function run(args: ParsedArgs) {
   const rows = Number(flag(args, "rows") ?? 400_000);
   const rounds = Number(flag(args, "rounds") ?? 30);
@@ -61,7 +40,7 @@ export async function run(args: ParsedArgs) {
   const dataset = await ensureDataset(db, "bench");
   await importFile(db, { datasetId: dataset.id, file: manifest, bulk: true });
   await synthesiseVerdicts(db, dataset.id);
-  await db.query("VACUUM ANALYZE");
+  await refreshStatistics(db, { vacuum: true });
   log("measuring…");
 
   const measured = await measureBrowse(db, dataset, rounds);

@@ -5,12 +5,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { flag, type ParsedArgs } from "../cli/args";
 import { openDatabase } from "../db/client";
+import { createServerDatabase, dropServerDatabase } from "../db/scratch-databases";
 import { ensureDataset } from "../db/queries/datasets";
 import { importFile } from "../import/import-file";
-import { measureBrowse, synthesiseVerdicts } from "./browse-bench";
+import { measureBrowse } from "./browse-bench";
+import { synthesiseVerdicts } from "../db/queries/bench-data";
+import { refreshStatistics } from "../db/queries/imports";
 import { startPgServer, withDatabase, type PgServer } from "./pg-server";
 import { writeSyntheticSft } from "./synthetic";
 
@@ -27,16 +29,6 @@ export function parseSizes(text: string): number[] {
   });
 }
 
-async function admin(url: string, statement: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function run(args: ParsedArgs) {
   const sizes = parseSizes(flag(args, "sizes") ?? "100k,400k,1.6m");
   const rounds = Number(flag(args, "rounds") ?? 30);
@@ -51,7 +43,7 @@ export async function run(args: ParsedArgs) {
       log(`${rows} rows: generating…`);
       await writeSyntheticSft(manifest, rows);
       const name = `ripe_growth_${rows}_${process.pid}`;
-      await admin(serverUrl, `CREATE DATABASE ${name}`);
+      await createServerDatabase(serverUrl, name);
       try {
         const db = await openDatabase({ databaseUrl: withDatabase(serverUrl, name), purpose: "bench" });
         const dataset = await ensureDataset(db, "bench");
@@ -59,10 +51,10 @@ export async function run(args: ParsedArgs) {
         const report = await importFile(db, { datasetId: dataset.id, file: manifest, bulk: true });
         // The bulk import builds every index, the search index included, before it returns.
         const importSeconds = seconds(start);
-        await db.query("ANALYZE");
+        await refreshStatistics(db);
         log(`${rows} rows: imported ${report.imported} in ${importSeconds} s; measuring…`);
         await synthesiseVerdicts(db, dataset.id);
-        await db.query("VACUUM ANALYZE");
+        await refreshStatistics(db, { vacuum: true });
         const measured = await measureBrowse(db, dataset, rounds);
         await db.close();
         const row = {
@@ -77,7 +69,7 @@ export async function run(args: ParsedArgs) {
         log(JSON.stringify(row));
         results.push(row);
       } finally {
-        await admin(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
+        await dropServerDatabase(serverUrl, name);
         fs.rmSync(manifest, { force: true });
       }
     }

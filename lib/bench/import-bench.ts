@@ -6,6 +6,7 @@ import path from "node:path";
 import { flag, type ParsedArgs } from "../cli/args";
 import { openDatabase } from "../db/client";
 import { ensureDataset } from "../db/queries/datasets";
+import { refreshStatistics } from "../db/queries/imports";
 import { exportToFolder } from "../export/export-to-folder";
 import { importFile } from "../import/import-file";
 import { readLines } from "../manifest/line-reader";
@@ -53,7 +54,7 @@ export async function run(args: ParsedArgs) {
     bulk: true,
     onProgress: (progress) => progress.linesRead % 50_000 < 5000 && log(`imported ${progress.linesRead}`),
   });
-  await handle.query("VACUUM ANALYZE");
+  await refreshStatistics(handle, { vacuum: true });
   const importSeconds = seconds(start);
   log(`import: ${report.imported} rows in ${importSeconds} s (${report.bad} bad); ${memoryLine()}`);
 
