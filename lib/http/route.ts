@@ -68,6 +68,13 @@ type RouteSpec<P extends z.ZodType, Q extends z.ZodType> = {
   isDatabaseFree?: boolean;
 };
 
+/** What a database-free route (liveness) gets as its handle: any use is a bug in that route. */
+const NO_DATABASE: DbHandle = new Proxy({} as DbHandle, {
+  get(_target, key) {
+    throw new Error(`a route declared isDatabaseFree used the database (${String(key)})`);
+  },
+});
+
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
@@ -99,7 +106,7 @@ export function route<P extends z.ZodType = z.ZodType<Record<string, never>>, Q 
       if (refusal) return json(refusal.status, { error: refusal.error });
       let db: DbHandle;
       try {
-        db = spec.isDatabaseFree ? (undefined as never) : await getDb();
+        db = spec.isDatabaseFree ? NO_DATABASE : await getDb();
       } catch (error) {
         console.error("database unavailable", error);
         return json(503, { error: "The database is not reachable; try again shortly." });
