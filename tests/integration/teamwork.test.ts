@@ -4,7 +4,10 @@
 // exported verdict while every decision stays in history; gold accuracy; and export and audit
 // leaving out a reviewer below a gold accuracy (the export CLI too).
 import { z } from "zod";
-import { col, queryRows } from "@/lib/db/rows";
+import { col, execute, queryRows } from "@/lib/db/rows";
+import { createAuth } from "@/lib/auth/auth";
+import { createAccount } from "@/lib/auth/create-account";
+import { setDatasetRole } from "@/lib/db/queries/accounts";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -62,6 +65,19 @@ describe.each(testBackends())("team work on $name", (backend) => {
       ])
     ).map((row) => Number(row.id));
     [ann, bo, cy, admin] = await Promise.all(["ann", "bo", "cy", "admin"].map((name) => ensureReviewer(database.handle, name)));
+    // Only accounts that may review the dataset can be assigned: give each reviewer row an account
+    // with the reviewer role (their decisions keep the short names the assertions use).
+    const auth = createAuth(database.handle);
+    for (const reviewer of [ann, bo, cy, admin]) {
+      const user = await createAccount(auth, database.handle, {
+        email: `${reviewer.name}@team.test`,
+        password: "team-password-1",
+        name: reviewer.name,
+        role: "member",
+      });
+      await execute(database.handle, "UPDATE reviewers SET user_id = $1 WHERE id = $2", [user.id, reviewer.id]);
+      await setDatasetRole(database.handle, dataset.id, user.id, "reviewer");
+    }
   });
   afterAll(async () => {
     await database?.dispose();
@@ -70,6 +86,21 @@ describe.each(testBackends())("team work on $name", (backend) => {
 
   it("assigns each item to exactly k distinct reviewers, balanced, and reassigns an absent reviewer's open items", async () => {
     const db = database.handle;
+    // An external reviewer (a name from imported lines, no account) or a viewer can't be given items.
+    const outsider = await ensureReviewer(db, "imported-only");
+    await expect(
+      createAssignment(db, {
+        datasetId: dataset.id,
+        title: "outsider",
+        source: "filter",
+        filter: {},
+        reviewerIds: [ann.id, outsider.id],
+        overlap: 1,
+        seed: 1,
+        dueAt: null,
+        createdBy: admin.id,
+      }),
+    ).rejects.toThrow(`reviewerIds: reviewer ${outsider.id} may not review this dataset`);
     await expect(
       createAssignment(db, {
         datasetId: dataset.id,

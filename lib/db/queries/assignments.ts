@@ -56,10 +56,31 @@ async function itemsOf(db: DbHandle, input: NewAssignment): Promise<number[]> {
   return rows.map((row) => row.id);
 }
 
+/**
+ * Reviewers who may be given items in a dataset: accounts that are not disabled and may review
+ * there (a reviewer or owner member, or a site owner/admin, who acts as owner everywhere).
+ * External reviewers (names from imported decision lines) can't sign in, so they can't be assigned.
+ */
+const ASSIGNABLE_SQL = `SELECT r.id, r.name FROM reviewers r JOIN auth_users u ON u.id = r.user_id
+  WHERE NOT u.disabled AND (u.role IN ('owner', 'admin') OR EXISTS (
+    SELECT 1 FROM dataset_members m WHERE m.user_id = u.id AND m.dataset_id = $1 AND m.role IN ('owner', 'reviewer')))`;
+
+export async function listAssignableReviewers(db: Pick<DbHandle, "query">, datasetId: number): Promise<{ id: number; name: string }[]> {
+  return queryRows(db, z.object({ id: col.int, name: col.text }), `${ASSIGNABLE_SQL} ORDER BY r.name`, [datasetId]);
+}
+
+async function refuseUnassignable(db: Pick<DbHandle, "query">, datasetId: number, reviewerIds: number[], field: string) {
+  const assignable = new Set((await listAssignableReviewers(db, datasetId)).map((row) => row.id));
+  const refused = [...new Set(reviewerIds)].filter((id) => !assignable.has(id));
+  if (refused.length)
+    throw new AssignmentError(`${field}: reviewer ${refused.join(", ")} may not review this dataset (give them the reviewer role first).`);
+}
+
 export async function createAssignment(db: DbHandle, input: NewAssignment): Promise<{ id: number; items: number; slots: number }> {
   const known = await queryRows(db, z.object({ id: col.int }), "SELECT id FROM reviewers WHERE id = ANY($1::int[])", [input.reviewerIds]);
   const missing = input.reviewerIds.filter((id) => !known.some((row) => row.id === id));
   if (missing.length) throw new AssignmentError(`reviewerIds: no reviewer ${missing.join(", ")}.`);
+  await refuseUnassignable(db, input.datasetId, input.reviewerIds, "reviewerIds");
   const candidateIds = await itemsOf(db, input);
   if (candidateIds.length === 0) throw new AssignmentError("There are no items to assign: the filter or sample is empty.");
   // Throws AllocationError for k > reviewers before anything is written.
@@ -208,6 +229,7 @@ export async function reassignAssignment(
     if (!assignment) throw new AssignmentError(`assignmentId: no assignment ${input.assignmentId} in this dataset.`);
     const known = await queryRows(tx, z.object({ id: col.int }), "SELECT id FROM reviewers WHERE id = ANY($1::int[])", [targets]);
     if (known.length !== new Set(targets).size) throw new AssignmentError("toReviewerIds: one of the reviewers does not exist.");
+    await refuseUnassignable(tx, input.datasetId, targets, "toReviewerIds");
     const open = await queryRows(
       tx,
       z.object({ candidate_id: col.int }),

@@ -5,12 +5,11 @@ import { AssignmentForm, type SourceOption } from "@/components/team/assignment-
 import { AssignmentList } from "@/components/team/assignment-list";
 import { GoldPanel } from "@/components/team/gold-panel";
 import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
-import { listAssignments, openAssignmentItems } from "@/lib/db/queries/assignments";
+import { listAssignableReviewers, listAssignments, openAssignmentItems } from "@/lib/db/queries/assignments";
 import { countCandidates } from "@/lib/db/queries/browse";
 import { goldRate, listGold } from "@/lib/db/queries/gold";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { listAuditSamplesWithProgress } from "@/lib/db/queries/queue";
-import { listReviewers } from "@/lib/db/queries/reviewers";
 import { datasetMetadata } from "@/lib/pages/metadata";
 
 type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -33,7 +32,7 @@ export default async function AssignmentsPage({ params, searchParams }: Props) {
     Promise.all(filters.map((entry) => countCandidates(db, dataset.id, entry.filter))),
     listAuditSamplesWithProgress(db, dataset.id),
     listAssignments(db, dataset.id),
-    listReviewers(db),
+    listAssignableReviewers(db, dataset.id),
     goldRate(db, dataset.id),
     listGold(db, dataset.id),
   ]);
