@@ -168,6 +168,12 @@ test("every route handler and server action: anonymous 401, no role 403, viewer 
       return entry.name.startsWith("action ") ? actionStatus(answer) : answer.status;
     };
     expect(await status("anonymous"), `${entry.name} anonymous`).toBe(401);
+    if (entry.permission === "self") {
+      // Personal entry points (one's own API tokens): any account may call them, on its own things only.
+      expect([401, 403], `${entry.name} signed in (self)`).not.toContain(await status("outsider"));
+      seen.push(`${entry.name} [self]`);
+      continue;
+    }
     expect(await status("outsider"), `${entry.name} without a role`).toBe(403);
     const asViewer = await status("viewer");
     if (entry.permission === "read") expect([401, 403], `${entry.name} viewer (read)`).not.toContain(asViewer);
@@ -197,7 +203,7 @@ test("pages: anonymous → sign-in, no role → 403, a viewer reads the dataset'
   const demo = await demoId(appUrl);
   const pages = walk("app", /^page\.tsx$/)
     .map((file) => "/" + path.dirname(path.relative("app", file)).replace(/^\.$/, ""))
-    .filter((page) => !["/sign-in", "/setup"].includes(page))
+    .filter((page) => !["/sign-in", "/setup", "/invite/[token]"].includes(page))
     .map(
       (page) =>
         page
