@@ -10,8 +10,9 @@ import { SESSION_COOKIE_PREFIX } from "@/lib/auth/cookie";
 import { PATH_HEADER, signInPath } from "@/lib/auth/paths";
 import { checkHost, checkStateChange } from "@/lib/http/guards";
 
-/** Pages anyone may open: signing in and the first-start screen. */
+/** Pages anyone may open: signing in, the first-start screen and invite links (the page checks the link). */
 const OPEN_PAGES = new Set(["/sign-in", "/setup"]);
+const isOpenPage = (pathname: string) => OPEN_PAGES.has(pathname) || pathname.startsWith("/invite/");
 
 const refuse = (status: number, error: string) => NextResponse.json({ error }, { status, headers: { "cache-control": "no-store" } });
 
@@ -35,7 +36,7 @@ export async function proxy(request: NextRequest) {
   } else if (request.nextUrl.pathname.startsWith("/api/")) {
     const refusal = checkStateChange(request, { needsBody: false });
     if (refusal) return refuse(refusal.status, refusal.error);
-  } else if (request.method === "GET" && !OPEN_PAGES.has(request.nextUrl.pathname)) {
+  } else if (request.method === "GET" && !isOpenPage(request.nextUrl.pathname)) {
     const path = request.nextUrl.pathname + request.nextUrl.search;
     if (!getSessionCookie(request, { cookiePrefix: SESSION_COOKIE_PREFIX })) {
       return NextResponse.redirect(new URL(signInPath(path), request.url));

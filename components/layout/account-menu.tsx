@@ -1,6 +1,7 @@
 "use client";
 // The signed-in account in the top bar: who, which site role, and sign-out (this browser, or every
 // session of the account). Sign-out goes to better-auth's endpoints; the server drops the session.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
@@ -9,7 +10,7 @@ async function post(path: string) {
   if (!response.ok) throw new Error(`The server answered ${response.status}`);
 }
 
-export function AccountMenu({ email, role }: { email: string; role: string }) {
+export function AccountMenu({ email, role, isSiteAdmin }: { email: string; role: string; isSiteAdmin: boolean }) {
   const [isOpen, setIsOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -38,6 +39,14 @@ export function AccountMenu({ email, role }: { email: string; role: string }) {
       </button>
       {isOpen && (
         <div className="absolute right-0 mt-1 w-56 rounded-md border border-neutral-700 bg-neutral-900 p-1 text-sm shadow-lg">
+          <Link href="/settings/tokens" onClick={() => setIsOpen(false)} className="block rounded px-3 py-2 hover:bg-neutral-800">
+            API tokens
+          </Link>
+          {isSiteAdmin && (
+            <Link href="/settings/accounts" onClick={() => setIsOpen(false)} className="block rounded px-3 py-2 hover:bg-neutral-800">
+              Accounts and admin log
+            </Link>
+          )}
           <button
             type="button"
             disabled={isPending}

@@ -26,7 +26,7 @@ export async function TopBar() {
       )}
       {account && (
         <div className="ml-auto">
-          <AccountMenu email={account.email} role={ROLE_LABELS[account.role]} />
+          <AccountMenu email={account.email} role={ROLE_LABELS[account.role]} isSiteAdmin={isSiteAdmin(account.role)} />
         </div>
       )}
     </header>

@@ -29,10 +29,13 @@ type DatasetResolver<I> = (input: I, db: DbHandle) => Promise<number | null> | n
  * What the action needs. Dataset permissions read the dataset from `input.datasetId` unless a
  * resolver says where it is (an action that names a job or an import instead).
  */
-export type ActionAccess<I> =
+type ScopedAccess<I> =
   | { permission: "site-admin" }
   | { permission: DatasetPermission; dataset: DatasetResolver<I> }
   | (I extends { datasetId: number } ? { permission: DatasetPermission } : never);
+
+/** Or any signed-in account, acting on its own things only (its API tokens): the handler scopes by context.account. */
+export type ActionAccess<I> = ScopedAccess<I> | { permission: "self" };
 
 function invalid(error: z.ZodError): ActionResult<never> {
   const fieldErrors: Record<string, string> = {};
@@ -58,14 +61,14 @@ function failed(error: unknown): ActionResult<never> {
  * input.datasetId: a caller without the role learns nothing about the rest of the schema.
  * Undefined: decide after parsing (a resolver, or a datasetId that is not a valid id).
  */
-function earlyDataset<I>(access: ActionAccess<I>, input: unknown): number | null | undefined {
+function earlyDataset<I>(access: ScopedAccess<I>, input: unknown): number | null | undefined {
   if (access.permission === "site-admin") return null;
   if ("dataset" in access) return undefined;
   const id = dbId.safeParse((input as { datasetId?: unknown } | null)?.datasetId);
   return id.success ? id.data : undefined;
 }
 
-function datasetOf<I>(access: ActionAccess<I>, input: I, db: DbHandle) {
+function datasetOf<I>(access: ScopedAccess<I>, input: I, db: DbHandle) {
   if (access.permission === "site-admin") return null;
   if ("dataset" in access) return access.dataset(input, db);
   return (input as { datasetId: number }).datasetId;
@@ -82,11 +85,12 @@ export function action<S extends z.ZodType, T>(
       const db = await getDb();
       const account = await accountFrom(await headers());
       if (!account) throw new AccessError(401, SIGN_IN_NEEDED);
-      const early = earlyDataset(access, input);
-      if (early !== undefined) await authorize(db, account, access.permission, early);
+      const scoped = access.permission === "self" ? null : (access as ScopedAccess<z.infer<S>>);
+      const early = scoped ? earlyDataset(scoped, input) : null;
+      if (scoped && early !== undefined) await authorize(db, account, scoped.permission, early);
       const parsed = schema.safeParse(input);
       if (!parsed.success) return invalid(parsed.error);
-      if (early === undefined) await authorize(db, account, access.permission, await datasetOf(access, parsed.data, db));
+      if (scoped && early === undefined) await authorize(db, account, scoped.permission, await datasetOf(scoped, parsed.data, db));
       const reviewer = await actorFor(db, account).reviewer();
       return { ok: true, data: await handler(parsed.data, { db, reviewer, account }) };
     } catch (error) {

@@ -4,11 +4,20 @@ import "server-only";
 // disabled account counts as signed out. Nothing here trusts a name or role the client sends.
 import type { DbHandle } from "../db/client";
 import { datasetRoleOf, reviewerForUser } from "../db/queries/accounts";
+import { accountForToken } from "../db/queries/api-tokens";
 import type { Reviewer } from "../db/schema";
 import { getAuth } from "./auth";
 import { allows, SITE_ROLES, type Permission, type SiteRole } from "./roles";
+import { bearerToken, hasBearer } from "./tokens";
 
-export type Account = { id: string; email: string; name: string; role: SiteRole };
+export type Account = {
+  id: string;
+  email: string;
+  name: string;
+  role: SiteRole;
+  /** Set when the request came with a read-only API token: it may not change anything. */
+  isReadOnly?: boolean;
+};
 
 export type Actor = {
   account: Account;
@@ -36,6 +45,20 @@ export async function accountFrom(headers: Headers): Promise<Account | null> {
   if (!session || session.user.disabled) return null;
   const { id, email, name, role } = session.user;
   return { id, email, name, role: siteRole(role) };
+}
+
+/**
+ * For route handlers only (pages and server actions take the session cookie alone): a request with
+ * `Authorization: Bearer ripe_…` acts as the token's owner, and a Bearer header that names no live
+ * token is anonymous (it does not fall back to a cookie). Without the header, the session.
+ */
+export async function accountFromRequest(db: DbHandle, headers: Headers): Promise<Account | null> {
+  if (!hasBearer(headers)) return accountFrom(headers);
+  const token = bearerToken(headers);
+  const found = token ? await accountForToken(db, token) : null;
+  if (!found) return null;
+  const { id, email, name, role } = found.user;
+  return { id, email, name, role: siteRole(role), isReadOnly: found.isReadOnly };
 }
 
 export function actorFor(db: DbHandle, account: Account): Actor {

@@ -473,3 +473,5 @@ export type DatasetMember = typeof datasetMembers.$inferSelect;
 export * from "./schema-jobs";
 // Assignments, adjudications and gold (lib/team).
 export * from "./schema-team";
+// API tokens, invites and the admin log (lib/auth).
+export * from "./schema-admin";

@@ -6,7 +6,7 @@ import "server-only";
 // turns every failure into a JSON answer with a 4xx status that says which field or what is
 // missing. An unexpected error is logged and answered with a 500 that carries no database text.
 import { z } from "zod";
-import { AccessError, accountFrom, actorFor, authorize, type Account } from "../auth/access";
+import { AccessError, accountFromRequest, actorFor, authorize, type Account } from "../auth/access";
 import type { Permission } from "../auth/roles";
 import type { DbHandle } from "../db/client";
 import { getDataset } from "../db/queries/datasets";
@@ -14,7 +14,7 @@ import type { Dataset, Reviewer } from "../db/schema";
 import { getDb } from "../db/server";
 import { idText } from "../ids";
 import { ImageError } from "../images/errors";
-import { checkHost, checkStateChange } from "./guards";
+import { checkHost, checkStateChange, STATE_CHANGING } from "./guards";
 
 /** A database id in a URL path: digits only, and small enough for an int4 column (lib/ids). */
 export const idSchema = idText;
@@ -111,9 +111,13 @@ export function route<P extends z.ZodType = z.ZodType<Record<string, never>>, Q 
         console.error("database unavailable", error);
         return json(503, { error: "The database is not reachable; try again shortly." });
       }
-      const account = isPublic ? null : await accountFrom(request.headers);
+      // A session cookie, or an API token (Authorization: Bearer ripe_…): route handlers take both.
+      const account = isPublic ? null : await accountFromRequest(db, request.headers);
       // Anonymous callers are refused before their input is even read.
-      if (!isPublic && !account) return json(401, { error: "Sign in to use Ripe." });
+      if (!isPublic && !account) return json(401, { error: "Sign in to use Ripe (or send a valid API token)." });
+      if (account?.isReadOnly && STATE_CHANGING.has(request.method)) {
+        return json(403, { error: "This API token is read-only; it may not change anything." });
+      }
       const url = new URL(request.url);
       const rawParams = (await next?.params) ?? {};
       const params = spec.params ? spec.params.safeParse(rawParams) : { success: true as const, data: {} };

@@ -5,6 +5,7 @@ import { newAccountSchema } from "@/lib/auth/account-schemas";
 import { getAuth } from "@/lib/auth/auth";
 import { AccountError, createAccount } from "@/lib/auth/create-account";
 import { listUsers } from "@/lib/db/queries/accounts";
+import { logAdmin } from "@/lib/db/queries/admin-log";
 import { HttpError, route } from "@/lib/http/route";
 
 // Permission: site admin.
@@ -17,10 +18,11 @@ export const GET = route({ permission: "site-admin" }, async ({ db }) => {
 });
 
 // Permission: site admin.
-export const POST = route({ permission: "site-admin", hasBody: true }, async ({ request, db }) => {
+export const POST = route({ permission: "site-admin", hasBody: true }, async ({ request, db, account }) => {
   const input = newAccountSchema.parse(await request.json().catch(() => null));
   try {
     const created = await createAccount(await getAuth(), db, input);
+    await logAdmin(db, { actor: account!.email, action: "account.create", target: created.email, details: { role: input.role } });
     return Response.json(created, { status: 201 });
   } catch (error) {
     if (error instanceof AccountError) throw new HttpError(409, error.message, { field: "email" });

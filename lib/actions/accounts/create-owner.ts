@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { newAccountSchema } from "../../auth/account-schemas";
 import { getAuth } from "../../auth/auth";
 import { AccountError, createFirstOwner } from "../../auth/create-account";
+import { logAdmin } from "../../db/queries/admin-log";
 import { ActionError, publicAction } from "../action";
 
 const ownerSchema = newAccountSchema.omit({ role: true });
@@ -14,6 +15,7 @@ export const createOwner = publicAction(ownerSchema, async (input, { db }) => {
   const auth = await getAuth();
   try {
     await createFirstOwner(auth, db, input);
+    await logAdmin(db, { actor: input.email, action: "account.create", target: input.email, details: { role: "owner", firstStart: true } });
   } catch (error) {
     if (error instanceof AccountError) throw new ActionError(error.message);
     throw error;

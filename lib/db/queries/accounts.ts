@@ -4,7 +4,7 @@ import "server-only";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { DatasetRole } from "../../auth/roles";
 import type { DbHandle } from "../client";
-import { authSessions, authUsers, datasetMembers, reviewers, type AuthUser, type Reviewer } from "../schema";
+import { authSessions, authUsers, datasetMembers, datasets, reviewers, type AuthUser, type Reviewer } from "../schema";
 import { MAX_REVIEWER_NAME } from "./reviewers";
 
 export async function countUsers(db: DbHandle): Promise<number> {
@@ -84,4 +84,15 @@ export async function listDatasetMembers(db: DbHandle, datasetId: number): Promi
     .innerJoin(authUsers, eq(authUsers.id, datasetMembers.userId))
     .where(eq(datasetMembers.datasetId, datasetId))
     .orderBy(asc(authUsers.email));
+}
+
+export type MembershipView = { userId: string; datasetId: number; datasetName: string; role: DatasetRole };
+
+/** Every dataset role of every account, for the site's accounts page. */
+export async function listMemberships(db: DbHandle): Promise<MembershipView[]> {
+  return db.db
+    .select({ userId: datasetMembers.userId, datasetId: datasets.id, datasetName: datasets.name, role: datasetMembers.role })
+    .from(datasetMembers)
+    .innerJoin(datasets, eq(datasets.id, datasetMembers.datasetId))
+    .orderBy(asc(datasets.name));
 }

@@ -2,6 +2,11 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { DatasetNav } from "@/components/dataset/dataset-nav";
 import { DatasetBaseForm } from "@/components/dataset/dataset-base-form";
+import { MembersPanel } from "@/components/settings/members-panel";
+import { pageAccount } from "@/lib/auth/page-access";
+import { allows } from "@/lib/auth/roles";
+import { datasetRoleOf, listDatasetMembers } from "@/lib/db/queries/accounts";
+import { listInvites } from "@/lib/db/queries/invites";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { imagePolicy } from "@/lib/images/sources";
 
@@ -14,8 +19,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DatasetSettingsPage({ params }: Props) {
   await connection();
-  const { dataset } = await loadDatasetOr404((await params).datasetId);
+  const { db, dataset } = await loadDatasetOr404((await params).datasetId);
   const policy = imagePolicy();
+  const account = await pageAccount(db);
+  // Members and invites are for the dataset's admins; readers see the image settings only.
+  const isAdmin = allows(account.role, await datasetRoleOf(db, account.id, dataset.id), "admin");
+  const members = isAdmin ? await listDatasetMembers(db, dataset.id) : [];
+  const invites = isAdmin ? await listInvites(db, dataset.id) : [];
   return (
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="/settings" />
@@ -31,6 +41,19 @@ export default async function DatasetSettingsPage({ params }: Props) {
             ...policy.s3Bases.map((base) => `s3://${base.bucket}/${base.key}`),
           ]}
         />
+        {isAdmin && (
+          <MembersPanel
+            datasetId={dataset.id}
+            members={members}
+            invites={invites.map((invite) => ({
+              id: invite.id,
+              email: invite.email,
+              role: invite.role,
+              expires: invite.expiresAt.toISOString().slice(0, 10),
+              state: invite.state,
+            }))}
+          />
+        )}
       </div>
     </div>
   );

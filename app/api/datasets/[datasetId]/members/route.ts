@@ -4,6 +4,7 @@ import { z } from "zod";
 import { emailSchema } from "@/lib/auth/account-schemas";
 import { DATASET_ROLES } from "@/lib/auth/roles";
 import { findUserByEmail, listDatasetMembers, setDatasetRole } from "@/lib/db/queries/accounts";
+import { logAdmin } from "@/lib/db/queries/admin-log";
 import { datasetParams, HttpError, route } from "@/lib/http/route";
 
 const memberChange = z.object({ email: emailSchema, role: z.enum(DATASET_ROLES).nullable() });
@@ -15,11 +16,20 @@ export const GET = route({ permission: "read", params: datasetParams }, async ({
 });
 
 // Permission: dataset admin.
-export const PUT = route({ permission: "admin", params: datasetParams, hasBody: true }, async ({ request, params, db, dataset }) => {
-  const found = await dataset(params.datasetId);
-  const change = memberChange.parse(await request.json().catch(() => null));
-  const user = await findUserByEmail(db, change.email);
-  if (!user) throw new HttpError(404, `No account for ${change.email}; a site admin creates it first.`, { field: "email" });
-  await setDatasetRole(db, found.id, user.id, change.role);
-  return Response.json({ email: user.email, role: change.role });
-});
+export const PUT = route(
+  { permission: "admin", params: datasetParams, hasBody: true },
+  async ({ request, params, db, dataset, account }) => {
+    const found = await dataset(params.datasetId);
+    const change = memberChange.parse(await request.json().catch(() => null));
+    const user = await findUserByEmail(db, change.email);
+    if (!user) throw new HttpError(404, `No account for ${change.email}; a site admin creates it first.`, { field: "email" });
+    await setDatasetRole(db, found.id, user.id, change.role);
+    await logAdmin(db, {
+      actor: account!.email,
+      action: "member.role",
+      target: user.email,
+      details: { dataset: found.name, role: change.role },
+    });
+    return Response.json({ email: user.email, role: change.role });
+  },
+);

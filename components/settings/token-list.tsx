@@ -1,0 +1,131 @@
+"use client";
+// The signed-in account's API tokens: create one (the secret is shown here once, to copy), see
+// when each was last used, revoke one. Tokens act with the account's roles (or read only).
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { createTokenAction } from "@/lib/actions/tokens/create-token";
+import { revokeTokenAction } from "@/lib/actions/tokens/revoke-token";
+
+export type TokenRow = {
+  id: number;
+  name: string;
+  hint: string;
+  isReadOnly: boolean;
+  created: string;
+  lastUsed: string | null;
+  revoked: string | null;
+};
+
+const input = "rounded-md border border-neutral-700 bg-neutral-950 px-3 py-2 text-sm text-neutral-100 placeholder:text-neutral-500";
+
+export function TokenList({ tokens }: { tokens: TokenRow[] }) {
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [isReadOnly, setReadOnly] = useState(false);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, startWork] = useTransition();
+
+  const onCreate = (event: FormEvent) => {
+    event.preventDefault();
+    startWork(async () => {
+      const result = await createTokenAction({ name, isReadOnly });
+      if (!result.ok) return setError(result.error);
+      setError(null);
+      setSecret(result.data.token);
+      setName("");
+      router.refresh();
+    });
+  };
+  const onRevoke = (tokenId: number) =>
+    startWork(async () => {
+      const result = await revokeTokenAction({ tokenId });
+      setError(result.ok ? null : result.error);
+      router.refresh();
+    });
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={onCreate} className="flex flex-wrap items-center gap-2 rounded-lg border border-neutral-800 bg-neutral-900/60 p-4">
+        <input
+          aria-label="Token name"
+          data-testid="token-name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="name, e.g. nightly export"
+          className={`${input} min-w-0 flex-1`}
+        />
+        <label className="flex items-center gap-1 text-sm text-neutral-300">
+          <input type="checkbox" checked={isReadOnly} onChange={(event) => setReadOnly(event.target.checked)} /> read-only
+        </label>
+        <button
+          type="submit"
+          disabled={isBusy}
+          className="rounded-md bg-amber-500 px-4 py-2 text-sm font-medium text-neutral-950 hover:bg-amber-400 disabled:opacity-60"
+        >
+          Create token
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="text-sm text-red-400">
+          {error}
+        </p>
+      )}
+      {secret && (
+        <div role="status" className="space-y-1 rounded-lg border border-emerald-700 bg-emerald-950/40 p-4 text-sm text-emerald-200">
+          <p>
+            Copy this token now: it is not shown again. Send it as <code>Authorization: Bearer …</code>.
+          </p>
+          <code data-testid="token-secret" className="block break-all rounded bg-neutral-950 p-2 font-mono text-neutral-100 select-all">
+            {secret}
+          </code>
+        </div>
+      )}
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs text-neutral-400">
+          <tr>
+            <th className="py-1">Name</th>
+            <th>Token</th>
+            <th>Created</th>
+            <th>Last used</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.length === 0 && (
+            <tr>
+              <td colSpan={5} className="py-2 text-neutral-500">
+                No tokens yet.
+              </td>
+            </tr>
+          )}
+          {tokens.map((token) => (
+            <tr key={token.id} className="border-t border-neutral-800" data-testid="token-row">
+              <td className="py-2 text-neutral-100">
+                {token.name}
+                {token.isReadOnly && <span className="ml-2 rounded bg-neutral-800 px-1.5 text-xs text-neutral-300">read-only</span>}
+              </td>
+              <td className="font-mono text-neutral-400">{token.hint}…</td>
+              <td className="text-neutral-400">{token.created}</td>
+              <td className="text-neutral-400">{token.lastUsed ?? "never"}</td>
+              <td className="text-right">
+                {token.revoked ? (
+                  <span className="text-neutral-500">revoked {token.revoked}</span>
+                ) : (
+                  <button
+                    type="button"
+                    disabled={isBusy}
+                    onClick={() => onRevoke(token.id)}
+                    className="rounded border border-neutral-700 px-2 py-1 text-xs text-neutral-200 hover:border-red-500 hover:text-red-300"
+                  >
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

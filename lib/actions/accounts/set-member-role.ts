@@ -1,0 +1,25 @@
+"use server";
+// Changes an account's role on a dataset (or removes it) from the dataset's Members panel.
+import { z } from "zod";
+import { emailSchema } from "../../auth/account-schemas";
+import { DATASET_ROLES } from "../../auth/roles";
+import { findUserByEmail, setDatasetRole } from "../../db/queries/accounts";
+import { logAdmin } from "../../db/queries/admin-log";
+import { getDataset } from "../../db/queries/datasets";
+import { dbId } from "../../ids";
+import { action, ActionError } from "../action";
+
+// Permission: dataset admin.
+export const setMemberRoleAction = action(
+  z.object({ datasetId: dbId, email: emailSchema, role: z.enum(DATASET_ROLES).nullable() }),
+  async ({ datasetId, email, role }, { db, account }) => {
+    const dataset = await getDataset(db, datasetId);
+    if (!dataset) throw new ActionError(`datasetId: no dataset ${datasetId}.`);
+    const user = await findUserByEmail(db, email);
+    if (!user) throw new ActionError(`email: no account for ${email}; invite them instead.`);
+    await setDatasetRole(db, datasetId, user.id, role);
+    await logAdmin(db, { actor: account.email, action: "member.role", target: user.email, details: { dataset: dataset.name, role } });
+    return { email: user.email, role };
+  },
+  { permission: "admin" },
+);
