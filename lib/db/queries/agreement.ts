@@ -11,7 +11,7 @@ import { agreementSummary, type AgreementSummary } from "../../pairs/agreement";
 import { z } from "zod";
 import type { SqlRunner } from "../client";
 import { col, queryRows } from "../rows";
-import type { Dataset, Verdict } from "../schema";
+import type { Dataset } from "../schema";
 import { goldAccuracy, reviewerActivity, SESSION_GAP_SECONDS, type GoldAccuracy, type ReviewerActivity } from "../../team/activity";
 import { activityDecisions, goldAnswers } from "./gold";
 import { agreementPairs, liveLabels } from "./pairs-labels";
