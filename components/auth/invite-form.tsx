@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { acceptInvite } from "@/lib/actions/invites/accept-invite";
 import { MIN_PASSWORD } from "@/lib/auth/account-schemas";
+import { FormSubmit } from "./form-submit";
 
 const inputClass = "rounded border border-neutral-700 bg-neutral-900 px-3 py-2";
 
@@ -60,17 +61,7 @@ export function InviteForm({ token, email }: { token: string; email: string }) {
         <input name="confirm" type="password" required autoComplete="new-password" data-testid="invite-confirm" className={inputClass} />
         {fieldErrors.confirm && <span className="text-xs text-red-400">{fieldErrors.confirm}</span>}
       </label>
-      {error && (
-        <p role="alert" className="text-sm text-red-400">
-          {error}
-        </p>
-      )}
-      <button
-        disabled={isPending}
-        className="rounded-md bg-amber-500 px-3 py-2 font-medium text-neutral-950 hover:bg-amber-400 disabled:opacity-60"
-      >
-        {isPending ? "Creating…" : "Create my account"}
-      </button>
+      <FormSubmit error={error} isPending={isPending} label="Create my account" pendingLabel="Creating…" />
     </form>
   );
 }

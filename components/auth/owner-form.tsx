@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createOwner } from "@/lib/actions/accounts/create-owner";
 import { MIN_PASSWORD } from "@/lib/auth/account-schemas";
+import { FormSubmit } from "./form-submit";
 
 const inputClass = "rounded border border-neutral-700 bg-neutral-900 px-3 py-2";
 
@@ -53,17 +54,7 @@ export function OwnerForm() {
         <input name="confirm" type="password" required autoComplete="new-password" className={inputClass} />
         {fieldErrors.confirm && <span className="text-xs text-red-400">{fieldErrors.confirm}</span>}
       </label>
-      {error && (
-        <p role="alert" className="text-sm text-red-400">
-          {error}
-        </p>
-      )}
-      <button
-        disabled={isPending}
-        className="rounded-md bg-amber-500 px-3 py-2 font-medium text-neutral-950 hover:bg-amber-400 disabled:opacity-60"
-      >
-        {isPending ? "Creating…" : "Create the owner account"}
-      </button>
+      <FormSubmit error={error} isPending={isPending} label="Create the owner account" pendingLabel="Creating…" />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 // Email and password to better-auth's sign-in endpoint; the session cookie comes back httpOnly.
 // A wrong password and an unknown account get the same message.
 import { useState, useTransition } from "react";
+import { FormSubmit } from "./form-submit";
 
 const MESSAGES: Record<number, string> = {
   401: "Wrong email or password.",
@@ -52,17 +53,7 @@ export function SignInForm({ next }: { next: string }) {
           className="rounded border border-neutral-700 bg-neutral-900 px-3 py-2"
         />
       </label>
-      {error && (
-        <p role="alert" className="text-sm text-red-400">
-          {error}
-        </p>
-      )}
-      <button
-        disabled={isPending}
-        className="rounded-md bg-amber-500 px-3 py-2 font-medium text-neutral-950 hover:bg-amber-400 disabled:opacity-60"
-      >
-        {isPending ? "Signing in…" : "Sign in"}
-      </button>
+      <FormSubmit error={error} isPending={isPending} label="Sign in" pendingLabel="Signing in…" />
     </form>
   );
 }
