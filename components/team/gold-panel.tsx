@@ -81,15 +81,18 @@ export function GoldPanel({ datasetId, rate, gold }: { datasetId: number; rate: 
             data-testid="gold-ids"
           />
         </label>
-        <select
-          value={verdict}
-          onChange={(event) => setVerdict(event.target.value as "accept" | "reject")}
-          className={field}
-          data-testid="gold-verdict"
-        >
-          <option value="accept">known accept</option>
-          <option value="reject">known reject</option>
-        </select>
+        <label className="flex items-center gap-2 text-neutral-400">
+          Known verdict
+          <select
+            value={verdict}
+            onChange={(event) => setVerdict(event.target.value as "accept" | "reject")}
+            className={field}
+            data-testid="gold-verdict"
+          >
+            <option value="accept">accept</option>
+            <option value="reject">reject</option>
+          </select>
+        </label>
         <button
           disabled={isPending}
           className="rounded bg-amber-500 px-2 py-1 font-medium text-neutral-950 hover:bg-amber-400"
