@@ -7,6 +7,7 @@ import { ensureDataset } from "../lib/db/queries/datasets";
 import { refreshStatistics } from "../lib/db/queries/imports";
 import { checkBase } from "../lib/images/sources";
 import { importFile } from "../lib/import/import-file";
+import { buildSearchIndex } from "../lib/jobs/search-job";
 
 const BULK_FROM_BYTES = 20 * 1024 * 1024;
 const USAGE = "usage: npm run import -- --dataset NAME [--base URL_OR_DIR] [--strict] [--quiet] FILE...";
@@ -34,6 +35,7 @@ const handle = await openForCli("import CLI");
 const dataset = await ensureDataset(handle, datasetName, { base });
 const isQuiet = flag(args, "quiet") === "true" || !process.stderr.isTTY;
 let anyBad = false;
+let isSearchDeferred = false;
 const controller = new AbortController();
 process.once("SIGINT", () => {
   console.error("\nStopping after the current batch (what was imported stays; re-run to continue)…");
@@ -76,7 +78,33 @@ for (const file of args.positional) {
     `${file}: ${verb}: ${report.linesTotal} lines, ${report.imported} imported${kinds ? ` (${kinds})` : ""}, ${report.unchanged} already there, ${report.bad} bad`,
   );
   if (report.bad > 0) anyBad = true;
+  if (report.isSearchDeferred) isSearchDeferred = true;
   if (controller.signal.aborted) break;
+}
+if (isSearchDeferred && !controller.signal.aborted) {
+  // The rows are browsable now; the search words (and the indexes only export and later imports
+  // read) are the app's background job. Build them here while we hold the data folder anyway;
+  // Ctrl-C leaves the rest to the app, which resumes the build when it starts.
+  console.log("Browsable now. Building the search index (Ctrl-C leaves it to the app, which finishes it in the background)…");
+  const stop = new AbortController();
+  process.removeAllListeners("SIGINT");
+  process.once("SIGINT", () => stop.abort());
+  const searchBar = new cliProgress.SingleBar(
+    { format: "search index [{bar}] {percentage}% | {value}/{total} instructions", hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let isBarStarted = false;
+  const built = await buildSearchIndex(handle, dataset.id, {
+    signal: stop.signal,
+    onProgress: (progress) => {
+      if (isQuiet) return;
+      if (!isBarStarted) searchBar.start(Math.max(progress.total, 1), 0);
+      isBarStarted = true;
+      searchBar.update(progress.done);
+    },
+  });
+  if (isBarStarted) searchBar.stop();
+  console.log(built.isReady ? "Search index ready." : "Search index left for the app to finish in the background.");
 }
 if (handle.kind === "pglite") await refreshStatistics(handle, { vacuum: true });
 await handle.close();

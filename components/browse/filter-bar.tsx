@@ -105,8 +105,9 @@ export function FilterBar({ datasetId, filters, matching, threshold }: Props) {
           type="search"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
-          placeholder="Search both instructions…"
+          placeholder="Words or word starts, both instructions…"
           aria-label="Search instructions"
+          title="Finds items whose instructions have words starting with each word you type (sky → sky, skyline)"
           className="min-w-[14rem] max-w-sm flex-1 rounded border border-neutral-700 bg-neutral-900 px-3 py-1.5 text-sm placeholder:text-neutral-500"
         />
         {VERDICT_FILTERS.map(({ key, label, options }) => (

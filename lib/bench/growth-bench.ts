@@ -10,6 +10,7 @@ import { openDatabase } from "../db/client";
 import { createServerDatabase, dropServerDatabase } from "../db/scratch-databases";
 import { ensureDataset } from "../db/queries/datasets";
 import { importFile } from "../import/import-file";
+import { buildSearchIndex } from "../jobs/search-job";
 import { measureBrowse } from "./browse-bench";
 import { synthesiseVerdicts } from "../db/queries/bench-data";
 import { refreshStatistics } from "../db/queries/imports";
@@ -49,7 +50,9 @@ export async function run(args: ParsedArgs) {
         const dataset = await ensureDataset(db, "bench");
         const start = performance.now();
         const report = await importFile(db, { datasetId: dataset.id, file: manifest, bulk: true });
-        // The bulk import builds every index, the search index included, before it returns.
+        const browsableSeconds = seconds(start);
+        // The search words and the remaining indexes: the background build, here run to its end.
+        await buildSearchIndex(db, dataset.id);
         const importSeconds = seconds(start);
         await refreshStatistics(db);
         log(`${rows} rows: imported ${report.imported} in ${importSeconds} s; measuring…`);
@@ -59,6 +62,7 @@ export async function run(args: ParsedArgs) {
         await db.close();
         const row = {
           rows,
+          browsable_s: browsableSeconds,
           import_s: importSeconds,
           import_s_per_100k: Number(((importSeconds * 100_000) / rows).toFixed(1)),
           page_p95_ms: measured.page_p95_ms,

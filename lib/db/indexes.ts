@@ -16,11 +16,23 @@ export const DEFERRABLE_INDEXES = [
   "candidates_browse_id",
   "candidates_browse_type_id",
   "requests_session",
-  "requests_search_trgm",
   "manifest_rows_dataset_kind_id",
   "manifest_rows_dataset_key",
   "manifest_rows_request",
   "manifest_rows_session",
+] as const;
+
+/**
+ * What a bulk load builds before its rows count as browsable (pages, facets, an item's siblings);
+ * the rest waits for the background search build (lib/jobs/search-job.ts).
+ */
+export const BROWSE_INDEXES = [
+  "candidates_request",
+  "candidates_browse_type_score",
+  "candidates_browse_verdict_score",
+  "candidates_browse_score",
+  "candidates_browse_id",
+  "candidates_browse_type_id",
 ] as const;
 
 /** Indexes only the importer's own lookups read: a bulk load into an empty dataset keeps those lookups in memory. */
@@ -54,8 +66,14 @@ export async function dropDeferrableIndexes(db: SqlRunner, options: { andLookups
   for (const name of names) await db.query(`DROP INDEX IF EXISTS "${name}"`);
 }
 
-/** Creates any index of the schema that is missing (after a bulk load, or one that was killed); returns name → seconds. */
-export async function ensureIndexes(db: SqlRunner): Promise<Record<string, number>> {
+/**
+ * Creates the schema's indexes that are missing (after a bulk load, or one that was killed), or
+ * only those named; one statement each, stopping between them when signalled. Returns name → seconds.
+ */
+export async function ensureIndexes(
+  db: SqlRunner,
+  options: { only?: readonly string[]; signal?: AbortSignal } = {},
+): Promise<Record<string, number>> {
   const definitions = indexDefinitions();
   const rows = await queryRows(
     db,
@@ -65,7 +83,8 @@ export async function ensureIndexes(db: SqlRunner): Promise<Record<string, numbe
   const present = new Set(rows.map((row) => row.indexname));
   const created: Record<string, number> = {};
   for (const [name, statement] of definitions) {
-    if (present.has(name)) continue;
+    if (present.has(name) || (options.only && !options.only.includes(name))) continue;
+    if (options.signal?.aborted) break;
     const start = performance.now();
     await db.query(statement);
     created[name] = (performance.now() - start) / 1000;

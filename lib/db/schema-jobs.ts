@@ -10,7 +10,7 @@ import { bigint, boolean, customType, index, integer, jsonb, pgTable, primaryKey
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
-export const BACKGROUND_JOB_KINDS = ["judge", "import", "rubric"] as const;
+export const BACKGROUND_JOB_KINDS = ["judge", "import", "rubric", "search"] as const;
 export type BackgroundJobKind = (typeof BACKGROUND_JOB_KINDS)[number];
 /** queued → running (leased) → done | failed | cancelled; a released or expired lease is queued/running again. */
 export const BACKGROUND_JOB_STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;

@@ -34,9 +34,6 @@ export type { CandidateRole, ManifestKind, Outcome, PairLabel, PairOrigin, Reaso
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
-/** The text the trigram index covers; search SQL must use exactly this expression. */
-export const SEARCH_EXPRESSION = "lower(r.text || ' ' || r.summarized_text)";
-
 export const datasets = pgTable("datasets", {
   id: serial("id").primaryKey(),
   name: text("name").notNull().unique(),
@@ -52,6 +49,8 @@ export const datasets = pgTable("datasets", {
   weightQuality: doublePrecision("weight_quality").notNull().default(0.15),
   threshold: doublePrecision("threshold").notNull().default(0.7),
   isDemo: boolean("is_demo").notNull().default(false),
+  /** Some requests may still lack their search words (a bulk import's background build is not done). */
+  searchBacklog: boolean("search_backlog").notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -181,8 +180,6 @@ export const requests = pgTable(
   (table) => [
     index("requests_dataset_source").on(table.datasetId, table.sourceImage),
     index("requests_session").on(table.sessionId, table.turn),
-    // Expression index (no stored copy of the text): search queries must use SEARCH_EXPRESSION.
-    index("requests_search_trgm").using("gin", sql`lower(${table.text} || ' ' || ${table.summarizedText}) gin_trgm_ops`),
   ],
 );
 
@@ -402,3 +399,5 @@ export * from "./schema-jobs";
 export * from "./schema-team";
 // API tokens, invites and the admin log (lib/auth).
 export * from "./schema-admin";
+
+export * from "./schema-search";

@@ -8,10 +8,12 @@ import {
   MANIFEST_COPY,
   REQUEST_COPY,
   reserveIds,
+  TERMS_COPY,
   sftOwnerLines,
   storedLineHashes,
 } from "../db/queries/import-rows";
 import type { CandidateRole, ManifestKind } from "../db/schema";
+import { termsOf } from "../search/terms";
 import { groupOf, isKnownEditType } from "../taxonomy";
 
 export const MULTI_TURN_EDIT_TYPE = "Multi-turn edit (no edit type in manifest)";
@@ -33,6 +35,8 @@ export class BulkMemory {
 export type BatchContext = {
   tx: SqlRunner;
   memory?: BulkMemory;
+  /** A bulk load leaves the search words to the background build (lib/jobs/search-job.ts). */
+  isSearchDeferred?: boolean;
   datasetId: number;
   file: string;
   runId: number;
@@ -109,6 +113,7 @@ export type ManifestRowInput = {
 /** Accumulates rows of one batch and writes them with one COPY per table. */
 export class RowWriter {
   private requests: string[] = [];
+  private terms: string[] = [];
   private candidates: string[] = [];
   private manifest: string[] = [];
 
@@ -128,6 +133,8 @@ export class RowWriter {
         turn: input.turn ?? null,
       }),
     );
+    if (!this.context.isSearchDeferred)
+      this.terms.push(TERMS_COPY.row({ requestId: input.id, terms: termsOf(input.text, input.summarizedText) }));
   }
 
   candidate(input: CandidateInput) {
@@ -185,8 +192,14 @@ export class RowWriter {
   }
 
   async flush() {
-    await copyImportRows(this.context.tx, { requests: this.requests, candidates: this.candidates, manifest: this.manifest });
+    await copyImportRows(this.context.tx, {
+      requests: this.requests,
+      terms: this.terms,
+      candidates: this.candidates,
+      manifest: this.manifest,
+    });
     this.requests = [];
+    this.terms = [];
     this.candidates = [];
     this.manifest = [];
   }

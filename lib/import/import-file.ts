@@ -7,8 +7,17 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DbHandle } from "../db/client";
 import { refreshCandidates } from "../db/queries/candidate-state";
-import { createImportRun, finishImportRun, isDatasetEmpty, raiseMaintenanceMemory, updateRunCounts } from "../db/queries/imports";
-import { dropDeferrableIndexes, ensureIndexes } from "../db/indexes";
+import {
+  analyzeBrowseTables,
+  createImportRun,
+  finishImportRun,
+  isDatasetEmpty,
+  raiseMaintenanceMemory,
+  updateRunCounts,
+} from "../db/queries/imports";
+import { BROWSE_INDEXES, dropDeferrableIndexes, ensureIndexes } from "../db/indexes";
+import { markSearchBacklog } from "../db/queries/search-index";
+import { enqueueSearchBuild } from "../jobs/search-job";
 import { readLines } from "../manifest/line-reader";
 import { parseLine, type ParsedLine } from "../manifest/records";
 import { importDecisionBatch, importJudgeScoreBatch } from "./batch-labels";
@@ -49,8 +58,10 @@ export type ImportReport = {
   byKind: Record<string, number>;
   errors: string[];
   warnings: string[];
-  /** Bulk loads: seconds spent rebuilding each index after the load. */
+  /** Bulk loads: seconds spent building each browse index after the load (the rest is the search build's). */
   indexSeconds?: Record<string, number>;
+  /** Bulk loads: the search words and the other indexes are left to a queued background build. */
+  isSearchDeferred?: boolean;
 };
 
 const MAX_STORED_MESSAGES = 1000;
@@ -122,6 +133,8 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
   if (options.bulk) {
     if (await isDatasetEmpty(handle, options.datasetId)) memory = new BulkMemory();
     await dropDeferrableIndexes(handle, { andLookups: memory !== undefined });
+    // Before any request without its words is written: search falls back to scanning meanwhile.
+    await markSearchBacklog(handle, options.datasetId);
   }
   report.linesTotal = 0; // counted again by the importing pass
   let pending = emptyPending();
@@ -134,7 +147,16 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     pendingCount = 0;
     const touched: number[] = [];
     await handle.transaction(async (tx) => {
-      const context: BatchContext = { tx, memory, datasetId: options.datasetId, file: label, runId, fail, warn };
+      const context: BatchContext = {
+        tx,
+        memory,
+        isSearchDeferred: options.bulk,
+        datasetId: options.datasetId,
+        file: label,
+        runId,
+        fail,
+        warn,
+      };
       const apply = (kind: string, result: BatchResult) => {
         report.imported += result.imported;
         report.unchanged += result.unchanged;
@@ -175,8 +197,13 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
   }
   if (report.status !== "cancelled") await flush();
   if (options.bulk) {
+    // Browsable from here; the search words and the other indexes follow in the background.
     await raiseMaintenanceMemory(handle);
-    report.indexSeconds = await ensureIndexes(handle);
+    report.indexSeconds = await ensureIndexes(handle, { only: BROWSE_INDEXES });
+    await analyzeBrowseTables(handle);
+    await markSearchBacklog(handle, options.datasetId);
+    await enqueueSearchBuild(handle, options.datasetId);
+    report.isSearchDeferred = true;
   }
   await finishRun(handle, report, report.imported);
   return report;

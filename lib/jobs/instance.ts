@@ -12,13 +12,14 @@ import type { DbHandle } from "../db/client";
 import { runImportJob } from "./import-job";
 import { runJudgeJob } from "./judge-job";
 import { runRubricJob } from "./rubric-job";
+import { enqueueMissingSearchBuilds, runSearchJob } from "./search-job";
 import { jobsInstance } from "./instance-nudge";
 import type { WorkerSettings } from "./settings";
 import { createWorker, type JobHandlers, type Worker } from "./worker";
 
 export { nudgeWorker } from "./instance-nudge";
 
-export const JOB_HANDLERS: JobHandlers = { judge: runJudgeJob, import: runImportJob, rubric: runRubricJob };
+export const JOB_HANDLERS: JobHandlers = { judge: runJudgeJob, import: runImportJob, rubric: runRubricJob, search: runSearchJob };
 
 const instance = jobsInstance();
 
@@ -27,6 +28,10 @@ export function startInstanceWorker(db: () => Promise<DbHandle>, settings: Parti
   if (!instance.worker) {
     instance.worker = createWorker({ db, handlers: JOB_HANDLERS, settings });
     instance.worker.start();
+    // Search builds a bulk import queued, or should have (it died first), run on whichever instance is up.
+    void db()
+      .then(enqueueMissingSearchBuilds)
+      .catch((error: Error) => console.error(`[jobs] could not queue search-index builds: ${error.message}`));
   }
   return instance.worker;
 }

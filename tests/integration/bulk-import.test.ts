@@ -5,8 +5,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { col, queryRows } from "@/lib/db/rows";
-import { DEFERRABLE_INDEXES, LOOKUP_INDEXES } from "@/lib/db/indexes";
+import { col, queryOne, queryRows } from "@/lib/db/rows";
+import { BROWSE_INDEXES, DEFERRABLE_INDEXES, LOOKUP_INDEXES } from "@/lib/db/indexes";
+import { hasLiveJob } from "@/lib/db/queries/background-jobs";
+import { buildSearchIndex } from "@/lib/jobs/search-job";
 import { exportOf, importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
 const SAMPLE = path.resolve("tests/fixtures/pico-banana-sample");
@@ -71,9 +73,28 @@ describe.each(testBackends())("bulk import on $name", (backend) => {
     const plainExport = await exportOf(database.handle, "plain", scratch);
     const bulkExport = await exportOf(database.handle, "bulk", scratch);
     for (const name of ["sft.jsonl", "preference.jsonl"]) expect(bulkExport.read(name), name).toBe(plainExport.read(name));
-    const indexes = new Set(
-      (await queryRows(database.handle, z.object({ indexname: col.text }), "SELECT indexname FROM pg_indexes")).map((row) => row.indexname),
-    );
+    const indexNames = async () =>
+      new Set(
+        (await queryRows(database.handle, z.object({ indexname: col.text }), "SELECT indexname FROM pg_indexes")).map(
+          (row) => row.indexname,
+        ),
+      );
+    // Browsable at once; the other indexes and the search words come with the background build.
+    let indexes = await indexNames();
+    for (const name of BROWSE_INDEXES) expect(indexes.has(name), name).toBe(true);
+    const bulkId = (await queryOne(database.handle, z.object({ id: col.int }), "SELECT id FROM datasets WHERE name = 'bulk'")).id;
+    expect(await hasLiveJob(database.handle, "search", "datasetId", bulkId)).toBe(true);
+    expect(await buildSearchIndex(database.handle, bulkId)).toMatchObject({ isReady: true });
+    indexes = await indexNames();
     for (const name of [...DEFERRABLE_INDEXES, ...LOOKUP_INDEXES]) expect(indexes.has(name), name).toBe(true);
+    const terms = await queryRows(
+      database.handle,
+      z.object({ name: col.text, terms: col.text }),
+      `SELECT d.name, t.terms::text AS terms FROM request_terms t JOIN requests r ON r.id = t.request_id JOIN datasets d ON d.id = r.dataset_id
+       WHERE d.name IN ('plain', 'bulk') ORDER BY d.name, r.id`,
+    );
+    const termsOf = (name: string) => terms.filter((row) => row.name === name).map((row) => row.terms);
+    expect(termsOf("bulk").length).toBeGreaterThan(0);
+    expect(termsOf("bulk")).toEqual(termsOf("plain"));
   });
 });

@@ -1,11 +1,20 @@
 // Text search in both instructions pages through exactly the matches, in the page order, for
-// common and rare words alike (keyset cursors, trigram index).
+// common and rare words alike (keyset cursors, the words index): an item matches when each typed
+// word begins one of its words. After a bulk import, before the background build has written the
+// words, search scans the instructions for the typed words instead (slower, a superset), and the
+// build brings it back to the words index with the same answers as a plain import.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { col, queryOne, queryRows } from "@/lib/db/rows";
 import { listCandidates } from "@/lib/db/queries/browse";
 import { importInto, testBackends, type TestDatabase } from "@/lib/testing/test-db";
+import { importFile } from "@/lib/import/import-file";
+import { ensureDataset } from "@/lib/db/queries/datasets";
+import { hasSearchBacklog, searchState } from "@/lib/db/queries/search-index";
+import { buildSearchIndex } from "@/lib/jobs/search-job";
+import { wordsOf } from "@/lib/search/terms";
+import type { DbHandle } from "@/lib/db/client";
 
 const SAMPLE = path.resolve("tests/fixtures/pico-banana-sample");
 
@@ -28,31 +37,75 @@ describe.each(testBackends())("text search on $name", (backend) => {
     await database?.dispose();
   });
 
-  for (const [word, sort] of [
+  for (const [typed, sort] of [
     ["the", "newest"],
     ["the", "score_asc"],
     ["seamless", "newest"],
     ["lantern", "newest"],
+    ["Seam BACKGR", "newest"],
     ["zzz-no-match", "newest"],
   ] as const) {
-    it(`"${word}" sorted by ${sort}: every page, in order`, async () => {
-      const expected = await queryRows(
-        database.handle,
-        z.object({ id: col.int }),
-        `SELECT c.id FROM candidates c JOIN requests r ON r.id = c.request_id
-         WHERE c.dataset_id = $1 AND lower(r.text || ' ' || r.summarized_text) LIKE $2
-         ORDER BY ${sort === "newest" ? "c.id DESC" : "c.judge_overall ASC, c.id ASC"}`,
-        [dataset.id, `%${word}%`],
+    it(`"${typed}" sorted by ${sort}: every page, in order`, async () => {
+      const expected = await matching(database.handle, dataset.id, sort, (words) =>
+        wordsOf(typed).every((prefix) => words.some((word) => word.startsWith(prefix))),
       );
-      const seen: number[] = [];
-      let cursor: string | null = null;
-      for (let page = 0; page < 20; page++) {
-        const result = await listCandidates(database.handle, dataset, { q: word, sort }, { cursor, limit: 3 });
-        seen.push(...result.items.map((item) => item.id));
-        cursor = result.nextCursor;
-        if (!cursor) break;
-      }
-      expect(seen).toEqual(expected.map((row) => Number(row.id)));
+      expect(expected.length > 0).toBe(typed !== "zzz-no-match");
+      expect(await everyPage(database.handle, dataset, typed, sort)).toEqual(expected);
     });
   }
+
+  it("a word inside another word is not a match (what a user gives up for the index)", async () => {
+    const expected = await matching(database.handle, dataset.id, "newest", (words) => words.some((word) => word.startsWith("ground")));
+    const inside = await matching(database.handle, dataset.id, "newest", (words) => words.some((word) => word.includes("ground")));
+    expect(inside.length).toBeGreaterThan(expected.length);
+    expect(await everyPage(database.handle, dataset, "ground", "newest")).toEqual(expected);
+  });
+
+  it("after a bulk import: substring search while the words are missing, the words index once the build ran", async () => {
+    const bulk = await ensureDataset(database.handle, "search-bulk");
+    for (const file of ["sft.third-party-modified.xiongpeilin.jsonl", "sft.verbatim.jsonl"])
+      await importFile(database.handle, { datasetId: bulk.id, file: path.join(SAMPLE, file), bulk: true });
+    const bulkDataset = { id: bulk.id, threshold: bulk.threshold };
+    expect(await hasSearchBacklog(database.handle, bulk.id)).toBe(true);
+    expect(await searchState(database.handle, bulk.id)).toMatchObject({ isReady: false });
+    const substring = await matching(database.handle, bulk.id, "newest", (_, text) => text.includes("ground"));
+    expect(await everyPage(database.handle, bulkDataset, "ground", "newest")).toEqual(substring);
+
+    const built = await buildSearchIndex(database.handle, bulk.id);
+    expect(built.isReady).toBe(true);
+    expect(await searchState(database.handle, bulk.id)).toEqual({ isReady: true });
+    const words = await matching(database.handle, bulk.id, "newest", (list) => list.some((word) => word.startsWith("ground")));
+    expect(await everyPage(database.handle, bulkDataset, "ground", "newest")).toEqual(words);
+    // A second build finds nothing to do and leaves the index complete.
+    expect(await buildSearchIndex(database.handle, bulk.id)).toMatchObject({ words: 0, isReady: true });
+  });
 });
+
+/** Candidate ids of the dataset whose instructions pass `test`, in the sort's order (computed here, not by the search). */
+async function matching(
+  handle: DbHandle,
+  datasetId: number,
+  sort: "newest" | "score_asc",
+  test: (words: string[], text: string) => boolean,
+): Promise<number[]> {
+  const rows = await queryRows(
+    handle,
+    z.object({ id: col.int, text: col.text }),
+    `SELECT c.id, r.text || ' ' || r.summarized_text AS text FROM candidates c JOIN requests r ON r.id = c.request_id
+     WHERE c.dataset_id = $1 ORDER BY ${sort === "newest" ? "c.id DESC" : "c.judge_overall ASC, c.id ASC"}`,
+    [datasetId],
+  );
+  return rows.filter((row) => test(wordsOf(row.text), row.text.toLowerCase())).map((row) => row.id);
+}
+
+async function everyPage(handle: DbHandle, dataset: { id: number; threshold: number }, q: string, sort: "newest" | "score_asc") {
+  const seen: number[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 200; page++) {
+    const result = await listCandidates(handle, dataset, { q, sort }, { cursor, limit: 3 });
+    seen.push(...result.items.map((item) => item.id));
+    cursor = result.nextCursor;
+    if (!cursor) break;
+  }
+  return seen;
+}

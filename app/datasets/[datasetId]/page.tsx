@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import { BrowseShell } from "@/components/browse/browse-shell";
 import { ImageHealthNote } from "@/components/browse/image-health-note";
+import { SearchIndexNote } from "@/components/browse/search-index-note";
 import { CategorySidebar } from "@/components/browse/category-sidebar";
 import { CandidateGrid } from "@/components/browse/candidate-grid";
 import { FilterBar } from "@/components/browse/filter-bar";
@@ -10,6 +11,7 @@ import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
 import { blindBrowsePage } from "@/lib/db/queries/blind";
 import { countCandidates, facetCounts, listCandidates } from "@/lib/db/queries/browse";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
+import { searchState } from "@/lib/db/queries/search-index";
 import { datasetMetadata } from "@/lib/pages/metadata";
 import { currentReviewer } from "@/lib/review/current-reviewer";
 
@@ -23,22 +25,24 @@ export default async function BrowsePage({ params, searchParams }: Props) {
   const { db, dataset } = await loadDatasetOr404(datasetId);
   const filters = parseBrowseFilters(await searchParams);
   const reviewer = await currentReviewer(db);
-  const [facets, matching, fullPage] = await Promise.all([
+  const [facets, matching, fullPage, search] = await Promise.all([
     facetCounts(db, dataset.id, filters),
     countCandidates(db, dataset.id, filters),
     listCandidates(db, dataset, filters),
+    searchState(db, dataset.id),
   ]);
   // No anchoring: cards of items colleagues decided and this reviewer has not show no human verdict.
   const page = await blindBrowsePage(db, fullPage, reviewer.id);
   const tree = buildFacetTree(facets);
-  const search = filtersToSearch(filters);
+  const query = filtersToSearch(filters);
   return (
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="" />
       <BrowseShell sidebar={<CategorySidebar datasetId={dataset.id} filters={filters} groups={tree.groups} total={tree.total} />}>
+        <SearchIndexNote datasetId={dataset.id} initial={search} />
         <ImageHealthNote datasetId={dataset.id} />
         <FilterBar datasetId={dataset.id} filters={filters} matching={matching} threshold={dataset.threshold} />
-        <CandidateGrid key={search} datasetId={dataset.id} search={search} initialPage={page} />
+        <CandidateGrid key={query} datasetId={dataset.id} search={query} initialPage={page} />
       </BrowseShell>
     </div>
   );

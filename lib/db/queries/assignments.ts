@@ -11,7 +11,7 @@ import type { AssignmentSummary, OpenItem, ReviewerProgress } from "../../team/t
 export type { AssignmentSummary, OpenItem, ReviewerProgress };
 import type { DbHandle } from "../client";
 import { col, queryOne, queryRows } from "../rows";
-import { buildWhere } from "./browse-sql";
+import { whereFor } from "./browse-sql";
 import { HAS_DECIDED } from "./team-sql";
 
 export class AssignmentError extends Error {}
@@ -43,7 +43,7 @@ async function itemsOf(db: DbHandle, input: NewAssignment): Promise<number[]> {
     if (!sample[0]) throw new AssignmentError(`sampleId: no audit sample ${input.sampleId} in this dataset.`);
     return sample[0].items.map((item) => item.candidateId);
   }
-  const { where, params, needsRequest } = buildWhere(input.datasetId, input.filter ?? {});
+  const { where, params, needsRequest } = await whereFor(db, input.datasetId, input.filter ?? {});
   const rows = await queryRows(
     db,
     z.object({ id: col.int }),

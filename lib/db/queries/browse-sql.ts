@@ -5,7 +5,9 @@ import { z } from "zod";
 import { MAX_ID } from "../../ids";
 import type { BrowseFilters, Sort } from "../../browse/filters";
 import { normalizeEditType } from "../../taxonomy";
-import { SEARCH_EXPRESSION } from "../schema";
+import { queryOf, wordsOf } from "../../search/terms";
+import type { SqlRunner } from "../client";
+import { hasSearchBacklog } from "./search-index";
 
 export type SqlParts = { where: string[]; params: unknown[]; needsRequest: boolean };
 
@@ -13,7 +15,16 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (match) => `\\${match}`);
 }
 
-export function buildWhere(datasetId: number, filters: BrowseFilters, options: { skipCategory?: boolean } = {}): SqlParts {
+/** Substring match over both instructions: the fallback while a dataset's search words are being built. */
+const SCAN_EXPRESSION = "lower(r.text || ' ' || r.summarized_text)";
+
+export type WhereOptions = {
+  skipCategory?: boolean;
+  /** Some requests of the dataset may still lack their search words (datasets.search_backlog). */
+  searchBacklog?: boolean;
+};
+
+export function buildWhere(datasetId: number, filters: BrowseFilters, options: WhereOptions = {}): SqlParts {
   const params: unknown[] = [datasetId];
   const where = ["c.dataset_id = $1"];
   const add = (clause: (placeholder: string) => string, value: unknown) => {
@@ -39,10 +50,39 @@ export function buildWhere(datasetId: number, filters: BrowseFilters, options: {
   if (filters.same) where.push(filters.same === "1" ? "c.is_identical_text" : "NOT c.is_identical_text");
   let needsRequest = false;
   if (filters.q) {
-    needsRequest = true;
-    add((p) => `${SEARCH_EXPRESSION} LIKE ${p}`, `%${escapeLike(filters.q.toLowerCase())}%`);
+    const query = queryOf(filters.q);
+    const hasWords = (p: string) => `EXISTS (SELECT 1 FROM request_terms t WHERE t.request_id = c.request_id AND t.terms @@ ${p}::tsquery)`;
+    // Every typed word as a substring (what the scan can check; a superset of the word-prefix match).
+    const scanWords = wordsOf(filters.q).slice(0, 16);
+    const scan = (p: string) => `${SCAN_EXPRESSION} LIKE ALL (${p}::text[])`;
+    if (query === null) {
+      // Nothing but punctuation: no word to look up, so match it literally.
+      needsRequest = true;
+      add((p) => `${SCAN_EXPRESSION} LIKE ${p}`, `%${escapeLike(filters.q.toLowerCase())}%`);
+    } else if (!options.searchBacklog) {
+      add(hasWords, query);
+    } else {
+      needsRequest = true;
+      params.push(
+        query,
+        scanWords.map((word) => `%${escapeLike(word)}%`),
+      );
+      const [q, s] = [`$${params.length - 1}`, `$${params.length}`];
+      where.push(`(${hasWords(q)} OR (NOT EXISTS (SELECT 1 FROM request_terms u WHERE u.request_id = c.request_id) AND ${scan(s)}))`);
+    }
   }
   return { where, params, needsRequest };
+}
+
+/** buildWhere, asking the database first whether a text search must cover requests still lacking their words. */
+export async function whereFor(
+  db: Pick<SqlRunner, "query">,
+  datasetId: number,
+  filters: BrowseFilters,
+  options: Omit<WhereOptions, "searchBacklog"> = {},
+): Promise<SqlParts> {
+  const searchBacklog = filters.q ? await hasSearchBacklog(db, datasetId) : false;
+  return buildWhere(datasetId, filters, { ...options, searchBacklog });
 }
 
 /**

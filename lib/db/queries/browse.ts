@@ -6,7 +6,7 @@ import type { BrowseFilters, Sort } from "../../browse/filters";
 import { z } from "zod";
 import type { DbHandle } from "../client";
 import { col, queryOne, queryRows } from "../rows";
-import { buildFacetWhere, buildWhere, cursorCondition, decodeCursor, encodeCursor, orderFor, type Cursor } from "./browse-sql";
+import { buildFacetWhere, cursorCondition, whereFor, decodeCursor, encodeCursor, orderFor, type Cursor } from "./browse-sql";
 import type { BrowseItem, BrowsePage } from "../../browse/types";
 export type { BrowseItem, BrowsePage };
 
@@ -98,7 +98,7 @@ async function simplePage(
   limit: number,
   direction: Direction,
 ) {
-  const { where, params, needsRequest } = buildWhere(datasetId, filters);
+  const { where, params, needsRequest } = await whereFor(db, datasetId, filters);
   const order = orderFor(sort, direction);
   if (cursor) where.push(cursorCondition(sort, order.op, cursor, params));
   const rows = await queryRows(
@@ -125,7 +125,7 @@ async function uncertaintyPage(
   const isForward = direction === "forward";
   const op = isForward ? ">" : "<";
   const query = async (side: "above" | "below" | "unjudged") => {
-    const { where, params, needsRequest } = buildWhere(datasetId, filters);
+    const { where, params, needsRequest } = await whereFor(db, datasetId, filters);
     params.push(threshold);
     const t = `$${params.length}::float8`;
     const distance =
@@ -204,7 +204,7 @@ export async function countCandidates(db: DbHandle, datasetId: number, filters: 
     );
     return row?.count ?? 0;
   }
-  const { where, params, needsRequest } = buildWhere(datasetId, filters);
+  const { where, params, needsRequest } = await whereFor(db, datasetId, filters);
   const row = await queryOne(
     db,
     z.object({ count: col.int }),
@@ -261,8 +261,8 @@ function facetsFromCounts(db: DbHandle, facet: { where: string[]; params: unknow
 }
 
 /** Score ranges and text search need the candidates themselves. */
-function facetsFromCandidates(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<FacetRow[]> {
-  const { where, params, needsRequest } = buildWhere(datasetId, filters, { skipCategory: true });
+async function facetsFromCandidates(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<FacetRow[]> {
+  const { where, params, needsRequest } = await whereFor(db, datasetId, filters, { skipCategory: true });
   return queryRows(
     db,
     facetRow,

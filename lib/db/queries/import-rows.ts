@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { SqlRunner } from "../client";
 import { copyTable } from "../csv";
 import { col, queryOne, queryRows } from "../rows";
-import { candidates, manifestRows, requests, type ManifestKind } from "../schema";
+import { candidates, manifestRows, requests, requestTerms, type ManifestKind } from "../schema";
 
 /** The columns a batch writes, by COPY (one per table per batch). */
 export const REQUEST_COPY = copyTable(requests, [
@@ -50,9 +50,16 @@ export const MANIFEST_COPY = copyTable(manifestRows, [
   "sessionId",
 ]);
 
+/** A request's search words (lib/search/terms.ts), written beside it unless a bulk load defers them. */
+export const TERMS_COPY = copyTable(requestTerms, ["requestId", "terms"]);
+
 /** Writes a batch's CSV lines (from the *_COPY writers), parents first. */
-export async function copyImportRows(tx: SqlRunner, lines: { requests: string[]; candidates: string[]; manifest: string[] }) {
+export async function copyImportRows(
+  tx: SqlRunner,
+  lines: { requests: string[]; terms: string[]; candidates: string[]; manifest: string[] },
+) {
   if (lines.requests.length) await tx.copyFrom(REQUEST_COPY.table, REQUEST_COPY.columns, lines.requests.join(""));
+  if (lines.terms.length) await tx.copyFrom(TERMS_COPY.table, TERMS_COPY.columns, lines.terms.join(""));
   if (lines.candidates.length) await tx.copyFrom(CANDIDATE_COPY.table, CANDIDATE_COPY.columns, lines.candidates.join(""));
   if (lines.manifest.length) await tx.copyFrom(MANIFEST_COPY.table, MANIFEST_COPY.columns, lines.manifest.join(""));
 }

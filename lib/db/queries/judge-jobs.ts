@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { BrowseFilters } from "../../browse/filters";
 import type { DbHandle, SqlRunner } from "../client";
 import { col, queryOne, queryRows } from "../rows";
-import { buildWhere } from "./browse-sql";
+import { whereFor } from "./browse-sql";
 import type { JudgeTypeOption, JobErrorRow } from "../../judge/types";
 export type { JudgeTypeOption, JobErrorRow };
 
@@ -21,22 +21,22 @@ export async function judgeTypeOptions(db: DbHandle, datasetId: number): Promise
   );
 }
 
-function selectionSql(datasetId: number, filters: BrowseFilters) {
-  const { where, params, needsRequest } = buildWhere(datasetId, filters);
+async function selectionSql(db: DbHandle, datasetId: number, filters: BrowseFilters) {
+  const { where, params, needsRequest } = await whereFor(db, datasetId, filters);
   const from = needsRequest ? "candidates c JOIN requests r ON r.id = c.request_id" : "candidates c";
   return { sql: `FROM ${from} WHERE ${where.join(" AND ")}`, params };
 }
 
 /** How many candidates the browse filter matches (shown before a run starts). */
 export async function countBrowseSelection(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<number> {
-  const { sql, params } = selectionSql(datasetId, filters);
+  const { sql, params } = await selectionSql(db, datasetId, filters);
   const row = await queryOne(db, z.object({ count: col.int }), `SELECT count(*) AS count ${sql}`, params);
   return row.count;
 }
 
 /** The candidate ids a browse filter selects, for a job over "what I was looking at". */
 export async function browseSelectionIds(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<number[]> {
-  const { sql, params } = selectionSql(datasetId, filters);
+  const { sql, params } = await selectionSql(db, datasetId, filters);
   const rows = await queryRows(db, z.object({ id: col.int }), `SELECT c.id ${sql} ORDER BY c.id`, params);
   return rows.map((row) => row.id);
 }

@@ -43,11 +43,11 @@ function columnsOf(table: string): string[] {
   return Object.values(getTableColumns(found)).map((column) => column.name);
 }
 
-/** Whether the table has a numeric `id` to copy it in chunks by (the auth tables' ids are text). */
-function hasNumericId(table: string): boolean {
+/** The numeric primary-key column to copy the table in chunks by (`id`, or request_terms' `request_id`); null when there is none (the auth tables' ids are text). */
+function numericKeyOf(table: string): string | null {
   const found = schemaTables().find((candidate) => getTableConfig(candidate).name === table);
-  const id = found ? Object.values(getTableColumns(found)).find((column) => column.name === "id") : undefined;
-  return id?.dataType === "number";
+  const key = found ? Object.values(getTableColumns(found)).find((column) => column.primary) : undefined;
+  return key?.dataType === "number" ? key.name : null;
 }
 
 export async function countRows(db: DbHandle, table: string): Promise<number> {
@@ -74,13 +74,14 @@ export async function copyDatabase(
     const columns = columnsOf(table);
     const quoted = columns.map((column) => `"${column}"`).join(", ");
     const total = await countRows(source, table);
-    const hasId = hasNumericId(table);
+    const key = numericKeyOf(table);
+    const hasId = key !== null;
     let done = 0;
     let lastId: number | null = null;
     while (done < total) {
-      const where: string = hasId && lastId !== null ? `WHERE id > ${lastId}` : "";
+      const where: string = hasId && lastId !== null ? `WHERE "${key}" > ${lastId}` : "";
       const select: string = hasId
-        ? `SELECT ${quoted} FROM "${table}" ${where} ORDER BY id LIMIT ${CHUNK_ROWS}`
+        ? `SELECT ${quoted} FROM "${table}" ${where} ORDER BY "${key}" LIMIT ${CHUNK_ROWS}`
         : `SELECT ${quoted} FROM "${table}"`;
       const csv = await csvChunk(source, `COPY (${select}) TO '/dev/blob' WITH (FORMAT csv)`);
       if (csv.length === 0) break;
@@ -96,13 +97,13 @@ export async function copyDatabase(
       const { last, n } = await queryOne(
         source,
         z.object({ last: col.int, n: col.int }),
-        `SELECT max(id) AS last, count(*) AS n FROM (SELECT id FROM "${table}" ${where} ORDER BY id LIMIT ${CHUNK_ROWS}) chunk`,
+        `SELECT max("${key}") AS last, count(*) AS n FROM (SELECT "${key}" FROM "${table}" ${where} ORDER BY "${key}" LIMIT ${CHUNK_ROWS}) chunk`,
       );
       lastId = last;
       done += n;
       onProgress?.({ table, copied: done, total });
     }
-    if (hasId) {
+    if (key === "id") {
       await target.query(
         `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT max(id) FROM "${table}"), 1), (SELECT max(id) FROM "${table}") IS NOT NULL) WHERE pg_get_serial_sequence('"${table}"', 'id') IS NOT NULL`,
       );

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { queryOf, termsOf, wordsOf } from "./terms";
+
+describe("search words", () => {
+  it("splits on anything but letters and digits, lower-cases and keeps each word once", () => {
+    expect(wordsOf("Add a RED car; the red car's 2nd wheel—blue-sky")).toEqual([
+      "add",
+      "a",
+      "red",
+      "car",
+      "the",
+      "s",
+      "2nd",
+      "wheel",
+      "blue",
+      "sky",
+    ]);
+  });
+
+  it("keeps letters of every script, normalised", () => {
+    expect(wordsOf("Café au lait, Ünïcödé 東京タワー")).toEqual(["café", "au", "lait", "ünïcödé", "東京タワー"]);
+    expect(wordsOf("Cafe\u0301")).toEqual(["café"]);
+  });
+
+  it("writes a tsvector literal with quotes and backslashes escaped", () => {
+    expect(termsOf("It's a \\ test", "a test")).toBe("'it' 's' 'a' 'test'");
+    expect(termsOf("l'été", "")).toBe("'l' 'été'");
+  });
+
+  it("turns a typed query into prefix words that must all match", () => {
+    expect(queryOf("Red car")).toBe("'red':* & 'car':*");
+    expect(queryOf("  '' && !! ")).toBeNull();
+    expect(queryOf("o'brien")).toBe("'o':* & 'brien':*");
+  });
+
+  it("bounds a hostile query", () => {
+    const query = queryOf(Array.from({ length: 100 }, (_, index) => `w${index}`).join(" "))!;
+    expect(query.split(" & ")).toHaveLength(16);
+    expect(wordsOf("x".repeat(5000))[0]).toHaveLength(200);
+  });
+});
