@@ -51,7 +51,7 @@ export async function run(args: ParsedArgs) {
   return { bench: "browse", rows, ...measured };
 }
 
-/** What people type: frequent words (in a third of all instructions), rarer ones, prefixes, two words. */
+/** What people type: frequent words (in a third of all instructions), rarer ones, the long tail, prefixes, two words. */
 function searchWords(round: number): string {
   const rare = VOCABULARY[50 + ((round * 37) % 1500)];
   switch (round % 5) {
@@ -61,6 +61,9 @@ function searchWords(round: number): string {
       return rare.slice(0, 3);
     case 2:
       return `${VOCABULARY[(round * 13) % 40]} ${rare}`;
+    case 3:
+      // The long tail: a handful of instructions, or none.
+      return VOCABULARY[3000 + ((round * 7) % 1000)];
     default:
       return rare;
   }

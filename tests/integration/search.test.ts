@@ -51,6 +51,8 @@ describe.each(testBackends())("text search on $name", (backend) => {
       );
       expect(expected.length > 0).toBe(typed !== "zzz-no-match");
       expect(await everyPage(database.handle, dataset, typed, sort)).toEqual(expected);
+      // The same pages when the walk in page order is too short to fill one: the matches-first plan.
+      expect(await everyPage(database.handle, dataset, typed, sort, 4)).toEqual(expected);
     });
   }
 
@@ -98,11 +100,17 @@ async function matching(
   return rows.filter((row) => test(wordsOf(row.text), row.text.toLowerCase())).map((row) => row.id);
 }
 
-async function everyPage(handle: DbHandle, dataset: { id: number; threshold: number }, q: string, sort: "newest" | "score_asc") {
+async function everyPage(
+  handle: DbHandle,
+  dataset: { id: number; threshold: number },
+  q: string,
+  sort: "newest" | "score_asc",
+  searchWalk?: number,
+) {
   const seen: number[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 200; page++) {
-    const result = await listCandidates(handle, dataset, { q, sort }, { cursor, limit: 3 });
+    const result = await listCandidates(handle, dataset, { q, sort }, { cursor, limit: 3, searchWalk });
     seen.push(...result.items.map((item) => item.id));
     cursor = result.nextCursor;
     if (!cursor) break;

@@ -9,7 +9,13 @@ import { queryOf, wordsOf } from "../../search/terms";
 import type { SqlRunner } from "../client";
 import { hasSearchBacklog } from "./search-index";
 
-export type SqlParts = { where: string[]; params: unknown[]; needsRequest: boolean };
+export type SqlParts = {
+  where: string[];
+  params: unknown[];
+  needsRequest: boolean;
+  /** The words condition of a text search served by the index (one of `where`), and its tsquery parameter. */
+  words?: { clause: string; param: string };
+};
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (match) => `\\${match}`);
@@ -61,6 +67,7 @@ export function buildWhere(datasetId: number, filters: BrowseFilters, options: W
       add((p) => `${SCAN_EXPRESSION} LIKE ${p}`, `%${escapeLike(filters.q.toLowerCase())}%`);
     } else if (!options.searchBacklog) {
       add(hasWords, query);
+      return { where, params, needsRequest, words: { clause: where[where.length - 1], param: `$${params.length}` } };
     } else {
       needsRequest = true;
       params.push(

@@ -97,10 +97,12 @@ async function simplePage(
   cursor: Cursor | null,
   limit: number,
   direction: Direction,
+  walk = WORDS_WALK,
 ) {
-  const { where, params, needsRequest } = await whereFor(db, datasetId, filters);
+  const { where, params, needsRequest, words } = await whereFor(db, datasetId, filters);
   const order = orderFor(sort, direction);
   if (cursor) where.push(cursorCondition(sort, order.op, cursor, params));
+  if (words) return wordsPage(db, { where, params, words }, order, limit, walk);
   const rows = await queryRows(
     db,
     pageRow,
@@ -110,6 +112,44 @@ async function simplePage(
   const last = rows.at(-1);
   const next = last ? order.value(last) : null;
   return { rows, next };
+}
+
+/** Candidates walked in the page order before a text search turns to its matches instead (see wordsPage). */
+const WORDS_WALK = 3000;
+
+/**
+ * A text-search page in two steps, because no single plan suits every word and the planner cannot
+ * tell them apart (its estimate for a word prefix is a guess). First walk the first WORDS_WALK
+ * candidates in the page order and keep those whose words match: a frequent word fills the page
+ * there at once. Fewer matches than a page means the word is rare (under limit/WORDS_WALK of the
+ * rows), so take its matches from the words index and sort just those.
+ */
+async function wordsPage(
+  db: DbHandle,
+  parts: { where: string[]; params: unknown[]; words: { clause: string; param: string } },
+  order: { orderBy: string; value: (row: PageRow) => Cursor },
+  limit: number,
+  walk: number,
+) {
+  const rest = parts.where.filter((clause) => clause !== parts.words.clause).join(" AND ");
+  let rows = await queryRows(
+    db,
+    pageRow,
+    `SELECT ${PAGE_COLUMNS} FROM (SELECT * FROM candidates c WHERE ${rest} ORDER BY ${order.orderBy} LIMIT ${walk}) c
+     WHERE ${parts.words.clause} ORDER BY ${order.orderBy} LIMIT ${limit}`,
+    parts.params,
+  );
+  if (rows.length < limit)
+    rows = await queryRows(
+      db,
+      pageRow,
+      `SELECT ${PAGE_COLUMNS} FROM (SELECT t.request_id FROM request_terms t WHERE t.terms @@ ${parts.words.param}::tsquery) m
+       CROSS JOIN LATERAL (SELECT * FROM candidates c WHERE c.request_id = m.request_id AND ${rest}) c
+       ORDER BY ${order.orderBy} LIMIT ${limit}`,
+      parts.params,
+    );
+  const last = rows.at(-1);
+  return { rows, next: last ? order.value(last) : null };
 }
 
 /** Uncertainty: by distance from the threshold, merged from the two sides of it, then unjudged. */
@@ -164,7 +204,12 @@ export async function listCandidates(
   db: DbHandle,
   dataset: { id: number; threshold: number },
   filters: BrowseFilters,
-  options: { cursor?: string | null; limit?: number; direction?: Direction } = {},
+  options: {
+    cursor?: string | null;
+    limit?: number;
+    direction?: Direction;
+    /** Tests: a shorter walk before a search turns to its matches. */ searchWalk?: number;
+  } = {},
 ): Promise<BrowsePage> {
   const limit = Math.min(Math.max(options.limit ?? 60, 1), 200);
   const sort = filters.sort ?? "newest";
@@ -173,7 +218,7 @@ export async function listCandidates(
   const { rows, next } =
     sort === "uncertainty"
       ? await uncertaintyPage(db, dataset.id, dataset.threshold, filters, cursor, limit, direction)
-      : await simplePage(db, dataset.id, filters, sort, cursor, limit, direction);
+      : await simplePage(db, dataset.id, filters, sort, cursor, limit, direction, options.searchWalk);
   return { items: await withRequests(db, rows), nextCursor: rows.length === limit && next ? encodeCursor(next) : null };
 }
 
