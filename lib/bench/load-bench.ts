@@ -86,9 +86,9 @@ function treeRssMb(pid: number): number {
   return kb / 1024;
 }
 
-type Instance = { url: string; child: ChildProcess };
+export type Instance = { url: string; child: ChildProcess };
 
-async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
+export async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
   const port = await freePort();
   const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], {
@@ -109,7 +109,7 @@ async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
   }
 }
 
-async function stopInstance(instance: Instance) {
+export async function stopInstance(instance: Instance) {
   if (instance.child.exitCode !== null) return;
   const exited = new Promise((resolve) => instance.child.once("exit", resolve));
   instance.child.kill("SIGTERM");

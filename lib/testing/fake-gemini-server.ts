@@ -284,11 +284,17 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       if (!answer) return; // a hang is left open on purpose
       if (!options.delayMs) return sendJson(response, answer.status, answer.payload);
       const timer = setTimeout(() => sendJson(response, answer.status, answer.payload), options.delayMs);
-      response.once("close", () => {
-        if (response.writableFinished) return;
+      const abandon = () => {
+        if (response.writableFinished || call.isAbandoned) return;
         clearTimeout(timer);
         call.isAbandoned = true;
-      });
+        request.socket.destroy();
+      };
+      response.once("close", abandon);
+      // A killed client's socket only ends (FIN): Node's HTTP server keeps it half-open, and the
+      // answer written later would count as delivered. The end of the socket is the client gone.
+      request.socket.once("end", abandon);
+      response.once("finish", () => request.socket.off("end", abandon));
     });
   });
   const host = options.host ?? "127.0.0.1";
