@@ -1,17 +1,21 @@
 // npm run judge -- --dataset NAME [--provider gemini|metrics] [--model M] [--edit-type T]...
 //                  [--only-unjudged] [--limit N] [--concurrency N] [--batch | --batch-above N] [--batch-size N]
 // npm run judge -- --resume JOB_ID [--retry-errors] [--concurrency N] [--batch-size N]
-// Ctrl-C cancels cleanly: what was judged stays, the job is left resumable. A batch run's batches
+// Ctrl-C cancels cleanly: what was judged stays, the job is left resumable. The run is a leased
+// background job worked in this process: killed, an app instance or `npm run worker` finishes it. A batch run's batches
 // keep running at Gemini meanwhile; --resume polls them again and collects what they finished.
 import cliProgress from "cli-progress";
 import { eq } from "drizzle-orm";
 import { die, flag, parseArgs } from "../lib/cli/args";
 import { openForCli } from "../lib/cli/open";
 import { firstJobErrors } from "../lib/db/queries/judge-jobs";
-import { datasets, type JudgeJob } from "../lib/db/schema";
+import { getBackgroundJob, latestJobsFor, requestCancel } from "../lib/db/queries/background-jobs";
+import { datasets, type BackgroundJob, type JudgeJob } from "../lib/db/schema";
+import { enqueueJudgeRun, JudgeAlreadyQueuedError, runJudgeJob } from "../lib/jobs/judge-job";
+import { createWorker } from "../lib/jobs/worker";
 import { createJudge, JUDGE_PROVIDERS, type Judge, type JudgeProvider } from "../lib/judge/judges";
 import { createBatchClient } from "../lib/judge/gemini-batch";
-import { createJob, getJob, resumeJob, runJob } from "../lib/judge/runner";
+import { cancelJob, createJob, getJob } from "../lib/judge/runner";
 
 const USAGE = `usage:
   npm run judge -- --dataset NAME [--provider gemini|metrics] [--model M] [--edit-type T]... [--only-unjudged] [--limit N] [--concurrency N]
@@ -84,12 +88,11 @@ async function judgeFor(kind: JudgeProvider, model?: string, mayBatch = false): 
 }
 
 let job: JudgeJob;
-let judge: Judge;
 if (resumeId !== undefined) {
   const found = await getJob(handle, resumeId);
   if (!found) await failWith(`judge job #${resumeId} does not exist`);
   job = found!;
-  judge = await judgeFor(job.provider as JudgeProvider, job.model ?? undefined, job.mode === "batch");
+  await judgeFor(job.provider as JudgeProvider, job.model ?? undefined, job.mode === "batch");
   console.log(`Resuming job #${job.id} (${job.judgeId}): ${job.done} done, ${job.failed} failed of ${job.total}, status ${job.status}`);
 } else {
   const [dataset] = await handle.db.select().from(datasets).where(eq(datasets.name, datasetName!));
@@ -99,7 +102,7 @@ if (resumeId !== undefined) {
       `no dataset named ${JSON.stringify(datasetName)}; ${names.length ? `known: ${names.join(", ")}` : "import one first (npm run import)"}`,
     );
   }
-  judge = await judgeFor(provider, flag(args, "model"), isBatch || batchAbove !== undefined);
+  await judgeFor(provider, flag(args, "model"), isBatch || batchAbove !== undefined);
   const created = await createJob(handle, {
     ...(provider === "gemini" ? { mode: isBatch ? ("batch" as const) : undefined, batchAbove } : {}),
     datasetId: dataset.id,
@@ -118,15 +121,42 @@ if (resumeId !== undefined) {
   );
 }
 
-const controller = new AbortController();
-process.on("SIGINT", () => {
-  if (controller.signal.aborted) {
-    console.error("\nForced exit. Items in flight go back to pending on --resume.");
-    process.exit(130);
-  }
-  console.error("\nCancelling: finishing the bookkeeping (Ctrl-C again to force)…");
-  controller.abort();
+// The run is a leased background job (lib/jobs), as a run started on the judge page is, and this
+// process works it with a worker that claims that job only. Killed, the run is taken over by an
+// app instance or `npm run worker` once the lease expires; SIGTERM hands it over at once (calls in
+// flight are stored first); Ctrl-C cancels it (what was judged stays; --resume continues it).
+// Progress is read from the job's rows, so it keeps showing whichever process holds the run.
+// A run handed over or cut off (SIGTERM, a kill) is still queued, or running under a lease that
+// expires: --resume works that leased job (or follows it, while another process holds it).
+const [previous] = resumeId !== undefined ? await latestJobsFor(handle, "judge", "judgeJobId", [job.id]) : [];
+const isLive = previous?.status === "queued" || previous?.status === "running";
+if (isLive && flag(args, "retry-errors") === "true")
+  await failWith(
+    `judge job #${job.id} is still queued or running: let it finish, then retry its errors with --resume ${job.id} --retry-errors`,
+  );
+let background: BackgroundJob;
+try {
+  background = isLive
+    ? previous
+    : await enqueueJudgeRun(handle, job.datasetId, {
+        judgeJobId: job.id,
+        // runJob's defaults: 4 calls at a time for Gemini, 2 for the CPU-bound metrics judge.
+        concurrency: concurrency ?? (job.provider === "metrics" ? 2 : 4),
+        retryErrors: resumeId !== undefined && flag(args, "retry-errors") === "true",
+        batchMaxItems: batchSize,
+      });
+} catch (error) {
+  if (!(error instanceof JudgeAlreadyQueuedError)) throw error;
+  background = await failWith(`${error.message} Follow it on the judge page, or cancel it there to run it from here.`);
+}
+const worker = createWorker({
+  db: async () => handle,
+  handlers: { judge: runJudgeJob },
+  jobId: background.id,
+  // Claims are the normal case; handovers and failures are worth a line.
+  log: (message) => (message.includes("claimed") ? undefined : console.error(`\n${message}`)),
 });
+worker.start();
 
 const isQuiet = flag(args, "quiet") === "true" || !process.stderr.isTTY;
 const bar = new cliProgress.SingleBar(
@@ -151,61 +181,74 @@ function describeBatches(current: JudgeJob): string {
     .join(", ");
   return `${status.phase}${counts ? ` (${counts}; ${status.itemsInBatches} items at Gemini)` : ""}`;
 }
+
+let isCancelling = false;
+process.on("SIGINT", () => {
+  if (isCancelling) {
+    console.error("\nForced exit. Items in flight go back to pending on --resume.");
+    process.exit(130);
+  }
+  isCancelling = true;
+  console.error("\nCancelling: finishing the bookkeeping (Ctrl-C again to force)…");
+  // The background job first, so no worker claims a run that is being cancelled.
+  void requestCancel(handle, background.id).then(() => cancelJob(handle, job.id));
+});
+let isHandingOver = false;
+process.on("SIGTERM", () => {
+  if (isHandingOver) process.exit(143);
+  isHandingOver = true;
+  console.error(`\nSIGTERM: storing the calls in flight and handing job #${job.id} over…`);
+  void worker.stop().then(async () => {
+    if (!isQuiet) bar.stop();
+    console.error(
+      `Job #${job.id} handed over: an app instance or \`npm run worker\` continues it (or: npm run judge -- --resume ${job.id}).`,
+    );
+    await handle.close();
+    process.exit(143);
+  });
+});
+
 if (!isQuiet) bar.start(job.total, job.done + job.failed, payload(job));
 const started = Date.now();
-let lastError: string | undefined;
-// A batch run waits on Gemini for minutes to hours: show where its batches stand meanwhile.
+const isOver = (status: string) => status === "done" || status === "failed" || status === "cancelled";
 let lastPhase = "";
-const watcher =
-  job.mode === "batch"
-    ? setInterval(() => {
-        void getJob(handle, job.id).then((current) => {
-          if (!current) return;
-          if (!isQuiet) bar.update(current.done + current.failed, payload(current));
-          else if (describeBatches(current) !== lastPhase) console.log(`batches: ${(lastPhase = describeBatches(current))}`);
-        });
-      }, 2000)
-    : null;
-
-let finished: JudgeJob;
-try {
-  const options = {
-    judge,
-    concurrency,
-    signal: controller.signal,
-    batch: batchSize !== undefined ? { maxItems: batchSize } : undefined,
-    onProgress: (current: JudgeJob, event?: { error?: string }) => {
-      if (event?.error) lastError = event.error;
-      if (!isQuiet) bar.update(current.done + current.failed, payload(current));
-    },
-  };
-  finished =
-    resumeId !== undefined
-      ? await resumeJob(handle, job.id, { ...options, retryErrors: flag(args, "retry-errors") === "true" })
-      : await runJob(handle, job.id, options);
-} catch (error) {
-  if (watcher) clearInterval(watcher);
-  if (!isQuiet) bar.stop();
-  await failWith(`judge job #${job.id} stopped: ${(error as Error).message} (fix it, then: npm run judge -- --resume ${job.id})`);
+let elsewhere = "";
+let leased = background;
+for (;;) {
+  const current = (await getJob(handle, job.id))!;
+  leased = (await getBackgroundJob(handle, background.id))!;
+  if (!isQuiet) bar.update(current.done + current.failed, payload(current));
+  // A batch run waits on Gemini for minutes to hours: say where its batches stand meanwhile.
+  else if (current.mode === "batch" && describeBatches(current) !== lastPhase)
+    console.log(`batches: ${(lastPhase = describeBatches(current))}`);
+  if (leased.leaseOwner && leased.leaseOwner !== worker.owner && leased.leaseOwner !== elsewhere) {
+    elsewhere = leased.leaseOwner;
+    console.error(`\njob #${job.id} runs on ${elsewhere}; following its progress`);
+  }
+  if (isOver(leased.status) || isHandingOver) break;
+  await new Promise((resolve) => setTimeout(resolve, 500));
 }
-if (watcher) clearInterval(watcher);
+if (isHandingOver) await new Promise(() => undefined); // the SIGTERM handler exits
+await worker.stop();
 if (!isQuiet) bar.stop();
+if (leased.status === "failed")
+  await failWith(`judge job #${job.id} stopped: ${leased.error} (fix it, then: npm run judge -- --resume ${job.id})`);
 
+const finished = (await getJob(handle, job.id))!;
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(
-  `Job #${finished!.id} ${finished!.status}: ${finished!.done} judged, ${finished!.failed} failed of ${finished!.total} in ${seconds}s; ` +
-    `tokens in ${finished!.inputTokens.toLocaleString("en-US")}, out ${finished!.outputTokens.toLocaleString("en-US")}; cost $${finished!.costUsd.toFixed(4)}` +
-    (finished!.mode === "batch"
-      ? ` at the batch price (interactive: $${finished!.standardCostUsd.toFixed(4)}, saved $${(finished!.standardCostUsd - finished!.costUsd).toFixed(4)})`
+  `Job #${finished.id} ${finished.status}: ${finished.done} judged, ${finished.failed} failed of ${finished.total} in ${seconds}s; ` +
+    `tokens in ${finished.inputTokens.toLocaleString("en-US")}, out ${finished.outputTokens.toLocaleString("en-US")}; cost $${finished.costUsd.toFixed(4)}` +
+    (finished.mode === "batch"
+      ? ` at the batch price (interactive: $${finished.standardCostUsd.toFixed(4)}, saved $${(finished.standardCostUsd - finished.costUsd).toFixed(4)})`
       : ""),
 );
-if (finished!.failed > 0) {
-  const errors = await firstJobErrors(handle, finished!.id, 5);
+if (finished.failed > 0) {
+  const errors = await firstJobErrors(handle, finished.id, 5);
   for (const row of errors) console.error(`  candidate ${row.candidateId}: ${row.error}`);
-  if (finished!.failed > errors.length)
-    console.error(`  … and ${finished!.failed - errors.length} more (last: ${lastError ?? "see the judgements table"})`);
-  console.error(`Retry the failures with: npm run judge -- --resume ${finished!.id} --retry-errors`);
+  if (finished.failed > errors.length) console.error(`  … and ${finished.failed - errors.length} more (see the judgements table)`);
+  console.error(`Retry the failures with: npm run judge -- --resume ${finished.id} --retry-errors`);
 }
-if (finished!.status !== "done") console.log(`Resume with: npm run judge -- --resume ${finished!.id}`);
+if (finished.status !== "done") console.log(`Resume with: npm run judge -- --resume ${finished.id}`);
 await handle.close();
-process.exit(finished!.status === "done" ? 0 : 130);
+process.exit(finished.status === "done" ? 0 : 130);

@@ -14,6 +14,8 @@ export const judgePayload = z.object({
   concurrency: z.number().int().min(1).max(64),
   /** First claim only: put the job's failed items back to pending (a takeover must not, or it would pay twice). */
   retryErrors: z.boolean().default(false),
+  /** Batch runs: items per Gemini batch (the CLI's --batch-size); else RIPE_JUDGE_BATCH_SIZE of the instance. */
+  batchMaxItems: z.number().int().positive().optional(),
 });
 export type JudgePayload = z.input<typeof judgePayload>;
 
@@ -35,6 +37,7 @@ export const runJudgeJob: JobHandler = async ({ db, job, token, signal, drainSig
     signal,
     drainSignal,
     leaseToken: token,
+    batch: payload.batchMaxItems ? { maxItems: payload.batchMaxItems } : undefined,
     isHandover: () => stopReason() === "shutdown" || stopReason() === "lease-lost",
   };
   // For the page's rate and ETA: how far the job was when this instance took it.

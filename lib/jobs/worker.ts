@@ -66,6 +66,8 @@ export function createWorker(options: {
   settings?: Partial<WorkerSettings>;
   owner?: string;
   log?: (message: string) => void;
+  /** Claim this job only (the judge CLI's worker, for the run it queued); others are left to the instances. */
+  jobId?: number;
 }): Worker {
   const settings = workerSettings(options.settings);
   const owner = options.owner ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
@@ -164,7 +166,7 @@ export function createWorker(options: {
       if (active.size < settings.slots) {
         try {
           const token = crypto.randomUUID();
-          const job = await claimBackgroundJob(db, { owner, token, leaseMs: settings.leaseMs, kinds });
+          const job = await claimBackgroundJob(db, { owner, token, leaseMs: settings.leaseMs, kinds, jobId: options.jobId });
           if (job && !isStopping) {
             isClaimed = true;
             launch(db, job, token);

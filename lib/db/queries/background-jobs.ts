@@ -68,11 +68,12 @@ export async function enqueueBackgroundJob(
 /**
  * Claims the oldest job that is queued or whose lease has expired (a dead or stalled instance's),
  * with a fresh token and a lease of `leaseMs`. SKIP LOCKED: two instances claiming at once never
- * wait on each other and never get the same row. Null when there is nothing to do.
+ * wait on each other and never get the same row. Null when there is nothing to do. With `jobId`,
+ * only that job (the judge CLI works the run it queued, and no other).
  */
 export async function claimBackgroundJob(
   db: Runner,
-  input: { owner: string; token: string; leaseMs: number; kinds: readonly BackgroundJobKind[] },
+  input: { owner: string; token: string; leaseMs: number; kinds: readonly BackgroundJobKind[]; jobId?: number },
 ): Promise<BackgroundJob | null> {
   const [job] = await queryRows(
     db,
@@ -83,9 +84,10 @@ export async function claimBackgroundJob(
      WHERE id = (
        SELECT id FROM background_jobs
        WHERE kind = ANY($4::text[]) AND (status = 'queued' OR (status = 'running' AND lease_expires_at < now()))
+         AND ($5::int IS NULL OR id = $5::int)
        ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
      RETURNING *`,
-    [input.owner, input.token, Math.round(input.leaseMs), [...input.kinds]],
+    [input.owner, input.token, Math.round(input.leaseMs), [...input.kinds], input.jobId ?? null],
   );
   return job ?? null;
 }
