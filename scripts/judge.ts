@@ -193,19 +193,12 @@ process.on("SIGINT", () => {
   // The background job first, so no worker claims a run that is being cancelled.
   void requestCancel(handle, background.id).then(() => cancelJob(handle, job.id));
 });
-let isHandingOver = false;
+// SIGTERM: stop claiming, store the calls in flight, release the lease (the loop below then exits).
+let handover: Promise<void> | null = null;
 process.on("SIGTERM", () => {
-  if (isHandingOver) process.exit(143);
-  isHandingOver = true;
+  if (handover) process.exit(143);
   console.error(`\nSIGTERM: storing the calls in flight and handing job #${job.id} over…`);
-  void worker.stop().then(async () => {
-    if (!isQuiet) bar.stop();
-    console.error(
-      `Job #${job.id} handed over: an app instance or \`npm run worker\` continues it (or: npm run judge -- --resume ${job.id}).`,
-    );
-    await handle.close();
-    process.exit(143);
-  });
+  handover = worker.stop();
 });
 
 if (!isQuiet) bar.start(job.total, job.done + job.failed, payload(job));
@@ -225,10 +218,18 @@ for (;;) {
     elsewhere = leased.leaseOwner;
     console.error(`\njob #${job.id} runs on ${elsewhere}; following its progress`);
   }
-  if (isOver(leased.status) || isHandingOver) break;
+  if (isOver(leased.status) || handover) break;
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
-if (isHandingOver) await new Promise(() => undefined); // the SIGTERM handler exits
+if (handover) {
+  await handover;
+  if (!isQuiet) bar.stop();
+  console.error(
+    `Job #${job.id} handed over: an app instance or \`npm run worker\` continues it (or: npm run judge -- --resume ${job.id}).`,
+  );
+  await handle.close();
+  process.exit(143);
+}
 await worker.stop();
 if (!isQuiet) bar.stop();
 if (leased.status === "failed")
