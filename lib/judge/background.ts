@@ -93,8 +93,9 @@ export function jobView(job: JudgeJob, background?: BackgroundJob): JudgeJobView
     isActive && background?.claimedAt && payload?.success && Number.isFinite(doneAtStart)
       ? { concurrency: payload.data.concurrency, startedAt: background.claimedAt.toISOString(), doneAtStart }
       : null;
-  // A "running"/"queued" row that no instance runs or waits to run was cut off (a crash with no
-  // instance left to take it over, or a CLI run that was killed).
+  // A "running"/"queued" row that no instance runs or waits to run was cut off (a run from before
+  // leased jobs, or one whose background job failed). A killed CLI run is not: its leased job is
+  // still live and an app instance or worker takes it over once the lease expires.
   const state: JobState = isActive
     ? "running"
     : job.status === "running" || job.status === "queued"
