@@ -7,21 +7,6 @@ import { z } from "zod";
 import type { SqlRunner } from "./client";
 import { col, queryRows } from "./rows";
 
-/** Indexes the importer's own lookups do not use: dropped during a bulk load, rebuilt after. */
-export const DEFERRABLE_INDEXES = [
-  "candidates_request",
-  "candidates_browse_type_score",
-  "candidates_browse_verdict_score",
-  "candidates_browse_score",
-  "candidates_browse_id",
-  "candidates_browse_type_id",
-  "requests_session",
-  "manifest_rows_dataset_kind_id",
-  "manifest_rows_dataset_key",
-  "manifest_rows_request",
-  "manifest_rows_session",
-] as const;
-
 /**
  * What a bulk load builds before its rows count as browsable (pages, facets, an item's siblings);
  * the rest waits for the background search build (lib/jobs/search-job.ts).
@@ -33,6 +18,16 @@ export const BROWSE_INDEXES = [
   "candidates_browse_score",
   "candidates_browse_id",
   "candidates_browse_type_id",
+] as const;
+
+/** Indexes the importer's own lookups do not use: dropped during a bulk load, rebuilt after. */
+export const DEFERRABLE_INDEXES = [
+  ...BROWSE_INDEXES,
+  "requests_session",
+  "manifest_rows_dataset_kind_id",
+  "manifest_rows_dataset_key",
+  "manifest_rows_request",
+  "manifest_rows_session",
 ] as const;
 
 /** Indexes only the importer's own lookups read: a bulk load into an empty dataset keeps those lookups in memory. */
