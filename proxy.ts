@@ -1,9 +1,9 @@
-// Runs before every page, server action and route handler (but the upload route, whose body must
-// not be buffered here; it runs the same checks in the route wrapper): refuses a Host this server
-// does not answer to (DNS rebinding), a cross-site state change, and a server-action body that is
-// not what React sends, with a 4xx instead of an error from deep inside the framework. A page
-// request without a session cookie goes to the sign-in page at once (an optimistic check: the
-// pages, actions and routes check the session itself through lib/auth).
+// Runs before every page, server action and better-auth's handler (route handlers under /api/ run
+// the same checks in their wrapper, lib/http/route.ts, and the upload's body must not be buffered
+// here): refuses a Host this server does not answer to (DNS rebinding), a cross-site state change,
+// and a server-action body that is not what React sends, with a 4xx instead of an error from deep
+// inside the framework. A page request without a session cookie goes to the sign-in page at once
+// (an optimistic check: the pages, actions and routes check the session itself through lib/auth).
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_PREFIX } from "@/lib/auth/cookie";
@@ -49,7 +49,9 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // The upload streams its body (the route checks host and origin itself); health checks come
-  // from a load balancer addressing the instance directly.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|api/imports$|api/health$|api/ready$).*)"],
+  // Route handlers under /api/ run the same host and origin checks in their wrapper
+  // (lib/http/route.ts), so the proxy would only repeat them, at a cost on every image and JSON
+  // request; better-auth's handler (/api/auth/) has no such wrapper and keeps the proxy. Health
+  // checks come from a load balancer addressing the instance directly; the upload streams its body.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|api/(?!auth/)).*)"],
 };

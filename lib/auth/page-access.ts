@@ -3,6 +3,7 @@ import "server-only";
 // no account yet, the first-start screen), no role → Next's 403 page.
 import { forbidden, redirect } from "next/navigation";
 import { headers } from "next/headers";
+import { cache } from "react";
 import type { DbHandle } from "../db/client";
 import { countUsers } from "../db/queries/accounts";
 import { getDb } from "../db/server";
@@ -10,10 +11,16 @@ import { AccessError, accountFrom, authorize, type Account } from "./access";
 import { PATH_HEADER, signInPath } from "./paths";
 import type { Permission } from "./roles";
 
+/**
+ * The request's account, looked up once per page render: the layout, generateMetadata and the
+ * page each check access, and each used to look the session up again.
+ */
+const requestAccount = cache(async () => accountFrom(await headers()));
+
 /** The signed-in account, or a redirect away from the page. */
 export async function pageAccount(db?: DbHandle): Promise<Account> {
   const requestHeaders = await headers();
-  const account = await accountFrom(requestHeaders);
+  const account = await requestAccount();
   if (account) return account;
   if ((await countUsers(db ?? (await getDb()))) === 0) redirect("/setup");
   redirect(signInPath(requestHeaders.get(PATH_HEADER)));

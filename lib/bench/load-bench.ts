@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { flag, type ParsedArgs } from "../cli/args";
 import { buildApp, buildNeeded } from "../cli/next-build";
@@ -21,7 +22,15 @@ import { runReviewer, type ReviewerResult } from "./load-client";
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-export type LoadOptions = { reviewers: number; seconds: number; instances: number; thinkMs: number; serverUrl?: string };
+export type LoadOptions = {
+  reviewers: number;
+  seconds: number;
+  instances: number;
+  thinkMs: number;
+  serverUrl?: string;
+  /** The PostgreSQL server's postmaster, when the benchmark started its own (its CPU is reported too). */
+  serverPid?: number;
+};
 
 export type LoadResult = {
   reviewers: number;
@@ -35,6 +44,14 @@ export type LoadResult = {
   item_p95_ms: number;
   browse_p95_ms: number;
   rss_mb_max: number;
+  /** CPU seconds the app instances used while the reviewers ran, and per request (ms). */
+  app_cpu_s: number;
+  app_cpu_ms_per_request: number;
+  /** The same for the PostgreSQL server, when the benchmark started its own (null otherwise). */
+  db_cpu_s: number | null;
+  /** The machine's 1-minute load average as the reviewers started and as they stopped. */
+  load_avg_start: number;
+  load_avg_end: number;
   decisions_confirmed: number;
   decisions_stored: number;
   lost_or_duplicated: number;
@@ -54,6 +71,7 @@ export async function run(args: ParsedArgs): Promise<LoadResult> {
       instances,
       thinkMs: Number(flag(args, "think-ms") ?? 1000),
       serverUrl,
+      serverPid: server?.pid,
     });
   } finally {
     server?.stop();
@@ -67,13 +85,11 @@ function ensureBuild() {
   buildApp(process.cwd());
 }
 
-/** Resident memory of a process and its descendants, in MB (Linux /proc). */
-function treeRssMb(pid: number): number {
-  let kb = 0;
+/** Calls `each` with a process and each of its descendants (Linux /proc). */
+function visitTree(pid: number, each: (id: number) => void) {
   const visit = (id: number) => {
     try {
-      const status = fs.readFileSync(`/proc/${id}/status`, "utf8");
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      each(id);
       for (const task of fs.readdirSync(`/proc/${id}/task`)) {
         const children = fs.readFileSync(`/proc/${id}/task/${task}/children`, "utf8").trim();
         for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
@@ -83,7 +99,24 @@ function treeRssMb(pid: number): number {
     }
   };
   visit(pid);
+}
+
+/** Resident memory of a process and its descendants, in MB. */
+function treeRssMb(pid: number): number {
+  let kb = 0;
+  visitTree(pid, (id) => (kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0)));
   return kb / 1024;
+}
+
+/** CPU seconds (user + system) a process and its live descendants have used: less noisy than latency on a shared machine. */
+function treeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  visitTree(pid, (id) => {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = fs.readFileSync(`/proc/${id}/stat`, "utf8").split(") ").at(-1)!.split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+  });
+  return ticks / 100; // USER_HZ is 100 on Linux
 }
 
 export type Instance = { url: string; child: ChildProcess };
@@ -160,6 +193,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }, 500);
     log(`${options.reviewers} reviewers for ${options.seconds} s (think time ${options.thinkMs} ms)…`);
     const until = Date.now() + options.seconds * 1000;
+    const cpuNow = () => ({
+      app: instances.reduce((sum, instance) => sum + treeCpuSeconds(instance.child.pid!), 0),
+      db: options.serverPid ? treeCpuSeconds(options.serverPid) : null,
+    });
+    const cpuBefore = cpuNow();
+    const loadBefore = os.loadavg()[0];
     let results: ReviewerResult[];
     try {
       results = await Promise.all(
@@ -180,6 +219,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     } finally {
       clearInterval(sampler);
     }
+    const cpuAfter = cpuNow();
+    const loadAfter = os.loadavg()[0];
     for (const instance of instances.splice(0)) await stopInstance(instance);
 
     const handle = await openDatabase({ ...openTarget(database), purpose: "load benchmark count" });
@@ -192,13 +233,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     for (const [reviewer, count] of confirmed) mismatched += Math.abs((stored.get(reviewer) ?? 0) - count);
     const all = (pick: (result: ReviewerResult) => number[]) => results.flatMap(pick);
     const errors = results.flatMap((result) => result.errors);
+    const requests = results.reduce((sum, result) => sum + result.requests, 0);
+    const appCpu = cpuAfter.app - cpuBefore.app;
     return {
       reviewers: options.reviewers,
       seconds: options.seconds,
       instances: options.instances,
       database: database.backend,
       think_ms: options.thinkMs,
-      requests: results.reduce((sum, result) => sum + result.requests, 0),
+      requests,
       errors: errors.length,
       decide_p95_ms: round(
         percentile(
@@ -219,6 +262,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         ),
       ),
       rss_mb_max: Math.round(rssMax),
+      app_cpu_s: round(appCpu),
+      app_cpu_ms_per_request: round((appCpu * 1000) / Math.max(1, requests)),
+      db_cpu_s: cpuAfter.db === null || cpuBefore.db === null ? null : round(cpuAfter.db - cpuBefore.db),
+      load_avg_start: round(loadBefore),
+      load_avg_end: round(loadAfter),
       decisions_confirmed: results.reduce((sum, result) => sum + result.confirmed, 0),
       decisions_stored: [...confirmed.keys()].reduce((sum, reviewer) => sum + (stored.get(reviewer) ?? 0), 0),
       lost_or_duplicated: mismatched,

@@ -28,7 +28,7 @@ function freePort(): Promise<number> {
   });
 }
 
-export type PgServer = { url: string; stop(): void };
+export type PgServer = { url: string; /** The postmaster's process id. */ pid: number; stop(): void };
 
 export async function startPgServer(): Promise<PgServer> {
   const bin = postgresBin();
@@ -46,6 +46,7 @@ export async function startPgServer(): Promise<PgServer> {
   asPostgres(path.join(bin, "pg_ctl"), ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
   return {
     url: `postgres://${USER}@127.0.0.1:${port}/postgres`,
+    pid: Number(fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]),
     stop() {
       try {
         asPostgres(path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);

@@ -20,7 +20,8 @@ import {
 import type { DbHandle, SqlRunner } from "../client";
 import { col, queryRows } from "../rows";
 
-const REFRESH_SQL = `
+/** The UPDATE that re-derives the state of candidates `$1` (exported for a caller that adds RETURNING). */
+export const REFRESH_SQL = `
 WITH target AS (
   SELECT c.id, c.prior, d.weight_compliance AS wc, d.weight_seamlessness AS ws,
          d.weight_preservation AS wp, d.weight_quality AS wq, d.threshold
