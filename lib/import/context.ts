@@ -5,6 +5,8 @@ import {
   CANDIDATE_COPY,
   candidatesWithImages,
   copyImportRows,
+  copyImportRowsUnchecked,
+  FacetTally,
   MANIFEST_COPY,
   REQUEST_COPY,
   reserveIds,
@@ -40,6 +42,11 @@ export type BatchContext = {
   datasetId: number;
   file: string;
   runId: number;
+  /**
+   * Write rows with unchecked COPYs (copyImportRowsUnchecked): a PGlite bulk load whose tables
+   * allow it. The batch then counts its candidates' facets itself.
+   */
+  unchecked?: boolean;
   /** Problems to report against a line (the line is not imported). */
   fail(lineNo: number, field: string, problem: string): void;
   /** Notes that do not stop a line from being imported (collisions, duplicates). */
@@ -116,6 +123,7 @@ export class RowWriter {
   private terms: string[] = [];
   private candidates: string[] = [];
   private manifest: string[] = [];
+  private readonly facets = new FacetTally();
 
   constructor(private readonly context: BatchContext) {}
 
@@ -145,23 +153,26 @@ export class RowWriter {
       memory.byImage.set(input.imagePath, list);
     }
     const isMultiTurn = input.isMultiTurn ?? false;
-    const group = isMultiTurn && input.editType === MULTI_TURN_EDIT_TYPE ? MULTI_TURN_GROUP : groupOf(input.editType);
+    const facets = {
+      datasetId: this.context.datasetId,
+      editType: input.editType,
+      groupName: isMultiTurn && input.editType === MULTI_TURN_EDIT_TYPE ? MULTI_TURN_GROUP : groupOf(input.editType),
+      isKnownType: isKnownEditType(input.editType),
+      effectiveVerdict: input.prior,
+      isInPair: input.isInPair ?? false,
+      isMultiTurn,
+      isIdenticalText: input.isIdenticalText,
+    };
+    if (this.context.unchecked) this.facets.add(facets);
     this.candidates.push(
       CANDIDATE_COPY.row({
+        ...facets,
         id: input.id,
-        datasetId: this.context.datasetId,
         requestId: input.requestId,
         imagePath: input.imagePath,
         role: input.role,
         prior: input.prior,
         attempt: input.attempt ?? null,
-        editType: input.editType,
-        groupName: group,
-        isKnownType: isKnownEditType(input.editType),
-        isMultiTurn,
-        isInPair: input.isInPair ?? false,
-        isIdenticalText: input.isIdenticalText,
-        effectiveVerdict: input.prior,
       }),
     );
   }
@@ -192,12 +203,9 @@ export class RowWriter {
   }
 
   async flush() {
-    await copyImportRows(this.context.tx, {
-      requests: this.requests,
-      terms: this.terms,
-      candidates: this.candidates,
-      manifest: this.manifest,
-    });
+    const lines = { requests: this.requests, terms: this.terms, candidates: this.candidates, manifest: this.manifest };
+    if (this.context.unchecked) await copyImportRowsUnchecked(this.context.tx, this.context.datasetId, lines, this.facets);
+    else await copyImportRows(this.context.tx, lines);
     this.requests = [];
     this.terms = [];
     this.candidates = [];

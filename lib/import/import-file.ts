@@ -15,6 +15,7 @@ import {
   raiseMaintenanceMemory,
   updateRunCounts,
 } from "../db/queries/imports";
+import { canCopyUnchecked } from "../db/queries/import-rows";
 import { BROWSE_INDEXES, dropDeferrableIndexes, ensureIndexes } from "../db/indexes";
 import { markSearchBacklog } from "../db/queries/search-index";
 import { enqueueSearchBuild } from "../jobs/search-job";
@@ -130,11 +131,14 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
   // A bulk load into an empty dataset answers its own lookups from memory (everything there is
   // this run's), so even the lookup indexes can wait until the end.
   let memory: BulkMemory | undefined;
+  let unchecked = false;
   if (options.bulk) {
     if (await isDatasetEmpty(handle, options.datasetId)) memory = new BulkMemory();
     await dropDeferrableIndexes(handle, { andLookups: memory !== undefined });
     // Before any request without its words is written: search falls back to scanning meanwhile.
     await markSearchBacklog(handle, options.datasetId);
+    // Unchecked COPYs need a superuser (PGlite's only user); bulk loads run on PGlite anyway.
+    unchecked = handle.kind === "pglite" && (await canCopyUnchecked(handle));
   }
   report.linesTotal = 0; // counted again by the importing pass
   let pending = emptyPending();
@@ -150,6 +154,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
       const context: BatchContext = {
         tx,
         memory,
+        unchecked,
         isSearchDeferred: options.bulk,
         datasetId: options.datasetId,
         file: label,
