@@ -9,11 +9,14 @@ function field(value: CsvValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "t" : "f";
   if (typeof value === "number" || typeof value === "bigint") return String(value);
-  return `"${value.replaceAll('"', '""')}"`;
+  return `"${value.includes('"') ? value.replaceAll('"', '""') : value}"`;
 }
 
-export function csvRow(values: readonly CsvValue[]): string {
-  return `${values.map(field).join(",")}\n`;
+/** One CSV line of the values picked by key (a plain loop: it runs for every imported row). */
+function csvRow<K extends string>(keys: readonly K[], values: Readonly<Record<K, CsvValue>>): string {
+  let line = "";
+  for (let index = 0; index < keys.length; index++) line += (index === 0 ? "" : ",") + field(values[keys[index]]);
+  return `${line}\n`;
 }
 
 export type CopyTable<K extends string> = {
@@ -31,6 +34,6 @@ export function copyTable<T extends Table, K extends keyof T["$inferInsert"] & s
   return {
     table: getTableName(table),
     columns: keys.map((key) => columns[key].name),
-    row: (values) => csvRow(keys.map((key) => values[key])),
+    row: (values) => csvRow(keys, values),
   };
 }

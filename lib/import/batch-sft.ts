@@ -2,7 +2,6 @@
 // row already created attaches to that request; a second SFT row with the same output_image is
 // a collision: reported, and imported as a separate request so nothing is lost.
 import type { SftRecord } from "../manifest/records";
-import { rebuildMode } from "../manifest/sft-line";
 import {
   candidatesByImage,
   isIdentical,
@@ -95,7 +94,7 @@ export async function importSftBatch(context: BatchContext, lines: BatchLine<Sft
       hash: line.hash,
       keyImage: image,
       raw: line.raw,
-      rebuild: rebuildMode(line.raw, record),
+      rebuild: line.rebuild,
       lineNo: line.lineNo,
       requestId,
     });

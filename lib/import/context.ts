@@ -15,24 +15,16 @@ import {
   storedLineHashes,
 } from "../db/queries/import-rows";
 import type { CandidateRole, ManifestKind } from "../db/schema";
+import type { RebuildMode } from "../manifest/sft-line";
 import { termsOf } from "../search/terms";
 import { groupOf, isKnownEditType } from "../taxonomy";
+import type { BulkMemory } from "./bulk-memory";
 
 export const MULTI_TURN_EDIT_TYPE = "Multi-turn edit (no edit type in manifest)";
 export const MULTI_TURN_GROUP = "Multi-turn";
 
-export type BatchLine<R> = { lineNo: number; raw: string; hash: string; record: R };
-
-/**
- * A bulk load into an empty dataset keeps its own lookups in memory (lines, images and SFT
- * owners it created) instead of maintaining the lookup indexes row by row: everything the
- * dataset holds was written by this run. About 100 bytes per row.
- */
-export class BulkMemory {
-  readonly hashes = new Map<ManifestKind, Set<string>>();
-  readonly byImage = new Map<string, { id: number; requestId: number; role: string }[]>();
-  readonly sftOwner = new Map<number, string>();
-}
+/** rebuild: for an SFT line, whether the export re-creates it from its fields (check-line.ts). */
+export type BatchLine<R> = { lineNo: number; raw: string; hash: string; record: R; rebuild: RebuildMode | null };
 
 export type BatchContext = {
   tx: SqlRunner;
@@ -60,10 +52,8 @@ export { reserveIds };
 /** Which of these line hashes the dataset already holds for this kind. */
 export async function knownHashes(context: BatchContext, kind: ManifestKind, hashes: string[]): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();
-  if (context.memory) {
-    const seen = context.memory.hashes.get(kind);
-    return new Set(seen ? hashes.filter((hash) => seen.has(hash)) : []);
-  }
+  const { memory } = context;
+  if (memory) return new Set(hashes.filter((hash) => memory.hasLine(kind, hash)));
   return storedLineHashes(context.tx, context.datasetId, kind, hashes);
 }
 
@@ -73,8 +63,8 @@ export async function sftOwners(context: BatchContext, requestIds: number[]): Pr
   if (requestIds.length === 0) return owners;
   if (context.memory) {
     for (const id of requestIds) {
-      const owner = context.memory.sftOwner.get(id);
-      if (owner) owners.set(id, owner);
+      const lineNo = context.memory.sftLineOf(id);
+      if (lineNo !== undefined) owners.set(id, `${context.file}:${lineNo}`);
     }
     return owners;
   }
@@ -147,11 +137,7 @@ export class RowWriter {
 
   candidate(input: CandidateInput) {
     const memory = this.context.memory;
-    if (memory) {
-      const list = memory.byImage.get(input.imagePath) ?? [];
-      list.push({ id: input.id, requestId: input.requestId, role: input.role });
-      memory.byImage.set(input.imagePath, list);
-    }
+    memory?.addCandidate(input.imagePath, { id: input.id, requestId: input.requestId, role: input.role });
     const isMultiTurn = input.isMultiTurn ?? false;
     const facets = {
       datasetId: this.context.datasetId,
@@ -180,10 +166,8 @@ export class RowWriter {
   manifestRow(input: ManifestRowInput) {
     const memory = this.context.memory;
     if (memory) {
-      const hashes = memory.hashes.get(input.kind) ?? new Set<string>();
-      hashes.add(input.hash);
-      memory.hashes.set(input.kind, hashes);
-      if (input.kind === "sft" && input.requestId) memory.sftOwner.set(input.requestId, `${this.context.file}:${input.lineNo}`);
+      memory.addLine(input.kind, input.hash);
+      if (input.kind === "sft" && input.requestId) memory.setSftLine(input.requestId, input.lineNo);
     }
     this.manifest.push(
       MANIFEST_COPY.row({
@@ -223,8 +207,8 @@ export async function candidatesByImage(context: BatchContext, paths: string[]) 
   if (context.memory) {
     const found = new Map<string, { id: number; requestId: number; role: string }[]>();
     for (const path of paths) {
-      const list = context.memory.byImage.get(path);
-      if (list) found.set(path, [...list]);
+      const list = context.memory.candidatesOf(path);
+      if (list.length) found.set(path, list);
     }
     return found;
   }

@@ -2,7 +2,6 @@
 // detects its kind by its keys and writes batches in transactions (a killed import leaves no
 // half-imported row; re-running skips what is already there). Bad lines are reported as
 // `FILE:LINE: field: problem`; `strict` imports nothing when any line is bad.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { DbHandle } from "../db/client";
@@ -19,13 +18,17 @@ import { canCopyUnchecked } from "../db/queries/import-rows";
 import { BROWSE_INDEXES, dropDeferrableIndexes, ensureIndexes } from "../db/indexes";
 import { markSearchBacklog } from "../db/queries/search-index";
 import { enqueueSearchBuild } from "../jobs/search-job";
-import { readLines } from "../manifest/line-reader";
-import { parseLine, type ParsedLine } from "../manifest/records";
+import type { ParsedLine } from "../manifest/records";
 import { importDecisionBatch, importJudgeScoreBatch } from "./batch-labels";
 import { importMultiTurnBatch } from "./batch-multi-turn";
 import { importPreferenceBatch } from "./batch-preference";
 import { importSftBatch } from "./batch-sft";
-import { BulkMemory, type BatchContext, type BatchLine, type BatchResult } from "./context";
+import { lineHash, type CheckedLine } from "./check-line";
+import { checkLinesHere, checkLinesInWorker } from "./checked-lines";
+import { BulkMemory } from "./bulk-memory";
+import type { BatchContext, BatchLine, BatchResult } from "./context";
+
+export { lineHash };
 
 export type ImportProgress = { file: string; linesRead: number; bytesRead: number; totalBytes: number; imported: number; bad: number };
 
@@ -67,21 +70,9 @@ export type ImportReport = {
 
 const MAX_STORED_MESSAGES = 1000;
 
-/** 64 bits of sha256 as a decimal string (a bigint column: far cheaper to index than hex text). */
-export function lineHash(raw: string): string {
-  return crypto.createHash("sha256").update(raw).digest().readBigInt64BE(0).toString();
-}
-
 type Pending = { [K in ParsedLine["kind"]]: BatchLine<Extract<ParsedLine, { kind: K }>["record"]>[] };
 
 const emptyPending = (): Pending => ({ sft: [], preference: [], multi_turn: [], judge_scores: [], decisions: [] });
-
-/** Validates one line: parse + kind-specific schema + things PostgreSQL text cannot hold. */
-function checkLine(text: string): { ok: true; parsed: ParsedLine } | { ok: false; problems: { field: string; problem: string }[] } {
-  if (text.includes("\\u0000"))
-    return { ok: false, problems: [{ field: "(line)", problem: "contains a NUL character (\\u0000), which cannot be stored" }] };
-  return parseLine(text);
-}
 
 export async function importFile(handle: DbHandle, options: ImportOptions): Promise<ImportReport> {
   const label = options.label ?? path.basename(options.file);
@@ -113,13 +104,14 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     if (report.warnings.length < MAX_STORED_MESSAGES) report.warnings.push(`${label}:${lineNo}: ${field}: ${problem}`);
   };
 
+  // A bulk load checks lines in a worker thread, in parallel with writing them (checked-lines.ts).
+  const checkedLines = (): AsyncGenerator<CheckedLine> => (options.bulk ? checkLinesInWorker(options.file) : checkLinesHere(options.file));
+
   if (options.strict) {
     // First pass validates everything; nothing is written unless every line is good.
-    for await (const line of readLines(options.file)) {
-      if (line.text.trim() === "") continue;
+    for await (const line of checkedLines()) {
       report.linesTotal++;
-      const result = checkLine(line.text);
-      if (!result.ok) for (const problem of result.problems) fail(line.lineNo, problem.field, problem.problem);
+      if (!line.ok) for (const problem of line.problems) fail(line.lineNo, problem.field, problem.problem);
     }
     if (report.bad > 0) {
       report.status = "rejected";
@@ -180,17 +172,15 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     options.onProgress?.({ file: label, linesRead: report.linesTotal, bytesRead, totalBytes, imported: report.imported, bad: report.bad });
   };
 
-  for await (const line of readLines(options.file)) {
-    bytesRead += line.byteLength;
-    if (line.text.trim() === "") continue;
+  for await (const line of checkedLines()) {
+    bytesRead = line.byteEnd;
     report.linesTotal++;
-    const result = checkLine(line.text);
-    if (!result.ok) {
-      for (const problem of result.problems) fail(line.lineNo, problem.field, problem.problem);
+    if (!line.ok) {
+      for (const problem of line.problems) fail(line.lineNo, problem.field, problem.problem);
       continue;
     }
-    const entry = { lineNo: line.lineNo, raw: line.text, hash: lineHash(line.text), record: result.parsed.record };
-    (pending[result.parsed.kind] as BatchLine<unknown>[]).push(entry);
+    const entry = { lineNo: line.lineNo, raw: line.raw, hash: line.hash, record: line.parsed.record, rebuild: line.rebuild };
+    (pending[line.parsed.kind] as BatchLine<unknown>[]).push(entry);
     pendingCount++;
     if (pendingCount >= batchSize) {
       await flush();
