@@ -6,6 +6,7 @@ import { openForCli } from "../lib/cli/open";
 import { ensureDataset } from "../lib/db/queries/datasets";
 import { refreshStatistics } from "../lib/db/queries/imports";
 import { checkBase } from "../lib/images/sources";
+import { checkLinesInWorker } from "../lib/import/checked-lines";
 import { importFile } from "../lib/import/import-file";
 import { buildSearchIndex } from "../lib/jobs/search-job";
 
@@ -57,6 +58,7 @@ for (const file of args.positional) {
     // Big files on the embedded database: defer index upkeep to one build at the end (the CLI
     // holds the data folder alone, so nobody browses without indexes meanwhile).
     bulk: handle.kind === "pglite" && fs.statSync(file).size > BULK_FROM_BYTES,
+    checkLines: checkLinesInWorker,
     signal: controller.signal,
     onProgress: (progress) => {
       if (!isQuiet) bar.update(Math.round(progress.bytesRead / 1e6), { lines: progress.linesRead, bad: progress.bad });

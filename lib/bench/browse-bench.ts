@@ -10,6 +10,7 @@ import { ensureDataset } from "../db/queries/datasets";
 import { countCandidates, facetCounts, listCandidates } from "../db/queries/browse";
 import { synthesiseVerdicts } from "../db/queries/bench-data";
 import { refreshStatistics } from "../db/queries/imports";
+import { checkLinesInWorker } from "../import/checked-lines";
 import { importFile } from "../import/import-file";
 import { buildSearchIndex } from "../jobs/search-job";
 import type { BrowseFilters } from "../browse/filters";
@@ -39,7 +40,7 @@ export async function run(args: ParsedArgs) {
   await writeSyntheticSft(manifest, rows);
   const db = await openDatabase({ dataDir: path.join(work, "data"), purpose: "bench" });
   const dataset = await ensureDataset(db, "bench");
-  await importFile(db, { datasetId: dataset.id, file: manifest, bulk: true });
+  await importFile(db, { datasetId: dataset.id, file: manifest, bulk: true, checkLines: checkLinesInWorker });
   await buildSearchIndex(db, dataset.id);
   await synthesiseVerdicts(db, dataset.id);
   await refreshStatistics(db, { vacuum: true });

@@ -9,6 +9,7 @@ import { flag, type ParsedArgs } from "../cli/args";
 import { openDatabase } from "../db/client";
 import { createServerDatabase, dropServerDatabase } from "../db/scratch-databases";
 import { ensureDataset } from "../db/queries/datasets";
+import { checkLinesInWorker } from "../import/checked-lines";
 import { importFile } from "../import/import-file";
 import { buildSearchIndex } from "../jobs/search-job";
 import { measureBrowse } from "./browse-bench";
@@ -49,7 +50,7 @@ export async function run(args: ParsedArgs) {
         const db = await openDatabase({ databaseUrl: withDatabase(serverUrl, name), purpose: "bench" });
         const dataset = await ensureDataset(db, "bench");
         const start = performance.now();
-        const report = await importFile(db, { datasetId: dataset.id, file: manifest, bulk: true });
+        const report = await importFile(db, { datasetId: dataset.id, file: manifest, bulk: true, checkLines: checkLinesInWorker });
         const browsableSeconds = seconds(start);
         // The search words and the remaining indexes: the background build, here run to its end.
         await buildSearchIndex(db, dataset.id);

@@ -8,6 +8,7 @@ import { openDatabase } from "../db/client";
 import { ensureDataset } from "../db/queries/datasets";
 import { refreshStatistics } from "../db/queries/imports";
 import { exportToFolder } from "../export/export-to-folder";
+import { checkLinesInWorker } from "../import/checked-lines";
 import { importFile } from "../import/import-file";
 import { buildSearchIndex } from "../jobs/search-job";
 import { readLines } from "../manifest/line-reader";
@@ -55,6 +56,7 @@ export async function run(args: ParsedArgs) {
     datasetId: dataset.id,
     file: manifest,
     bulk: true,
+    checkLines: checkLinesInWorker,
     onProgress: (progress) => progress.linesRead % 50_000 < 5000 && log(`imported ${progress.linesRead}`),
   });
   // Browsable: rows, the browse indexes and planner statistics are in (importFile's bulk path).

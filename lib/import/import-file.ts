@@ -24,7 +24,7 @@ import { importMultiTurnBatch } from "./batch-multi-turn";
 import { importPreferenceBatch } from "./batch-preference";
 import { importSftBatch } from "./batch-sft";
 import { lineHash, type CheckedLine } from "./check-line";
-import { checkLinesHere, checkLinesInWorker } from "./checked-lines";
+import { checkLinesHere } from "./check-line";
 import { BulkMemory } from "./bulk-memory";
 import type { BatchContext, BatchLine, BatchResult } from "./context";
 
@@ -47,6 +47,12 @@ export type ImportOptions = {
    * big files; only for a database no one else is using (the CLI on PGlite). Default: off.
    */
   bulk?: boolean;
+  /**
+   * Where checked lines come from: checkLinesInWorker (checked-lines.ts) for the CLI and the
+   * benchmarks, which run under tsx. Not imported here: the web app's bundler would follow the
+   * worker into tsx and esbuild, and the app checks lines in its own thread (the default).
+   */
+  checkLines?: (file: string) => AsyncGenerator<CheckedLine>;
   /** Called as soon as the import_runs row exists, so a page can link the durable record at once. */
   onRunCreated?: (runId: number) => void;
 };
@@ -104,8 +110,8 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     if (report.warnings.length < MAX_STORED_MESSAGES) report.warnings.push(`${label}:${lineNo}: ${field}: ${problem}`);
   };
 
-  // A bulk load checks lines in a worker thread, in parallel with writing them (checked-lines.ts).
-  const checkedLines = (): AsyncGenerator<CheckedLine> => (options.bulk ? checkLinesInWorker(options.file) : checkLinesHere(options.file));
+  // The CLI's bulk loads check lines in a worker thread, in parallel with writing them (checked-lines.ts).
+  const checkedLines = (): AsyncGenerator<CheckedLine> => (options.checkLines ?? checkLinesHere)(options.file);
 
   if (options.strict) {
     // First pass validates everything; nothing is written unless every line is good.

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { col, queryOne, queryRows } from "@/lib/db/rows";
 import { BROWSE_INDEXES, DEFERRABLE_INDEXES, LOOKUP_INDEXES } from "@/lib/db/indexes";
 import { hasLiveJob } from "@/lib/db/queries/background-jobs";
+import { checkLinesInWorker } from "@/lib/import/checked-lines";
 import { buildSearchIndex } from "@/lib/jobs/search-job";
 import { exportOf, importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
@@ -53,7 +54,7 @@ describe.each(testBackends())("bulk import on $name", (backend) => {
   it("leaves what an ordinary import leaves, and rebuilds every index", async () => {
     const file = mixedFile();
     const [plain] = await importInto(database.handle, "plain", [file], { batchSize: 4 });
-    const [bulk] = await importInto(database.handle, "bulk", [file], { batchSize: 4, bulk: true });
+    const [bulk] = await importInto(database.handle, "bulk", [file], { batchSize: 4, bulk: true, checkLines: checkLinesInWorker });
     for (const key of ["linesTotal", "imported", "unchanged", "bad", "byKind", "warnings"] as const) {
       expect(bulk[key], key).toEqual(plain[key]);
     }
