@@ -8,6 +8,7 @@ import { refreshStatistics } from "../lib/db/queries/imports";
 import { checkBase } from "../lib/images/sources";
 import { checkLinesInWorker } from "../lib/import/checked-lines";
 import { importFile } from "../lib/import/import-file";
+import { createTermsFile } from "../lib/import/terms-file";
 import { buildSearchIndex } from "../lib/jobs/search-job";
 
 const BULK_FROM_BYTES = 20 * 1024 * 1024;
@@ -38,6 +39,9 @@ const isQuiet = flag(args, "quiet") === "true" || !process.stderr.isTTY;
 let anyBad = false;
 let isSearchDeferred = false;
 const controller = new AbortController();
+// The search words of bulk-loaded requests, computed while checking, for the build below.
+const termsFile = createTermsFile();
+process.on("exit", () => termsFile.remove());
 process.once("SIGINT", () => {
   console.error("\nStopping after the current batch (what was imported stays; re-run to continue)…");
   controller.abort();
@@ -59,6 +63,7 @@ for (const file of args.positional) {
     // holds the data folder alone, so nobody browses without indexes meanwhile).
     bulk: handle.kind === "pglite" && fs.statSync(file).size > BULK_FROM_BYTES,
     checkLines: checkLinesInWorker,
+    termsFile: termsFile.path,
     signal: controller.signal,
     onProgress: (progress) => {
       if (!isQuiet) bar.update(Math.round(progress.bytesRead / 1e6), { lines: progress.linesRead, bad: progress.bad });
@@ -97,6 +102,7 @@ if (isSearchDeferred && !controller.signal.aborted) {
   );
   let isBarStarted = false;
   const built = await buildSearchIndex(handle, dataset.id, {
+    termsFile: termsFile.path,
     signal: stop.signal,
     onProgress: (progress) => {
       if (isQuiet) return;

@@ -74,6 +74,7 @@ export async function importPreferenceBatch(context: BatchContext, lines: BatchL
         localSourceImage: record.local_input_image ?? null,
         text: record.text,
         summarizedText: record.summarized_text,
+        terms: line.terms,
         editType: record.edit_type,
       });
     }

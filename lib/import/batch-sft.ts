@@ -77,6 +77,7 @@ export async function importSftBatch(context: BatchContext, lines: BatchLine<Sft
       localSourceImage: record.local_input_image ?? null,
       text: record.text,
       summarizedText: record.summarized_text,
+      terms: line.terms,
       editType: record.edit_type,
     });
     writer.candidate({

@@ -5,10 +5,24 @@ import crypto from "node:crypto";
 import { readLines } from "../manifest/line-reader";
 import { parseLine, type LineProblem, type ParsedLine } from "../manifest/records";
 import { rebuildMode, type RebuildMode } from "../manifest/sft-line";
+import { termsOf } from "../search/terms";
 
-/** byteEnd: where the line ends in the file (its newline included), for progress. */
+/**
+ * byteEnd: where the line ends in the file (its newline included), for progress. terms: the
+ * search words of the request an SFT or preference line creates (lib/search/terms.ts), computed
+ * here so a bulk load's checking worker does it on its own core.
+ */
 export type CheckedLine =
-  | { ok: true; lineNo: number; byteEnd: number; raw: string; hash: string; parsed: ParsedLine; rebuild: RebuildMode | null }
+  | {
+      ok: true;
+      lineNo: number;
+      byteEnd: number;
+      raw: string;
+      hash: string;
+      parsed: ParsedLine;
+      rebuild: RebuildMode | null;
+      terms: string | null;
+    }
   | { ok: false; lineNo: number; byteEnd: number; problems: LineProblem[] };
 
 /** 64 bits of sha256 as a decimal string (a bigint column: far cheaper to index than hex text). */
@@ -29,7 +43,8 @@ export function prepareLine(text: string, lineNo: number, byteEnd: number): Chec
   if (!result.ok) return { ok: false, lineNo, byteEnd, problems: result.problems };
   const { parsed } = result;
   const rebuild = parsed.kind === "sft" ? rebuildMode(text, parsed.record) : null;
-  return { ok: true, lineNo, byteEnd, raw: text, hash: lineHash(text), parsed, rebuild };
+  const terms = parsed.kind === "sft" || parsed.kind === "preference" ? termsOf(parsed.record.text, parsed.record.summarized_text) : null;
+  return { ok: true, lineNo, byteEnd, raw: text, hash: lineHash(text), parsed, rebuild, terms };
 }
 
 /** The file's non-blank lines, checked in this thread. */

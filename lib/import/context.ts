@@ -23,14 +23,22 @@ import type { BulkMemory } from "./bulk-memory";
 export const MULTI_TURN_EDIT_TYPE = "Multi-turn edit (no edit type in manifest)";
 export const MULTI_TURN_GROUP = "Multi-turn";
 
-/** rebuild: for an SFT line, whether the export re-creates it from its fields (check-line.ts). */
-export type BatchLine<R> = { lineNo: number; raw: string; hash: string; record: R; rebuild: RebuildMode | null };
+/**
+ * rebuild: for an SFT line, whether the export re-creates it from its fields; terms: the search
+ * words of the request it creates, when the checking step computed them (check-line.ts).
+ */
+export type BatchLine<R> = { lineNo: number; raw: string; hash: string; record: R; rebuild: RebuildMode | null; terms?: string | null };
 
 export type BatchContext = {
   tx: SqlRunner;
   memory?: BulkMemory;
-  /** A bulk load leaves the search words to the background build (lib/jobs/search-job.ts). */
+  /**
+   * A bulk load writes requests without their search words. With `deferredTerms` it collects
+   * their rows there (COPY lines of request_terms) for the search build to load in one go after
+   * the rows are browsable; without, the background build computes them (lib/jobs/search-job.ts).
+   */
   isSearchDeferred?: boolean;
+  deferredTerms?: string[];
   datasetId: number;
   file: string;
   runId: number;
@@ -80,6 +88,8 @@ export type RequestInput = {
   editType: string;
   sessionId?: number | null;
   turn?: number | null;
+  /** The search words, when already computed (check-line.ts); else computed here. */
+  terms?: string | null;
 };
 
 export type CandidateInput = {
@@ -131,8 +141,11 @@ export class RowWriter {
         turn: input.turn ?? null,
       }),
     );
-    if (!this.context.isSearchDeferred)
-      this.terms.push(TERMS_COPY.row({ requestId: input.id, terms: termsOf(input.text, input.summarizedText) }));
+    const { isSearchDeferred, deferredTerms } = this.context;
+    if (isSearchDeferred && !deferredTerms) return;
+    const row = TERMS_COPY.row({ requestId: input.id, terms: input.terms ?? termsOf(input.text, input.summarizedText) });
+    if (isSearchDeferred) deferredTerms!.push(row);
+    else this.terms.push(row);
   }
 
   candidate(input: CandidateInput) {

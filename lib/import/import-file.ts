@@ -26,6 +26,7 @@ import { importSftBatch } from "./batch-sft";
 import { lineHash, type CheckedLine } from "./check-line";
 import { checkLinesHere } from "./check-line";
 import { BulkMemory } from "./bulk-memory";
+import { collectGarbage } from "./collect-garbage";
 import type { BatchContext, BatchLine, BatchResult } from "./context";
 
 export { lineHash };
@@ -53,6 +54,12 @@ export type ImportOptions = {
    * worker into tsx and esbuild, and the app checks lines in its own thread (the default).
    */
   checkLines?: (file: string) => AsyncGenerator<CheckedLine>;
+  /**
+   * Bulk loads: where to append the COPY lines of the requests' search words (computed while
+   * checking), for buildSearchIndex's `termsFile` to load in one go after the rows are browsable.
+   * Without it the background build reads the instructions back and computes them.
+   */
+  termsFile?: string;
   /** Called as soon as the import_runs row exists, so a page can link the durable record at once. */
   onRunCreated?: (runId: number) => void;
 };
@@ -75,6 +82,8 @@ export type ImportReport = {
 };
 
 const MAX_STORED_MESSAGES = 1000;
+/** Bulk loads collect garbage every this many batches (collect-garbage.ts). */
+const BATCHES_PER_COLLECTION = 10;
 
 type Pending = { [K in ParsedLine["kind"]]: BatchLine<Extract<ParsedLine, { kind: K }>["record"]>[] };
 
@@ -142,18 +151,21 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
   let pending = emptyPending();
   let pendingCount = 0;
   let bytesRead = 0;
+  let batches = 0;
   const flush = async () => {
     if (pendingCount === 0) return;
     const batch = pending;
     pending = emptyPending();
     pendingCount = 0;
     const touched: number[] = [];
+    const deferredTerms = options.bulk && options.termsFile ? ([] as string[]) : undefined;
     await handle.transaction(async (tx) => {
       const context: BatchContext = {
         tx,
         memory,
         unchecked,
         isSearchDeferred: options.bulk,
+        deferredTerms,
         datasetId: options.datasetId,
         file: label,
         runId,
@@ -175,6 +187,9 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
       if (touched.length) await refreshCandidates(tx, touched);
       await updateRunCounts(tx, runId, report);
     });
+    // Only once committed: the file holds words of stored requests alone.
+    if (deferredTerms?.length) fs.appendFileSync(options.termsFile!, deferredTerms.join(""));
+    if (options.bulk && ++batches % BATCHES_PER_COLLECTION === 0) collectGarbage();
     options.onProgress?.({ file: label, linesRead: report.linesTotal, bytesRead, totalBytes, imported: report.imported, bad: report.bad });
   };
 
@@ -185,7 +200,14 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
       for (const problem of line.problems) fail(line.lineNo, problem.field, problem.problem);
       continue;
     }
-    const entry = { lineNo: line.lineNo, raw: line.raw, hash: line.hash, record: line.parsed.record, rebuild: line.rebuild };
+    const entry = {
+      lineNo: line.lineNo,
+      raw: line.raw,
+      hash: line.hash,
+      record: line.parsed.record,
+      rebuild: line.rebuild,
+      terms: line.terms,
+    };
     (pending[line.parsed.kind] as BatchLine<unknown>[]).push(entry);
     pendingCount++;
     if (pendingCount >= batchSize) {

@@ -4,23 +4,38 @@
 // short chunks, so on the embedded database (one connection) pages keep being served between
 // chunks. It is resumable by construction: each chunk takes the next requests that still lack
 // their words, and the last step clears the dataset's backlog only if none is left.
+//
+// A bulk load from the CLI (or a benchmark) that kept its requests' words in a terms file
+// (import-file.ts `termsFile`, computed by the checking worker while it loaded) has them loaded
+// from that file first, in large COPYs, and on the embedded database, when the words already
+// stored are fewer than those coming, the GIN index is dropped for the load and built once after:
+// together several times cheaper than reading the instructions back and writing them in chunks
+// through the index. Nobody else uses the data folder meanwhile (the CLI holds it alone).
+import fs from "node:fs";
 import { z } from "zod";
 import type { DbHandle } from "../db/client";
 import { enqueueBackgroundJob, hasLiveJob } from "../db/queries/background-jobs";
 import { raiseMaintenanceMemory } from "../db/queries/imports";
 import {
+  copyTermRows,
   countRequestsLackingTerms,
+  countTermRows,
   datasetsNeedingSearchJob,
+  dropTermsIndex,
   finishSearchBacklog,
   insertTerms,
   requestsLackingTerms,
 } from "../db/queries/search-index";
 import { ensureIndexes } from "../db/indexes";
+import { readLines } from "../manifest/line-reader";
+import { collectGarbage } from "../import/collect-garbage";
 import { termsOf } from "../search/terms";
 import type { JobHandler } from "./worker";
 
 /** Requests per chunk: ~0.3 s of the embedded database's time each at 400K rows, so a page waits at most that long. */
 const CHUNK = 5000;
+/** Terms-file lines per COPY (a few MB of text). */
+const FILE_CHUNK = 10_000;
 
 const searchPayload = z.object({ datasetId: z.number().int().positive() });
 
@@ -39,18 +54,54 @@ export async function enqueueMissingSearchBuilds(db: Pick<DbHandle, "query">): P
 
 export type SearchBuildProgress = { stage: "indexes" | "words"; done: number; total: number };
 
+type BuildOptions = {
+  signal?: AbortSignal;
+  onProgress?: (progress: SearchBuildProgress) => Promise<void> | void;
+  /** The terms file of the bulk load(s) just done in this process (import-file.ts `termsFile`). */
+  termsFile?: string;
+};
+
+/**
+ * Loads a terms file. Returns the rows loaded; stops at the first COPY that fails (a request
+ * that has its words already, or is gone), leaving the rest to the chunked build.
+ */
+async function loadTermsFile(db: DbHandle, file: string, total: number, options: BuildOptions): Promise<number> {
+  if (db.kind === "pglite" ? (await countTermRows(db)) < total : (await countTermRows(db)) === 0) await dropTermsIndex(db);
+  let done = 0;
+  let chunk: string[] = [];
+  const copy = async () => {
+    await copyTermRows(db, `${chunk.join("\n")}\n`);
+    done += chunk.length;
+    if ((done / FILE_CHUNK) % 10 === 0) collectGarbage();
+    chunk = [];
+    await options.onProgress?.({ stage: "words", done, total: Math.max(total, done) });
+  };
+  try {
+    for await (const line of readLines(file)) {
+      if (options.signal?.aborted) break;
+      if (line.text) chunk.push(line.text);
+      if (chunk.length >= FILE_CHUNK) await copy();
+    }
+    if (chunk.length && !options.signal?.aborted) await copy();
+  } catch (error) {
+    console.warn(`search build: the terms file stopped loading after ${done} rows (${String(error)}); computing the rest`);
+  }
+  return done;
+}
+
 /** The build itself (the job below, and the import CLI in its own process). */
 export async function buildSearchIndex(
   db: DbHandle,
   datasetId: number,
-  options: { signal?: AbortSignal; onProgress?: (progress: SearchBuildProgress) => Promise<void> | void } = {},
+  options: BuildOptions = {},
 ): Promise<{ indexSeconds: Record<string, number>; words: number; isReady: boolean }> {
   await raiseMaintenanceMemory(db);
-  const indexSeconds = await ensureIndexes(db, { signal: options.signal });
   const total = await countRequestsLackingTerms(db, datasetId);
   let done = 0;
-  let afterId = 0;
   await options.onProgress?.({ stage: "words", done, total });
+  if (options.termsFile && fs.existsSync(options.termsFile)) done = await loadTermsFile(db, options.termsFile, total, options);
+  const indexSeconds = await ensureIndexes(db, { signal: options.signal });
+  let afterId = 0;
   while (!options.signal?.aborted) {
     const rows = await requestsLackingTerms(db, datasetId, afterId, CHUNK);
     if (rows.length === 0) break;

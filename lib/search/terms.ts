@@ -12,13 +12,19 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_WORD = 200;
 const MAX_QUERY_WORDS = 16;
 
-/** The distinct words of a text, lower-cased, in first-seen order. */
-export function wordsOf(text: string): string[] {
+/** The distinct words of a text, lower-cased, in first-seen order; isPlain: all of [a-z0-9] (nothing to escape). */
+function splitWords(text: string): { words: string[]; isPlain: boolean } {
   const lower = text.toLowerCase();
-  const parts = ASCII.test(lower) ? lower.split(ASCII_SPLIT) : (lower.normalize("NFC").match(WORD) ?? []);
+  const isPlain = ASCII.test(lower);
+  const parts = isPlain ? lower.split(ASCII_SPLIT) : (lower.normalize("NFC").match(WORD) ?? []);
   const words = new Set<string>();
   for (const part of parts) if (part) words.add(part.length > MAX_WORD ? part.slice(0, MAX_WORD) : part);
-  return [...words];
+  return { words: [...words], isPlain };
+}
+
+/** The distinct words of a text, lower-cased, in first-seen order. */
+export function wordsOf(text: string): string[] {
+  return splitWords(text).words;
 }
 
 function lexeme(word: string): string {
@@ -27,7 +33,12 @@ function lexeme(word: string): string {
 
 /** tsvector input text for both instructions of a request (no positions: search matches words, not phrases). */
 export function termsOf(text: string, summarizedText: string): string {
-  return wordsOf(`${text} ${summarizedText}`).map(lexeme).join(" ");
+  const { words, isPlain } = splitWords(`${text} ${summarizedText}`);
+  if (words.length === 0) return "";
+  // Words of ASCII text are letters and digits only: nothing to escape (the common case, and the
+  // checking worker of a bulk load runs this for every request).
+  if (isPlain) return `'${words.join("' '")}'`;
+  return words.map(lexeme).join(" ");
 }
 
 /** tsquery text for what a person typed: every word, each as a prefix; null when it has no word at all. */

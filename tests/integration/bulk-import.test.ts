@@ -9,6 +9,8 @@ import { col, queryOne, queryRows } from "@/lib/db/rows";
 import { BROWSE_INDEXES, DEFERRABLE_INDEXES, LOOKUP_INDEXES } from "@/lib/db/indexes";
 import { hasLiveJob } from "@/lib/db/queries/background-jobs";
 import { checkLinesInWorker } from "@/lib/import/checked-lines";
+import { TERMS_INDEX } from "@/lib/db/queries/search-index";
+import { createTermsFile } from "@/lib/import/terms-file";
 import { buildSearchIndex } from "@/lib/jobs/search-job";
 import { exportOf, importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
@@ -117,6 +119,56 @@ describe.each(testBackends())("bulk import on $name", (backend) => {
       );
       expect(kept, name).toEqual(counted);
       expect(kept.length, name).toBeGreaterThan(1);
+    }
+  });
+
+  it("loads the words a bulk load kept in its terms file, the same as computing them, and drops and rebuilds the GIN index", async () => {
+    // A database of its own: no words stored yet, so the build drops the GIN index for the load.
+    const fresh = await backend.create();
+    const termsFile = createTermsFile();
+    try {
+      const db = fresh.handle;
+      const file = mixedFile();
+      const [bulk] = await importInto(db, "bulk-words", [file], {
+        batchSize: 4,
+        bulk: true,
+        checkLines: checkLinesInWorker,
+        termsFile: termsFile.path,
+      });
+      expect(bulk.isSearchDeferred).toBe(true);
+      const datasetId = (await queryOne(db, z.object({ id: col.int }), "SELECT id FROM datasets WHERE name = 'bulk-words'")).id;
+      const requests = (
+        await queryOne(db, z.object({ n: col.int }), "SELECT count(*) AS n FROM requests WHERE dataset_id = $1", [datasetId])
+      ).n;
+      expect(fs.readFileSync(termsFile.path, "utf8").trim().split("\n")).toHaveLength(requests);
+      const progress: number[] = [];
+      const built = await buildSearchIndex(db, datasetId, {
+        termsFile: termsFile.path,
+        onProgress: (step) => void progress.push(step.done),
+      });
+      expect(built).toMatchObject({ isReady: true, words: requests });
+      expect(progress.at(-1)).toBe(requests);
+      expect(Object.keys(built.indexSeconds)).toContain(TERMS_INDEX);
+      const indexes = await queryRows(db, z.object({ indexname: col.text }), "SELECT indexname FROM pg_indexes");
+      expect(indexes.map((row) => row.indexname)).toContain(TERMS_INDEX);
+
+      await importInto(db, "plain", [file], { batchSize: 4 });
+      const words = await queryRows(
+        db,
+        z.object({ name: col.text, terms: col.text }),
+        `SELECT d.name, t.terms::text AS terms FROM request_terms t JOIN requests r ON r.id = t.request_id JOIN datasets d ON d.id = r.dataset_id
+         ORDER BY d.name, r.id`,
+      );
+      const of = (name: string) => words.filter((row) => row.name === name).map((row) => row.terms);
+      expect(of("bulk-words")).toHaveLength(requests);
+      expect(of("bulk-words")).toEqual(of("plain"));
+
+      // A file whose rows are stored already (a second build) stops at its first COPY and
+      // leaves the rest to the chunked build, which finds nothing left: still ready, index kept.
+      expect(await buildSearchIndex(db, datasetId, { termsFile: termsFile.path })).toMatchObject({ isReady: true, indexSeconds: {} });
+    } finally {
+      termsFile.remove();
+      await fresh.dispose();
     }
   });
 });

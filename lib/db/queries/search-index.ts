@@ -6,6 +6,7 @@ import "server-only";
 import { z } from "zod";
 import type { SqlRunner } from "../client";
 import { col, execute, queryOne, queryRows } from "../rows";
+import { TERMS_COPY } from "./import-rows";
 import type { SearchState } from "../../search/state";
 
 type Runner = Pick<SqlRunner, "query">;
@@ -51,6 +52,26 @@ export async function insertTerms(db: Runner, rows: { requestId: number; terms: 
      ON CONFLICT (request_id) DO NOTHING`,
     [rows.map((row) => row.requestId), rows.map((row) => row.terms)],
   );
+}
+
+/** Rows in request_terms, all datasets. */
+export async function countTermRows(db: Runner): Promise<number> {
+  return (await queryOne(db, z.object({ n: col.int }), "SELECT count(*) AS n FROM request_terms")).n;
+}
+
+/**
+ * Drops the words' GIN index before a bulk load of words (ensureIndexes builds it again after):
+ * one build over the whole table costs a third of upkeeping it row by row.
+ */
+export async function dropTermsIndex(db: Runner): Promise<void> {
+  await execute(db, `DROP INDEX IF EXISTS "${TERMS_INDEX}"`);
+}
+
+export const TERMS_INDEX = "request_terms_gin";
+
+/** Loads COPY lines of request_terms (TERMS_COPY rows from an import's terms file). */
+export async function copyTermRows(db: SqlRunner, csv: string): Promise<void> {
+  await db.copyFrom(TERMS_COPY.table, TERMS_COPY.columns, csv);
 }
 
 /** Clears the backlog if no request of the dataset lacks its words (one statement: no window for a late row). */
