@@ -4,7 +4,7 @@ import { die } from "./args";
 
 export async function openForCli(purpose: string): Promise<DbHandle> {
   try {
-    return await openDatabase({ purpose });
+    return await openDatabase({ purpose, initInChild: true });
   } catch (error) {
     if (error instanceof DataFolderBusyError) die(error.message);
     throw error;

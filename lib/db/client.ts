@@ -15,6 +15,7 @@ import { from as copyFromStdin } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { dataDir } from "../env";
+import { createPgliteInChild } from "./pglite-init";
 import * as schema from "./schema";
 
 export type Db = ReturnType<typeof drizzlePglite<typeof schema>>;
@@ -127,13 +128,17 @@ export async function ensureExtensions(handle: Pick<DbHandle, "query">) {
   await handle.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
 }
 
-export type OpenOptions = { purpose?: string; databaseUrl?: string; dataDir?: string; migrate?: boolean };
+/**
+ * initInChild: a PGlite folder that holds no database yet is created in a child process
+ * (pglite-init.ts), for long-running CLI processes that care about their memory.
+ */
+export type OpenOptions = { purpose?: string; databaseUrl?: string; dataDir?: string; migrate?: boolean; initInChild?: boolean };
 
 export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   const handle = databaseUrl
     ? await openPostgres(databaseUrl)
-    : await openPglite(options.dataDir ?? resolveDataDir(), options.purpose ?? "ripe");
+    : await openPglite(options.dataDir ?? resolveDataDir(), options.purpose ?? "ripe", undefined, options.initInChild);
   if (options.migrate !== false) await migrateDatabase(handle);
   return handle;
 }
@@ -174,10 +179,11 @@ export function pgliteRunner(target: Pick<PGlite, "query">): SqlRunner {
   };
 }
 
-async function openPglite(dataDir: string, purpose: string, loadDataDir?: Blob): Promise<DbHandle> {
+async function openPglite(dataDir: string, purpose: string, loadDataDir?: Blob, initInChild = false): Promise<DbHandle> {
   const release = takeLock(dataDir, purpose);
   let client: PGlite;
   try {
+    if (initInChild && !loadDataDir) createPgliteInChild(pgliteFolder(dataDir));
     client = await PGlite.create(pgliteFolder(dataDir), { extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
   } catch (error) {
     release();
