@@ -176,7 +176,8 @@ async function uncertaintyPage(
   const op = isForward ? ">" : "<";
   const query = async (side: "above" | "below" | "unjudged") => {
     const { where, params, needsRequest } = await whereFor(db, datasetId, filters);
-    params.push(threshold);
+    // Only the judged sides compare with the threshold; a parameter the statement never names is an error.
+    if (side !== "unjudged") params.push(threshold);
     const t = `$${params.length}::float8`;
     const distance =
       side === "above" ? `(c.judge_overall - ${t})` : side === "below" ? `(${t} - c.judge_overall)` : `${UNJUDGED_DISTANCE}::float8`;
