@@ -2,12 +2,13 @@
 // common and rare words alike (keyset cursors, the words index): an item matches when each typed
 // word begins one of its words. After a bulk import, before the background build has written the
 // words, search scans the instructions for the typed words instead (slower, a superset), and the
-// build brings it back to the words index with the same answers as a plain import.
+// build brings it back to the words index with the same answers as a plain import. A page reads
+// the dataset's search backlog once (not at all when the caller has the row), whatever its sort.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { col, execute, queryOne, queryRows } from "@/lib/db/rows";
-import { listCandidates } from "@/lib/db/queries/browse";
+import { countCandidates, facetCounts, listCandidates } from "@/lib/db/queries/browse";
 import { importInto, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 import { importFile } from "@/lib/import/import-file";
 import { ensureDataset } from "@/lib/db/queries/datasets";
@@ -70,6 +71,32 @@ describe.each(testBackends())("text search on $name", (backend) => {
     expect(await everyPage(database.handle, dataset, "ground", "newest")).toEqual(expected);
   });
 
+  it("reads the search backlog once per page, the walk size only for a words page, and neither when told", async () => {
+    const { runner, kinds } = counting(database.handle);
+    const run = async (read: () => Promise<unknown>) => {
+      kinds.length = 0;
+      await read();
+      return [...kinds];
+    };
+    const told = { searchBacklog: false };
+    const newest = { q: "the", sort: "newest" } as const;
+    const uncertainty = { q: "the", sort: "uncertainty" } as const;
+    expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3 }))).toEqual(["backlog", "walk size", "page", "requests"]);
+    expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3, ...told }))).toEqual(["walk size", "page", "requests"]);
+    // A rare word after a short walk: the walk, then its matches.
+    expect(await run(() => listCandidates(runner, dataset, { q: "lantern" }, { limit: 3, searchWalk: 4, ...told }))).toEqual([
+      "page",
+      "page",
+      "requests",
+    ]);
+    // Both sides of the threshold from one look-up (it was one per side).
+    expect(await run(() => listCandidates(runner, dataset, uncertainty, { limit: 3 }))).toEqual(["backlog", "page", "page", "requests"]);
+    expect(await run(() => listCandidates(runner, dataset, uncertainty, { limit: 3, ...told }))).toEqual(["page", "page", "requests"]);
+    expect(await run(() => countCandidates(runner, dataset.id, newest, told))).toEqual(["page"]);
+    expect(await run(() => facetCounts(runner, dataset.id, newest, told))).toEqual(["page"]);
+    expect(await run(() => countCandidates(runner, dataset.id, newest))).toEqual(["backlog", "page"]);
+  });
+
   it("after a bulk import: substring search while the words are missing, the words index once the build ran", async () => {
     const bulk = await ensureDataset(database.handle, "search-bulk");
     for (const file of ["sft.third-party-modified.xiongpeilin.jsonl", "sft.verbatim.jsonl"])
@@ -100,6 +127,27 @@ const ORDER_BY: Record<TestSort, string> = {
   // Nearest the threshold first, either side of it; unjudged (-1) last.
   uncertainty: "c.judge_overall < 0, abs(c.judge_overall - $2::float8), c.id",
 };
+
+/** A handle that notes what each statement it runs reads (the search page's look-ups by name). */
+function counting(handle: DbHandle) {
+  const kinds: string[] = [];
+  const kindOf = (text: string) =>
+    text.includes("search_backlog")
+      ? "backlog"
+      : text.includes("FROM facet_counts WHERE dataset_id")
+        ? "walk size"
+        : text.includes("FROM requests WHERE id = ANY")
+          ? "requests"
+          : "page";
+  const runner: DbHandle = {
+    ...handle,
+    query: (text, params) => {
+      kinds.push(kindOf(text));
+      return handle.query(text, params);
+    },
+  };
+  return { runner, kinds };
+}
 
 /** Candidate ids of the dataset whose instructions pass `test`, in the sort's order (computed here, not by the search). */
 async function matching(

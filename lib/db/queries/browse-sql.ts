@@ -54,14 +54,29 @@ export function buildWhere(datasetId: number, filters: BrowseFilters, options: W
   return words ? { where, params, needsRequest, words } : { where, params, needsRequest };
 }
 
-/** buildWhere, asking the database first whether a text search must cover requests still lacking their words. */
+/**
+ * Whether a text search must also cover requests still lacking their words: `known` when the
+ * caller has it (a dataset row read for this request), else asked of the database; false without
+ * a search. A page reads it once and builds each of its statements with it.
+ */
+export async function searchBacklogFor(
+  db: Pick<SqlRunner, "query">,
+  datasetId: number,
+  filters: BrowseFilters,
+  known?: boolean,
+): Promise<boolean> {
+  if (!filters.q) return false;
+  return known ?? (await hasSearchBacklog(db, datasetId));
+}
+
+/** buildWhere, with the search backlog from the caller or the database (searchBacklogFor). */
 export async function whereFor(
   db: Pick<SqlRunner, "query">,
   datasetId: number,
   filters: BrowseFilters,
-  options: Omit<WhereOptions, "searchBacklog"> = {},
+  options: WhereOptions = {},
 ): Promise<SqlParts> {
-  const searchBacklog = filters.q ? await hasSearchBacklog(db, datasetId) : false;
+  const searchBacklog = await searchBacklogFor(db, datasetId, filters, options.searchBacklog);
   return buildWhere(datasetId, filters, { ...options, searchBacklog });
 }
 
