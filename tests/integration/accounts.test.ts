@@ -2,8 +2,6 @@
 // sign-in through better-auth's HTTP handler (one message for a wrong password and an unknown
 // account, cookies httpOnly + SameSite=Lax, Secure behind https, rate limits per address and per
 // account, a disabled account gets no session) and the permission matrix of authorize().
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AccessError, authorize, type Account } from "@/lib/auth/access";
@@ -13,23 +11,14 @@ import { PERMISSIONS, type Permission } from "@/lib/auth/roles";
 import { findUserByEmail, setDatasetRole, setUserDisabled } from "@/lib/db/queries/accounts";
 import { findDataset } from "@/lib/db/queries/datasets";
 import { col, queryRows } from "@/lib/db/rows";
-import { importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
+import { cookieHeaders, createAccountsFixture, signInRequest, testEnvironment, type AccountsFixture } from "@/lib/testing/accounts-fixture";
+import { testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
-const savedEnv = { ...process.env };
-afterEach(() => {
-  process.env = { ...savedEnv };
-});
-
-const ORIGIN = "http://127.0.0.1:3000";
+const environment = testEnvironment();
+afterEach(() => environment.restore());
 
 function signIn(auth: ReturnType<typeof createAuth>, email: string, password: string, address = "10.0.0.1") {
-  return auth.handler(
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000", "x-forwarded-for": address },
-      body: JSON.stringify({ email, password }),
-    }),
-  );
+  return signInRequest(auth, { email, password }, address);
 }
 
 async function outcome(permission: Permission, account: Account, datasetId: number | null, database: TestDatabase) {
@@ -43,31 +32,18 @@ async function outcome(permission: Permission, account: Account, datasetId: numb
 }
 
 describe.each(testBackends())("accounts on $name", (backend) => {
+  let fixture: AccountsFixture;
   let database: TestDatabase;
-  const dir = makeTempDir("ripe-accounts-");
 
   beforeAll(async () => {
-    database = await backend.create();
-    const file = path.join(dir, "sft.jsonl");
-    const line = {
-      open_image_input_url: "https://example.org/1.jpg",
-      text: "t",
-      output_image: "images/a/1.png",
-      edit_type: "x",
-      summarized_text: "t",
-    };
-    fs.writeFileSync(file, JSON.stringify(line) + "\n");
-    await importInto(database.handle, "alpha", [file]);
-    await importInto(database.handle, "beta", [file]);
+    fixture = await createAccountsFixture(backend, { prefix: "ripe-accounts-", datasets: ["alpha", "beta"] });
+    database = fixture.database;
   });
   afterAll(async () => {
-    await database?.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await fixture?.dispose();
   });
 
-  const useEnv = (extra: Record<string, string>) => {
-    process.env = { ...savedEnv, RIPE_DATA_DIR: dir, ...extra };
-  };
+  const useEnv = (extra: Record<string, string>) => environment.use({ RIPE_DATA_DIR: fixture.dir, ...extra });
 
   it("signs in with the right password only, with one message for a wrong password and an unknown account", async () => {
     useEnv({ RIPE_SIGN_IN_ATTEMPTS: "50" });
@@ -85,7 +61,7 @@ describe.each(testBackends())("accounts on $name", (backend) => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/Secure/i);
     // The session names the account; its password was hashed by the library, not stored as sent.
-    const session = await auth.api.getSession({ headers: new Headers({ cookie: cookie.split(";")[0], host: "127.0.0.1:3000" }) });
+    const session = await auth.api.getSession({ headers: cookieHeaders(cookie.split(";")[0]) });
     expect(session?.user.email).toBe("ana@example.org");
     const stored = await queryRows(database.handle, z.object({ password: col.text }), "SELECT password FROM auth_accounts");
     expect(stored.every((row) => !row.password.includes("ana-password-1"))).toBe(true);
@@ -128,7 +104,7 @@ describe.each(testBackends())("accounts on $name", (backend) => {
     const cookie = (before.headers.get("set-cookie") ?? "").split(";")[0];
     const user = (await findUserByEmail(database.handle, "cy@example.org"))!;
     await setUserDisabled(database.handle, user.id, true);
-    expect(await auth.api.getSession({ headers: new Headers({ cookie, host: "127.0.0.1:3000" }) })).toBeNull();
+    expect(await auth.api.getSession({ headers: cookieHeaders(cookie) })).toBeNull();
     expect((await signIn(auth, "cy@example.org", "cy-password-1", "10.0.3.2")).status).toBe(403);
   });
 

@@ -1,8 +1,6 @@
 // Invites and the admin log on PGlite and PostgreSQL: an invite link resolves while live, can be
 // taken once (two takers at once: one wins), expires after its 7 days and is stored hashed; the
 // account routes write who changed what to the admin log, read back newest first.
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { POST as postAccount } from "@/app/api/accounts/route";
@@ -14,31 +12,23 @@ import { listAdminLog } from "@/lib/db/queries/admin-log";
 import { findDataset } from "@/lib/db/queries/datasets";
 import { createInvite, findLiveInvite, releaseInvite, takeInvite } from "@/lib/db/queries/invites";
 import { col, execute, queryRows } from "@/lib/db/rows";
-import { importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
+import { createAccountsFixture, testEnvironment, type AccountsFixture } from "@/lib/testing/accounts-fixture";
+import { testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
-const savedEnv = { ...process.env };
+const environment = testEnvironment();
 const globals = globalThis as unknown as { ripeDb?: Promise<unknown>; ripeAuth?: Promise<unknown> };
 
 describe.each(testBackends())("invites and the admin log on $name", (backend) => {
+  let fixture: AccountsFixture;
   let database: TestDatabase;
   let datasetId: number;
   let ownerId: string;
-  const dir = makeTempDir("ripe-admin-log-");
 
   beforeAll(async () => {
-    database = await backend.create();
-    const file = path.join(dir, "sft.jsonl");
-    const line = {
-      open_image_input_url: "https://example.org/1.jpg",
-      text: "t",
-      output_image: "images/a.png",
-      edit_type: "x",
-      summarized_text: "t",
-    };
-    fs.writeFileSync(file, JSON.stringify(line) + "\n");
-    await importInto(database.handle, "alpha", [file]);
+    fixture = await createAccountsFixture(backend, { prefix: "ripe-admin-log-", datasets: ["alpha"] });
+    database = fixture.database;
     datasetId = (await findDataset(database.handle, "alpha"))!.id;
-    process.env = { ...savedEnv, RIPE_DATA_DIR: dir };
+    environment.use({ RIPE_DATA_DIR: fixture.dir });
     const auth = createAuth(database.handle);
     globals.ripeDb = Promise.resolve(database.handle);
     globals.ripeAuth = Promise.resolve(auth);
@@ -47,9 +37,8 @@ describe.each(testBackends())("invites and the admin log on $name", (backend) =>
   afterAll(async () => {
     globals.ripeDb = undefined;
     globals.ripeAuth = undefined;
-    process.env = { ...savedEnv };
-    await database?.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
+    environment.restore();
+    await fixture?.dispose();
   });
 
   it("resolves a live invite, lets one taker have it, and keeps only its hash", async () => {

@@ -2,12 +2,13 @@
 // common and rare words alike (keyset cursors, the words index): an item matches when each typed
 // word begins one of its words. After a bulk import, before the background build has written the
 // words, search scans the instructions for the typed words instead (slower, a superset), and the
-// build brings it back to the words index with the same answers as a plain import.
+// build brings it back to the words index with the same answers as a plain import. A page reads
+// the dataset's search backlog once (not at all when the caller has the row), whatever its sort.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { col, queryOne, queryRows } from "@/lib/db/rows";
-import { listCandidates } from "@/lib/db/queries/browse";
+import { col, execute, queryOne, queryRows } from "@/lib/db/rows";
+import { countCandidates, facetCounts, listCandidates } from "@/lib/db/queries/browse";
 import { importInto, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 import { importFile } from "@/lib/import/import-file";
 import { ensureDataset } from "@/lib/db/queries/datasets";
@@ -32,6 +33,10 @@ describe.each(testBackends())("text search on $name", (backend) => {
       z.object({ id: col.int, threshold: col.number }),
       "SELECT id, threshold FROM datasets WHERE name = 'search'",
     );
+    // Scores on both sides of the threshold for two items in three, the rest unjudged (-1): the uncertainty order has all three parts.
+    await execute(database.handle, "UPDATE candidates SET judge_overall = (id * 37 % 100) / 100.0 WHERE dataset_id = $1 AND id % 3 <> 0", [
+      dataset.id,
+    ]);
   });
   afterAll(async () => {
     await database?.dispose();
@@ -40,13 +45,16 @@ describe.each(testBackends())("text search on $name", (backend) => {
   for (const [typed, sort] of [
     ["the", "newest"],
     ["the", "score_asc"],
+    ["the", "uncertainty"],
+    ["", "uncertainty"],
+    ["seamless", "uncertainty"],
     ["seamless", "newest"],
     ["lantern", "newest"],
     ["Seam BACKGR", "newest"],
     ["zzz-no-match", "newest"],
   ] as const) {
     it(`"${typed}" sorted by ${sort}: every page, in order`, async () => {
-      const expected = await matching(database.handle, dataset.id, sort, (words) =>
+      const expected = await matching(database.handle, dataset, sort, (words) =>
         wordsOf(typed).every((prefix) => words.some((word) => word.startsWith(prefix))),
       );
       expect(expected.length > 0).toBe(typed !== "zzz-no-match");
@@ -57,10 +65,36 @@ describe.each(testBackends())("text search on $name", (backend) => {
   }
 
   it("a word inside another word is not a match (what a user gives up for the index)", async () => {
-    const expected = await matching(database.handle, dataset.id, "newest", (words) => words.some((word) => word.startsWith("ground")));
-    const inside = await matching(database.handle, dataset.id, "newest", (words) => words.some((word) => word.includes("ground")));
+    const expected = await matching(database.handle, dataset, "newest", (words) => words.some((word) => word.startsWith("ground")));
+    const inside = await matching(database.handle, dataset, "newest", (words) => words.some((word) => word.includes("ground")));
     expect(inside.length).toBeGreaterThan(expected.length);
     expect(await everyPage(database.handle, dataset, "ground", "newest")).toEqual(expected);
+  });
+
+  it("reads the search backlog once per page, the walk size only for a words page, and neither when told", async () => {
+    const { runner, kinds } = counting(database.handle);
+    const run = async (read: () => Promise<unknown>) => {
+      kinds.length = 0;
+      await read();
+      return [...kinds];
+    };
+    const told = { searchBacklog: false };
+    const newest = { q: "the", sort: "newest" } as const;
+    const uncertainty = { q: "the", sort: "uncertainty" } as const;
+    expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3 }))).toEqual(["backlog", "walk size", "page", "requests"]);
+    expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3, ...told }))).toEqual(["walk size", "page", "requests"]);
+    // A rare word after a short walk: the walk, then its matches.
+    expect(await run(() => listCandidates(runner, dataset, { q: "lantern" }, { limit: 3, searchWalk: 4, ...told }))).toEqual([
+      "page",
+      "page",
+      "requests",
+    ]);
+    // Both sides of the threshold from one look-up (it was one per side).
+    expect(await run(() => listCandidates(runner, dataset, uncertainty, { limit: 3 }))).toEqual(["backlog", "page", "page", "requests"]);
+    expect(await run(() => listCandidates(runner, dataset, uncertainty, { limit: 3, ...told }))).toEqual(["page", "page", "requests"]);
+    expect(await run(() => countCandidates(runner, dataset.id, newest, told))).toEqual(["page"]);
+    expect(await run(() => facetCounts(runner, dataset.id, newest, told))).toEqual(["page"]);
+    expect(await run(() => countCandidates(runner, dataset.id, newest))).toEqual(["backlog", "page"]);
   });
 
   it("after a bulk import: substring search while the words are missing, the words index once the build ran", async () => {
@@ -70,43 +104,69 @@ describe.each(testBackends())("text search on $name", (backend) => {
     const bulkDataset = { id: bulk.id, threshold: bulk.threshold };
     expect(await hasSearchBacklog(database.handle, bulk.id)).toBe(true);
     expect(await searchState(database.handle, bulk.id)).toMatchObject({ isReady: false });
-    const substring = await matching(database.handle, bulk.id, "newest", (_, text) => text.includes("ground"));
+    const substring = await matching(database.handle, bulkDataset, "newest", (_, text) => text.includes("ground"));
     expect(await everyPage(database.handle, bulkDataset, "ground", "newest")).toEqual(substring);
+    const nearest = await matching(database.handle, bulkDataset, "uncertainty", (_, text) => text.includes("ground"));
+    expect(await everyPage(database.handle, bulkDataset, "ground", "uncertainty")).toEqual(nearest);
 
     const built = await buildSearchIndex(database.handle, bulk.id);
     expect(built.isReady).toBe(true);
     expect(await searchState(database.handle, bulk.id)).toEqual({ isReady: true });
-    const words = await matching(database.handle, bulk.id, "newest", (list) => list.some((word) => word.startsWith("ground")));
+    const words = await matching(database.handle, bulkDataset, "newest", (list) => list.some((word) => word.startsWith("ground")));
     expect(await everyPage(database.handle, bulkDataset, "ground", "newest")).toEqual(words);
     // A second build finds nothing to do and leaves the index complete.
     expect(await buildSearchIndex(database.handle, bulk.id)).toMatchObject({ words: 0, isReady: true });
   });
 });
 
+type TestSort = "newest" | "score_asc" | "uncertainty";
+
+const ORDER_BY: Record<TestSort, string> = {
+  newest: "c.id DESC",
+  score_asc: "c.judge_overall ASC, c.id ASC",
+  // Nearest the threshold first, either side of it; unjudged (-1) last.
+  uncertainty: "c.judge_overall < 0, abs(c.judge_overall - $2::float8), c.id",
+};
+
+/** A handle that notes what each statement it runs reads (the search page's look-ups by name). */
+function counting(handle: DbHandle) {
+  const kinds: string[] = [];
+  const kindOf = (text: string) =>
+    text.includes("search_backlog")
+      ? "backlog"
+      : text.includes("FROM facet_counts WHERE dataset_id")
+        ? "walk size"
+        : text.includes("FROM requests WHERE id = ANY")
+          ? "requests"
+          : "page";
+  const runner: DbHandle = {
+    ...handle,
+    query: (text, params) => {
+      kinds.push(kindOf(text));
+      return handle.query(text, params);
+    },
+  };
+  return { runner, kinds };
+}
+
 /** Candidate ids of the dataset whose instructions pass `test`, in the sort's order (computed here, not by the search). */
 async function matching(
   handle: DbHandle,
-  datasetId: number,
-  sort: "newest" | "score_asc",
+  dataset: { id: number; threshold: number },
+  sort: TestSort,
   test: (words: string[], text: string) => boolean,
 ): Promise<number[]> {
   const rows = await queryRows(
     handle,
     z.object({ id: col.int, text: col.text }),
     `SELECT c.id, r.text || ' ' || r.summarized_text AS text FROM candidates c JOIN requests r ON r.id = c.request_id
-     WHERE c.dataset_id = $1 ORDER BY ${sort === "newest" ? "c.id DESC" : "c.judge_overall ASC, c.id ASC"}`,
-    [datasetId],
+     WHERE c.dataset_id = $1 ORDER BY ${ORDER_BY[sort]}`,
+    sort === "uncertainty" ? [dataset.id, dataset.threshold] : [dataset.id],
   );
   return rows.filter((row) => test(wordsOf(row.text), row.text.toLowerCase())).map((row) => row.id);
 }
 
-async function everyPage(
-  handle: DbHandle,
-  dataset: { id: number; threshold: number },
-  q: string,
-  sort: "newest" | "score_asc",
-  searchWalk?: number,
-) {
+async function everyPage(handle: DbHandle, dataset: { id: number; threshold: number }, q: string, sort: TestSort, searchWalk?: number) {
   const seen: number[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 200; page++) {

@@ -25,10 +25,12 @@ export default async function BrowsePage({ params, searchParams }: Props) {
   const { db, dataset } = await loadDatasetOr404(datasetId);
   const filters = parseBrowseFilters(await searchParams);
   const reviewer = await currentReviewer(db);
+  // The row was read for this request: its search backlog spares each read looking it up again.
+  const read = { searchBacklog: dataset.searchBacklog };
   const [facets, matching, fullPage, search] = await Promise.all([
-    facetCounts(db, dataset.id, filters),
-    countCandidates(db, dataset.id, filters),
-    listCandidates(db, dataset, filters),
+    facetCounts(db, dataset.id, filters, read),
+    countCandidates(db, dataset.id, filters, read),
+    listCandidates(db, dataset, filters, read),
     searchState(db, dataset.id),
   ]);
   // No anchoring: cards of items colleagues decided and this reviewer has not show no human verdict.

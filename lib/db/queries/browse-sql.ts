@@ -1,13 +1,14 @@
 // SQL for browsing: one WHERE builder shared by the page, facet and neighbour queries, and the
 // keyset ORDER BY / cursor conditions per sort. Every filter maps to an indexed column of
 // candidates (denormalised), so a page at 400K rows is an index range scan, never an OFFSET.
+// A text search's condition, in its three forms, comes from search-clause.ts.
 import { z } from "zod";
 import { MAX_ID } from "../../ids";
 import type { BrowseFilters, Sort } from "../../browse/filters";
 import { normalizeEditType } from "../../taxonomy";
-import { queryOf, wordsOf } from "../../search/terms";
 import type { SqlRunner } from "../client";
 import { hasSearchBacklog } from "./search-index";
+import { searchClause } from "./search-clause";
 
 export type SqlParts = {
   where: string[];
@@ -16,13 +17,6 @@ export type SqlParts = {
   /** The words condition of a text search served by the index (one of `where`), and its tsquery parameter. */
   words?: { clause: string; param: string };
 };
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (match) => `\\${match}`);
-}
-
-/** Substring match over both instructions: the fallback while a dataset's search words are being built. */
-const SCAN_EXPRESSION = "lower(r.text || ' ' || r.summarized_text)";
 
 export type WhereOptions = {
   skipCategory?: boolean;
@@ -54,41 +48,35 @@ export function buildWhere(datasetId: number, filters: BrowseFilters, options: W
   if (filters.pair) where.push(filters.pair === "1" ? "c.is_in_pair" : "NOT c.is_in_pair");
   if (filters.mt) where.push(filters.mt === "1" ? "c.is_multi_turn" : "NOT c.is_multi_turn");
   if (filters.same) where.push(filters.same === "1" ? "c.is_identical_text" : "NOT c.is_identical_text");
-  let needsRequest = false;
-  if (filters.q) {
-    const query = queryOf(filters.q);
-    const hasWords = (p: string) => `EXISTS (SELECT 1 FROM request_terms t WHERE t.request_id = c.request_id AND t.terms @@ ${p}::tsquery)`;
-    // Every typed word as a substring (what the scan can check; a superset of the word-prefix match).
-    const scanWords = wordsOf(filters.q).slice(0, 16);
-    const scan = (p: string) => `${SCAN_EXPRESSION} LIKE ALL (${p}::text[])`;
-    if (query === null) {
-      // Nothing but punctuation: no word to look up, so match it literally.
-      needsRequest = true;
-      add((p) => `${SCAN_EXPRESSION} LIKE ${p}`, `%${escapeLike(filters.q.toLowerCase())}%`);
-    } else if (!options.searchBacklog) {
-      add(hasWords, query);
-      return { where, params, needsRequest, words: { clause: where[where.length - 1], param: `$${params.length}` } };
-    } else {
-      needsRequest = true;
-      params.push(
-        query,
-        scanWords.map((word) => `%${escapeLike(word)}%`),
-      );
-      const [q, s] = [`$${params.length - 1}`, `$${params.length}`];
-      where.push(`(${hasWords(q)} OR (NOT EXISTS (SELECT 1 FROM request_terms u WHERE u.request_id = c.request_id) AND ${scan(s)}))`);
-    }
-  }
-  return { where, params, needsRequest };
+  if (!filters.q) return { where, params, needsRequest: false };
+  const { clause, needsRequest, words } = searchClause(filters.q, params, options.searchBacklog ?? false);
+  where.push(clause);
+  return words ? { where, params, needsRequest, words } : { where, params, needsRequest };
 }
 
-/** buildWhere, asking the database first whether a text search must cover requests still lacking their words. */
+/**
+ * Whether a text search must also cover requests still lacking their words: `known` when the
+ * caller has it (a dataset row read for this request), else asked of the database; false without
+ * a search. A page reads it once and builds each of its statements with it.
+ */
+export async function searchBacklogFor(
+  db: Pick<SqlRunner, "query">,
+  datasetId: number,
+  filters: BrowseFilters,
+  known?: boolean,
+): Promise<boolean> {
+  if (!filters.q) return false;
+  return known ?? (await hasSearchBacklog(db, datasetId));
+}
+
+/** buildWhere, with the search backlog from the caller or the database (searchBacklogFor). */
 export async function whereFor(
   db: Pick<SqlRunner, "query">,
   datasetId: number,
   filters: BrowseFilters,
-  options: Omit<WhereOptions, "searchBacklog"> = {},
+  options: WhereOptions = {},
 ): Promise<SqlParts> {
-  const searchBacklog = filters.q ? await hasSearchBacklog(db, datasetId) : false;
+  const searchBacklog = await searchBacklogFor(db, datasetId, filters, options.searchBacklog);
   return buildWhere(datasetId, filters, { ...options, searchBacklog });
 }
 

@@ -1,37 +1,28 @@
 import "server-only";
 // Browse reads: a keyset page of candidates under the URL's filters and sort, neighbours of an
 // item in that order (for j/k), the matching count, and facet counts for the sidebar.
-// List queries never carry image bytes: thumbnails come from /api/images.
+// List queries never carry image bytes: thumbnails come from /api/images. A text search served by
+// the words index reads its page in browse-search.ts; its condition comes from search-clause.ts.
 import type { BrowseFilters, Sort } from "../../browse/filters";
 import { z } from "zod";
 import type { DbHandle } from "../client";
 import { col, queryOne, queryRows } from "../rows";
-import { buildFacetWhere, cursorCondition, whereFor, decodeCursor, encodeCursor, orderFor, type Cursor } from "./browse-sql";
+import {
+  buildFacetWhere,
+  buildWhere,
+  cursorCondition,
+  whereFor,
+  decodeCursor,
+  encodeCursor,
+  orderFor,
+  searchBacklogFor,
+  type Cursor,
+} from "./browse-sql";
+import { PAGE_COLUMNS, pageRow, type PageRow } from "./browse-page-row";
+import { wordsPage } from "./browse-search";
 import type { BrowseItem, BrowsePage } from "../../browse/types";
 export type { BrowseItem, BrowsePage };
 
-const PAGE_COLUMNS = `c.id, c.request_id, c.image_path, c.role, c.edit_type, c.group_name, c.is_known_type, c.judge_overall,
-  c.judge_verdict, c.human_verdict, c.effective_verdict, c.review_count, c.is_disagreement, c.is_multi_turn, c.is_in_pair, c.is_identical_text`;
-
-const pageRow = z.object({
-  id: col.int,
-  request_id: col.int,
-  image_path: col.text,
-  role: col.text,
-  edit_type: col.text,
-  group_name: col.text,
-  is_known_type: col.bool,
-  judge_overall: col.number,
-  judge_verdict: col.text,
-  human_verdict: col.text,
-  effective_verdict: col.text,
-  review_count: col.int,
-  is_disagreement: col.bool,
-  is_multi_turn: col.bool,
-  is_in_pair: col.bool,
-  is_identical_text: col.bool,
-});
-type PageRow = z.output<typeof pageRow>;
 const uncertaintyRow = pageRow.extend({ distance: col.number });
 type UncertaintyRow = z.output<typeof uncertaintyRow>;
 
@@ -89,20 +80,22 @@ function fromClause(needsRequest: boolean) {
 
 type Direction = "forward" | "backward";
 
-async function simplePage(
-  db: DbHandle,
-  datasetId: number,
-  filters: BrowseFilters,
-  sort: Exclude<Sort, "uncertainty">,
-  cursor: Cursor | null,
-  limit: number,
-  direction: Direction,
-  walk?: number,
-) {
-  const { where, params, needsRequest, words } = await whereFor(db, datasetId, filters);
-  const order = orderFor(sort, direction);
+/** One page to read; `searchBacklog` was settled once for all of its statements. */
+type PageSpec = {
+  datasetId: number;
+  filters: BrowseFilters;
+  searchBacklog: boolean;
+  cursor: Cursor | null;
+  limit: number;
+  direction: Direction;
+};
+
+async function simplePage(db: DbHandle, page: PageSpec, sort: Exclude<Sort, "uncertainty">, walk?: number) {
+  const { datasetId, cursor, limit } = page;
+  const { where, params, needsRequest, words } = buildWhere(datasetId, page.filters, { searchBacklog: page.searchBacklog });
+  const order = orderFor(sort, page.direction);
   if (cursor) where.push(cursorCondition(sort, order.op, cursor, params));
-  if (words) return wordsPage(db, { where, params, words }, order, limit, walk ?? (await wordsWalk(db, datasetId, limit)));
+  if (words) return wordsPage(db, datasetId, { where, params, words }, order, limit, walk);
   const rows = await queryRows(
     db,
     pageRow,
@@ -114,69 +107,15 @@ async function simplePage(
   return { rows, next };
 }
 
-/**
- * Candidates walked in the page order before a text search turns to its matches instead (see
- * wordsPage). The worst word is one that just fails to fill a page within the walk: it pays for
- * the walk (W probes) and then for its matches (about N·limit/W rows of N, each costing about two
- * probes). W = √(2·N·limit) balances the two: 2,000 at 30K items, 7,000 at 400K, 14,000 at 1.6M.
- */
-async function wordsWalk(db: DbHandle, datasetId: number, limit: number): Promise<number> {
-  const { n } = await queryOne(db, z.object({ n: col.int }), "SELECT coalesce(sum(n), 0) AS n FROM facet_counts WHERE dataset_id = $1", [
-    datasetId,
-  ]);
-  return Math.round(Math.min(20_000, Math.max(2000, Math.sqrt(2 * n * limit))));
-}
-
-/**
- * A text-search page in two steps, because no single plan suits every word and the planner cannot
- * tell them apart (its estimate for a word prefix is a guess). First walk the first `walk`
- * candidates in the page order and keep those whose words match: a frequent word fills the page
- * there at once. Fewer matches than a page means the word is rare (under limit/walk of the rows),
- * so take its matches from the words index and sort just those.
- */
-async function wordsPage(
-  db: DbHandle,
-  parts: { where: string[]; params: unknown[]; words: { clause: string; param: string } },
-  order: { orderBy: string; value: (row: PageRow) => Cursor },
-  limit: number,
-  walk: number,
-) {
-  const rest = parts.where.filter((clause) => clause !== parts.words.clause).join(" AND ");
-  let rows = await queryRows(
-    db,
-    pageRow,
-    `SELECT ${PAGE_COLUMNS} FROM (SELECT * FROM candidates c WHERE ${rest} ORDER BY ${order.orderBy} LIMIT ${walk}) c
-     WHERE ${parts.words.clause} ORDER BY ${order.orderBy} LIMIT ${limit}`,
-    parts.params,
-  );
-  if (rows.length < limit)
-    rows = await queryRows(
-      db,
-      pageRow,
-      `SELECT ${PAGE_COLUMNS} FROM (SELECT t.request_id FROM request_terms t WHERE t.terms @@ ${parts.words.param}::tsquery) m
-       CROSS JOIN LATERAL (SELECT * FROM candidates c WHERE c.request_id = m.request_id AND ${rest}) c
-       ORDER BY ${order.orderBy} LIMIT ${limit}`,
-      parts.params,
-    );
-  const last = rows.at(-1);
-  return { rows, next: last ? order.value(last) : null };
-}
-
 /** Uncertainty: by distance from the threshold, merged from the two sides of it, then unjudged. */
-async function uncertaintyPage(
-  db: DbHandle,
-  datasetId: number,
-  threshold: number,
-  filters: BrowseFilters,
-  cursor: Cursor | null,
-  limit: number,
-  direction: Direction,
-) {
-  const isForward = direction === "forward";
+async function uncertaintyPage(db: DbHandle, page: PageSpec, threshold: number) {
+  const { cursor, limit } = page;
+  const isForward = page.direction === "forward";
   const op = isForward ? ">" : "<";
   const query = async (side: "above" | "below" | "unjudged") => {
-    const { where, params, needsRequest } = await whereFor(db, datasetId, filters);
-    params.push(threshold);
+    const { where, params, needsRequest } = buildWhere(page.datasetId, page.filters, { searchBacklog: page.searchBacklog });
+    // Only the judged sides compare with the threshold; a parameter the statement never names is an error.
+    if (side !== "unjudged") params.push(threshold);
     const t = `$${params.length}::float8`;
     const distance =
       side === "above" ? `(c.judge_overall - ${t})` : side === "below" ? `(${t} - c.judge_overall)` : `${UNJUDGED_DISTANCE}::float8`;
@@ -219,17 +158,22 @@ export async function listCandidates(
     limit?: number;
     direction?: Direction;
     /** Tests: a shorter walk before a search turns to its matches. */ searchWalk?: number;
+    /** datasets.search_backlog when the caller read the row for this request; else it is looked up. */
+    searchBacklog?: boolean;
   } = {},
 ): Promise<BrowsePage> {
-  const limit = Math.min(Math.max(options.limit ?? 60, 1), 200);
   const sort = filters.sort ?? "newest";
-  const cursor = decodeCursor(options.cursor);
-  const direction = options.direction ?? "forward";
+  const page: PageSpec = {
+    datasetId: dataset.id,
+    filters,
+    searchBacklog: await searchBacklogFor(db, dataset.id, filters, options.searchBacklog),
+    cursor: decodeCursor(options.cursor),
+    limit: Math.min(Math.max(options.limit ?? 60, 1), 200),
+    direction: options.direction ?? "forward",
+  };
   const { rows, next } =
-    sort === "uncertainty"
-      ? await uncertaintyPage(db, dataset.id, dataset.threshold, filters, cursor, limit, direction)
-      : await simplePage(db, dataset.id, filters, sort, cursor, limit, direction, options.searchWalk);
-  return { items: await withRequests(db, rows), nextCursor: rows.length === limit && next ? encodeCursor(next) : null };
+    sort === "uncertainty" ? await uncertaintyPage(db, page, dataset.threshold) : await simplePage(db, page, sort, options.searchWalk);
+  return { items: await withRequests(db, rows), nextCursor: rows.length === page.limit && next ? encodeCursor(next) : null };
 }
 
 /** The cursor that sits exactly at a candidate, so pages before/after it can be read (j/k). */
@@ -248,7 +192,10 @@ export async function cursorAt(db: DbHandle, dataset: { threshold: number }, can
   return encodeCursor(orderFor(sort, "forward").value(row));
 }
 
-export async function countCandidates(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<number> {
+/** Options of the count and facet reads: datasets.search_backlog when the caller read the row for this request. */
+type ReadOptions = { searchBacklog?: boolean };
+
+export async function countCandidates(db: DbHandle, datasetId: number, filters: BrowseFilters, options: ReadOptions = {}): Promise<number> {
   const facet = buildFacetWhere(datasetId, filters);
   if (facet) {
     const [row] = await queryRows(
@@ -259,7 +206,7 @@ export async function countCandidates(db: DbHandle, datasetId: number, filters: 
     );
     return row?.count ?? 0;
   }
-  const { where, params, needsRequest } = await whereFor(db, datasetId, filters);
+  const { where, params, needsRequest } = await whereFor(db, datasetId, filters, options);
   const row = await queryOne(
     db,
     z.object({ count: col.int }),
@@ -282,9 +229,9 @@ export type FacetRow = {
 };
 
 /** Per edit type counts under the current filters (except the category itself). */
-export async function facetCounts(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<FacetRow[]> {
+export async function facetCounts(db: DbHandle, datasetId: number, filters: BrowseFilters, options: ReadOptions = {}): Promise<FacetRow[]> {
   const facet = buildFacetWhere(datasetId, filters, { skipCategory: true });
-  return facet ? facetsFromCounts(db, facet) : facetsFromCandidates(db, datasetId, filters);
+  return facet ? facetsFromCounts(db, facet) : facetsFromCandidates(db, datasetId, filters, options);
 }
 
 const facetRow = z.object({
@@ -316,8 +263,8 @@ function facetsFromCounts(db: DbHandle, facet: { where: string[]; params: unknow
 }
 
 /** Score ranges and text search need the candidates themselves. */
-async function facetsFromCandidates(db: DbHandle, datasetId: number, filters: BrowseFilters): Promise<FacetRow[]> {
-  const { where, params, needsRequest } = await whereFor(db, datasetId, filters, { skipCategory: true });
+async function facetsFromCandidates(db: DbHandle, datasetId: number, filters: BrowseFilters, options: ReadOptions): Promise<FacetRow[]> {
+  const { where, params, needsRequest } = await whereFor(db, datasetId, filters, { ...options, skipCategory: true });
   return queryRows(
     db,
     facetRow,

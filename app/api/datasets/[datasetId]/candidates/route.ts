@@ -15,10 +15,12 @@ const pageQuery = z.object({
 export const GET = route(
   { permission: "read", params: datasetParams, query: pageQuery.passthrough() },
   async ({ params, query, url, db, dataset, reviewer }) => {
-    const page = await listCandidates(db, await dataset(params.datasetId), parseBrowseFilters(url.searchParams), {
+    const found = await dataset(params.datasetId);
+    const page = await listCandidates(db, found, parseBrowseFilters(url.searchParams), {
       cursor: query.cursor ?? null,
       limit: query.limit,
       direction: query.direction,
+      searchBacklog: found.searchBacklog, // read just now: no second look-up
     });
     // No anchoring: cards of items colleagues decided and this reviewer has not show no human verdict.
     return Response.json(await blindBrowsePage(db, page, (await reviewer()).id));

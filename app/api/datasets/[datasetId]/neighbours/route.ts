@@ -16,8 +16,8 @@ export const GET = route(
     const cursor = await cursorAt(db, found, query.item, filters.sort ?? "newest");
     if (!cursor) throw notFound(`No item ${query.item} in dataset ${found.id}.`);
     const [after, before] = await Promise.all([
-      listCandidates(db, found, filters, { cursor, limit: query.n, direction: "forward" }),
-      listCandidates(db, found, filters, { cursor, limit: query.n, direction: "backward" }),
+      listCandidates(db, found, filters, { cursor, limit: query.n, direction: "forward", searchBacklog: found.searchBacklog }),
+      listCandidates(db, found, filters, { cursor, limit: query.n, direction: "backward", searchBacklog: found.searchBacklog }),
     ]);
     return Response.json({ after: after.items.map((entry) => entry.id), before: before.items.map((entry) => entry.id) });
   },

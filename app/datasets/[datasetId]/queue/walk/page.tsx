@@ -22,7 +22,11 @@ export default async function QueueWalkPage({ params, searchParams }: Props) {
   const recentDecisions = await recentOwnDecisions(db, dataset.id, reviewer.id);
   const { filters, title } = parseWalk(await searchParams);
   const search = filtersToSearch(filters);
-  const [first, total] = await Promise.all([listCandidates(db, dataset, filters, { limit: 1 }), countCandidates(db, dataset.id, filters)]);
+  const read = { searchBacklog: dataset.searchBacklog }; // the row was read for this request
+  const [first, total] = await Promise.all([
+    listCandidates(db, dataset, filters, { limit: 1, ...read }),
+    countCandidates(db, dataset.id, filters, read),
+  ]);
   const detail = first.items[0] ? await getItemDetail(db, dataset, first.items[0].id, reviewer.id) : null;
   if (!detail) {
     return (

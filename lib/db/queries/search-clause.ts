@@ -1,0 +1,53 @@
+// The WHERE condition of a text search (the browse filter `q`) over candidates c, in one place
+// because it takes three forms: the words index (request_terms), the words index or a substring
+// scan while a bulk import's words are still being built, and a literal LIKE when what was typed
+// has no word to look up. The two-step words page needs to know which it got (`words`).
+import { queryOf, wordsOf } from "../../search/terms";
+
+export type SearchClause = {
+  clause: string;
+  /** The condition reads the instructions: the query must join requests r. */
+  needsRequest: boolean;
+  /** Set when the condition is the words index alone: it, and its tsquery parameter. */
+  words?: { clause: string; param: string };
+};
+
+/** Substring match over both instructions: the fallback while a dataset's search words are being built. */
+const SCAN_EXPRESSION = "lower(r.text || ' ' || r.summarized_text)";
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (match) => `\\${match}`);
+}
+
+const hasWords = (param: string) =>
+  `EXISTS (SELECT 1 FROM request_terms t WHERE t.request_id = c.request_id AND t.terms @@ ${param}::tsquery)`;
+
+/**
+ * The condition for what was typed; its values are pushed onto `params` (numbered after those
+ * already there). `hasBacklog`: some requests of the dataset may still lack their search words.
+ */
+export function searchClause(typed: string, params: unknown[], hasBacklog: boolean): SearchClause {
+  const query = queryOf(typed);
+  if (query === null) {
+    // Nothing but punctuation: no word to look up, so match it literally.
+    params.push(`%${escapeLike(typed.toLowerCase())}%`);
+    return { clause: `${SCAN_EXPRESSION} LIKE $${params.length}`, needsRequest: true };
+  }
+  if (!hasBacklog) {
+    params.push(query);
+    const clause = hasWords(`$${params.length}`);
+    return { clause, needsRequest: false, words: { clause, param: `$${params.length}` } };
+  }
+  // Every typed word as a substring (what the scan can check; a superset of the word-prefix match).
+  const scanWords = wordsOf(typed).slice(0, 16);
+  params.push(
+    query,
+    scanWords.map((word) => `%${escapeLike(word)}%`),
+  );
+  const [q, s] = [`$${params.length - 1}`, `$${params.length}`];
+  const scan = `${SCAN_EXPRESSION} LIKE ALL (${s}::text[])`;
+  return {
+    clause: `(${hasWords(q)} OR (NOT EXISTS (SELECT 1 FROM request_terms u WHERE u.request_id = c.request_id) AND ${scan}))`,
+    needsRequest: true,
+  };
+}
