@@ -35,6 +35,15 @@ export async function datasetRoleOf(db: DbHandle, userId: string, datasetId: num
   return row?.role ?? null;
 }
 
+/** The account's role on each dataset it is a member of (the home page links by role). */
+export async function memberDatasetRoles(db: DbHandle, userId: string): Promise<Map<number, DatasetRole>> {
+  const rows = await db.db
+    .select({ id: datasetMembers.datasetId, role: datasetMembers.role })
+    .from(datasetMembers)
+    .where(eq(datasetMembers.userId, userId));
+  return new Map(rows.map((row) => [row.id, row.role]));
+}
+
 /** Dataset ids the account is a member of (for lists a member may only partly read). */
 export async function memberDatasetIds(db: DbHandle, userId: string): Promise<Set<number>> {
   const rows = await db.db.select({ id: datasetMembers.datasetId }).from(datasetMembers).where(eq(datasetMembers.userId, userId));

@@ -17,7 +17,7 @@ export const generateMetadata = datasetMetadata("Review walk");
 export default async function QueueWalkPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset } = await loadDatasetOr404(datasetId, "/queue/walk");
   const reviewer = await currentReviewer(db);
   const recentDecisions = await recentOwnDecisions(db, dataset.id, reviewer.id);
   const { filters, title } = parseWalk(await searchParams);
