@@ -12,7 +12,7 @@ import { AccountError, createAccount } from "../lib/auth/create-account";
 import { DATASET_ROLES, type DatasetRole } from "../lib/auth/roles";
 import { die, flag, parseArgs } from "../lib/cli/args";
 import { openForCli } from "../lib/cli/open";
-import { findUserByEmail, listUsers, setDatasetRole, setUserDisabled } from "../lib/db/queries/accounts";
+import { findUserByEmail, listUsers, LockOutError, setDatasetRole, setUserDisabled } from "../lib/db/queries/accounts";
 import { CLI_ACTOR, logAdmin } from "../lib/db/queries/admin-log";
 import { createApiToken } from "../lib/db/queries/api-tokens";
 import { findDataset } from "../lib/db/queries/datasets";
@@ -110,7 +110,7 @@ try {
   }
 } catch (error) {
   await handle.close();
-  if (error instanceof AccountError) die(error.message);
+  if (error instanceof AccountError || error instanceof LockOutError) die(error.message);
   throw error;
 }
 await handle.close();
