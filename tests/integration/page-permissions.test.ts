@@ -1,18 +1,20 @@
 // Dataset pages by role, on the real page components, session lookup and database: a viewer who
 // opens a page for reviewers or admins (the judge, the settings, the queue…) gets Next's 403 page
 // before anything renders, a reviewer gets it on the admin pages, and the dataset's navigation
-// links each account only to the pages it may open. Next's request APIs are stood in for: the
+// links each account only to the pages it may open; an item a viewer opens has no decision form. Next's request APIs are stood in for: the
 // request's cookie (next/headers) and forbidden()/notFound()/redirect(), which throw as Next's do.
 import fs from "node:fs";
 import path from "node:path";
 import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { createAuth } from "@/lib/auth/auth";
 import { createAccount } from "@/lib/auth/create-account";
 import { DATASET_PAGES, type DatasetPage } from "@/lib/auth/dataset-pages";
 import type { DatasetRole } from "@/lib/auth/roles";
 import { setDatasetRole } from "@/lib/db/queries/accounts";
 import { findDataset } from "@/lib/db/queries/datasets";
+import { col, queryRows } from "@/lib/db/rows";
 import { importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
 const request = vi.hoisted(() => ({ cookie: "" }));
@@ -168,6 +170,21 @@ describe.each(testBackends())("dataset pages by role on $name", (backend) => {
         expect(result, `${role} on ${JSON.stringify(page)}`).toBe(expected[role](page) ? "ok" : "NEXT_FORBIDDEN");
       }
     }
+  });
+
+  it("shows a viewer an item without the decision form, a reviewer with it", async () => {
+    const [candidate] = await queryRows(database.handle, z.object({ id: col.int }), "SELECT id FROM candidates ORDER BY id LIMIT 1");
+    const { default: ItemPage } = await import("@/app/datasets/[datasetId]/items/[candidateId]/page");
+    const canDecide = async (role: DatasetRole) => {
+      as(role);
+      const page = await ItemPage({
+        params: Promise.resolve({ datasetId: String(datasetId), candidateId: String(candidate.id) }),
+        searchParams: Promise.resolve({}),
+      });
+      return (page as ReactElement<{ canDecide: boolean }>).props.canDecide;
+    };
+    expect(await canDecide("viewer")).toBe(false);
+    expect(await canDecide("reviewer")).toBe(true);
   });
 
   it("links a viewer to the read pages only, and an owner to every section", async () => {

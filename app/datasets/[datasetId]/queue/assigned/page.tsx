@@ -39,6 +39,7 @@ export default async function AssignedQueuePage({ params, searchParams }: Props)
     <ReviewWorkspace
       reviewerId={reviewer.id}
       recentDecisions={recentDecisions}
+      canDecide
       datasetId={dataset.id}
       datasetName={dataset.name}
       initial={detail}

@@ -38,6 +38,7 @@ export default async function QueueWalkPage({ params, searchParams }: Props) {
     <ReviewWorkspace
       reviewerId={reviewer.id}
       recentDecisions={recentDecisions}
+      canDecide
       datasetId={dataset.id}
       datasetName={dataset.name}
       initial={detail}
