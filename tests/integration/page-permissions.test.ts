@@ -1,8 +1,9 @@
 // Dataset pages by role, on the real page components, session lookup and database: a viewer who
 // opens a page for reviewers or admins (the judge, the settings, the queue…) gets Next's 403 page
-// before anything renders, a reviewer gets it on the admin pages, and the dataset's navigation
-// links each account only to the pages it may open; an item a viewer opens has no decision form. Next's request APIs are stood in for: the
-// request's cookie (next/headers) and forbidden()/notFound()/redirect(), which throw as Next's do.
+// before anything renders, a reviewer gets it on the admin pages, the dataset's navigation links
+// each account only to the pages it may open, and an item a viewer opens has no decision form.
+// Next's request APIs are stood in for: the request's cookie (next/headers) and
+// forbidden()/notFound()/redirect(), which throw as Next's do.
 import fs from "node:fs";
 import path from "node:path";
 import { isValidElement, type ReactElement, type ReactNode } from "react";
