@@ -3,9 +3,9 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db/server";
 import { listDatasetSummaries } from "@/lib/db/queries/overview";
-import { memberDatasetIds } from "@/lib/db/queries/accounts";
+import { memberDatasetRoles } from "@/lib/db/queries/accounts";
 import { pageAccount } from "@/lib/auth/page-access";
-import { isSiteAdmin } from "@/lib/auth/roles";
+import { datasetAccess, isSiteAdmin } from "@/lib/auth/roles";
 import { DatasetCard } from "@/components/home/dataset-card";
 
 export const metadata: Metadata = { title: "Datasets · Ripe" };
@@ -16,8 +16,8 @@ export default async function HomePage() {
   const account = await pageAccount(db);
   const all = await listDatasetSummaries(db);
   // A member sees the datasets it has a role on; site admins see them all.
-  const memberOf = isSiteAdmin(account.role) ? null : await memberDatasetIds(db, account.id);
-  const datasets = memberOf ? all.filter((dataset) => memberOf.has(dataset.id)) : all;
+  const roles = await memberDatasetRoles(db, account.id);
+  const datasets = isSiteAdmin(account.role) ? all : all.filter((dataset) => roles.has(dataset.id));
   return (
     <div className="mx-auto max-w-6xl px-6 py-10">
       <div className="mb-8 flex items-end justify-between gap-4">
@@ -45,7 +45,7 @@ export default async function HomePage() {
       ) : (
         <ul className="grid gap-4" data-testid="dataset-list">
           {datasets.map((dataset) => (
-            <DatasetCard key={dataset.id} dataset={dataset} />
+            <DatasetCard key={dataset.id} dataset={dataset} can={datasetAccess(account.role, roles.get(dataset.id) ?? null)} />
           ))}
         </ul>
       )}

@@ -3,10 +3,12 @@
 // (called over HTTP the way Next's client calls it: POST to a page that uses it, with the
 // Next-Action header naming the action id from the build's server-reference manifest), and each
 // page. Anonymous → 401 (pages: a redirect to sign-in), an account without a role → 403, a viewer →
-// 403 for review and admin entry points, and no refused request wrote a row.
+// 403 for review and admin entry points (pages too: their permission is in lib/auth/dataset-pages),
+// and no refused request wrote a row.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { DATASET_PAGES, type DatasetPage } from "../lib/auth/dataset-pages";
 import { cookieHeader, type AccountName } from "./fixtures/accounts";
 import { expect, test } from "./fixtures/test";
 
@@ -202,27 +204,37 @@ test("the first-start action refuses once an owner exists, and writes nothing", 
   expect(await rowCounts(appUrl)).toEqual(before);
 });
 
-test("pages: anonymous → sign-in, no role → 403, a viewer reads the dataset's pages", async ({ appUrl }) => {
+test("pages: anonymous → sign-in, no role → 403, a viewer reads the dataset's read pages and gets 403 on the others", async ({
+  appUrl,
+}) => {
   const demo = await demoId(appUrl);
-  const pages = walk("app", /^page\.tsx$/)
+  const routes = walk("app", /^page\.tsx$/)
     .map((file) => "/" + path.dirname(path.relative("app", file)).replace(/^\.$/, ""))
-    .filter((page) => !["/sign-in", "/setup", "/invite/[token]"].includes(page))
-    .map(
-      (page) =>
-        page
-          .replace("[datasetId]", String(demo))
-          .replace(/\[[^\]]+\]/g, "1")
-          .replace(/\/$/, "") || "/",
-    );
-  expect(pages.length).toBeGreaterThanOrEqual(15);
-  for (const page of pages) {
+    .filter((page) => !["/sign-in", "/setup", "/invite/[token]"].includes(page));
+  expect(routes.length).toBeGreaterThanOrEqual(15);
+  for (const route of routes) {
+    const page =
+      route
+        .replace("[datasetId]", String(demo))
+        .replace(/\[[^\]]+\]/g, "1")
+        .replace(/\/$/, "") || "/";
     const anonymous = await send(appUrl, page, "anonymous");
     expect(anonymous.status, page).toBeGreaterThanOrEqual(300);
     expect(anonymous.status, page).toBeLessThan(400);
     expect(anonymous.location, page).toMatch(/^\/sign-in/);
     if (!page.startsWith("/datasets/")) continue;
     expect((await send(appUrl, page, "outsider")).status, `${page} without a role`).toBe(403);
-    expect([200, 404], `${page} as viewer`).toContain((await send(appUrl, page, "viewer")).status);
+    // The page's permission from the one table the pages check (lib/auth/dataset-pages).
+    const permission = DATASET_PAGES[route.replace("/datasets/[datasetId]", "") as DatasetPage];
+    expect(permission, `${route} is in DATASET_PAGES`).toBeTruthy();
+    const asViewer = await send(appUrl, page, "viewer");
+    if (permission === "read") expect([200, 404], `${page} as viewer`).toContain(asViewer.status);
+    else expect(asViewer.status, `${page} as viewer (${permission})`).toBe(403);
+  }
+  // The dataset's navigation links a viewer to the pages it may open only.
+  const browse = (await send(appUrl, `/datasets/${demo}`, "viewer")).body;
+  for (const suffix of ["/judge", "/settings", "/queue", "/assignments", "/adjudication"]) {
+    expect(browse, `browse page links a viewer to ${suffix}`).not.toContain(`href="/datasets/${demo}${suffix}`);
   }
   expect((await send(appUrl, "/import", "viewer")).status).toBe(403);
 });

@@ -2,7 +2,7 @@
 //                  list [--json]
 //                  disable --email E   |   enable --email E
 //                  role --email E --dataset NAME --role owner|reviewer|viewer|none
-//                  token --email E [--name N] [--read-only]
+//                  token --email E [--name N] [--read-only] [--days D]
 // Accounts from the command line, the operator's tool (full rights on the local data): the same
 // account creation as the first-start screen, through better-auth's hasher. On PGlite, stop the
 // app first (the data folder has one opener). Every change is written to the admin log as "cli".
@@ -10,9 +10,10 @@ import { newAccountSchema } from "../lib/auth/account-schemas";
 import { createAuth } from "../lib/auth/auth";
 import { AccountError, createAccount } from "../lib/auth/create-account";
 import { DATASET_ROLES, type DatasetRole } from "../lib/auth/roles";
+import { TOKEN_DAYS_DEFAULT, tokenDaysSchema } from "../lib/auth/token-expiry";
 import { die, flag, parseArgs } from "../lib/cli/args";
 import { openForCli } from "../lib/cli/open";
-import { findUserByEmail, listUsers, setDatasetRole, setUserDisabled } from "../lib/db/queries/accounts";
+import { findUserByEmail, listUsers, LockOutError, setDatasetRole, setUserDisabled } from "../lib/db/queries/accounts";
 import { CLI_ACTOR, logAdmin } from "../lib/db/queries/admin-log";
 import { createApiToken } from "../lib/db/queries/api-tokens";
 import { findDataset } from "../lib/db/queries/datasets";
@@ -22,7 +23,8 @@ const USAGE = `usage:
   npm run user -- list [--json]
   npm run user -- disable --email E     (ends its sessions; enable --email E undoes it)
   npm run user -- role --email E --dataset NAME --role owner|reviewer|viewer|none
-  npm run user -- token --email E [--name NAME] [--read-only]   (prints a new API token once)`;
+  npm run user -- token --email E [--name NAME] [--read-only] [--days D]   (prints a new API token once; it expires
+                   after D days: 90 unless said, at most 365)`;
 
 let args: ReturnType<typeof parseArgs>;
 try {
@@ -57,6 +59,8 @@ if (newAccount && !newAccount.success) {
   die(newAccount.error.issues.map((issue) => `--${String(issue.path[0])}: ${issue.message}`).join("; "));
 }
 const datasetRole = flag(args, "role");
+const tokenDays = command === "token" ? tokenDaysSchema.safeParse(Number(flag(args, "days") ?? TOKEN_DAYS_DEFAULT)) : null;
+if (tokenDays && !tokenDays.success) die(`--days: ${tokenDays.error.issues[0].message}\n${USAGE}`);
 if (command === "role" && !(datasetRole === "none" || DATASET_ROLES.includes(datasetRole as DatasetRole))) {
   die(`--role must be one of ${DATASET_ROLES.join(", ")} or none\n${USAGE}`);
 }
@@ -89,10 +93,16 @@ try {
     } else if (command === "token") {
       const isReadOnly = Boolean(flag(args, "read-only"));
       const name = flag(args, "name") ?? "cli token";
-      const created = await createApiToken(handle, user.id, { name, isReadOnly });
-      await logAdmin(handle, { actor: CLI_ACTOR, action: "token.create", target: user.email, details: { name, readOnly: isReadOnly } });
+      const created = await createApiToken(handle, user.id, { name, isReadOnly, days: tokenDays!.data });
+      const expires = created.expiresAt.toISOString();
+      await logAdmin(handle, {
+        actor: CLI_ACTOR,
+        action: "token.create",
+        target: user.email,
+        details: { name, readOnly: isReadOnly, expires },
+      });
       // The only time the secret is shown: stdout alone, so `$(npm run -s user -- token …)` captures it.
-      console.error(`API token "${name}" for ${user.email}${isReadOnly ? " (read-only)" : ""}; it is shown once:`);
+      console.error(`API token "${name}" for ${user.email}${isReadOnly ? " (read-only)" : ""}, expires ${expires}; it is shown once:`);
       console.log(created.token);
     } else {
       const name = flag(args, "dataset");
@@ -110,7 +120,7 @@ try {
   }
 } catch (error) {
   await handle.close();
-  if (error instanceof AccountError) die(error.message);
+  if (error instanceof AccountError || error instanceof LockOutError) die(error.message);
   throw error;
 }
 await handle.close();

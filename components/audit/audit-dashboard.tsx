@@ -1,6 +1,7 @@
 // The audit page's body: slice controls, the three answers, then the evidence (confusion matrix,
 // calibration, threshold sweep, slices worst first, criteria, weights, sampling, judges, reviewers).
 import type { ReactNode } from "react";
+import type { DatasetAccess } from "@/lib/auth/roles";
 import type { AuditReport } from "@/lib/audit/report";
 import { auditSliceToSearch } from "@/lib/audit/slice";
 import { AuditEmpty } from "./audit-empty";
@@ -20,9 +21,14 @@ function Panel({ children, className = "" }: { children: ReactNode; className?: 
   return <div className={`rounded-md border border-neutral-800 bg-neutral-900/40 p-3 ${className}`}>{children}</div>;
 }
 
-type Props = { report: AuditReport; options: Omit<SliceOptions, "judgeIds" | "reviewers" | "samples"> };
+type Props = {
+  report: AuditReport;
+  options: Omit<SliceOptions, "judgeIds" | "reviewers" | "samples">;
+  /** What the account may open: the hints link to the queue and the judge only for those who may use them. */
+  can: DatasetAccess;
+};
 
-export function AuditDashboard({ report, options }: Props) {
+export function AuditDashboard({ report, options, can }: Props) {
   const id = report.dataset.id;
   const sliceOptions: SliceOptions = {
     ...options,
@@ -38,7 +44,7 @@ export function AuditDashboard({ report, options }: Props) {
         options={sliceOptions}
         jsonHref={`/api/datasets/${id}/audit${auditSliceToSearch(report.slice)}`}
       />
-      {hasLabels ? <AuditHeadline report={report} /> : <AuditEmpty report={report} />}
+      {hasLabels ? <AuditHeadline report={report} /> : <AuditEmpty report={report} can={can} />}
       {hasLabels && report.notes.length > 0 && (
         <ul className="space-y-0.5 text-xs text-amber-200/90" data-testid="audit-notes">
           {report.notes.map((note) => (
@@ -76,7 +82,7 @@ export function AuditDashboard({ report, options }: Props) {
       </Panel>
       <div className="grid gap-3 lg:grid-cols-2">
         <Panel>
-          <SamplingPanel report={report} />
+          <SamplingPanel report={report} canReview={can.review} />
         </Panel>
         <Panel>
           <WeightsPanel report={report} />

@@ -2,9 +2,11 @@
 // them), none in this slice (widen it), or decisions that cannot be compared (no judgement, ties).
 import Link from "next/link";
 import type { AuditReport } from "@/lib/audit/report";
+import type { DatasetAccess } from "@/lib/auth/roles";
+import { LinkIf } from "../dataset/link-if";
 import { auditHref } from "./audit-format";
 
-export function AuditEmpty({ report }: { report: AuditReport }) {
+export function AuditEmpty({ report, can }: { report: AuditReport; can: DatasetAccess }) {
   const id = report.dataset.id;
   const hasReviews = report.reviewed > 0;
   const isSliced = Object.keys(report.slice).some((key) => key !== "sample" && key !== "judge_id");
@@ -33,9 +35,9 @@ export function AuditEmpty({ report }: { report: AuditReport }) {
           </p>
           <ol className="list-decimal space-y-1 pl-5 text-neutral-300">
             <li>
-              <Link href={`/datasets/${id}/queue`} className="underline">
+              <LinkIf canOpen={can.review} href={`/datasets/${id}/queue`} className="underline">
                 Open the review queue
-              </Link>{" "}
+              </LinkIf>{" "}
               and draw an <strong>audit sample</strong> (stratified by edit type, uniform, or near the threshold): its decisions give
               estimates for the whole dataset.
             </li>
@@ -55,9 +57,9 @@ export function AuditEmpty({ report }: { report: AuditReport }) {
       {report.population.judged === 0 && (
         <p className="text-amber-200">
           No item has a judge verdict either:{" "}
-          <Link href={`/datasets/${id}/judge`} className="underline">
+          <LinkIf canOpen={can.admin} href={`/datasets/${id}/judge`} className="underline">
             run a judge
-          </Link>{" "}
+          </LinkIf>{" "}
           first.
         </p>
       )}

@@ -1,8 +1,8 @@
 // Whether the numbers describe the dataset or only the reviewed items. Labels from an audit
 // sample are reweighted by 1/π into dataset-wide estimates with intervals; otherwise the page
 // says plainly that the labels are a convenience sample.
-import Link from "next/link";
 import type { AuditReport } from "@/lib/audit/report";
+import { LinkIf } from "../dataset/link-if";
 import { pct, pctInterval, num } from "./audit-format";
 
 const KIND_STYLE = {
@@ -29,7 +29,8 @@ function Estimate({
   );
 }
 
-export function SamplingPanel({ report }: { report: AuditReport }) {
+/** `canReview`: the sample and queue mentions link to the review pages only for an account that may review. */
+export function SamplingPanel({ report, canReview }: { report: AuditReport; canReview: boolean }) {
   const sampling = report.sampling;
   const estimate = sampling.estimate;
   return (
@@ -74,23 +75,23 @@ export function SamplingPanel({ report }: { report: AuditReport }) {
           {sampling.samples.map((sample, index) => (
             <span key={sample.id}>
               {index > 0 && ", "}
-              <Link href={`/datasets/${report.dataset.id}/queue/sample/${sample.id}`} className="underline">
+              <LinkIf canOpen={canReview} href={`/datasets/${report.dataset.id}/queue/sample/${sample.id}`} className="underline">
                 #{sample.id} {sample.method} ({sample.size})
-              </Link>
+              </LinkIf>
             </span>
           ))}
           .{" "}
-          <Link href={`/datasets/${report.dataset.id}/queue`} className="underline">
+          <LinkIf canOpen={canReview} href={`/datasets/${report.dataset.id}/queue`} className="underline">
             Draw another in the review queue
-          </Link>
+          </LinkIf>
           .
         </p>
       ) : (
         <p className="text-xs text-neutral-400">
           For numbers that hold for the whole dataset,{" "}
-          <Link href={`/datasets/${report.dataset.id}/queue`} className="underline">
+          <LinkIf canOpen={canReview} href={`/datasets/${report.dataset.id}/queue`} className="underline">
             draw an audit sample in the review queue
-          </Link>{" "}
+          </LinkIf>{" "}
           (stratified by edit type, uniform, or near the threshold) and review it.
         </p>
       )}

@@ -6,7 +6,14 @@ import { useEffect, useEffectEvent, useState, useTransition } from "react";
 import { browseFilterParsers, filtersToSearch, SORT_LABELS, SORTS, walkHref, type BrowseFilters, type Sort } from "@/lib/browse/filters";
 import { toUrlUpdate } from "@/lib/url/parsers";
 
-type Props = { datasetId: number; filters: BrowseFilters; matching: number; threshold: number };
+type Props = {
+  datasetId: number;
+  filters: BrowseFilters;
+  matching: number;
+  threshold: number;
+  /** Links to pages the account may open only (a viewer neither reviews nor judges). */
+  can: { review: boolean; admin: boolean };
+};
 
 /** The three verdict filters: URL key, label, and the values each can take. */
 const VERDICT_FILTERS: { key: "eff" | "judge" | "human"; label: string; options: [string, string][] }[] = [
@@ -76,7 +83,7 @@ function Toggle({
   );
 }
 
-export function FilterBar({ datasetId, filters, matching, threshold }: Props) {
+export function FilterBar({ datasetId, filters, matching, threshold, can }: Props) {
   const [isPending, startTransition] = useTransition();
   // shallow: false re-renders the server page (grid, counts) for the new filters.
   const [, setUrl] = useQueryStates(browseFilterParsers, { history: "push", shallow: false, scroll: false, startTransition });
@@ -186,20 +193,24 @@ export function FilterBar({ datasetId, filters, matching, threshold }: Props) {
               ))}
             </select>
           </label>
-          <a
-            href={walkHref(datasetId, filters, "Browse filter")}
-            className="rounded bg-neutral-800 px-2 py-0.5 text-xs hover:bg-neutral-700"
-            title="Walk these items with auto-advance"
-          >
-            Review these
-          </a>
-          <a
-            href={`/datasets/${datasetId}/judge${filtersToSearch(filters)}`}
-            className="rounded bg-neutral-800 px-2 py-0.5 text-xs hover:bg-neutral-700"
-            title="Run a judge over these items"
-          >
-            Judge these
-          </a>
+          {can.review && (
+            <a
+              href={walkHref(datasetId, filters, "Browse filter")}
+              className="rounded bg-neutral-800 px-2 py-0.5 text-xs hover:bg-neutral-700"
+              title="Walk these items with auto-advance"
+            >
+              Review these
+            </a>
+          )}
+          {can.admin && (
+            <a
+              href={`/datasets/${datasetId}/judge${filtersToSearch(filters)}`}
+              className="rounded bg-neutral-800 px-2 py-0.5 text-xs hover:bg-neutral-700"
+              title="Run a judge over these items"
+            >
+              Judge these
+            </a>
+          )}
           <span className="text-xs text-neutral-400" data-testid="match-count">
             {isPending ? "Updating…" : `${matching.toLocaleString()} matching`}
           </span>

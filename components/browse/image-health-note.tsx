@@ -7,7 +7,8 @@ import { useQuery } from "@tanstack/react-query";
 import { FAILURE_LABELS, type ImageFailureReason } from "@/lib/browse/image-failure";
 import type { ImageHealth } from "@/lib/browse/image-health";
 
-export function ImageHealthNote({ datasetId }: { datasetId: number }) {
+/** `canManage`: the account may open the settings (a dataset admin), so the note links there. */
+export function ImageHealthNote({ datasetId, canManage }: { datasetId: number; canManage: boolean }) {
   const health = useQuery({
     queryKey: ["image-health", datasetId],
     queryFn: async () => {
@@ -33,9 +34,13 @@ export function ImageHealthNote({ datasetId }: { datasetId: number }) {
         {byReason.has("no-base") && (
           <p>
             Relative paths need a base or a mirror folder:{" "}
-            <Link href={`/datasets/${datasetId}/settings`} className="text-amber-300 underline">
-              set one in the dataset settings
-            </Link>
+            {canManage ? (
+              <Link href={`/datasets/${datasetId}/settings`} className="text-amber-300 underline">
+                set one in the dataset settings
+              </Link>
+            ) : (
+              "an admin of the dataset sets one in its settings"
+            )}
             .
           </p>
         )}

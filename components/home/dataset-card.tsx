@@ -1,10 +1,12 @@
 import Link from "next/link";
+import type { DatasetAccess } from "@/lib/auth/roles";
 import type { DatasetSummary } from "@/lib/datasets/types";
 import { NextSteps } from "./next-steps";
 
 const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${Math.round((100 * part) / whole)}%`);
 
-export function DatasetCard({ dataset }: { dataset: DatasetSummary }) {
+/** `can`: what the account may do on this dataset; the card links only to pages it may open. */
+export function DatasetCard({ dataset, can }: { dataset: DatasetSummary; can: DatasetAccess }) {
   const stats: [string, string | number][] = [
     ["Requests", dataset.requests.toLocaleString()],
     ["Candidates", dataset.candidates.toLocaleString()],
@@ -39,15 +41,17 @@ export function DatasetCard({ dataset }: { dataset: DatasetSummary }) {
             </div>
           ))}
         </dl>
-        <NextSteps dataset={dataset} />
+        <NextSteps dataset={dataset} can={can} />
       </div>
       <div className="mt-4 flex flex-wrap gap-2 text-sm">
         <Link href={`/datasets/${dataset.id}`} className="rounded-md bg-neutral-800 px-3 py-1.5 hover:bg-neutral-700">
           Browse
         </Link>
-        <Link href={`/datasets/${dataset.id}/queue`} className="rounded-md bg-neutral-800 px-3 py-1.5 hover:bg-neutral-700">
-          Review queue
-        </Link>
+        {can.review && (
+          <Link href={`/datasets/${dataset.id}/queue`} className="rounded-md bg-neutral-800 px-3 py-1.5 hover:bg-neutral-700">
+            Review queue
+          </Link>
+        )}
         <Link href={`/datasets/${dataset.id}/pairs`} className="rounded-md bg-neutral-800 px-3 py-1.5 hover:bg-neutral-700">
           Pairs
         </Link>

@@ -1,10 +1,15 @@
 import Link from "next/link";
+import { DATASET_PAGES, type DatasetPage } from "@/lib/auth/dataset-pages";
+import type { DatasetAccess } from "@/lib/auth/roles";
 import type { DatasetSummary } from "@/lib/datasets/types";
 
-type Step = { count: number; text: string; done: string; action: string; href: string; testId: string };
+type Step = { count: number; text: string; done: string; action: string; page: DatasetPage; search?: string; testId: string };
 
-/** What a dataset needs next, largest gaps first; done steps say so instead of disappearing. */
-export function NextSteps({ dataset }: { dataset: DatasetSummary }) {
+/**
+ * What a dataset needs next, largest gaps first; done steps say so instead of disappearing. A step
+ * links to its page only for an account that may open it (`can`).
+ */
+export function NextSteps({ dataset, can }: { dataset: DatasetSummary; can: DatasetAccess }) {
   const base = `/datasets/${dataset.id}`;
   const steps: Step[] = [
     {
@@ -12,7 +17,7 @@ export function NextSteps({ dataset }: { dataset: DatasetSummary }) {
       text: "not judged yet",
       done: "every item judged",
       action: "Run a judge",
-      href: `${base}/judge`,
+      page: "/judge",
       testId: "next-unjudged",
     },
     {
@@ -20,7 +25,7 @@ export function NextSteps({ dataset }: { dataset: DatasetSummary }) {
       text: "not reviewed by a person",
       done: "every item reviewed",
       action: "Review queue",
-      href: `${base}/queue`,
+      page: "/queue",
       testId: "next-unreviewed",
     },
     {
@@ -28,7 +33,7 @@ export function NextSteps({ dataset }: { dataset: DatasetSummary }) {
       text: `of ${dataset.pairs.toLocaleString()} preference pairs unlabelled`,
       done: dataset.pairs ? "every pair labelled" : "no preference pairs yet",
       action: "Label pairs",
-      href: `${base}/pairs/label`,
+      page: "/pairs/label",
       testId: "next-unlabelled-pairs",
     },
   ];
@@ -47,8 +52,8 @@ export function NextSteps({ dataset }: { dataset: DatasetSummary }) {
                 `✓ ${step.done}`
               )}
             </span>
-            {step.count > 0 && (
-              <Link href={step.href} className="shrink-0 rounded-md bg-neutral-800 px-2.5 py-1 text-xs hover:bg-neutral-700">
+            {step.count > 0 && can[DATASET_PAGES[step.page]] && (
+              <Link href={`${base}${step.page}`} className="shrink-0 rounded-md bg-neutral-800 px-2.5 py-1 text-xs hover:bg-neutral-700">
                 {step.action} →
               </Link>
             )}

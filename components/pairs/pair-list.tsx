@@ -37,7 +37,8 @@ function Thumb({
 const roleText = (candidate: PairListCandidate) =>
   candidate.role === "sft" ? "output" : candidate.role === "rejected" ? "rejected" : candidate.role;
 
-export function PairList({ datasetId, rows }: { datasetId: number; rows: PairListRow[] }) {
+/** `canLabel`: rows link to the labeller only for an account that may label. */
+export function PairList({ datasetId, rows, canLabel }: { datasetId: number; rows: PairListRow[]; canLabel: boolean }) {
   if (rows.length === 0) return <p className="py-8 text-center text-sm text-neutral-500">No pairs match.</p>;
   return (
     <ul className="divide-y divide-neutral-800" data-testid="pair-list">
@@ -92,12 +93,14 @@ export function PairList({ datasetId, rows }: { datasetId: number; rows: PairLis
               })}
             </ul>
           </div>
-          <Link
-            href={`/datasets/${datasetId}/pairs/label?pair=${row.pairId}`}
-            className="self-center rounded bg-neutral-800 px-2.5 py-1 text-xs hover:bg-neutral-700"
-          >
-            Label →
-          </Link>
+          {canLabel && (
+            <Link
+              href={`/datasets/${datasetId}/pairs/label?pair=${row.pairId}`}
+              className="self-center rounded bg-neutral-800 px-2.5 py-1 text-xs hover:bg-neutral-700"
+            >
+              Label →
+            </Link>
+          )}
         </li>
       ))}
     </ul>

@@ -5,7 +5,18 @@ import { PAIR_ORIGINS } from "@/lib/pairs/enums";
 import { ORIGIN_TEXT, pairListSearch } from "@/lib/pairs/list-params";
 import { QUEUE_KINDS, queueSearch } from "@/lib/pairs/queue";
 
-export function PairsSummary({ datasetId, overview, reviewer }: { datasetId: number; overview: PairsOverview; reviewer: string }) {
+/** `canLabel`: the account may label (reviewer or above); a viewer sees the counts without the ways in. */
+export function PairsSummary({
+  datasetId,
+  overview,
+  reviewer,
+  canLabel,
+}: {
+  datasetId: number;
+  overview: PairsOverview;
+  reviewer: string;
+  canLabel: boolean;
+}) {
   const base = `/datasets/${datasetId}/pairs`;
   return (
     <section className="space-y-4">
@@ -36,19 +47,21 @@ export function PairsSummary({ datasetId, overview, reviewer }: { datasetId: num
           <span className="text-neutral-500">No pairs yet: import a preference manifest, or mine pairs from the candidates (right).</span>
         )}
       </div>
-      <div className="grid gap-2 sm:grid-cols-2 xl:grid-cols-4" data-testid="start-labelling">
-        {QUEUE_KINDS.map((kind) => (
-          <Link
-            key={kind.id}
-            href={`${base}/label${queueSearch({ queue: kind.id })}`}
-            className="group rounded-md border border-neutral-800 bg-neutral-900 p-3 hover:border-amber-500/50"
-            data-queue={kind.id}
-          >
-            <div className="text-sm font-medium text-neutral-100 group-hover:text-amber-300">Label: {kind.label} →</div>
-            <div className="mt-1 text-xs text-neutral-500">{kind.description}</div>
-          </Link>
-        ))}
-      </div>
+      {canLabel && (
+        <div className="grid gap-2 sm:grid-cols-2 xl:grid-cols-4" data-testid="start-labelling">
+          {QUEUE_KINDS.map((kind) => (
+            <Link
+              key={kind.id}
+              href={`${base}/label${queueSearch({ queue: kind.id })}`}
+              className="group rounded-md border border-neutral-800 bg-neutral-900 p-3 hover:border-amber-500/50"
+              data-queue={kind.id}
+            >
+              <div className="text-sm font-medium text-neutral-100 group-hover:text-amber-300">Label: {kind.label} →</div>
+              <div className="mt-1 text-xs text-neutral-500">{kind.description}</div>
+            </Link>
+          ))}
+        </div>
+      )}
     </section>
   );
 }

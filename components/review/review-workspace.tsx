@@ -52,6 +52,8 @@ export type ReviewWorkspaceProps = {
   /** Who is reviewing, and their latest decisions in this dataset (undoable after a reload). */
   reviewerId: number;
   recentDecisions: OwnDecision[];
+  /** Whether the account may decide (reviewer or above): a viewer reads the item without the decision form or shortcuts. */
+  canDecide: boolean;
 };
 
 type Verdict = "accept" | "reject" | "unsure";
@@ -67,6 +69,7 @@ export function ReviewWorkspace({
   backHref,
   reviewerId,
   recentDecisions,
+  canDecide,
 }: ReviewWorkspaceProps) {
   const queryClient = useQueryClient();
   useState(() => queryClient.setQueryData(itemQuery(datasetId, initial.candidate.id).queryKey, initial));
@@ -148,7 +151,7 @@ export function ReviewWorkspace({
   }
 
   const decide = (verdict: Verdict) => {
-    if (!detail) return;
+    if (!detail || !canDecide) return;
     const scores = Object.fromEntries(
       CRITERIA.flatMap((criterion) => {
         const value = draft.scores[criterion];
@@ -301,7 +304,7 @@ export function ReviewWorkspace({
                   #{sibling.id} {sibling.role === "rejected" ? `attempt ${sibling.attempt ?? ""}` : "chosen"} · {sibling.effectiveVerdict}
                 </button>
               ))}
-            <MakePairButton datasetId={datasetId} candidateId={detail.candidate.id} siblings={detail.siblings} />
+            {canDecide && <MakePairButton datasetId={datasetId} candidateId={detail.candidate.id} siblings={detail.siblings} />}
           </div>
         )}
       </div>
@@ -317,7 +320,13 @@ export function ReviewWorkspace({
             canUndo={session.canUndo}
             onUndo={session.undo}
           />
-          <DecisionForm draft={draft} onDraftChange={setDraft} onDecide={decide} current={detail.candidate.humanVerdict} mine={mine} />
+          {canDecide ? (
+            <DecisionForm draft={draft} onDraftChange={setDraft} onDecide={decide} current={detail.candidate.humanVerdict} mine={mine} />
+          ) : (
+            <p className="rounded-lg border border-neutral-800 p-3 text-sm text-neutral-400" data-testid="read-only-note">
+              You can read this dataset; deciding needs the reviewer role. Ask an owner of the dataset for it.
+            </p>
+          )}
         </div>
         <JudgePanel detail={detail} />
         <HistoryList reviews={detail.reviews} />

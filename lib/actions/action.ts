@@ -7,7 +7,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { AccessError, accountFrom, actorFor, authorize, SIGN_IN_NEEDED, type Account } from "../auth/access";
-import type { Permission } from "../auth/roles";
+import type { DatasetPermission } from "../auth/roles";
 import type { DbHandle } from "../db/client";
 import type { Reviewer } from "../db/schema";
 import { getDb } from "../db/server";
@@ -21,7 +21,6 @@ export class ActionError extends Error {}
 
 export type ActionContext = { db: DbHandle; reviewer: Reviewer; account: Account };
 
-type DatasetPermission = Exclude<Permission, "site-admin">;
 /** The dataset an input names, for actions whose input has no datasetId (null: none, site admins only). */
 type DatasetResolver<I> = (input: I, db: DbHandle) => Promise<number | null> | number | null;
 

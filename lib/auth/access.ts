@@ -10,7 +10,7 @@ import type { Reviewer } from "../db/schema";
 import { getDb } from "../db/server";
 import { getAuth } from "./auth";
 import { ASK_BETTER_AUTH, quickSession } from "./quick-session";
-import { allows, SITE_ROLES, type Permission, type SiteRole } from "./roles";
+import { allows, datasetAccess, SITE_ROLES, type DatasetAccess, type DatasetRole, type Permission, type SiteRole } from "./roles";
 import { bearerToken, hasBearer } from "./tokens";
 
 export type Account = {
@@ -91,19 +91,24 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   "site-admin": "manage this site",
 };
 
+/** The account's role on the dataset, from the session lookup when it read the roles already. */
+async function roleOn(db: DbHandle, account: Account, datasetId: number): Promise<DatasetRole | null> {
+  const roles = prefetched.get(account)?.roles;
+  return roles ? (roles.get(datasetId) ?? null) : datasetRoleOf(db, account.id, datasetId);
+}
+
+/** What the account may do on the dataset, for pages that show a control or a link only to those who may use it. */
+export async function datasetPermissions(db: DbHandle, account: Account, datasetId: number): Promise<DatasetAccess> {
+  return datasetAccess(account.role, await roleOn(db, account, datasetId));
+}
+
 /**
  * Throws AccessError unless the account holds the permission on the dataset (null: the entry point
  * names no dataset, which only a site admin may use). Anonymous → 401, no role → 403.
  */
 export async function authorize(db: DbHandle, account: Account | null, permission: Permission, datasetId: number | null): Promise<void> {
   if (!account) throw new AccessError(401, SIGN_IN_NEEDED);
-  const roles = prefetched.get(account)?.roles;
-  const datasetRole =
-    datasetId === null || permission === "site-admin"
-      ? null
-      : roles
-        ? (roles.get(datasetId) ?? null)
-        : await datasetRoleOf(db, account.id, datasetId);
+  const datasetRole = datasetId === null || permission === "site-admin" ? null : await roleOn(db, account, datasetId);
   if (!allows(account.role, datasetRole, permission)) {
     throw new AccessError(403, `Your account may not ${PERMISSION_WORDS[permission]}; ask an owner of the dataset for a role.`);
   }

@@ -10,6 +10,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import type { DbHandle } from "../db/client";
+import { logAdmin } from "../db/queries/admin-log";
 import { authAccounts, authSessions, authUsers, authVerifications } from "../db/schema";
 import { getDb } from "../db/server";
 import { env } from "../env";
@@ -76,6 +77,23 @@ export function createAuth(handle: DbHandle) {
       }),
     },
     databaseHooks: {
+      user: {
+        create: {
+          // Every new account is in the admin log. The first-start screen, the CLI, an admin and
+          // an invite create theirs outside better-auth's endpoints (context null) and log it
+          // themselves; the only endpoint that creates one is the SSO callback (sign-up is off),
+          // where nobody else would: the account made itself on its first sign-in.
+          after: async (user, context) => {
+            if (!context) return;
+            await logAdmin(handle, {
+              actor: user.email,
+              action: "account.create",
+              target: user.email,
+              details: { role: typeof user.role === "string" ? user.role : "member", via: "sso", provider: sso?.name ?? null },
+            });
+          },
+        },
+      },
       session: {
         create: {
           // A disabled account keeps its password but gets no session.

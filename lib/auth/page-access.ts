@@ -7,9 +7,9 @@ import { cache } from "react";
 import type { DbHandle } from "../db/client";
 import { countUsers } from "../db/queries/accounts";
 import { getDb } from "../db/server";
-import { AccessError, accountFrom, authorize, type Account } from "./access";
+import { AccessError, accountFrom, authorize, datasetPermissions, type Account } from "./access";
 import { PATH_HEADER, signInPath } from "./paths";
-import type { Permission } from "./roles";
+import type { DatasetAccess, Permission } from "./roles";
 
 /**
  * The request's account, looked up once per page render: the layout, generateMetadata and the
@@ -37,3 +37,12 @@ export async function requirePageAccess(db: DbHandle, permission: Permission, da
   }
   return account;
 }
+
+/**
+ * What the signed-in account may do on the dataset (once per render: the page and its navigation
+ * both ask), for showing only the controls and links it may use. Call after requirePageAccess.
+ */
+export const pageDatasetAccess = cache(async (datasetId: number): Promise<DatasetAccess> => {
+  const db = await getDb();
+  return datasetPermissions(db, await pageAccount(db), datasetId);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allows, DATASET_ROLES, PERMISSIONS, type DatasetRole, type Permission } from "./roles";
+import { allows, DATASET_ROLES, datasetAccess, PERMISSIONS, type DatasetRole, type Permission } from "./roles";
 
 describe("allows", () => {
   it("gives each dataset role its permissions and no more", () => {
@@ -16,5 +16,14 @@ describe("allows", () => {
   it("refuses a member with no role, and site-admin to every member", () => {
     for (const permission of PERMISSIONS) expect(allows("member", null, permission)).toBe(false);
     expect(allows("member", "owner", "site-admin")).toBe(false);
+  });
+});
+
+describe("datasetAccess", () => {
+  it("says which dataset permissions an account holds, as allows does", () => {
+    expect(datasetAccess("member", "viewer")).toEqual({ read: true, review: false, admin: false });
+    expect(datasetAccess("member", "reviewer")).toEqual({ read: true, review: true, admin: false });
+    expect(datasetAccess("member", null)).toEqual({ read: false, review: false, admin: false });
+    expect(datasetAccess("admin", null)).toEqual({ read: true, review: true, admin: true });
   });
 });

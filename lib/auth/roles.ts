@@ -12,8 +12,12 @@ export type DatasetRole = (typeof DATASET_ROLES)[number];
 export const PERMISSIONS = ["read", "review", "admin", "site-admin"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+export type DatasetPermission = Exclude<Permission, "site-admin">;
+/** Which of the dataset permissions an account holds on one dataset (pages hide what it may not use). */
+export type DatasetAccess = Record<DatasetPermission, boolean>;
+
 const RANK: Record<DatasetRole, number> = { viewer: 1, reviewer: 2, owner: 3 };
-const NEEDS: Record<Exclude<Permission, "site-admin">, number> = { read: 1, review: 2, admin: 3 };
+const NEEDS: Record<DatasetPermission, number> = { read: 1, review: 2, admin: 3 };
 
 export const isSiteAdmin = (role: SiteRole) => role === "owner" || role === "admin";
 
@@ -26,6 +30,15 @@ export function allows(siteRole: SiteRole, datasetRole: DatasetRole | null, perm
   if (isSiteAdmin(siteRole)) return true;
   if (permission === "site-admin" || datasetRole === null) return false;
   return RANK[datasetRole] >= NEEDS[permission];
+}
+
+/** Each dataset permission the account holds (pages show a control or a link only to those who may use it). */
+export function datasetAccess(siteRole: SiteRole, datasetRole: DatasetRole | null): DatasetAccess {
+  return {
+    read: allows(siteRole, datasetRole, "read"),
+    review: allows(siteRole, datasetRole, "review"),
+    admin: allows(siteRole, datasetRole, "admin"),
+  };
 }
 
 export const ROLE_LABELS: Record<DatasetRole | SiteRole, string> = {

@@ -1,8 +1,10 @@
 // Account administration (issue 10 §1–§2): personal API tokens (only a sha256 of the secret is
 // kept), invites by link (likewise hashed), and the admin log every account and role change
 // writes. Re-exported by schema.ts so drizzle-kit puts them in the shared migrations.
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import type { DatasetRole } from "../auth/roles";
+import { TOKEN_DAYS_DEFAULT } from "../auth/token-expiry";
 import { authUsers } from "./auth-schema";
 import { datasets } from "./schema";
 
@@ -24,6 +26,14 @@ export const apiTokens = pgTable(
     createdAt: at("created_at").notNull().defaultNow(),
     lastUsedAt: at("last_used_at"),
     revokedAt: at("revoked_at"),
+    /**
+     * After this the token is refused (401). Set from the lifetime chosen at creation; the default
+     * is for the rows that were there before tokens expired: the migration gives each 90 days from
+     * the upgrade, time to replace them rather than a sudden stop.
+     */
+    expiresAt: at("expires_at")
+      .notNull()
+      .default(sql.raw(`now() + interval '${TOKEN_DAYS_DEFAULT} days'`)),
   },
   (table) => [index("api_tokens_user").on(table.userId)],
 );

@@ -1,7 +1,8 @@
 // Judge scores and human decisions keyed by image path (Ripe's own formats, see README): each
 // becomes a judgement or a review of every candidate with that path. The line hash is stored as
 // the row's import key, so importing the same file twice adds nothing.
-import { insertImportedJudgements, insertImportedReviews, reviewerIdsByName } from "../db/queries/import-rows";
+import { insertImportedJudgements, insertImportedReviews } from "../db/queries/import-rows";
+import { importedReviewerIds } from "../db/queries/reviewers";
 import type { DecisionRecord, JudgeScoreRecord } from "../manifest/records";
 import { candidatesByImage, type BatchContext, type BatchLine, type BatchResult } from "./context";
 
@@ -49,7 +50,8 @@ export async function importDecisionBatch(context: BatchContext, lines: BatchLin
   const { matched, unmatchedLines } = await matchCandidates(context, lines);
   if (matched.length === 0) return { imported: 0, unchanged: 0, touchedCandidates: [] };
   const names = [...new Set(matched.map((entry) => entry.line.record.reviewer))];
-  const reviewerId = await reviewerIdsByName(context.tx, names);
+  // External reviewers only: a `reviewer` that is a colleague's email must not become their decisions.
+  const reviewerId = await importedReviewerIds(context.tx, names);
   const inserted = await insertImportedReviews(
     context.tx,
     `import:${context.file}`,

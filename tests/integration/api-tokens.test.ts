@@ -15,8 +15,9 @@ import { createAuth } from "@/lib/auth/auth";
 import { createAccount } from "@/lib/auth/create-account";
 import { findUserByEmail, setUserDisabled } from "@/lib/db/queries/accounts";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/db/queries/api-tokens";
+import { TOKEN_DAYS_MAX } from "@/lib/auth/token-expiry";
 import { ensureDataset } from "@/lib/db/queries/datasets";
-import { col, queryRows } from "@/lib/db/rows";
+import { col, execute, queryRows } from "@/lib/db/rows";
 import { importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
 const savedEnv = { ...process.env };
@@ -141,5 +142,24 @@ describe.each(testBackends())("API tokens on $name", (backend) => {
     expect((await call(auditJson as Handler, url, { datasetId: String(datasetId) }, { token })).status).toBe(200);
     await setUserDisabled(database.handle, user.id, true);
     expect((await call(auditJson as Handler, url, { datasetId: String(datasetId) }, { token })).status).toBe(401);
+  });
+  it("expires: 90 days unless chosen, a year at most, and an expired token gets 401", async () => {
+    const days = (expiresAt: Date) => Math.round((expiresAt.getTime() - Date.now()) / 86_400_000);
+    expect(days((await createApiToken(database.handle, ownerId, { name: "default", isReadOnly: false })).expiresAt)).toBe(90);
+    expect(days((await createApiToken(database.handle, ownerId, { name: "year", isReadOnly: false, days: 365 })).expiresAt)).toBe(365);
+    await expect(
+      createApiToken(database.handle, ownerId, { name: "forever", isReadOnly: false, days: TOKEN_DAYS_MAX + 1 }),
+    ).rejects.toThrow(/at most 365 days/);
+    const { id, token } = await createApiToken(database.handle, ownerId, { name: "a day", isReadOnly: false, days: 1 });
+    const url = `/api/datasets/${datasetId}/audit`;
+    const params = { datasetId: String(datasetId) };
+    expect((await call(auditJson as Handler, url, params, { token })).status).toBe(200);
+    // A day later (the clock moved back on the row: the check is the database's now()).
+    await execute(database.handle, "UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1", [id]);
+    const expired = await call(auditJson as Handler, url, params, { token });
+    expect(expired.status).toBe(401);
+    const listed = (await listApiTokens(database.handle, ownerId)).find((row) => row.id === id)!;
+    expect(listed.isExpired).toBe(true);
+    expect((await listApiTokens(database.handle, ownerId)).filter((row) => row.id !== id).every((row) => !row.isExpired)).toBe(true);
   });
 });

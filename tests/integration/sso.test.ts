@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "@/lib/auth/auth";
 import { createAccount } from "@/lib/auth/create-account";
 import { findUserByEmail, memberDatasetIds, setUserDisabled } from "@/lib/db/queries/accounts";
+import { listAdminLog } from "@/lib/db/queries/admin-log";
 import { makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 import { startOidcProvider, type TestOidcProvider } from "@/lib/testing/oidc-provider";
 
@@ -158,5 +159,12 @@ describe.each(testBackends())("single sign-on on $name", (backend) => {
     expect(newton).toMatchObject({ email: "newton@example.org", name: "Newton", role: "member", disabled: false });
     expect(session?.user.id).toBe(newton!.id);
     expect((await memberDatasetIds(database.handle, newton!.id)).size).toBe(0);
+    // Written to the admin log like every other new account, once; signing in again adds nothing.
+    const created = async () => (await listAdminLog(database.handle)).filter((entry) => entry.target === "newton@example.org");
+    expect((await created()).map(({ actor, action, details }) => ({ actor, action, details }))).toEqual([
+      { actor: "newton@example.org", action: "account.create", details: { role: "member", via: "sso", provider: expect.any(String) } },
+    ]);
+    await signInBySso(authWith("member"), "newton@example.org");
+    expect(await created()).toHaveLength(1);
   });
 });

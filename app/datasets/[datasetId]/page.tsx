@@ -22,7 +22,7 @@ export const generateMetadata = datasetMetadata("Browse");
 export default async function BrowsePage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset, can } = await loadDatasetOr404(datasetId);
   const filters = parseBrowseFilters(await searchParams);
   const reviewer = await currentReviewer(db);
   // The row was read for this request: its search backlog spares each read looking it up again.
@@ -42,8 +42,8 @@ export default async function BrowsePage({ params, searchParams }: Props) {
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="" />
       <BrowseShell sidebar={<CategorySidebar datasetId={dataset.id} filters={filters} groups={tree.groups} total={tree.total} />}>
         <SearchIndexNote datasetId={dataset.id} initial={search} />
-        <ImageHealthNote datasetId={dataset.id} />
-        <FilterBar datasetId={dataset.id} filters={filters} matching={matching} threshold={dataset.threshold} />
+        <ImageHealthNote datasetId={dataset.id} canManage={can.admin} />
+        <FilterBar datasetId={dataset.id} filters={filters} matching={matching} threshold={dataset.threshold} can={can} />
         <CandidateGrid key={query} datasetId={dataset.id} search={query} initialPage={page} />
       </BrowseShell>
     </div>

@@ -21,7 +21,8 @@ export default async function TokensPage() {
         <h1 className="text-2xl font-semibold tracking-tight">API tokens</h1>
         <p className="mt-1 text-sm text-neutral-400">
           For scripts and pipelines: send <code>Authorization: Bearer ripe_…</code> to any <code>/api</code> route (export, audit JSON,
-          agreement JSON, images). A token acts with your roles — or, read-only, may not change anything. Ripe keeps only its hash.
+          agreement JSON, images). A token acts with your roles — or, read-only, may not change anything — until it expires (90 days unless
+          you choose otherwise, a year at most). Ripe keeps only its hash.
         </p>
       </div>
       <TokenList
@@ -33,6 +34,8 @@ export default async function TokensPage() {
           created: when(token.createdAt)!,
           lastUsed: when(token.lastUsedAt),
           revoked: when(token.revokedAt),
+          expires: when(token.expiresAt)!,
+          isExpired: token.isExpired,
         }))}
       />
     </div>

@@ -1,9 +1,10 @@
 "use server";
-// Changes an account's role on a dataset (or removes it) from the dataset's Members panel.
+// Changes an account's role on a dataset (or removes it) from the dataset's Members panel. Refused
+// (setDatasetRole): an owner lowering their own role, and demoting the dataset's last active owner.
 import { z } from "zod";
 import { emailSchema } from "../../auth/account-schemas";
 import { DATASET_ROLES } from "../../auth/roles";
-import { findUserByEmail, setDatasetRole } from "../../db/queries/accounts";
+import { findUserByEmail, LockOutError, setDatasetRole } from "../../db/queries/accounts";
 import { logAdmin } from "../../db/queries/admin-log";
 import { getDataset } from "../../db/queries/datasets";
 import { dbId } from "../../ids";
@@ -17,7 +18,12 @@ export const setMemberRoleAction = action(
     if (!dataset) throw new ActionError(`datasetId: no dataset ${datasetId}.`);
     const user = await findUserByEmail(db, email);
     if (!user) throw new ActionError(`email: no account for ${email}; invite them instead.`);
-    await setDatasetRole(db, datasetId, user.id, role);
+    try {
+      await setDatasetRole(db, datasetId, user.id, role, account);
+    } catch (error) {
+      if (error instanceof LockOutError) throw new ActionError(error.message);
+      throw error;
+    }
     await logAdmin(db, { actor: account.email, action: "member.role", target: user.email, details: { dataset: dataset.name, role } });
     return { email: user.email, role };
   },

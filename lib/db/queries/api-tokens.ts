@@ -1,7 +1,8 @@
 import "server-only";
 // Personal API tokens: create (the caller gets the secret once), list, revoke, and resolve a
-// Bearer token to its account — only an unrevoked token of an enabled account resolves.
-import { and, desc, eq, isNull } from "drizzle-orm";
+// Bearer token to its account — only an unrevoked, unexpired token of an enabled account resolves.
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { TOKEN_DAYS_DEFAULT, tokenDaysSchema, tokenExpiry } from "../../auth/token-expiry";
 import { hashToken, newToken } from "../../auth/tokens";
 import type { DbHandle } from "../client";
 import { apiTokens, authUsers, type AuthUser } from "../schema";
@@ -16,13 +17,18 @@ export type TokenView = {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date;
+  /** By the database's clock, the one accountForToken checks against. */
+  isExpired: boolean;
 };
 
+/** A new token for the account, living `days` (default 90, at most 365): the secret is in this answer only. */
 export async function createApiToken(
   db: DbHandle,
   userId: string,
-  options: { name: string; isReadOnly: boolean },
-): Promise<{ id: number; token: string }> {
+  options: { name: string; isReadOnly: boolean; days?: number },
+): Promise<{ id: number; token: string; expiresAt: Date }> {
+  const days = tokenDaysSchema.parse(options.days ?? TOKEN_DAYS_DEFAULT);
   const { token, hash, hint } = newToken();
   const [row] = await db.db
     .insert(apiTokens)
@@ -32,9 +38,10 @@ export async function createApiToken(
       tokenHash: hash,
       hint,
       isReadOnly: options.isReadOnly,
+      expiresAt: tokenExpiry(days),
     })
-    .returning({ id: apiTokens.id });
-  return { id: row.id, token };
+    .returning({ id: apiTokens.id, expiresAt: apiTokens.expiresAt });
+  return { id: row.id, token, expiresAt: row.expiresAt };
 }
 
 export async function listApiTokens(db: DbHandle, userId: string): Promise<TokenView[]> {
@@ -47,6 +54,8 @@ export async function listApiTokens(db: DbHandle, userId: string): Promise<Token
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
+      isExpired: sql<boolean>`${apiTokens.expiresAt} <= now()`.mapWith(Boolean),
     })
     .from(apiTokens)
     .where(eq(apiTokens.userId, userId))
@@ -63,13 +72,20 @@ export async function revokeApiToken(db: DbHandle, userId: string, tokenId: numb
   return row ?? null;
 }
 
-/** The account a token acts for (null: unknown, revoked, or the account is disabled), and notes its use. */
+/** The account a token acts for (null: unknown, revoked, expired, or the account is disabled), and notes its use. */
 export async function accountForToken(db: DbHandle, token: string): Promise<{ user: AuthUser; isReadOnly: boolean } | null> {
   const [row] = await db.db
     .select({ user: authUsers, tokenId: apiTokens.id, isReadOnly: apiTokens.isReadOnly })
     .from(apiTokens)
     .innerJoin(authUsers, eq(authUsers.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), eq(authUsers.disabled, false)));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(token)),
+        isNull(apiTokens.revokedAt),
+        gt(apiTokens.expiresAt, sql`now()`),
+        eq(authUsers.disabled, false),
+      ),
+    );
   if (!row) return null;
   await db.db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
   return { user: row.user, isReadOnly: row.isReadOnly };

@@ -13,7 +13,7 @@ export const generateMetadata = datasetMetadata("Adjudication");
 export default async function AdjudicationPage({ params }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset } = await loadDatasetOr404(datasetId, "/adjudication");
   const items = await listDisagreements(db, dataset.id);
   const open = items.filter((item) => item.adjudication === null);
   const settled = items.filter((item) => item.adjudication !== null);

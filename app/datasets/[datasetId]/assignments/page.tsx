@@ -20,7 +20,7 @@ export const generateMetadata = datasetMetadata("Assignments");
 export default async function AssignmentsPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset } = await loadDatasetOr404(datasetId, "/assignments");
   const query = await searchParams;
   const current = parseBrowseFilters(query);
   const openFor = Number([query.open].flat()[0]) || null;

@@ -14,14 +14,18 @@ export const generateMetadata = datasetMetadata("Audit");
 export default async function AuditPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset, can } = await loadDatasetOr404(datasetId, "/audit");
   const slice = parseAuditSlice(await searchParams);
   const [report, types] = await Promise.all([loadAuditReport(db, dataset, slice), judgeTypeOptions(db, dataset.id)]);
   const groups = [...new Set(types.map((type) => type.group))];
   return (
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="/audit" />
-      <AuditDashboard report={report} options={{ groups, types: types.map((type) => ({ editType: type.editType, group: type.group })) }} />
+      <AuditDashboard
+        report={report}
+        options={{ groups, types: types.map((type) => ({ editType: type.editType, group: type.group })) }}
+        can={can}
+      />
     </div>
   );
 }

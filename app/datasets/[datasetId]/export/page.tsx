@@ -22,7 +22,7 @@ export const generateMetadata = datasetMetadata("Export");
 export default async function ExportPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset } = await loadDatasetOr404(datasetId, "/export");
   const query = await searchParams;
   const editTypes = parseExportTypes(query);
   const minGoldText = [query.min_gold].flat()[0];

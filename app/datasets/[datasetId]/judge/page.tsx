@@ -22,7 +22,7 @@ export const generateMetadata = datasetMetadata("Judge");
 export default async function JudgePage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset } = await loadDatasetOr404(datasetId, "/judge");
   const filters = parseBrowseFilters(await searchParams);
   const { sort: _sort, ...selection } = filters;
   const hasBrowseFilter = Object.keys(selection).length > 0;

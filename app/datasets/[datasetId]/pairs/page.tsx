@@ -21,7 +21,7 @@ export const generateMetadata = datasetMetadata("Pairs");
 export default async function PairsPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset, can } = await loadDatasetOr404(datasetId, "/pairs");
   const list = parsePairList(await searchParams);
   const reviewer = await currentReviewer(db);
   // A metric from the agreement page: recompute the same summary and list exactly its pairs.
@@ -51,7 +51,7 @@ export default async function PairsPage({ params, searchParams }: Props) {
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="/pairs" />
       <div className="grid grid-cols-[minmax(0,1fr)_22rem] gap-6 px-4 py-4">
         <div className="min-w-0 space-y-5">
-          <PairsSummary datasetId={dataset.id} overview={overview} reviewer={reviewer.name} />
+          <PairsSummary datasetId={dataset.id} overview={overview} reviewer={reviewer.name} canLabel={can.review} />
           <section className="space-y-2">
             <PairFilters
               datasetId={dataset.id}
@@ -60,7 +60,7 @@ export default async function PairsPage({ params, searchParams }: Props) {
               metricText={metricText}
               matching={ids ? ids.length : null}
             />
-            <PairList datasetId={dataset.id} rows={page.rows} />
+            <PairList datasetId={dataset.id} rows={page.rows} canLabel={can.review} />
             <div className="flex gap-3 text-sm">
               {list.after ? (
                 <Link
@@ -82,9 +82,8 @@ export default async function PairsPage({ params, searchParams }: Props) {
             </div>
           </section>
         </div>
-        <aside>
-          <MinePairsForm datasetId={dataset.id} threshold={dataset.threshold} editTypes={allTypes} />
-        </aside>
+        {/* Mining pairs is an admin action: others see the pairs without the form. */}
+        <aside>{can.admin && <MinePairsForm datasetId={dataset.id} threshold={dataset.threshold} editTypes={allTypes} />}</aside>
       </div>
     </div>
   );

@@ -18,7 +18,7 @@ export const generateMetadata = datasetMetadata("Review queue");
 export default async function QueuePage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset } = await loadDatasetOr404(datasetId, "/queue");
   const current = parseBrowseFilters(await searchParams);
   const hasCurrent = Object.keys(current).length > 0;
   const presets = hasCurrent

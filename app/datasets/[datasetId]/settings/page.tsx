@@ -3,9 +3,7 @@ import { connection } from "next/server";
 import { DatasetNav } from "@/components/dataset/dataset-nav";
 import { DatasetBaseForm } from "@/components/dataset/dataset-base-form";
 import { MembersPanel } from "@/components/settings/members-panel";
-import { pageAccount } from "@/lib/auth/page-access";
-import { allows } from "@/lib/auth/roles";
-import { datasetRoleOf, listDatasetMembers } from "@/lib/db/queries/accounts";
+import { listDatasetMembers } from "@/lib/db/queries/accounts";
 import { listInvites } from "@/lib/db/queries/invites";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { imagePolicy } from "@/lib/images/sources";
@@ -13,19 +11,16 @@ import { imagePolicy } from "@/lib/images/sources";
 type Props = { params: Promise<{ datasetId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { dataset } = await loadDatasetOr404((await params).datasetId);
+  const { dataset } = await loadDatasetOr404((await params).datasetId, "/settings");
   return { title: `Settings · ${dataset.name} · Ripe` };
 }
 
+/** For the dataset's admins only (every setting here is an admin action): a viewer or reviewer gets the 403 page. */
 export default async function DatasetSettingsPage({ params }: Props) {
   await connection();
-  const { db, dataset } = await loadDatasetOr404((await params).datasetId);
+  const { db, dataset } = await loadDatasetOr404((await params).datasetId, "/settings");
   const policy = imagePolicy();
-  const account = await pageAccount(db);
-  // Members and invites are for the dataset's admins; readers see the image settings only.
-  const isAdmin = allows(account.role, await datasetRoleOf(db, account.id, dataset.id), "admin");
-  const members = isAdmin ? await listDatasetMembers(db, dataset.id) : [];
-  const invites = isAdmin ? await listInvites(db, dataset.id) : [];
+  const [members, invites] = await Promise.all([listDatasetMembers(db, dataset.id), listInvites(db, dataset.id)]);
   return (
     <div>
       <DatasetNav datasetId={dataset.id} name={dataset.name} active="/settings" />
@@ -41,19 +36,17 @@ export default async function DatasetSettingsPage({ params }: Props) {
             ...policy.s3Bases.map((base) => `s3://${base.bucket}/${base.key}`),
           ]}
         />
-        {isAdmin && (
-          <MembersPanel
-            datasetId={dataset.id}
-            members={members}
-            invites={invites.map((invite) => ({
-              id: invite.id,
-              email: invite.email,
-              role: invite.role,
-              expires: invite.expiresAt.toISOString().slice(0, 10),
-              state: invite.state,
-            }))}
-          />
-        )}
+        <MembersPanel
+          datasetId={dataset.id}
+          members={members}
+          invites={invites.map((invite) => ({
+            id: invite.id,
+            email: invite.email,
+            role: invite.role,
+            expires: invite.expiresAt.toISOString().slice(0, 10),
+            state: invite.state,
+          }))}
+        />
       </div>
     </div>
   );

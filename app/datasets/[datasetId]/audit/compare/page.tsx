@@ -15,7 +15,7 @@ const first = (value: string | string[] | undefined) => [value].flat()[0] ?? "";
 export default async function CompareJudgesPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset } = await loadDatasetOr404(datasetId, "/audit/compare");
   const query = await searchParams;
   const judgeIds = await comparableJudgeIds(db, dataset.id);
   const asked = { a: first(query.a), b: first(query.b) };

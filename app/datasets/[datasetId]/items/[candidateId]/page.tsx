@@ -18,7 +18,7 @@ export const generateMetadata = datasetMetadata((params: { datasetId: string; ca
 export default async function ItemPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId, candidateId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset, can } = await loadDatasetOr404(datasetId, "/items/[candidateId]");
   const reviewer = await currentReviewer(db);
   const recentDecisions = await recentOwnDecisions(db, dataset.id, reviewer.id);
   const id = idOr404(candidateId);
@@ -29,6 +29,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
     <ReviewWorkspace
       reviewerId={reviewer.id}
       recentDecisions={recentDecisions}
+      canDecide={can.review}
       datasetId={dataset.id}
       datasetName={dataset.name}
       initial={detail}

@@ -16,7 +16,7 @@ export const generateMetadata = datasetMetadata("Agreement");
 export default async function AgreementPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset } = await loadDatasetOr404(datasetId, "/pairs/agreement");
   // One loader for the page, GET /api/datasets/<id>/agreement and `npm run agreement`.
   const { verdicts, pairs: summary, json } = await loadAgreement(db, dataset);
   const selected = parseSelectedMetric(await searchParams);

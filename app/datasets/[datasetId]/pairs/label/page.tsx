@@ -14,7 +14,7 @@ export const generateMetadata = datasetMetadata("Label pairs");
 export default async function LabelPairsPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset } = await loadDatasetOr404(datasetId, "/pairs/label");
   const queue = parseQueueParams(await searchParams);
   const reviewer = await currentReviewer(db);
   const [batch, editTypes] = await Promise.all([

@@ -16,7 +16,7 @@ export const generateMetadata = datasetMetadata("Assigned to you");
 export default async function AssignedQueuePage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset } = await loadDatasetOr404(datasetId, "/queue/assigned");
   const reviewer = await currentReviewer(db);
   const [walk, recentDecisions] = await Promise.all([
     assignedWalk(db, dataset.id, reviewer.id),
@@ -39,6 +39,7 @@ export default async function AssignedQueuePage({ params, searchParams }: Props)
     <ReviewWorkspace
       reviewerId={reviewer.id}
       recentDecisions={recentDecisions}
+      canDecide
       datasetId={dataset.id}
       datasetName={dataset.name}
       initial={detail}

@@ -17,7 +17,7 @@ export const generateMetadata = datasetMetadata("Review walk");
 export default async function QueueWalkPage({ params, searchParams }: Props) {
   await connection();
   const { datasetId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset } = await loadDatasetOr404(datasetId, "/queue/walk");
   const reviewer = await currentReviewer(db);
   const recentDecisions = await recentOwnDecisions(db, dataset.id, reviewer.id);
   const { filters, title } = parseWalk(await searchParams);
@@ -42,6 +42,7 @@ export default async function QueueWalkPage({ params, searchParams }: Props) {
     <ReviewWorkspace
       reviewerId={reviewer.id}
       recentDecisions={recentDecisions}
+      canDecide
       datasetId={dataset.id}
       datasetName={dataset.name}
       initial={detail}

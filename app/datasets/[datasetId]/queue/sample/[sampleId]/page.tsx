@@ -17,7 +17,7 @@ export const generateMetadata = datasetMetadata((params: { datasetId: string; sa
 export default async function SampleQueuePage({ params, searchParams }: Props) {
   await connection();
   const { datasetId, sampleId } = await params;
-  const { db, dataset } = await loadDatasetOr404(datasetId);
+  const { db, dataset } = await loadDatasetOr404(datasetId, "/queue/sample/[sampleId]");
   const reviewer = await currentReviewer(db);
   const recentDecisions = await recentOwnDecisions(db, dataset.id, reviewer.id);
   const walk = await getSampleWalk(db, idOr404(sampleId));
@@ -39,6 +39,7 @@ export default async function SampleQueuePage({ params, searchParams }: Props) {
     <ReviewWorkspace
       reviewerId={reviewer.id}
       recentDecisions={recentDecisions}
+      canDecide
       datasetId={dataset.id}
       datasetName={dataset.name}
       initial={detail}
