@@ -283,18 +283,6 @@ export async function insertImportedJudgements(tx: SqlRunner, rows: ImportedJudg
   return inserted.map((row) => row.candidate_id);
 }
 
-/** Reviewer ids by name, creating the external reviewers imported decision lines name. */
-export async function reviewerIdsByName(tx: SqlRunner, names: string[]): Promise<Map<string, number>> {
-  await tx.query("INSERT INTO reviewers (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING", [names]);
-  const rows = await queryRows(
-    tx,
-    z.object({ id: col.int, name: col.text }),
-    "SELECT id, name FROM reviewers WHERE name = ANY($1::text[])",
-    [names],
-  );
-  return new Map(rows.map((row) => [row.name, row.id]));
-}
-
 export type ImportedReview = Scores & {
   candidateId: number;
   reviewerId: number;
