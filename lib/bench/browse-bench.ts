@@ -56,7 +56,7 @@ export async function run(args: ParsedArgs) {
 }
 
 /** What people type: frequent words (in a third of all instructions), rarer ones, the long tail, prefixes, two words. */
-function searchWords(round: number): string {
+export function searchWords(round: number): string {
   const rare = VOCABULARY[50 + ((round * 37) % 1500)];
   switch (round % 5) {
     case 0:

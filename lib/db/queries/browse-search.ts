@@ -12,21 +12,57 @@ import { PAGE_COLUMNS, pageRow, type PageRow } from "./browse-page-row";
  * wordsPage). The worst word is one that just fails to fill a page within the walk: it pays for
  * the walk (W probes) and then for its matches (about N·limit/W rows of N, each costing about two
  * probes). W = √(2·N·limit) balances the two: 2,000 at 30K items, 7,000 at 400K, 14,000 at 1.6M.
+ * Also returns how many rows the words table has, for wordsShare.
  */
-async function wordsWalk(db: DbHandle, datasetId: number, limit: number): Promise<number> {
-  const { n } = await queryOne(db, z.object({ n: col.int }), "SELECT coalesce(sum(n), 0) AS n FROM facet_counts WHERE dataset_id = $1", [
-    datasetId,
-  ]);
-  return Math.round(Math.min(20_000, Math.max(2000, Math.sqrt(2 * n * limit))));
+async function wordsWalk(db: DbHandle, datasetId: number, limit: number): Promise<{ walk: number; items: number; wordRows: number }> {
+  const { n, word_rows } = await queryOne(
+    db,
+    z.object({ n: col.int, word_rows: col.number }),
+    `SELECT (SELECT coalesce(sum(n), 0) FROM facet_counts WHERE dataset_id = $1) AS n,
+            (SELECT reltuples FROM pg_class WHERE oid = 'request_terms'::regclass) AS word_rows`,
+    [datasetId],
+  );
+  return {
+    walk: Math.round(Math.min(20_000, Math.max(2000, Math.sqrt(2 * n * limit)))),
+    items: n,
+    wordRows: Math.max(word_rows, 1),
+  };
+}
+
+const planRows = z.array(z.object({ Plan: z.object({ "Plan Rows": z.number() }) }));
+
+/**
+ * The planner's estimate of the share of requests whose words match (its statistics know the most
+ * common words and their frequencies; a word it does not know is taken to be rarer than those).
+ * Planning only: nothing is read.
+ */
+async function wordsShare(db: DbHandle, query: unknown, wordRows: number): Promise<number> {
+  const [row] = await db.query("EXPLAIN (FORMAT JSON) SELECT 1 FROM request_terms t WHERE t.terms @@ $1::tsquery", [query]);
+  const cell = Object.values(row ?? {})[0];
+  const plan = planRows.safeParse(typeof cell === "string" ? JSON.parse(cell) : cell);
+  return plan.success ? plan.data[0].Plan["Plan Rows"] / wordRows : 1;
+}
+
+/** How many requests match, counting no further than `cap` (a frequent word stops early). */
+async function matchesUpTo(db: DbHandle, query: unknown, cap: number): Promise<number> {
+  const { n } = await queryOne(
+    db,
+    z.object({ n: col.int }),
+    "SELECT count(*) AS n FROM (SELECT 1 FROM request_terms t WHERE t.terms @@ $1::tsquery LIMIT $2) m",
+    [query, cap + 1],
+  );
+  return n;
 }
 
 /**
- * A text-search page in two steps, because no single plan suits every word and the planner cannot
- * tell them apart (its estimate for a word prefix is a guess). First walk the first `walk`
- * candidates in the page order and keep those whose words match: a frequent word fills the page
- * there at once. Fewer matches than a page means the word is rare (under limit/walk of the rows),
- * so take its matches from the words index and sort just those. `walk` given by the caller (tests)
- * saves reading the dataset's size for it.
+ * A text-search page, by one of two plans, because no single plan suits every word. A frequent
+ * word fills its page within the first few candidates in page order: walk the first `walk` of
+ * them and keep those whose words match. A rare word would walk far for its page: take its matches
+ * from the words index and sort just those. Which one a word is comes from the planner's estimate
+ * (planning only), checked before the matches-first plan by counting the matches up to `walk`: an
+ * estimate that called a frequent word rare costs that count and then the walk, never a sort of a
+ * frequent word's matches. A walk that does not fill the page turns to the matches the same way.
+ * `walk` given by the caller (tests) forces walk-first and saves reading the dataset's size.
  */
 export async function wordsPage(
   db: DbHandle,
@@ -37,16 +73,17 @@ export async function wordsPage(
   walk?: number,
 ) {
   const rest = parts.where.filter((clause) => clause !== parts.words.clause).join(" AND ");
-  const walked = walk ?? (await wordsWalk(db, datasetId, limit));
-  let rows = await queryRows(
-    db,
-    pageRow,
-    `SELECT ${PAGE_COLUMNS} FROM (SELECT * FROM candidates c WHERE ${rest} ORDER BY ${order.orderBy} LIMIT ${walked}) c
-     WHERE ${parts.words.clause} ORDER BY ${order.orderBy} LIMIT ${limit}`,
-    parts.params,
-  );
-  if (rows.length < limit)
-    rows = await queryRows(
+  const query = parts.params[Number(parts.words.param.slice(1)) - 1];
+  const walkFirst = async (length: number) =>
+    queryRows(
+      db,
+      pageRow,
+      `SELECT ${PAGE_COLUMNS} FROM (SELECT * FROM candidates c WHERE ${rest} ORDER BY ${order.orderBy} LIMIT ${length}) c
+       WHERE ${parts.words.clause} ORDER BY ${order.orderBy} LIMIT ${limit}`,
+      parts.params,
+    );
+  const matchesFirst = async () =>
+    queryRows(
       db,
       pageRow,
       `SELECT ${PAGE_COLUMNS} FROM (SELECT t.request_id FROM request_terms t WHERE t.terms @@ ${parts.words.param}::tsquery) m
@@ -54,6 +91,20 @@ export async function wordsPage(
        ORDER BY ${order.orderBy} LIMIT ${limit}`,
       parts.params,
     );
+  let rows: PageRow[];
+  if (walk !== undefined) {
+    rows = await walkFirst(walk);
+    if (rows.length < limit) rows = await matchesFirst();
+  } else {
+    const size = await wordsWalk(db, datasetId, limit);
+    // Expected matches within the walk (no longer than the dataset): twice a page or more says the walk fills it.
+    const isFrequent = (await wordsShare(db, query, size.wordRows)) * Math.min(size.walk, size.items) >= 2 * limit;
+    if (!isFrequent && (await matchesUpTo(db, query, size.walk)) <= size.walk) rows = await matchesFirst();
+    else {
+      rows = await walkFirst(size.walk);
+      if (rows.length < limit) rows = await matchesFirst();
+    }
+  }
   const last = rows.at(-1);
   return { rows, next: last ? order.value(last) : null };
 }
