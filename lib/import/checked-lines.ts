@@ -11,11 +11,6 @@ import type { CheckedLine, CheckMessage } from "./check-line";
 export const CHUNK_LINES = 1000;
 /** Chunks the worker may read ahead of the importer. */
 export const CHUNKS_AHEAD = 8;
-/**
- * The worker's heap holds a few chunks at a time; capped so V8 collects it early instead of
- * letting garbage grow to hundreds of MB (it counts in the import's resident memory).
- */
-const WORKER_HEAP_MB = 96;
 
 export { checkLinesHere } from "./check-line";
 
@@ -27,7 +22,6 @@ export async function* checkLinesInWorker(file: string): AsyncGenerator<CheckedL
   const here = path.dirname(fileURLToPath(import.meta.url));
   const worker = new Worker(path.join(here, "check-worker-boot.mjs"), {
     workerData: { entry: path.join(here, "check-worker.ts"), file, chunkLines: CHUNK_LINES, chunksAhead: CHUNKS_AHEAD },
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   const inbox: CheckMessage[] = [];
   let wake: (() => void) | null = null;

@@ -141,13 +141,17 @@ describe.each(testBackends())("bulk import on $name", (backend) => {
         await queryOne(db, z.object({ n: col.int }), "SELECT count(*) AS n FROM requests WHERE dataset_id = $1", [datasetId])
       ).n;
       expect(fs.readFileSync(termsFile.path, "utf8").trim().split("\n")).toHaveLength(requests);
+      // A row for a request that is not there (never written by an import; here to show the check):
+      // unchecked COPYs (PGlite) drop it afterwards, checked ones (PostgreSQL) refuse the chunk and
+      // the chunked build computes the words instead. Either way every request has its words.
+      fs.appendFileSync(termsFile.path, "987654321,'ghost'\n");
       const progress: number[] = [];
       const built = await buildSearchIndex(db, datasetId, {
         termsFile: termsFile.path,
         onProgress: (step) => void progress.push(step.done),
       });
       expect(built).toMatchObject({ isReady: true, words: requests });
-      expect(progress.at(-1)).toBe(requests);
+      expect(progress.at(-1)).toBeGreaterThanOrEqual(requests);
       expect(Object.keys(built.indexSeconds)).toContain(TERMS_INDEX);
       const indexes = await queryRows(db, z.object({ indexname: col.text }), "SELECT indexname FROM pg_indexes");
       expect(indexes.map((row) => row.indexname)).toContain(TERMS_INDEX);
@@ -161,6 +165,9 @@ describe.each(testBackends())("bulk import on $name", (backend) => {
       );
       const of = (name: string) => words.filter((row) => row.name === name).map((row) => row.terms);
       expect(of("bulk-words")).toHaveLength(requests);
+      expect((await queryOne(db, z.object({ n: col.int }), "SELECT count(*) AS n FROM request_terms WHERE request_id = 987654321")).n).toBe(
+        0,
+      );
       expect(of("bulk-words")).toEqual(of("plain"));
 
       // A file whose rows are stored already (a second build) stops at its first COPY and
