@@ -3,8 +3,6 @@
 // better-auth's own update-user endpoint), and the last active site admin, or a dataset's last
 // active owner, can never be disabled or demoted — not even by another admin or the CLI, and not
 // by two admins disabling each other at the same moment. Each refusal says what to do instead.
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PUT as putMember } from "@/app/api/datasets/[datasetId]/members/route";
 import { createAuth } from "@/lib/auth/auth";
@@ -13,7 +11,8 @@ import type { DatasetRole } from "@/lib/auth/roles";
 import { createApiToken } from "@/lib/db/queries/api-tokens";
 import { datasetRoleOf, findUserByEmail, LockOutError, setDatasetRole, setUserDisabled } from "@/lib/db/queries/accounts";
 import { findDataset } from "@/lib/db/queries/datasets";
-import { importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
+import { createAccountsFixture, signInRequest, TEST_ORIGIN, testEnvironment, type AccountsFixture } from "@/lib/testing/accounts-fixture";
+import { testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
 const request = vi.hoisted(() => ({ cookie: "" }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ cookie: request.cookie, host: "127.0.0.1:3000" }) }));
@@ -21,25 +20,18 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ cookie: requ
 const { setAccountDisabledAction } = await import("@/lib/actions/accounts/set-account-disabled");
 const { setMemberRoleAction } = await import("@/lib/actions/accounts/set-member-role");
 
-const savedEnv = { ...process.env };
+const environment = testEnvironment();
 const globals = globalThis as unknown as { ripeDb?: Promise<unknown>; ripeAuth?: Promise<unknown> };
-const ORIGIN = "http://127.0.0.1:3000";
 
 describe.each(testBackends())("admin lock-out on $name", (backend) => {
+  let fixture: AccountsFixture;
   let database: TestDatabase;
   let auth: ReturnType<typeof createAuth>;
   let datasetId: number;
-  const dir = makeTempDir("ripe-lockout-");
   const ids = new Map<string, string>();
 
   async function signIn(email: string) {
-    const answer = await auth.handler(
-      new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000", "x-forwarded-for": "10.8.0.1" },
-        body: JSON.stringify({ email, password: `${email}-password` }),
-      }),
-    );
+    const answer = await signInRequest(auth, { email, password: `${email}-password` }, "10.8.0.1");
     expect(answer.status).toBe(200);
     return (answer.headers.get("set-cookie") ?? "").split(";")[0];
   }
@@ -47,7 +39,7 @@ describe.each(testBackends())("admin lock-out on $name", (backend) => {
   async function putRole(asEmail: string, email: string, role: DatasetRole | null) {
     const { token } = await createApiToken(database.handle, ids.get(asEmail)!, { name: "script", isReadOnly: false });
     const answer = await putMember(
-      new Request(`${ORIGIN}/api/datasets/${datasetId}/members`, {
+      new Request(`${TEST_ORIGIN}/api/datasets/${datasetId}/members`, {
         method: "PUT",
         headers: { host: "127.0.0.1:3000", authorization: `Bearer ${token}`, "content-type": "application/json" },
         body: JSON.stringify({ email, role }),
@@ -65,19 +57,10 @@ describe.each(testBackends())("admin lock-out on $name", (backend) => {
     );
 
   beforeAll(async () => {
-    database = await backend.create();
-    const file = path.join(dir, "sft.jsonl");
-    const line = {
-      open_image_input_url: "https://example.org/1.jpg",
-      text: "t",
-      output_image: "images/a.png",
-      edit_type: "x",
-      summarized_text: "t",
-    };
-    fs.writeFileSync(file, JSON.stringify(line) + "\n");
-    await importInto(database.handle, "alpha", [file]);
+    fixture = await createAccountsFixture(backend, { prefix: "ripe-lockout-", datasets: ["alpha"] });
+    database = fixture.database;
     datasetId = (await findDataset(database.handle, "alpha"))!.id;
-    process.env = { ...savedEnv, RIPE_DATA_DIR: dir, RIPE_SIGN_IN_ATTEMPTS: "50" };
+    environment.use({ RIPE_DATA_DIR: fixture.dir, RIPE_SIGN_IN_ATTEMPTS: "50" });
     auth = createAuth(database.handle);
     globals.ripeDb = Promise.resolve(database.handle);
     globals.ripeAuth = Promise.resolve(auth);
@@ -92,9 +75,8 @@ describe.each(testBackends())("admin lock-out on $name", (backend) => {
   afterAll(async () => {
     globals.ripeDb = undefined;
     globals.ripeAuth = undefined;
-    process.env = { ...savedEnv };
-    await database?.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
+    environment.restore();
+    await fixture?.dispose();
   });
 
   it("never disables the last active site admin, whoever asks", async () => {
@@ -127,9 +109,9 @@ describe.each(testBackends())("admin lock-out on $name", (backend) => {
   it("does not let an admin change their own site role through better-auth's update-user", async () => {
     const cookie = await signIn("boss@lock.test");
     const answer = await auth.handler(
-      new Request(`${ORIGIN}/api/auth/update-user`, {
+      new Request(`${TEST_ORIGIN}/api/auth/update-user`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000", cookie },
+        headers: { "content-type": "application/json", origin: TEST_ORIGIN, host: "127.0.0.1:3000", cookie },
         body: JSON.stringify({ role: "member", name: "Boss" }),
       }),
     );

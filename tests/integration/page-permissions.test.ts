@@ -16,7 +16,8 @@ import type { DatasetRole } from "@/lib/auth/roles";
 import { setDatasetRole } from "@/lib/db/queries/accounts";
 import { findDataset } from "@/lib/db/queries/datasets";
 import { col, queryRows } from "@/lib/db/rows";
-import { importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
+import { createAccountsFixture, signInRequest, testEnvironment, type AccountsFixture } from "@/lib/testing/accounts-fixture";
+import { testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
 const request = vi.hoisted(() => ({ cookie: "" }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ cookie: request.cookie, host: "127.0.0.1:3000" }) }));
@@ -36,9 +37,8 @@ vi.mock("next/navigation", () => ({
 const { loadDatasetOr404 } = await import("@/lib/db/queries/load-dataset");
 const { DatasetNav } = await import("@/components/dataset/dataset-nav");
 
-const savedEnv = { ...process.env };
+const environment = testEnvironment();
 const globals = globalThis as unknown as { ripeDb?: Promise<unknown>; ripeAuth?: Promise<unknown> };
-const ORIGIN = "http://127.0.0.1:3000";
 const PAGE_DIR = path.join("app", "datasets", "[datasetId]");
 
 function pageFiles(dir = PAGE_DIR, found: string[] = []): string[] {
@@ -93,25 +93,16 @@ describe("every dataset page names its entry in DATASET_PAGES", () => {
 });
 
 describe.each(testBackends())("dataset pages by role on $name", (backend) => {
+  let fixture: AccountsFixture;
   let database: TestDatabase;
   let datasetId: number;
   const cookies = new Map<DatasetRole, string>();
-  const dir = makeTempDir("ripe-page-permissions-");
 
   beforeAll(async () => {
-    database = await backend.create();
-    const file = path.join(dir, "sft.jsonl");
-    const line = {
-      open_image_input_url: "https://example.org/1.jpg",
-      text: "t",
-      output_image: "images/a.png",
-      edit_type: "x",
-      summarized_text: "t",
-    };
-    fs.writeFileSync(file, JSON.stringify(line) + "\n");
-    await importInto(database.handle, "alpha", [file]);
+    fixture = await createAccountsFixture(backend, { prefix: "ripe-page-permissions-", datasets: ["alpha"] });
+    database = fixture.database;
     datasetId = (await findDataset(database.handle, "alpha"))!.id;
-    process.env = { ...savedEnv, RIPE_DATA_DIR: dir, RIPE_SIGN_IN_ATTEMPTS: "50" };
+    environment.use({ RIPE_DATA_DIR: fixture.dir, RIPE_SIGN_IN_ATTEMPTS: "50" });
     const auth = createAuth(database.handle);
     globals.ripeDb = Promise.resolve(database.handle);
     globals.ripeAuth = Promise.resolve(auth);
@@ -120,13 +111,7 @@ describe.each(testBackends())("dataset pages by role on $name", (backend) => {
       const password = `${role}-password-1`;
       const account = await createAccount(auth, database.handle, { email, password, role: "member" });
       await setDatasetRole(database.handle, datasetId, account.id, role);
-      const answer = await auth.handler(
-        new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-          method: "POST",
-          headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000", "x-forwarded-for": "10.9.0.1" },
-          body: JSON.stringify({ email, password }),
-        }),
-      );
+      const answer = await signInRequest(auth, { email, password }, "10.9.0.1");
       expect(answer.status).toBe(200);
       cookies.set(role, (answer.headers.get("set-cookie") ?? "").split(";")[0]);
     }
@@ -134,9 +119,8 @@ describe.each(testBackends())("dataset pages by role on $name", (backend) => {
   afterAll(async () => {
     globals.ripeDb = undefined;
     globals.ripeAuth = undefined;
-    process.env = { ...savedEnv };
-    await database?.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
+    environment.restore();
+    await fixture?.dispose();
   });
 
   const as = (role: DatasetRole) => {
