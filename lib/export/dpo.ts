@@ -10,7 +10,7 @@ import { promptChains } from "../db/queries/pairs";
 import { pythonDumps } from "../manifest/python-json";
 import { decidePair, dpoRecord, type DpoPair } from "../pairs/decide-pair";
 import type { PairOutcome } from "../pairs/preferred";
-import type { ExportFilters, FileCounts } from "./export-dataset";
+import { overridden, type ExportFilters, type FileCounts, type VerdictOverrides } from "./export-dataset";
 
 export const DPO_FILE = "dpo.jsonl";
 export const BOTH_BAD_FILE = "both-bad.jsonl";
@@ -56,15 +56,22 @@ async function* pairChunks(
 
 export type DpoTally = Record<"human" | "human_review" | "judge" | "manifest", number>;
 
-/** Lines of dpo.jsonl; `counts.dropReasons` gets tie / both_bad / split / undecided, `tally` who decided. */
+/**
+ * Lines of dpo.jsonl; `counts.dropReasons` gets tie / both_bad / split / undecided, `tally` who
+ * decided. `overrides`: the verdicts a gold-accuracy cut re-decided (pair labels are not cut).
+ */
 export async function* dpoLines(
   db: SqlRunner,
   dataset: Pick<Dataset, "id">,
   counts: FileCounts,
-  options: PairExportOptions & { tally?: DpoTally },
+  options: PairExportOptions & { tally?: DpoTally; overrides?: VerdictOverrides },
 ): AsyncGenerator<string> {
   for await (const chunk of pairChunks(db, dataset, options.filters)) {
-    for (const pair of chunk) {
+    for (const stored of chunk) {
+      // Verdicts re-decided by a gold-accuracy cut, as the manifest files take them.
+      const pair = options.overrides?.size
+        ? { ...stored, a: overridden(stored.a, options.overrides), b: overridden(stored.b, options.overrides) }
+        : stored;
       const outcome = options.outcomes.get(pair.pairId);
       const decision = decidePair(pair, outcome);
       if (decision.kind === "drop") {

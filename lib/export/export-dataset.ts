@@ -35,7 +35,11 @@ export function emptyCounts(): FileCounts {
   return { rows: 0, unchanged: 0, changed: 0, dropped: 0, changedByHuman: 0, droppedByHuman: 0, dropReasons: {} };
 }
 
-function overridden(candidate: ExportCandidate, overrides: VerdictOverrides | undefined): ExportCandidate {
+/** A candidate with the verdicts a gold-accuracy cut re-decided for it, if any (every export file takes them). */
+export function overridden<C extends Pick<ExportCandidate, "id" | "humanVerdict" | "effectiveVerdict">>(
+  candidate: C,
+  overrides: VerdictOverrides | undefined,
+): C {
   const override = overrides?.get(candidate.id);
   if (!override) return candidate;
   return {

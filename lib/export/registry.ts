@@ -85,6 +85,7 @@ export const EXPORT_SOURCES: Readonly<Record<string, ExportFileSource>> = {
         outcomes: (await decisionsFor(context)).outcomes,
         filters: context.filters,
         tally,
+        overrides: (await exclusionFor(context))?.overrides,
       });
     },
   },

@@ -12,6 +12,8 @@ import { minePairs } from "@/lib/db/queries/pairs-mine";
 import { nextPairBatch, type QueueBatchRequest } from "@/lib/db/queries/pairs-queue";
 import { ensureReviewer } from "@/lib/db/queries/reviewers";
 import type { Dataset } from "@/lib/db/schema";
+import { dpoLines } from "@/lib/export/dpo";
+import { emptyCounts, type VerdictOverrides } from "@/lib/export/export-dataset";
 import { exportToFolder } from "@/lib/export/export-to-folder";
 import { importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 import { isRepeatSelected } from "@/lib/pairs/sides";
@@ -279,5 +281,39 @@ describe.each(testBackends())("preference pairs on $name", (backend) => {
     expect(manifest.files["dpo.jsonl"].dropReasons).toMatchObject({ both_bad: 1 });
     expect(manifest.notes.join(" ")).toMatch(/both bad/);
     fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it("dpo.jsonl decides by the verdicts a gold-accuracy cut re-decided, as the manifest files do", async () => {
+    const candidate = (image: string) =>
+      queryOne(
+        database.handle,
+        z.object({ id: col.int, request_id: col.int }),
+        "SELECT id, request_id FROM candidates WHERE dataset_id = $1 AND image_path = $2",
+        [dataset.id, image],
+      );
+    const [chosen, rejected] = [await candidate("p/2.png"), await candidate("n/2.png")];
+    const rowOfRequest2 = async (overrides?: VerdictOverrides) => {
+      const rows = [];
+      for await (const text of dpoLines(database.handle, dataset, emptyCounts(), { outcomes: new Map(), overrides }))
+        rows.push(JSON.parse(text));
+      return rows.find((row) => [row.chosen, row.rejected].includes("p/2.png"));
+    };
+    expect(await rowOfRequest2()).toMatchObject({ chosen: "p/2.png", rejected: "n/2.png" });
+    // The cut left out the decisions that made p/2.png pass and n/2.png fail: re-decided the other way.
+    const redecided = (row: { request_id: number }, verdict: "pass" | "fail") => ({
+      humanVerdict: verdict,
+      effectiveVerdict: verdict,
+      requestId: row.request_id,
+      sessionId: null,
+    });
+    const overrides: VerdictOverrides = new Map([
+      [chosen.id, redecided(chosen, "fail")],
+      [rejected.id, redecided(rejected, "pass")],
+    ]);
+    expect(await rowOfRequest2(overrides)).toMatchObject({
+      chosen: "n/2.png",
+      rejected: "p/2.png",
+      provenance: { decided_by: "human_review" },
+    });
   });
 });
