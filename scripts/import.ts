@@ -39,9 +39,13 @@ const isQuiet = flag(args, "quiet") === "true" || !process.stderr.isTTY;
 let anyBad = false;
 let isSearchDeferred = false;
 const controller = new AbortController();
-// The search words of bulk-loaded requests, computed while checking, for the build below.
-const termsFile = createTermsFile();
-process.on("exit", () => termsFile.remove());
+// Big files on the embedded database: defer index upkeep to one build at the end (the CLI holds
+// the data folder alone, so nobody browses without indexes meanwhile).
+const isBulk = (file: string) => handle.kind === "pglite" && fs.statSync(file).size > BULK_FROM_BYTES;
+// The search words of bulk-loaded requests, computed while checking, for the build below (a
+// scratch folder only when some file is loaded in bulk; removed on exit).
+const termsFile = args.positional.some(isBulk) ? createTermsFile() : undefined;
+process.on("exit", () => termsFile?.remove());
 process.once("SIGINT", () => {
   console.error("\nStopping after the current batch (what was imported stays; re-run to continue)…");
   controller.abort();
@@ -59,11 +63,9 @@ for (const file of args.positional) {
     file,
     label: file,
     strict: flag(args, "strict") === "true",
-    // Big files on the embedded database: defer index upkeep to one build at the end (the CLI
-    // holds the data folder alone, so nobody browses without indexes meanwhile).
-    bulk: handle.kind === "pglite" && fs.statSync(file).size > BULK_FROM_BYTES,
+    bulk: isBulk(file),
     checkLines: checkLinesInWorker,
-    termsFile: termsFile.path,
+    termsFile: termsFile?.path,
     signal: controller.signal,
     onProgress: (progress) => {
       if (!isQuiet) bar.update(Math.round(progress.bytesRead / 1e6), { lines: progress.linesRead, bad: progress.bad });
@@ -102,7 +104,7 @@ if (isSearchDeferred && !controller.signal.aborted) {
   );
   let isBarStarted = false;
   const built = await buildSearchIndex(handle, dataset.id, {
-    termsFile: termsFile.path,
+    termsFile: termsFile?.path,
     signal: stop.signal,
     onProgress: (progress) => {
       if (isQuiet) return;
