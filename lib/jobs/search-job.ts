@@ -28,6 +28,7 @@ import {
   requestsLackingTerms,
 } from "../db/queries/search-index";
 import { ensureIndexes } from "../db/indexes";
+import { isConstraintViolation } from "../db/pg-error";
 import { canCopyUnchecked } from "../db/queries/import-rows";
 import { readLines } from "../manifest/line-reader";
 import { collectGarbage } from "../import/collect-garbage";
@@ -64,8 +65,11 @@ type BuildOptions = {
 };
 
 /**
- * Loads a terms file. Returns the rows loaded; stops at the first COPY that fails (a request
- * that has its words already, or is gone), leaving the rest to the chunked build.
+ * Loads a terms file. Returns the rows loaded; stops at the first COPY refused by a constraint
+ * (a request that has its words already: a second build; or is gone: a checked COPY), leaving
+ * the rest to the chunked build. Any other failure (a lost connection, a malformed file) is
+ * thrown: it is a fault to report, not a sign the words are there. A GIN index dropped for the
+ * load is then rebuilt by the next build or the next start (migrateDatabase's ensureIndexes).
  */
 async function loadTermsFile(db: DbHandle, file: string, total: number, options: BuildOptions): Promise<number> {
   if (db.kind === "pglite" ? (await countTermRows(db)) < total : (await countTermRows(db)) === 0) await dropTermsIndex(db);
@@ -88,6 +92,7 @@ async function loadTermsFile(db: DbHandle, file: string, total: number, options:
     }
     if (chunk.length && !options.signal?.aborted) await copy();
   } catch (error) {
+    if (!isConstraintViolation(error)) throw error;
     console.warn(`search build: the terms file stopped loading after ${done} rows (${String(error)}); computing the rest`);
   }
   if (unchecked) done -= await dropOrphanTerms(db);

@@ -173,6 +173,11 @@ describe.each(testBackends())("bulk import on $name", (backend) => {
       // A file whose rows are stored already (a second build) stops at its first COPY and
       // leaves the rest to the chunked build, which finds nothing left: still ready, index kept.
       expect(await buildSearchIndex(db, datasetId, { termsFile: termsFile.path })).toMatchObject({ isReady: true, indexSeconds: {} });
+
+      // Any other failed COPY is a fault, not "stored already": a line that is no request id is thrown.
+      const malformed = path.join(scratch, "malformed-terms.csv");
+      fs.writeFileSync(malformed, "not-a-request-id,'word'\n");
+      await expect(buildSearchIndex(db, datasetId, { termsFile: malformed })).rejects.toMatchObject({ code: "22P02" });
     } finally {
       termsFile.remove();
       await fresh.dispose();
