@@ -6,6 +6,7 @@ import type { DbHandle } from "../client";
 import { col, queryOne, queryRows } from "../rows";
 import type { Cursor, SqlParts } from "./browse-sql";
 import { PAGE_COLUMNS, pageRow, type PageRow } from "./browse-page-row";
+import { wordsProbe } from "./search-clause";
 
 /**
  * Candidates walked in the page order before a text search turns to its matches instead (see
@@ -78,11 +79,9 @@ export async function wordsPage(
     queryRows(
       db,
       pageRow,
-      // Each walked candidate probes its own words row: as a scalar subquery, so the planner cannot
-      // turn the probe into a hash join over all of the word's matches (it did, misled by its
-      // estimate: 185-590 ms for a 3-letter prefix at 1.6M, where the probes take 7-84 ms).
+      // Each walked candidate probes its own words row (a scalar subquery: see wordsProbe).
       `SELECT ${PAGE_COLUMNS} FROM (SELECT * FROM candidates c WHERE ${rest} ORDER BY ${order.orderBy} LIMIT ${length}) c
-       WHERE (SELECT t.terms FROM request_terms t WHERE t.request_id = c.request_id) @@ ${parts.words.param}::tsquery
+       WHERE ${wordsProbe(parts.words.param)}
        ORDER BY ${order.orderBy} LIMIT ${limit}`,
       parts.params,
     );

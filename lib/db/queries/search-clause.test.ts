@@ -3,7 +3,7 @@
 // scan while some requests lack their words, and a literal LIKE for a query with no word at all.
 import { describe, expect, it } from "vitest";
 import { buildWhere } from "./browse-sql";
-import { escapeLike, searchClause } from "./search-clause";
+import { escapeLike, searchClause, wordsExist, wordsProbe } from "./search-clause";
 
 const HAS_WORDS = "EXISTS (SELECT 1 FROM request_terms t WHERE t.request_id = c.request_id AND t.terms @@ $3::tsquery)";
 
@@ -37,6 +37,13 @@ describe("searchClause", () => {
     });
     expect(params).toEqual([7, "%\\%\\_\\\\!%"]);
     expect(escapeLike("a%b_c\\d")).toBe("a\\%b\\_c\\\\d");
+  });
+});
+
+describe("the words match in its two forms", () => {
+  it("is EXISTS for a WHERE clause, a scalar probe of the candidate's own words row for a walk", () => {
+    expect(wordsExist("$3")).toBe(HAS_WORDS);
+    expect(wordsProbe("$3")).toBe("(SELECT t.terms FROM request_terms t WHERE t.request_id = c.request_id) @@ $3::tsquery");
   });
 });
 
