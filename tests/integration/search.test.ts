@@ -3,12 +3,14 @@
 // word begins one of its words. After a bulk import, before the background build has written the
 // words, search scans the instructions for the typed words instead (slower, a superset), and the
 // build brings it back to the words index with the same answers as a plain import. A page reads
-// the dataset's search backlog once (not at all when the caller has the row), whatever its sort.
+// the dataset's search backlog once (not at all when the caller has the row), whatever its sort,
+// and chooses its plan once for a while (the same search again reads only its page).
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { col, execute, queryOne, queryRows } from "@/lib/db/rows";
 import { countCandidates, facetCounts, listCandidates } from "@/lib/db/queries/browse";
+import { forgetSearchPlans } from "@/lib/db/queries/browse-search";
 import { importInto, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 import { importFile } from "@/lib/import/import-file";
 import { ensureDataset } from "@/lib/db/queries/datasets";
@@ -73,7 +75,9 @@ describe.each(testBackends())("text search on $name", (backend) => {
 
   it("reads the search backlog once per page, the walk size only for a words page, and neither when told", async () => {
     const { runner, kinds } = counting(database.handle);
-    const run = async (read: () => Promise<unknown>) => {
+    // Each read as the first of its kind: no plan remembered from an earlier one.
+    const run = async (read: () => Promise<unknown>, { isFirst = true } = {}) => {
+      if (isFirst) forgetSearchPlans();
       kinds.length = 0;
       await read();
       return [...kinds];
@@ -105,6 +109,11 @@ describe.each(testBackends())("text search on $name", (backend) => {
       "page",
       "requests",
     ]);
+    // The same search again (or its next page) reuses the plan: no walk size, estimate or count.
+    const again = { isFirst: false };
+    expect(await run(() => listCandidates(runner, dataset, { q: "lantern" }, { limit: 3, ...told }), again)).toEqual(["page", "requests"]);
+    expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3, ...told }))).toContain("estimate");
+    expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3, ...told }), again)).toEqual(["page", "requests"]);
     // A rare word after a short walk: the walk, then its matches.
     expect(await run(() => listCandidates(runner, dataset, { q: "lantern" }, { limit: 3, searchWalk: 4, ...told }))).toEqual([
       "page",

@@ -7,6 +7,7 @@ import { col, queryOne, queryRows } from "../rows";
 import type { Cursor, SqlParts } from "./browse-sql";
 import { PAGE_COLUMNS, pageRow, type PageRow } from "./browse-page-row";
 import { wordsProbe } from "./search-clause";
+import { createLruCache } from "../../cache/lru-cache";
 
 /**
  * Candidates walked in the page order before a text search turns to its matches instead (see
@@ -55,6 +56,39 @@ async function matchesUpTo(db: DbHandle, query: unknown, cap: number): Promise<n
   return n;
 }
 
+type WordsPlan = { walk: number; isMatchesFirst: boolean };
+
+/**
+ * Plans chosen lately, by database, dataset, page size and query: the next page of a search, or
+ * the same search again, skips the walk size, the estimate and the count. Only a plan choice is
+ * kept, never a result: both plans return the same rows (a walk that does not fill its page turns
+ * to the matches), so an entry gone stale (the dataset grew, the statistics changed) can cost
+ * time for its 30 seconds, never give wrong rows.
+ */
+const plans = createLruCache<string, WordsPlan>({ size: 500, ttlMs: 30_000 });
+
+/** Tests: forget the plans chosen so far (to see the look-ups of a first search). */
+export function forgetSearchPlans(): void {
+  plans.clear();
+}
+
+async function choosePlan(db: DbHandle, datasetId: number, query: unknown, limit: number): Promise<WordsPlan> {
+  const key = JSON.stringify([db.describe, datasetId, limit, query]);
+  const known = plans.get(key);
+  if (known) return known;
+  const size = await wordsWalk(db, datasetId, limit);
+  // Expected matches within the walk (no longer than the dataset): a page or more says the walk
+  // fills it (the estimate for a prefix tends low, so lean to the walk).
+  const isFrequent = (await wordsShare(db, query, size.wordRows)) * Math.min(size.walk, size.items) >= limit;
+  // Per row, the matches-first page costs about six times a walked candidate (two random reads
+  // against one probe; 46 against 8 µs measured at 1.6M on PostgreSQL) and counting a match
+  // about as much again, so it wins below about a quarter of the walk's length: √(N·limit/8).
+  const cap = Math.round(size.walk / 4);
+  const plan = { walk: size.walk, isMatchesFirst: !isFrequent && (await matchesUpTo(db, query, cap)) <= cap };
+  plans.set(key, plan);
+  return plan;
+}
+
 /**
  * A text-search page, by one of two plans, because no single plan suits every word. A frequent
  * word fills its page within the first few candidates in page order: walk the first `walk` of
@@ -64,6 +98,7 @@ async function matchesUpTo(db: DbHandle, query: unknown, cap: number): Promise<n
  * estimate that called a frequent word rare costs that count and then the walk, never a sort of a
  * frequent word's matches. A walk that does not fill the page turns to the matches the same way.
  * `walk` given by the caller (tests) forces walk-first and saves reading the dataset's size.
+ * The choice is remembered for a few seconds (choosePlan).
  */
 export async function wordsPage(
   db: DbHandle,
@@ -96,24 +131,12 @@ export async function wordsPage(
        ORDER BY ${order.orderBy} LIMIT ${limit}`,
       parts.params,
     );
+  const plan = walk !== undefined ? { walk, isMatchesFirst: false } : await choosePlan(db, datasetId, query, limit);
   let rows: PageRow[];
-  if (walk !== undefined) {
-    rows = await walkFirst(walk);
+  if (plan.isMatchesFirst) rows = await matchesFirst();
+  else {
+    rows = await walkFirst(plan.walk);
     if (rows.length < limit) rows = await matchesFirst();
-  } else {
-    const size = await wordsWalk(db, datasetId, limit);
-    // Expected matches within the walk (no longer than the dataset): a page or more says the walk
-    // fills it (the estimate for a prefix tends low, so lean to the walk).
-    const isFrequent = (await wordsShare(db, query, size.wordRows)) * Math.min(size.walk, size.items) >= limit;
-    // Per row, the matches-first page costs about six times a walked candidate (two random reads
-    // against one probe; 46 against 8 µs measured at 1.6M on PostgreSQL) and counting a match
-    // about as much again, so it wins below about a quarter of the walk's length: √(N·limit/8).
-    const cap = Math.round(size.walk / 4);
-    if (!isFrequent && (await matchesUpTo(db, query, cap)) <= cap) rows = await matchesFirst();
-    else {
-      rows = await walkFirst(size.walk);
-      if (rows.length < limit) rows = await matchesFirst();
-    }
   }
   const last = rows.at(-1);
   return { rows, next: last ? order.value(last) : null };
