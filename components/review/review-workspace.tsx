@@ -10,23 +10,22 @@ import { CompareCanvas } from "@/components/compare/compare-canvas";
 import { useCompareSettings } from "@/components/compare/use-compare-settings";
 import { HelpOverlay } from "@/components/keymap/help-overlay";
 import { useLabellingSession, type UndoEntry } from "@/components/labelling/use-labelling-session";
-import { MakePairButton } from "@/components/pairs/make-pair-button";
 import { decideCandidate } from "@/lib/actions/reviews/decide-candidate";
 import { undoDecision } from "@/lib/actions/reviews/undo-decision";
 import { imageUrl } from "@/lib/browse/image-url";
 import type { ItemDetail } from "@/lib/review/types";
 import type { KeyScope } from "@/lib/keymap";
-import type { ReasonTag } from "@/lib/review/enums";
-import { latestUndo, savedUndoStack } from "@/lib/labelling/undo";
-import { ownCurrentVerdict, type OwnDecision } from "@/lib/review/own-decision";
-import { CRITERIA } from "@/lib/taxonomy";
-import { DecisionForm, EMPTY_DRAFT, type DecisionDraft } from "./decision-form";
+import { savedUndoStack } from "@/lib/labelling/undo";
+import type { OwnDecision } from "@/lib/review/own-decision";
+import { DecisionPanel } from "./decision-panel";
 import { HistoryList } from "./history-list";
 import { InstructionsPanel } from "./instructions-panel";
 import { itemQuery } from "./item-queries";
 import { JudgePanel } from "./judge-panel";
 import { SaveStatus } from "./save-status";
 import { SessionStrip } from "./session-strip";
+import { SiblingsStrip } from "./siblings-strip";
+import { useDecision, type Decided } from "./use-decision";
 import { useItemWalk } from "./use-item-walk";
 
 const SCOPES: readonly KeyScope[] = ["item", "canvas", "global"];
@@ -56,10 +55,6 @@ export type ReviewWorkspaceProps = {
   canDecide: boolean;
 };
 
-type Verdict = "accept" | "reject" | "unsure";
-/** What an undoable decision was: a decision of this session or one saved before this page loaded. */
-type Decided = { candidateId: number; verdict: Verdict };
-
 export function ReviewWorkspace({
   datasetId,
   datasetName,
@@ -83,9 +78,7 @@ export function ReviewWorkspace({
   const itemResult = useQuery(itemQuery(datasetId, walk.currentId));
   const detail = itemResult.data;
   const compare = useCompareSettings();
-  const [draft, setDraft] = useState<DecisionDraft>(EMPTY_DRAFT);
   const [compareTo, setCompareTo] = useState<"previous" | "original">("previous");
-  const [decidedIds, setDecidedIds] = useState<Set<number>>(() => new Set());
 
   const refresh = useCallback(
     (candidateId: number) => void queryClient.invalidateQueries({ queryKey: ["item", datasetId, candidateId] }),
@@ -134,56 +127,24 @@ export function ReviewWorkspace({
     },
     scopes: SCOPES,
     handlers: {
-      accept: () => decide("accept"),
-      reject: () => decide("reject"),
-      unsure: () => decide("unsure"),
+      accept: () => decision.decide("accept"),
+      reject: () => decision.decide("reject"),
+      unsure: () => decision.decide("unsure"),
       next: () => walk.next(),
       previous: () => walk.previous(),
     },
   });
   const { outbox, help } = session;
 
-  // A new item starts with an empty draft (adjusted while rendering, not in an effect).
-  const [draftFor, setDraftFor] = useState(walk.currentId);
-  if (draftFor !== walk.currentId) {
-    setDraftFor(walk.currentId);
-    setDraft(EMPTY_DRAFT);
-  }
-
-  const decide = (verdict: Verdict) => {
-    if (!detail || !canDecide) return;
-    const scores = Object.fromEntries(
-      CRITERIA.flatMap((criterion) => {
-        const value = draft.scores[criterion];
-        return value === undefined || value === "" ? [] : [[criterion, Math.min(1, Math.max(0, Number(value)))]];
-      }),
-    );
-    const candidateId = detail.candidate.id;
-    session.record(
-      {
-        datasetId,
-        candidateId,
-        verdict,
-        reasonTags: draft.reasonTags as ReasonTag[],
-        note: draft.note.trim() || undefined,
-        scores: Object.keys(scores).length ? scores : undefined,
-        sampleId: queue?.sampleId,
-      },
-      { candidateId, verdict },
-    );
-    setDecidedIds((ids) => new Set(ids).add(candidateId));
-    // Optimistic: show the verdict at once; the saved state replaces it when the save lands.
-    queryClient.setQueryData(itemQuery(datasetId, candidateId).queryKey, (old: ItemDetail | undefined) =>
-      old
-        ? {
-            ...old,
-            candidate: { ...old.candidate, humanVerdict: verdict === "accept" ? "pass" : verdict === "reject" ? "fail" : "unresolved" },
-          }
-        : old,
-    );
-    session.setMessage(`${verdict === "accept" ? "Accepted" : verdict === "reject" ? "Rejected" : "Marked unsure"} #${candidateId}`);
-    session.advance();
-  };
+  const decision = useDecision({
+    datasetId,
+    detail,
+    currentId: walk.currentId,
+    canDecide,
+    sampleId: queue?.sampleId,
+    session,
+  });
+  const { draft, setDraft, decidedIds } = decision;
 
   const left = useMemo(() => {
     if (!detail) return null;
@@ -201,11 +162,6 @@ export function ReviewWorkspace({
   if (!detail || !left) {
     return <p className="p-6 text-sm text-neutral-400">{itemResult.isError ? (itemResult.error as Error).message : "Loading…"}</p>;
   }
-  // This reviewer's decision on the item: the newest undoable one of theirs, else what the server
-  // recorded (an older decision, or the previous one once the newest is undone).
-  const mine =
-    latestUndo(session.undoStack, (decided) => decided.candidateId === detail.candidate.id)?.meta.verdict ??
-    ownCurrentVerdict(detail.reviews, reviewerId);
   const right = {
     url: imageUrl(datasetId, detail.candidate.imagePath),
     label: detail.session ? `turn ${detail.request.turn}` : detail.candidate.role === "rejected" ? "rejected attempt" : "edit",
@@ -290,22 +246,7 @@ export function ReviewWorkspace({
           <SessionStrip detail={detail} compareTo={compareTo} onCompareToChange={setCompareTo} onOpen={(id) => walk.jumpTo(id)} />
         )}
         {detail.siblings.length > 1 && (
-          <div className="flex flex-wrap items-center gap-2 text-xs text-neutral-400" data-testid="siblings">
-            Other candidates of this request:
-            {detail.siblings
-              .filter((sibling) => sibling.id !== detail.candidate.id)
-              .map((sibling) => (
-                <button
-                  key={sibling.id}
-                  type="button"
-                  onClick={() => walk.jumpTo(sibling.id)}
-                  className="rounded bg-neutral-800 px-2 py-0.5 hover:bg-neutral-700"
-                >
-                  #{sibling.id} {sibling.role === "rejected" ? `attempt ${sibling.attempt ?? ""}` : "chosen"} · {sibling.effectiveVerdict}
-                </button>
-              ))}
-            {canDecide && <MakePairButton datasetId={datasetId} candidateId={detail.candidate.id} siblings={detail.siblings} />}
-          </div>
+          <SiblingsStrip datasetId={datasetId} detail={detail} canDecide={canDecide} onOpen={(id) => walk.jumpTo(id)} />
         )}
       </div>
       <aside
@@ -320,13 +261,15 @@ export function ReviewWorkspace({
             canUndo={session.canUndo}
             onUndo={session.undo}
           />
-          {canDecide ? (
-            <DecisionForm draft={draft} onDraftChange={setDraft} onDecide={decide} current={detail.candidate.humanVerdict} mine={mine} />
-          ) : (
-            <p className="rounded-lg border border-neutral-800 p-3 text-sm text-neutral-400" data-testid="read-only-note">
-              You can read this dataset; deciding needs the reviewer role. Ask an owner of the dataset for it.
-            </p>
-          )}
+          <DecisionPanel
+            detail={detail}
+            canDecide={canDecide}
+            reviewerId={reviewerId}
+            undoStack={session.undoStack}
+            draft={draft}
+            onDraftChange={setDraft}
+            onDecide={decision.decide}
+          />
         </div>
         <JudgePanel detail={detail} />
         <HistoryList reviews={detail.reviews} />
