@@ -1,10 +1,13 @@
 // The set-up the account tests share (accounts, quick session, admin log): a fresh database with
 // one-item datasets to give roles on, a scratch folder for RIPE_DATA_DIR (where the auth secret is
 // kept), process.env put back after each test, and a sign-in through better-auth's HTTP handler
-// the way a browser sends it.
+// the way a browser sends it. With `hasImages`, the datasets' item image is a real file (for the
+// image route; API tokens).
 import fs from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
 import type { createAuth } from "../auth/auth";
+import { ensureDataset } from "../db/queries/datasets";
 import { importInto, makeTempDir, type TestBackend, type TestDatabase } from "./test-db";
 
 export const TEST_ORIGIN = "http://127.0.0.1:3000";
@@ -12,17 +15,23 @@ const TEST_HOST = "127.0.0.1:3000";
 
 type Auth = ReturnType<typeof createAuth>;
 
+/** The output_image of each fixture dataset's one item. */
+export const FIXTURE_IMAGE = "images/a/1.png";
+
 export type AccountsFixture = {
   database: TestDatabase;
-  /** Scratch folder: the RIPE_DATA_DIR of the tests' auth. */
+  /** Scratch folder: the RIPE_DATA_DIR of the tests' auth; with `hasImages`, also the image root to allow (RIPE_IMAGE_ROOTS). */
   dir: string;
   dispose(): Promise<void>;
 };
 
-/** A fresh database on `backend` with each of `datasets` holding one imported item. */
+/**
+ * A fresh database on `backend` with each of `datasets` holding one imported item. `hasImages`:
+ * the datasets' base is a folder under `dir` where FIXTURE_IMAGE is a small PNG.
+ */
 export async function createAccountsFixture(
   backend: TestBackend,
-  options: { prefix: string; datasets: string[] },
+  options: { prefix: string; datasets: string[]; hasImages?: boolean },
 ): Promise<AccountsFixture> {
   const dir = makeTempDir(options.prefix);
   const database = await backend.create();
@@ -30,12 +39,21 @@ export async function createAccountsFixture(
   const line = {
     open_image_input_url: "https://example.org/1.jpg",
     text: "t",
-    output_image: "images/a/1.png",
+    output_image: FIXTURE_IMAGE,
     edit_type: "x",
     summarized_text: "t",
   };
   fs.writeFileSync(file, JSON.stringify(line) + "\n");
   for (const name of options.datasets) await importInto(database.handle, name, [file]);
+  if (options.hasImages) {
+    const base = path.join(dir, "data");
+    fs.mkdirSync(path.dirname(path.join(base, FIXTURE_IMAGE)), { recursive: true });
+    const png = await sharp({ create: { width: 20, height: 10, channels: 3, background: "#3a6" } })
+      .png()
+      .toBuffer();
+    fs.writeFileSync(path.join(base, FIXTURE_IMAGE), png);
+    for (const name of options.datasets) await ensureDataset(database.handle, name, { base });
+  }
   return {
     database,
     dir,

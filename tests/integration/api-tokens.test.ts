@@ -2,9 +2,6 @@
 // PostgreSQL: a token acts as its owner on the export, the audit JSON and an image; a revoked
 // token, a token of a disabled account and a malformed one are anonymous (401); a read-only
 // token is refused on a state-changing route (403) and writes nothing; only a hash is stored.
-import fs from "node:fs";
-import path from "node:path";
-import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as exportFile } from "@/app/api/export/[datasetId]/[file]/route";
@@ -16,9 +13,10 @@ import { createAccount } from "@/lib/auth/create-account";
 import { findUserByEmail, setUserDisabled } from "@/lib/db/queries/accounts";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/db/queries/api-tokens";
 import { TOKEN_DAYS_MAX } from "@/lib/auth/token-expiry";
-import { ensureDataset } from "@/lib/db/queries/datasets";
+import { findDataset } from "@/lib/db/queries/datasets";
 import { col, execute, queryRows } from "@/lib/db/rows";
-import { importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
+import { createAccountsFixture, FIXTURE_IMAGE, type AccountsFixture } from "@/lib/testing/accounts-fixture";
+import { testBackends, type TestDatabase } from "@/lib/testing/test-db";
 
 const savedEnv = { ...process.env };
 const ORIGIN = "http://127.0.0.1:3000";
@@ -44,30 +42,16 @@ function call(
 }
 
 describe.each(testBackends())("API tokens on $name", (backend) => {
+  let fixture: AccountsFixture;
   let database: TestDatabase;
+  let dir: string;
   let datasetId: number;
   let ownerId: string;
-  const dir = makeTempDir("ripe-tokens-");
 
   beforeAll(async () => {
-    database = await backend.create();
-    const base = path.join(dir, "data");
-    fs.mkdirSync(path.join(base, "images"), { recursive: true });
-    const png = await sharp({ create: { width: 20, height: 10, channels: 3, background: "#3a6" } })
-      .png()
-      .toBuffer();
-    fs.writeFileSync(path.join(base, "images", "a.png"), png);
-    const file = path.join(dir, "sft.jsonl");
-    const line = {
-      open_image_input_url: "https://example.org/1.jpg",
-      text: "t",
-      output_image: "images/a.png",
-      edit_type: "x",
-      summarized_text: "t",
-    };
-    fs.writeFileSync(file, JSON.stringify(line) + "\n");
-    await importInto(database.handle, "alpha", [file]);
-    datasetId = (await ensureDataset(database.handle, "alpha", { base })).id;
+    fixture = await createAccountsFixture(backend, { prefix: "ripe-tokens-", datasets: ["alpha"], hasImages: true });
+    ({ database, dir } = fixture);
+    datasetId = (await findDataset(database.handle, "alpha"))!.id;
     process.env = { ...savedEnv, RIPE_DATA_DIR: dir, RIPE_IMAGE_ROOTS: dir };
     const auth = createAuth(database.handle);
     globals.ripeDb = Promise.resolve(database.handle);
@@ -81,8 +65,7 @@ describe.each(testBackends())("API tokens on $name", (backend) => {
     globals.ripeDb = undefined;
     globals.ripeAuth = undefined;
     process.env = { ...savedEnv };
-    await database?.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await fixture?.dispose();
   });
 
   it("acts as its owner on the export, the audit JSON and an image; without one the routes answer 401", async () => {
@@ -94,7 +77,7 @@ describe.each(testBackends())("API tokens on $name", (backend) => {
     const audit = await call(auditJson as Handler, `/api/datasets/${datasetId}/audit`, params, { token });
     expect(audit.status).toBe(200);
     expect(await audit.json()).toHaveProperty("dataset");
-    const picture = await call(image as Handler, `/api/images?d=${datasetId}&p=images/a.png`, {}, { token });
+    const picture = await call(image as Handler, `/api/images?d=${datasetId}&p=${FIXTURE_IMAGE}`, {}, { token });
     expect(picture.status).toBe(200);
     expect(picture.headers.get("content-type")).toBe("image/png");
     expect((await call(auditJson as Handler, `/api/datasets/${datasetId}/audit`, params)).status).toBe(401);
