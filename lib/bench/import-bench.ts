@@ -48,7 +48,7 @@ function memoryLine(): string {
   const peak = highWaterMark();
   return (
     `rss ${mb(usage.rss)} MB${peak ? `, peak so far ${mb(peak)} MB` : ""} ` +
-    `(JS heap ${mb(usage.heapUsed)}, buffers incl. the database's WASM memory ${mb(usage.arrayBuffers)})`
+    `(JS heap ${mb(usage.heapUsed)} of ${mb(usage.heapTotal)}, buffers incl. the database's WASM memory ${mb(usage.arrayBuffers)})`
   );
 }
 

@@ -26,7 +26,7 @@ import { importSftBatch } from "./batch-sft";
 import { lineHash, type CheckedLine } from "./check-line";
 import { checkLinesHere } from "./check-line";
 import { BulkMemory } from "./bulk-memory";
-import { collectGarbage } from "./collect-garbage";
+import { collectGarbage, limitHeapGrowth } from "./collect-garbage";
 import type { BatchContext, BatchLine, BatchResult } from "./context";
 
 export { lineHash };
@@ -140,6 +140,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
   let memory: BulkMemory | undefined;
   let unchecked = false;
   if (options.bulk) {
+    limitHeapGrowth();
     if (await isDatasetEmpty(handle, options.datasetId)) memory = new BulkMemory();
     await dropDeferrableIndexes(handle, { andLookups: memory !== undefined });
     // Before any request without its words is written: search falls back to scanning meanwhile.
