@@ -1,4 +1,4 @@
-// npm run bench -- load [--reviewers 20] [--seconds 60] [--instances 2] [--think-ms 1000]
+// npm run bench -- load [--reviewers 20] [--seconds 60] [--instances 2] [--think-ms 1000] [--cpu-prof DIR]
 // Signed-in reviewers on loopback against the production build: one instance on a fresh PGlite
 // folder, or several `next start` processes on one fresh PostgreSQL database (DATABASE_URL or
 // TEST_DATABASE_URL names the server). Afterwards the decisions in the database are counted
@@ -30,6 +30,8 @@ export type LoadOptions = {
   serverUrl?: string;
   /** The PostgreSQL server's postmaster, when the benchmark started its own (its CPU is reported too). */
   serverPid?: number;
+  /** `--cpu-prof DIR`: each instance writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
+  cpuProfileDir?: string;
 };
 
 export type LoadResult = {
@@ -72,6 +74,7 @@ export async function run(args: ParsedArgs): Promise<LoadResult> {
       thinkMs: Number(flag(args, "think-ms") ?? 1000),
       serverUrl,
       serverPid: server?.pid,
+      cpuProfileDir: flag(args, "cpu-prof"),
     });
   } finally {
     server?.stop();
@@ -121,10 +124,10 @@ function treeCpuSeconds(pid: number): number {
 
 export type Instance = { url: string; child: ChildProcess };
 
-export async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
+export async function startInstance(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<Instance> {
   const port = await freePort();
   const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn(process.execPath, [...nodeArgs, next, "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: { ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -176,7 +179,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const setup = await openDatabase({ ...openTarget(database), purpose: "load benchmark accounts" });
     const accounts = await createBenchReviewers(setup, 1, options.reviewers).finally(() => setup.close());
     log(`starting ${options.instances} instance(s)…`);
-    for (let index = 0; index < options.instances; index++) instances.push(await startInstance(env));
+    const nodeArgs = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`] : [];
+    for (let index = 0; index < options.instances; index++) instances.push(await startInstance(env, nodeArgs));
     const baseUrls = instances.map((instance) => instance.url);
     const sessions = await Promise.all(accounts.map((account) => account.signIn(baseUrls[0])));
 
