@@ -32,6 +32,10 @@ const nextConfig: NextConfig = {
   // PGlite loads its wasm and data files by URL; bundling rewrites them and every request 500s.
   serverExternalPackages: ["@electric-sql/pglite", "sharp", "pg", "pg-copy-streams"],
   poweredByHeader: false,
+  // Gzip costs each HTML or JSON response ~0.5-7 ms of the instance's CPU (a quarter of a browse
+  // page's), and pays off only over a slow link: images, most of the bytes, are compressed
+  // already. Behind a proxy, the proxy compresses; a lone instance on a slow link sets RIPE_COMPRESS=1.
+  compress: ["1", "true"].includes(process.env.RIPE_COMPRESS ?? ""),
   experimental: {
     // forbidden() for a signed-in account without a role on the dataset (lib/auth/page-access).
     authInterrupts: true,

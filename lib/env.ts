@@ -91,6 +91,8 @@ const envSchema = z.object({
   RIPE_MAX_UPLOADS: positive(3, "a number of uploads"),
   RIPE_MIN_FREE_DISK_MB: positive(1024, "megabytes"),
   RIPE_SKIP_DEMO: flag(false),
+  /** Gzip HTML and JSON responses (read by next.config.ts at start; validated here so a typo is named). */
+  RIPE_COMPRESS: flag(false),
   /** Signs session cookies; set it when several instances share one database (else one is kept in the data folder). */
   BETTER_AUTH_SECRET: z
     .string()
