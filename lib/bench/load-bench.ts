@@ -51,6 +51,10 @@ export type LoadResult = {
   app_cpu_ms_per_request: number;
   /** The same for the PostgreSQL server, when the benchmark started its own (null otherwise). */
   db_cpu_s: number | null;
+  /** CPU seconds the benchmark's own process (the simulated reviewers) used meanwhile. */
+  client_cpu_s: number;
+  /** How busy the machine's cores were meanwhile (0-1, all processes: app, database, clients, anything else). */
+  machine_busy: number;
   /** The machine's 1-minute load average as the reviewers started and as they stopped. */
   load_avg_start: number;
   load_avg_end: number;
@@ -120,6 +124,17 @@ function treeCpuSeconds(pid: number): number {
     ticks += Number(fields[11]) + Number(fields[12]);
   });
   return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+/** The machine's CPU time so far, busy and in all (the first line of /proc/stat; Linux). */
+function machineTicks(): { busy: number; total: number } {
+  try {
+    const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = fields.reduce((sum, value) => sum + value, 0);
+    return { busy: total - fields[3] - (fields[4] ?? 0), total }; // idle and iowait are not busy
+  } catch {
+    return { busy: 0, total: 0 };
+  }
 }
 
 export type Instance = { url: string; child: ChildProcess };
@@ -202,6 +217,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       db: options.serverPid ? treeCpuSeconds(options.serverPid) : null,
     });
     const cpuBefore = cpuNow();
+    const clientBefore = process.cpuUsage();
+    const machineBefore = machineTicks();
     const loadBefore = os.loadavg()[0];
     let results: ReviewerResult[];
     try {
@@ -224,6 +241,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       clearInterval(sampler);
     }
     const cpuAfter = cpuNow();
+    const client = process.cpuUsage(clientBefore);
+    const machineAfter = machineTicks();
     const loadAfter = os.loadavg()[0];
     for (const instance of instances.splice(0)) await stopInstance(instance);
 
@@ -268,6 +287,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       rss_mb_max: Math.round(rssMax),
       app_cpu_s: round(appCpu),
       app_cpu_ms_per_request: round((appCpu * 1000) / Math.max(1, requests)),
+      client_cpu_s: round((client.user + client.system) / 1e6),
+      machine_busy:
+        Math.round((100 * (machineAfter.busy - machineBefore.busy)) / Math.max(1, machineAfter.total - machineBefore.total)) / 100,
       db_cpu_s: cpuAfter.db === null || cpuBefore.db === null ? null : round(cpuAfter.db - cpuBefore.db),
       load_avg_start: round(loadBefore),
       load_avg_end: round(loadAfter),

@@ -32,6 +32,17 @@ export type ReviewerPlan = {
 const VERDICTS = ["accept", "reject", "unsure"] as const;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A small seeded generator (mulberry32): each reviewer's pauses are the same from run to run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = Math.imul(state ^ (state >>> 15), 1 | state);
+    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export async function runReviewer(plan: ReviewerPlan): Promise<ReviewerResult> {
   const result: ReviewerResult = {
     reviewer: plan.reviewer,
@@ -40,6 +51,12 @@ export async function runReviewer(plan: ReviewerPlan): Promise<ReviewerResult> {
     confirmed: 0,
     timings: { decide: [], item: [], browse: [] },
   };
+  // People do not act in step: each reviewer starts at a random moment within one think time and
+  // pauses 0.5-1.5 think times after each item. (With a fixed pause and a common start, all the
+  // reviewers asked at the same instant every round, and latency measured that burst's queue.)
+  const random = seeded(plan.offset + 1);
+  const pause = () => sleep(plan.thinkMs * (0.5 + random()));
+  if (plan.thinkMs > 0) await sleep(plan.thinkMs * random());
   let turn = 0;
   const nextBase = () => plan.baseUrls[turn++ % plan.baseUrls.length];
   const get = async (path: string, accept = "application/json") => {
@@ -88,7 +105,7 @@ export async function runReviewer(plan: ReviewerPlan): Promise<ReviewerResult> {
     } catch (error) {
       result.errors.push(error instanceof Error ? error.message : String(error));
     }
-    if (plan.thinkMs > 0) await sleep(plan.thinkMs);
+    if (plan.thinkMs > 0) await pause();
   }
   return result;
 }
