@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { col, execute, queryOne, queryRows } from "@/lib/db/rows";
 import { countCandidates, facetCounts, listCandidates } from "@/lib/db/queries/browse";
-import { forgetSearchPlans } from "@/lib/db/queries/browse-search";
+import { forgetSearchPlans, type SearchPlan } from "@/lib/db/queries/browse-search";
 import { importInto, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 import { importFile } from "@/lib/import/import-file";
 import { ensureDataset } from "@/lib/db/queries/datasets";
@@ -62,7 +62,10 @@ describe.each(testBackends())("text search on $name", (backend) => {
       expect(expected.length > 0).toBe(typed !== "zzz-no-match");
       expect(await everyPage(database.handle, dataset, typed, sort)).toEqual(expected);
       // The same pages when the walk in page order is too short to fill one: the matches-first plan.
-      expect(await everyPage(database.handle, dataset, typed, sort, 4)).toEqual(expected);
+      expect(await everyPage(database.handle, dataset, typed, sort, { walk: 4 })).toEqual(expected);
+      // Matches first, with room for them all, and with a cap that a frequent word passes (then the walk).
+      expect(await everyPage(database.handle, dataset, typed, sort, { walk: 4, cap: 10_000 })).toEqual(expected);
+      expect(await everyPage(database.handle, dataset, typed, sort, { walk: 4, cap: 1 })).toEqual(expected);
     });
   }
 
@@ -99,13 +102,12 @@ describe.each(testBackends())("text search on $name", (backend) => {
       "page",
       "requests",
     ]);
-    // A rare word: its matches counted (few), then the page from them, no walk (with the words'
-    // statistics; without them the estimate is unknown and the walk comes first, as above).
+    // A rare word: the page from its matches in one statement, no walk and no count of its own
+    // (with the words' statistics; without them the estimate is unknown and the walk comes first, as above).
     await database.handle.query("ANALYZE request_terms");
     expect(await run(() => listCandidates(runner, dataset, { q: "lantern" }, { limit: 3, ...told }))).toEqual([
       "walk size",
       "estimate",
-      "count",
       "page",
       "requests",
     ]);
@@ -115,7 +117,15 @@ describe.each(testBackends())("text search on $name", (backend) => {
     expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3, ...told }))).toContain("estimate");
     expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3, ...told }), again)).toEqual(["page", "requests"]);
     // A rare word after a short walk: the walk, then its matches.
-    expect(await run(() => listCandidates(runner, dataset, { q: "lantern" }, { limit: 3, searchWalk: 4, ...told }))).toEqual([
+    const shortWalk = { walk: 4 };
+    expect(await run(() => listCandidates(runner, dataset, { q: "lantern" }, { limit: 3, searchPlan: shortWalk, ...told }))).toEqual([
+      "page",
+      "page",
+      "requests",
+    ]);
+    // A word taken for rare with more matches than the cap: those reads, then the walk (which fills the page).
+    const smallCap = { walk: 2000, cap: 2 };
+    expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3, searchPlan: smallCap, ...told }))).toEqual([
       "page",
       "page",
       "requests",
@@ -201,11 +211,11 @@ async function matching(
   return rows.filter((row) => test(wordsOf(row.text), row.text.toLowerCase())).map((row) => row.id);
 }
 
-async function everyPage(handle: DbHandle, dataset: { id: number; threshold: number }, q: string, sort: TestSort, searchWalk?: number) {
+async function everyPage(handle: DbHandle, dataset: { id: number; threshold: number }, q: string, sort: TestSort, searchPlan?: SearchPlan) {
   const seen: number[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 200; page++) {
-    const result = await listCandidates(handle, dataset, { q, sort }, { cursor, limit: 3, searchWalk });
+    const result = await listCandidates(handle, dataset, { q, sort }, { cursor, limit: 3, searchPlan });
     seen.push(...result.items.map((item) => item.id));
     cursor = result.nextCursor;
     if (!cursor) break;

@@ -45,18 +45,14 @@ async function wordsShare(db: DbHandle, query: unknown, wordRows: number): Promi
   return plan.success ? plan.data[0].Plan["Plan Rows"] / wordRows : 1;
 }
 
-/** How many requests match, counting no further than `cap` (a frequent word stops early). */
-async function matchesUpTo(db: DbHandle, query: unknown, cap: number): Promise<number> {
-  const { n } = await queryOne(
-    db,
-    z.object({ n: col.int }),
-    "SELECT count(*) AS n FROM (SELECT 1 FROM request_terms t WHERE t.terms @@ $1::tsquery LIMIT $2) m",
-    [query, cap + 1],
-  );
-  return n;
-}
+/**
+ * walk: candidates walked in page order; cap: the most matches the matches-first plan takes on
+ * (beyond it the word is frequent enough for the walk to fill a page).
+ */
+type WordsPlan = { walk: number; cap: number; isMatchesFirst: boolean };
 
-type WordsPlan = { walk: number; isMatchesFirst: boolean };
+/** Tests: a plan forced on a words page (a walk of `walk`; with `cap`, at most `cap` matches first). */
+export type SearchPlan = { walk: number; cap?: number };
 
 /**
  * Plans chosen lately, by database, dataset, page size and query: the next page of a search, or
@@ -72,21 +68,21 @@ export function forgetSearchPlans(): void {
   plans.clear();
 }
 
-async function choosePlan(db: DbHandle, datasetId: number, query: unknown, limit: number): Promise<WordsPlan> {
+async function choosePlan(db: DbHandle, datasetId: number, query: unknown, limit: number) {
   const key = JSON.stringify([db.describe, datasetId, limit, query]);
+  const remember = (plan: WordsPlan) => (plans.set(key, plan), plan);
   const known = plans.get(key);
-  if (known) return known;
+  if (known) return { plan: known, remember };
   const size = await wordsWalk(db, datasetId, limit);
   // Expected matches within the walk (no longer than the dataset): a page or more says the walk
   // fills it (the estimate for a prefix tends low, so lean to the walk).
   const isFrequent = (await wordsShare(db, query, size.wordRows)) * Math.min(size.walk, size.items) >= limit;
-  // Per row, the matches-first page costs about six times a walked candidate (two random reads
-  // against one probe; 46 against 8 µs measured at 1.6M on PostgreSQL) and counting a match
-  // about as much again, so it wins below about a quarter of the walk's length: √(N·limit/8).
-  const cap = Math.round(size.walk / 4);
-  const plan = { walk: size.walk, isMatchesFirst: !isFrequent && (await matchesUpTo(db, query, cap)) <= cap };
-  plans.set(key, plan);
-  return plan;
+  // A word with fewer matches than N·limit/walk is not expected to fill a page within the walk, so
+  // walking it would be wasted before its matches are taken anyway; below a quarter of the walk
+  // its matches are cheaper than the walk in any case (a match costs about six walked candidates:
+  // two random reads against one probe; 46 against 8 µs measured at 1.6M on PostgreSQL).
+  const cap = Math.round(Math.max(size.walk / 4, (size.items * limit) / size.walk, limit));
+  return { plan: remember({ walk: size.walk, cap, isMatchesFirst: !isFrequent }), remember };
 }
 
 /**
@@ -94,10 +90,12 @@ async function choosePlan(db: DbHandle, datasetId: number, query: unknown, limit
  * word fills its page within the first few candidates in page order: walk the first `walk` of
  * them and keep those whose words match. A rare word would walk far for its page: take its matches
  * from the words index and sort just those. Which one a word is comes from the planner's estimate
- * (planning only), checked before the matches-first plan by counting the matches up to `walk`: an
- * estimate that called a frequent word rare costs that count and then the walk, never a sort of a
- * frequent word's matches. A walk that does not fill the page turns to the matches the same way.
- * `walk` given by the caller (tests) forces walk-first and saves reading the dataset's size.
+ * (planning only). The matches-first statement takes at most `cap` matches and says how many it
+ * found, and sorts them only if that is all of them: an estimate that called a frequent word rare
+ * costs those reads and then the walk, never a sort of a frequent word's matches. (It used to
+ * count the matches first, in a statement of its own that read them all twice.) A walk that does
+ * not fill the page turns to all the matches.
+ * `forced` (tests) sets the plan and saves reading the dataset's size.
  * The choice is remembered for a few seconds (choosePlan).
  */
 export async function wordsPage(
@@ -106,7 +104,7 @@ export async function wordsPage(
   parts: Pick<SqlParts, "where" | "params"> & { words: NonNullable<SqlParts["words"]> },
   order: { orderBy: string; value: (row: PageRow) => Cursor },
   limit: number,
-  walk?: number,
+  forced?: SearchPlan,
 ) {
   const rest = parts.where.filter((clause) => clause !== parts.words.clause).join(" AND ");
   const query = parts.params[Number(parts.words.param.slice(1)) - 1];
@@ -131,13 +129,33 @@ export async function wordsPage(
        ORDER BY ${order.orderBy} LIMIT ${limit}`,
       parts.params,
     );
-  const plan = walk !== undefined ? { walk, isMatchesFirst: false } : await choosePlan(db, datasetId, query, limit);
-  let rows: PageRow[];
-  if (plan.isMatchesFirst) rows = await matchesFirst();
-  else {
+  // At most `cap` matches, and how many there were; sorted into the page only if that was all.
+  const cappedMatches = async (cap: number) => {
+    const found = await db.query(
+      `WITH m AS MATERIALIZED (SELECT t.request_id FROM request_terms t WHERE t.terms @@ ${parts.words.param}::tsquery LIMIT ${cap + 1}),
+       total AS MATERIALIZED (SELECT count(*)::int AS matches FROM m)
+       SELECT total.matches, page.* FROM total LEFT JOIN LATERAL (
+         SELECT ${PAGE_COLUMNS}, row_number() OVER (ORDER BY ${order.orderBy}) AS page_order
+         FROM m CROSS JOIN LATERAL (SELECT * FROM candidates c WHERE c.request_id = m.request_id AND ${rest}) c
+         WHERE total.matches <= ${cap}
+         ORDER BY ${order.orderBy} LIMIT ${limit}) page ON true
+       ORDER BY page.page_order`,
+      parts.params,
+    );
+    const matches = Number((found[0] as { matches?: unknown } | undefined)?.matches ?? 0);
+    const page = z.array(pageRow).parse(found.filter((row) => (row as { page_order: unknown }).page_order !== null));
+    return matches <= cap ? page : null;
+  };
+  const finish = (rows: PageRow[]) => ({ rows, next: rows.length ? order.value(rows[rows.length - 1]) : null });
+  const { plan, remember } = forced
+    ? { plan: { walk: forced.walk, cap: forced.cap ?? 0, isMatchesFirst: forced.cap !== undefined }, remember: () => {} }
+    : await choosePlan(db, datasetId, query, limit);
+  let rows = plan.isMatchesFirst ? await cappedMatches(plan.cap) : null;
+  if (!rows) {
+    // Frequent after all (or known to be): walk; the next page of this search walks at once.
+    if (plan.isMatchesFirst) remember({ ...plan, isMatchesFirst: false });
     rows = await walkFirst(plan.walk);
     if (rows.length < limit) rows = await matchesFirst();
   }
-  const last = rows.at(-1);
-  return { rows, next: last ? order.value(last) : null };
+  return finish(rows);
 }

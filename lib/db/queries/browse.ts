@@ -19,7 +19,7 @@ import {
   type Cursor,
 } from "./browse-sql";
 import { PAGE_COLUMNS, pageRow, type PageRow } from "./browse-page-row";
-import { wordsPage } from "./browse-search";
+import { wordsPage, type SearchPlan } from "./browse-search";
 import type { BrowseItem, BrowsePage } from "../../browse/types";
 export type { BrowseItem, BrowsePage };
 
@@ -90,12 +90,12 @@ type PageSpec = {
   direction: Direction;
 };
 
-async function simplePage(db: DbHandle, page: PageSpec, sort: Exclude<Sort, "uncertainty">, walk?: number) {
+async function simplePage(db: DbHandle, page: PageSpec, sort: Exclude<Sort, "uncertainty">, forced?: SearchPlan) {
   const { datasetId, cursor, limit } = page;
   const { where, params, needsRequest, words } = buildWhere(datasetId, page.filters, { searchBacklog: page.searchBacklog });
   const order = orderFor(sort, page.direction);
   if (cursor) where.push(cursorCondition(sort, order.op, cursor, params));
-  if (words) return wordsPage(db, datasetId, { where, params, words }, order, limit, walk);
+  if (words) return wordsPage(db, datasetId, { where, params, words }, order, limit, forced);
   const rows = await queryRows(
     db,
     pageRow,
@@ -157,7 +157,8 @@ export async function listCandidates(
     cursor?: string | null;
     limit?: number;
     direction?: Direction;
-    /** Tests: a shorter walk before a search turns to its matches. */ searchWalk?: number;
+    /** Tests: the words plan, forced (a walk of this length; with cap, at most cap matches first). */
+    searchPlan?: SearchPlan;
     /** datasets.search_backlog when the caller read the row for this request; else it is looked up. */
     searchBacklog?: boolean;
   } = {},
@@ -172,7 +173,7 @@ export async function listCandidates(
     direction: options.direction ?? "forward",
   };
   const { rows, next } =
-    sort === "uncertainty" ? await uncertaintyPage(db, page, dataset.threshold) : await simplePage(db, page, sort, options.searchWalk);
+    sort === "uncertainty" ? await uncertaintyPage(db, page, dataset.threshold) : await simplePage(db, page, sort, options.searchPlan);
   return { items: await withRequests(db, rows), nextCursor: rows.length === page.limit && next ? encodeCursor(next) : null };
 }
 
