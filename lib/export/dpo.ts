@@ -58,7 +58,8 @@ export type DpoTally = Record<"human" | "human_review" | "judge" | "manifest", n
 
 /**
  * Lines of dpo.jsonl; `counts.dropReasons` gets tie / both_bad / split / undecided, `tally` who
- * decided. `overrides`: the verdicts a gold-accuracy cut re-decided (pair labels are not cut).
+ * decided. `overrides`: the verdicts a gold-accuracy cut re-decided (the cut's reviewers' pair
+ * labels are already out of `outcomes`: registry.ts).
  */
 export async function* dpoLines(
   db: SqlRunner,

@@ -158,7 +158,13 @@ export type ExportManifest = {
   licence: string;
   notes: string[];
   /** Present when the export left out reviewers below a gold accuracy. */
-  gold_filter?: { min_gold_accuracy: number; excluded_reviewers: string[]; decisions_left_out: number; items_redecided: number };
+  gold_filter?: {
+    min_gold_accuracy: number;
+    excluded_reviewers: string[];
+    decisions_left_out: number;
+    pair_labels_left_out: number;
+    items_redecided: number;
+  };
 };
 
 export function buildManifest(

@@ -15,10 +15,18 @@ export type PreferenceDecisions = {
   tally: OutcomeTally;
   reviewers: string[];
   labels: number;
+  /** Live labels by reviewers a gold-accuracy cut left out (not counted in `labels`). */
+  labelsLeftOut: number;
 };
 
-export async function loadPreferenceDecisions(db: SqlRunner, datasetId: number): Promise<PreferenceDecisions> {
-  const labels = await liveLabels(db, datasetId);
+/** `leaveOut`: reviewers (by name) whose labels do not count, those a gold-accuracy cut left out. */
+export async function loadPreferenceDecisions(
+  db: SqlRunner,
+  datasetId: number,
+  leaveOut: ReadonlySet<string> = new Set(),
+): Promise<PreferenceDecisions> {
+  const live = await liveLabels(db, datasetId);
+  const labels = live.filter((label) => !leaveOut.has(label.reviewer));
   const outcomes = pairOutcomes(labels);
   const decided = [...outcomes.values()]
     .filter((outcome) => outcome.outcome === "a" || outcome.outcome === "b")
@@ -30,6 +38,7 @@ export async function loadPreferenceDecisions(db: SqlRunner, datasetId: number):
     tally: tallyOutcomes(outcomes.values()),
     reviewers: [...new Set(labels.map((label) => label.reviewer))].sort(),
     labels: labels.length,
+    labelsLeftOut: live.length - labels.length,
   };
 }
 

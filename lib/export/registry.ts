@@ -27,11 +27,17 @@ export type ExportFileSource = {
 };
 
 // Human pair labels (each request's preferred candidate, each pair's outcome), loaded once per
-// export context: every file of one download, dry run or folder sees the same decisions.
+// export context: every file of one download, dry run or folder sees the same decisions. A
+// reviewer a gold-accuracy cut leaves out is left out of the pair labels too.
 const decisionsByContext = new WeakMap<ExportContext, Promise<PreferenceDecisions>>();
 function decisionsFor(context: ExportContext): Promise<PreferenceDecisions> {
   let decisions = decisionsByContext.get(context);
-  if (!decisions) decisionsByContext.set(context, (decisions = loadPreferenceDecisions(context.db, context.dataset.id)));
+  if (!decisions) {
+    decisions = exclusionFor(context).then((exclusion) =>
+      loadPreferenceDecisions(context.db, context.dataset.id, new Set(exclusion?.excluded_reviewers ?? [])),
+    );
+    decisionsByContext.set(context, decisions);
+  }
   return decisions;
 }
 // Reviewers left out below the chosen gold accuracy: computed once per export context, like the pair decisions.
@@ -47,12 +53,13 @@ function exclusionFor(context: ExportContext): Promise<GoldExclusion | null> {
 }
 
 /** What the gold-accuracy cut left out, in words for manifest.json and the CLI. */
-export function goldNote(exclusion: GoldExclusion | null): string[] {
+export function goldNote(exclusion: GoldExclusion | null, pairLabelsLeftOut = 0): string[] {
   if (!exclusion) return [];
   const { excluded_reviewers: names, decisions_left_out: count, min_gold_accuracy: minimum } = exclusion;
   if (names.length === 0) return [`No reviewer is below gold accuracy ${minimum}: no decisions were left out.`];
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return [
-    `Left out ${count} decision${count === 1 ? "" : "s"} by ${names.length} reviewer${names.length === 1 ? "" : "s"} below gold accuracy ${minimum} (${names.join(", ")}); ${exclusion.overrides.size} item${exclusion.overrides.size === 1 ? "" : "s"} re-decided without them.`,
+    `Left out ${plural(count, "decision")} and ${plural(pairLabelsLeftOut, "pair label")} by ${plural(names.length, "reviewer")} below gold accuracy ${minimum} (${names.join(", ")}); ${plural(exclusion.overrides.size, "item")} re-decided without them.`,
   ];
 }
 
@@ -126,9 +133,11 @@ export async function exportManifest(
 ): Promise<ExportManifest> {
   const dpoCounts = files[DPO_FILE] ?? null;
   const tally = (dpoCounts && dpoTallies.get(dpoCounts)) ?? { human: 0, human_review: 0, judge: 0, manifest: 0 };
-  const pairNotes = preferenceNotes(await decisionsFor(context), tally, dpoCounts);
+  const decisions = await decisionsFor(context);
+  const pairNotes = preferenceNotes(decisions, tally, dpoCounts);
   const exclusion = await exclusionFor(context);
-  const manifest = buildManifest(context.dataset, context.filters, files, [...notes, ...pairNotes, ...goldNote(exclusion)]);
+  const gold = goldNote(exclusion, decisions.labelsLeftOut);
+  const manifest = buildManifest(context.dataset, context.filters, files, [...notes, ...pairNotes, ...gold]);
   if (!exclusion) return manifest;
   return {
     ...manifest,
@@ -136,6 +145,7 @@ export async function exportManifest(
       min_gold_accuracy: exclusion.min_gold_accuracy,
       excluded_reviewers: exclusion.excluded_reviewers,
       decisions_left_out: exclusion.decisions_left_out,
+      pair_labels_left_out: decisions.labelsLeftOut,
       items_redecided: exclusion.overrides.size,
     },
   };

@@ -13,6 +13,8 @@ import { nextPairBatch, type QueueBatchRequest } from "@/lib/db/queries/pairs-qu
 import { ensureReviewer } from "@/lib/db/queries/reviewers";
 import type { Dataset } from "@/lib/db/schema";
 import { dpoLines } from "@/lib/export/dpo";
+import { loadPreferenceDecisions } from "@/lib/export/preferred";
+import { liveLabels } from "@/lib/db/queries/pairs-labels";
 import { emptyCounts, type VerdictOverrides } from "@/lib/export/export-dataset";
 import { exportToFolder } from "@/lib/export/export-to-folder";
 import { importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
@@ -315,5 +317,20 @@ describe.each(testBackends())("preference pairs on $name", (backend) => {
       rejected: "p/2.png",
       provenance: { decided_by: "human_review" },
     });
+  });
+
+  it("a gold-accuracy cut leaves its reviewers' pair labels out too", async () => {
+    const labels = await liveLabels(database.handle, dataset.id);
+    // ann and dee outvoted cy on the manifest pair of request 3 (the export test above).
+    const pairId = labels.find((label) => label.reviewer === "dee" && label.label === "b")!.pairId;
+    const all = await loadPreferenceDecisions(database.handle, dataset.id);
+    const cut = await loadPreferenceDecisions(database.handle, dataset.id, new Set(["ann", "dee"]));
+    expect(all.outcomes.get(pairId)?.outcome).toBe("b");
+    expect(cut.outcomes.get(pairId)?.outcome).toBe("a");
+    expect(cut.labelsLeftOut).toBe(labels.filter((label) => label.reviewer === "ann" || label.reviewer === "dee").length);
+    expect(cut.labelsLeftOut).toBeGreaterThan(0);
+    expect(all.labelsLeftOut).toBe(0);
+    expect(cut.labels).toBe(all.labels - cut.labelsLeftOut);
+    expect(cut.reviewers).not.toContain("dee");
   });
 });

@@ -317,8 +317,14 @@ describe.each(testBackends())("team work on $name", (backend) => {
     expect(all.gold_filter).toBeUndefined();
     const cut = await exportToFolder(db, dataset, path.join(dir, "gold-cut"), { filters: { minGoldAccuracy: 0.5 } });
     expect(sftLines(path.join(dir, "gold-cut"))).toContain(image(12));
-    expect(cut.gold_filter).toEqual({ min_gold_accuracy: 0.5, excluded_reviewers: ["cy"], decisions_left_out: 5, items_redecided: 5 });
-    expect(cut.notes.join(" ")).toMatch(/Left out 5 decisions by 1 reviewer below gold accuracy 0.5 \(cy\)/);
+    expect(cut.gold_filter).toEqual({
+      min_gold_accuracy: 0.5,
+      excluded_reviewers: ["cy"],
+      decisions_left_out: 5,
+      pair_labels_left_out: 0,
+      items_redecided: 5,
+    });
+    expect(cut.notes.join(" ")).toMatch(/Left out 5 decisions and 0 pair labels by 1 reviewer below gold accuracy 0.5 \(cy\)/);
     // Gold item 9 (known reject): ann's reject against cy's accept is a tie (exported as its prior, pass);
     // without cy, ann's reject drops it. One row in, one row out.
     expect(sftLines(path.join(dir, "gold-all"))).toContain(image(9));
@@ -340,7 +346,7 @@ describe.each(testBackends())("team work on $name", (backend) => {
     if (database.backend === "pglite") await db.close();
     const run = await runCli("export", ["--dataset", "team", "--out", path.join(dir, "cli"), "--min-gold-accuracy", "0.5"], database);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Left out 5 decisions by 1 reviewer below gold accuracy 0.5 \(cy\)/);
+    expect(run.stdout).toMatch(/Left out 5 decisions and 0 pair labels by 1 reviewer below gold accuracy 0.5 \(cy\)/);
     expect(sftLines(path.join(dir, "cli"))).toContain(image(12));
     const bad = await runCli("export", ["--dataset", "team", "--out", path.join(dir, "cli2"), "--min-gold-accuracy", "2"], database);
     expect(bad.code).toBe(1);
