@@ -5,7 +5,6 @@ import {
   CANDIDATE_COPY,
   candidatesWithImages,
   copyImportRows,
-  copyImportRowsUnchecked,
   FacetTally,
   MANIFEST_COPY,
   REQUEST_COPY,
@@ -14,6 +13,7 @@ import {
   sftOwnerLines,
   storedLineHashes,
 } from "../db/queries/import-rows";
+import { copyImportRowsUnchecked } from "../db/queries/import-rows-unchecked";
 import type { CandidateRole, ManifestKind } from "../db/schema";
 import type { RebuildMode } from "../manifest/sft-line";
 import { termsOf } from "../search/terms";

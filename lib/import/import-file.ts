@@ -14,7 +14,7 @@ import {
   raiseMaintenanceMemory,
   updateRunCounts,
 } from "../db/queries/imports";
-import { canCopyUnchecked } from "../db/queries/import-rows";
+import { canCopyUnchecked } from "../db/queries/import-rows-unchecked";
 import { BROWSE_INDEXES, dropDeferrableIndexes, ensureIndexes } from "../db/indexes";
 import { markSearchBacklog } from "../db/queries/search-index";
 import { enqueueSearchBuild } from "../jobs/search-job";

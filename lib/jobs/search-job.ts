@@ -29,7 +29,7 @@ import {
 } from "../db/queries/search-index";
 import { ensureIndexes } from "../db/indexes";
 import { isConstraintViolation } from "../db/pg-error";
-import { canCopyUnchecked } from "../db/queries/import-rows";
+import { canCopyUnchecked } from "../db/queries/import-rows-unchecked";
 import { readLines } from "../manifest/line-reader";
 import { collectGarbage } from "../import/collect-garbage";
 import { termsOf } from "../search/terms";
