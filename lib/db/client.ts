@@ -15,6 +15,7 @@ import { from as copyFromStdin } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { dataDir } from "../env";
+import { isProcessRunning } from "../process-running";
 import { createPgliteInChild } from "./pglite-init";
 import * as schema from "./schema";
 
@@ -68,15 +69,6 @@ export function resolveDataDir(): string {
   return dataDir();
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Folders this process has open: a second PGlite on the same folder in one process is as bad as in two. */
 const openHere = new Set<string>();
 
@@ -112,7 +104,7 @@ function takeLock(dataDir: string, purpose: string): () => void {
         holder = { pid: -1, purpose: "unknown" };
       }
       // Our own pid without an open handle here: a lock left by an earlier process with this pid.
-      if (holder.pid > 0 && holder.pid !== process.pid && isAlive(holder.pid)) throw new DataFolderBusyError(dataDir, holder);
+      if (holder.pid > 0 && holder.pid !== process.pid && isProcessRunning(holder.pid)) throw new DataFolderBusyError(dataDir, holder);
       fs.rmSync(lockPath, { force: true }); // stale lock from a killed process
     }
   }

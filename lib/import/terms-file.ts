@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { isProcessRunning } from "../process-running";
 
 export type TermsFile = { path: string; remove(): void };
 
@@ -28,17 +29,7 @@ function removeAbandoned(tmpDir: string) {
   }
   for (const name of names) {
     const pid = new RegExp(`^${PREFIX}(\\d+)-`).exec(name)?.[1];
-    if (!pid || isRunning(Number(pid))) continue;
+    if (!pid || isProcessRunning(Number(pid))) continue;
     fs.rmSync(path.join(tmpDir, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
