@@ -3,9 +3,8 @@
 // folder, or several `next start` processes on one fresh PostgreSQL database (DATABASE_URL or
 // TEST_DATABASE_URL names the server). Afterwards the decisions in the database are counted
 // against the ones the clients were told were saved. Last line: the JSON the issue asks for.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { flag, type ParsedArgs } from "../cli/args";
@@ -14,11 +13,12 @@ import { openDatabase } from "../db/client";
 import { siteDecisionsByReviewer } from "../db/queries/review-counts";
 import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "../testing/test-db";
 import { findAction, readActions } from "../testing/next-actions";
-import { freePort } from "./app-server";
+import { startInstance, stopInstance, type Instance } from "./app-instances";
 import { percentile } from "./browse-bench";
 import { startPgServer, type PgServer } from "./pg-server";
 import { createBenchReviewers } from "./load-accounts";
 import { runReviewer, type ReviewerResult } from "./load-client";
+import { machineTicks, treeCpuSeconds, treeRssMb } from "./proc-stats";
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -90,82 +90,6 @@ function ensureBuild() {
   if (!reason) return;
   log(`next build (${reason})…`);
   buildApp(process.cwd());
-}
-
-/** Calls `each` with a process and each of its descendants (Linux /proc). */
-function visitTree(pid: number, each: (id: number) => void) {
-  const visit = (id: number) => {
-    try {
-      each(id);
-      for (const task of fs.readdirSync(`/proc/${id}/task`)) {
-        const children = fs.readFileSync(`/proc/${id}/task/${task}/children`, "utf8").trim();
-        for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
-      }
-    } catch {
-      /* exited meanwhile */
-    }
-  };
-  visit(pid);
-}
-
-/** Resident memory of a process and its descendants, in MB. */
-function treeRssMb(pid: number): number {
-  let kb = 0;
-  visitTree(pid, (id) => (kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0)));
-  return kb / 1024;
-}
-
-/** CPU seconds (user + system) a process and its live descendants have used: less noisy than latency on a shared machine. */
-function treeCpuSeconds(pid: number): number {
-  let ticks = 0;
-  visitTree(pid, (id) => {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = fs.readFileSync(`/proc/${id}/stat`, "utf8").split(") ").at(-1)!.split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]);
-  });
-  return ticks / 100; // USER_HZ is 100 on Linux
-}
-
-/** The machine's CPU time so far, busy and in all (the first line of /proc/stat; Linux). */
-function machineTicks(): { busy: number; total: number } {
-  try {
-    const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-    const total = fields.reduce((sum, value) => sum + value, 0);
-    return { busy: total - fields[3] - (fields[4] ?? 0), total }; // idle and iowait are not busy
-  } catch {
-    return { busy: 0, total: 0 };
-  }
-}
-
-export type Instance = { url: string; child: ChildProcess };
-
-export async function startInstance(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<Instance> {
-  const port = await freePort();
-  const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [...nodeArgs, next, "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...env, PORT: String(port) },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/api/ready`)).ok) return { url, child };
-    } catch {
-      /* not up yet */
-    }
-    if (child.exitCode !== null) throw new Error(`an app instance exited with ${child.exitCode} while starting`);
-    if (Date.now() > deadline) throw new Error("an app instance did not become ready within 90 s");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
-
-export async function stopInstance(instance: Instance) {
-  if (instance.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => instance.child.once("exit", resolve));
-  instance.child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-  if (instance.child.exitCode === null) instance.child.kill("SIGKILL");
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
