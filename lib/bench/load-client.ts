@@ -3,6 +3,7 @@
 // server action over HTTP) → next, with a browse page (facet counts included) and a keyset page of
 // the grid every fourth item. Requests rotate over the instances, as a load balancer would send them.
 import { imageUrl } from "../browse/image-url";
+import { seededRandom } from "../random";
 import { callAction, type ActionRef } from "../testing/next-actions";
 
 export type Timings = { decide: number[]; item: number[]; browse: number[] };
@@ -32,17 +33,6 @@ export type ReviewerPlan = {
 const VERDICTS = ["accept", "reject", "unsure"] as const;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A small seeded generator (mulberry32): each reviewer's pauses are the same from run to run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function runReviewer(plan: ReviewerPlan): Promise<ReviewerResult> {
   const result: ReviewerResult = {
     reviewer: plan.reviewer,
@@ -54,7 +44,7 @@ export async function runReviewer(plan: ReviewerPlan): Promise<ReviewerResult> {
   // People do not act in step: each reviewer starts at a random moment within one think time and
   // pauses 0.5-1.5 think times after each item. (With a fixed pause and a common start, all the
   // reviewers asked at the same instant every round, and latency measured that burst's queue.)
-  const random = seeded(plan.offset + 1);
+  const random = seededRandom(plan.offset + 1); // each reviewer pauses the same from run to run
   const pause = () => sleep(plan.thinkMs * (0.5 + random()));
   if (plan.thinkMs > 0) await sleep(plan.thinkMs * random());
   let turn = 0;
