@@ -6,7 +6,7 @@ import type { DbHandle } from "../client";
 import { col, queryOne, queryRows } from "../rows";
 import type { Cursor, SqlParts } from "./browse-sql";
 import { PAGE_COLUMNS, pageRow, type PageRow } from "./browse-page-row";
-import { wordsProbe } from "./search-clause";
+import { matchingRequests, wordsProbe } from "./search-clause";
 import { createLruCache } from "../../cache/lru-cache";
 
 /**
@@ -39,7 +39,7 @@ const planRows = z.array(z.object({ Plan: z.object({ "Plan Rows": z.number() }) 
  * Planning only: nothing is read.
  */
 async function wordsShare(db: DbHandle, query: unknown, wordRows: number): Promise<number> {
-  const [row] = await db.query("EXPLAIN (FORMAT JSON) SELECT 1 FROM request_terms t WHERE t.terms @@ $1::tsquery", [query]);
+  const [row] = await db.query(`EXPLAIN (FORMAT JSON) ${matchingRequests("$1")}`, [query]);
   const cell = Object.values(row ?? {})[0];
   const plan = planRows.safeParse(typeof cell === "string" ? JSON.parse(cell) : cell);
   return plan.success ? plan.data[0].Plan["Plan Rows"] / wordRows : 1;
@@ -124,7 +124,7 @@ export async function wordsPage(
       pageRow,
       // MATERIALIZED: otherwise the planner may flatten this back into a walk of the whole page
       // order probing each candidate's words (1 s for a word in 0.1% of 1.6M rows).
-      `WITH m AS MATERIALIZED (SELECT t.request_id FROM request_terms t WHERE t.terms @@ ${parts.words.param}::tsquery)
+      `WITH m AS MATERIALIZED (${matchingRequests(parts.words.param)})
        SELECT ${PAGE_COLUMNS} FROM m CROSS JOIN LATERAL (SELECT * FROM candidates c WHERE c.request_id = m.request_id AND ${rest}) c
        ORDER BY ${order.orderBy} LIMIT ${limit}`,
       parts.params,
@@ -132,7 +132,7 @@ export async function wordsPage(
   // At most `cap` matches, and how many there were; sorted into the page only if that was all.
   const cappedMatches = async (cap: number) => {
     const found = await db.query(
-      `WITH m AS MATERIALIZED (SELECT t.request_id FROM request_terms t WHERE t.terms @@ ${parts.words.param}::tsquery LIMIT ${cap + 1}),
+      `WITH m AS MATERIALIZED (${matchingRequests(parts.words.param)} LIMIT ${cap + 1}),
        total AS MATERIALIZED (SELECT count(*)::int AS matches FROM m)
        SELECT total.matches, page.* FROM total LEFT JOIN LATERAL (
          SELECT ${PAGE_COLUMNS}, row_number() OVER (ORDER BY ${order.orderBy}) AS page_order

@@ -2,7 +2,8 @@
 // because it takes three forms: the words index (request_terms), the words index or a substring
 // scan while a bulk import's words are still being built, and a literal LIKE when what was typed
 // has no word to look up. The two-step words page needs to know which it got (`words`), and
-// writes its walk's match with wordsProbe, the same condition in the form a walk needs.
+// writes its walk's match with wordsProbe, the same condition in the form a walk needs, and takes
+// the matching requests themselves from matchingRequests.
 import { queryOf, wordsOf } from "../../search/terms";
 
 export type SearchClause = {
@@ -18,6 +19,11 @@ const SCAN_EXPRESSION = "lower(r.text || ' ' || r.summarized_text)";
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (match) => `\\${match}`);
+}
+
+/** The ids of the requests whose words match the tsquery `param` (from the words index). */
+export function matchingRequests(param: string): string {
+  return `SELECT t.request_id FROM request_terms t WHERE t.terms @@ ${param}::tsquery`;
 }
 
 /** Candidate c's words match the tsquery `param`, as EXISTS: the form a WHERE clause over candidates takes. */
