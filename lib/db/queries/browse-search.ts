@@ -56,7 +56,7 @@ export type SearchPlan = { walk: number; cap?: number };
 
 /**
  * Plans chosen lately, by database, dataset, page size and query: the next page of a search, or
- * the same search again, skips the walk size, the estimate and the count. Only a plan choice is
+ * the same search again, skips the walk size and the estimate. Only a plan choice is
  * kept, never a result: both plans return the same rows (a walk that does not fill its page turns
  * to the matches), so an entry gone stale (the dataset grew, the statistics changed) can cost
  * time for its 30 seconds, never give wrong rows.
@@ -118,6 +118,8 @@ export async function wordsPage(
        ORDER BY ${order.orderBy} LIMIT ${limit}`,
       parts.params,
     );
+  // The word's matches (CTE m) joined to their candidates that pass the rest of the filters.
+  const matchedCandidates = `m CROSS JOIN LATERAL (SELECT * FROM candidates c WHERE c.request_id = m.request_id AND ${rest}) c`;
   const matchesFirst = async () =>
     queryRows(
       db,
@@ -125,7 +127,7 @@ export async function wordsPage(
       // MATERIALIZED: otherwise the planner may flatten this back into a walk of the whole page
       // order probing each candidate's words (1 s for a word in 0.1% of 1.6M rows).
       `WITH m AS MATERIALIZED (${matchingRequests(parts.words.param)})
-       SELECT ${PAGE_COLUMNS} FROM m CROSS JOIN LATERAL (SELECT * FROM candidates c WHERE c.request_id = m.request_id AND ${rest}) c
+       SELECT ${PAGE_COLUMNS} FROM ${matchedCandidates}
        ORDER BY ${order.orderBy} LIMIT ${limit}`,
       parts.params,
     );
@@ -136,7 +138,7 @@ export async function wordsPage(
        total AS MATERIALIZED (SELECT count(*)::int AS matches FROM m)
        SELECT total.matches, page.* FROM total LEFT JOIN LATERAL (
          SELECT ${PAGE_COLUMNS}, row_number() OVER (ORDER BY ${order.orderBy}) AS page_order
-         FROM m CROSS JOIN LATERAL (SELECT * FROM candidates c WHERE c.request_id = m.request_id AND ${rest}) c
+         FROM ${matchedCandidates}
          WHERE total.matches <= ${cap}
          ORDER BY ${order.orderBy} LIMIT ${limit}) page ON true
        ORDER BY page.page_order`,
@@ -146,7 +148,6 @@ export async function wordsPage(
     const page = z.array(pageRow).parse(found.filter((row) => (row as { page_order: unknown }).page_order !== null));
     return matches <= cap ? page : null;
   };
-  const finish = (rows: PageRow[]) => ({ rows, next: rows.length ? order.value(rows[rows.length - 1]) : null });
   const { plan, remember } = forced
     ? { plan: { walk: forced.walk, cap: forced.cap ?? 0, isMatchesFirst: forced.cap !== undefined }, remember: () => {} }
     : await choosePlan(db, datasetId, query, limit);
@@ -157,5 +158,6 @@ export async function wordsPage(
     rows = await walkFirst(plan.walk);
     if (rows.length < limit) rows = await matchesFirst();
   }
-  return finish(rows);
+  const last = rows.at(-1);
+  return { rows, next: last ? order.value(last) : null };
 }
