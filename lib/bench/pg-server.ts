@@ -28,6 +28,18 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Shared buffers of a quarter of the machine's memory (at most 8 GB) and an effective cache size
+ * of half of it: the usual sizing for a server PostgreSQL has to itself.
+ */
+export function serverMemory(totalBytes: number): { sharedBuffersMb: number; effectiveCacheMb: number } {
+  const totalMb = Math.floor(totalBytes / 2 ** 20);
+  return {
+    sharedBuffersMb: Math.max(128, Math.min(8192, Math.floor(totalMb / 4))),
+    effectiveCacheMb: Math.max(512, Math.floor(totalMb / 2)),
+  };
+}
+
 export type PgServer = { url: string; /** The postmaster's process id. */ pid: number; stop(): void };
 
 export async function startPgServer(): Promise<PgServer> {
@@ -42,18 +54,32 @@ export async function startPgServer(): Promise<PgServer> {
       : execFileSync(command, args, { cwd: dir, stdio: "pipe" });
   const data = path.join(dir, "data");
   asPostgres(path.join(bin, "initdb"), ["-D", data, "-U", USER, "--auth=trust", "--encoding=UTF8", "--locale=C"]);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c maintenance_work_mem=256MB`;
+  // Memory as the README advises for a team server (PostgreSQL's defaults are sized for a small
+  // machine: 128 MB of shared buffers, 4 MB of work memory).
+  const memory = serverMemory(os.totalmem());
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c maintenance_work_mem=256MB -c shared_buffers=${memory.sharedBuffersMb}MB -c effective_cache_size=${memory.effectiveCacheMb}MB -c work_mem=16MB`;
   asPostgres(path.join(bin, "pg_ctl"), ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
+  const stop = (mode: "fast" | "immediate") => {
+    process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
+    try {
+      asPostgres(path.join(bin, "pg_ctl"), ["-D", data, "-m", mode, "-w", "stop"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  // A bench stopped with Ctrl-C or SIGTERM takes its server (and its gigabytes of data) with it.
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      stop("immediate");
+    } finally {
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    }
+  };
+  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
   return {
     url: `postgres://${USER}@127.0.0.1:${port}/postgres`,
     pid: Number(fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]),
-    stop() {
-      try {
-        asPostgres(path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
+    stop: () => stop("fast"),
   };
 }
 
