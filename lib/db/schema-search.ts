@@ -19,3 +19,17 @@ export const requestTerms = pgTable(
   // fastupdate: inserts append to the index's pending list, merged in bulk (cheap per chunk).
   (table) => [index("request_terms_gin").using("gin", table.terms).with({ fastupdate: true, gin_pending_list_limit: 16384 })],
 );
+
+/** Text compared byte by byte, so `LIKE 'prefix%'` is a range of its btree whatever the database's locale. */
+const byteText = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+
+/**
+ * Every word stored in request_terms (and maybe a few more: a word stays after its requests are
+ * gone), so a typed prefix can be turned into the words it stands for (lib/search/terms.ts
+ * queryOf). Whoever writes request_terms adds the words first or in the same transaction
+ * (lib/db/queries/search-words.ts); a word missing here would hide matches, so tests check that
+ * none is after each way of writing them.
+ */
+export const searchWords = pgTable("search_words", {
+  word: byteText("word").primaryKey(),
+});

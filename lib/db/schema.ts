@@ -213,7 +213,9 @@ export const candidates = pgTable(
     createdAt: createdAt(),
   },
   (table) => [
-    index("candidates_request").on(table.requestId),
+    // Keyed by request, then what a text search's matches sort and filter by: their join to the
+    // candidates reads only this index (browse-search.ts), not a random page of the table each.
+    index("candidates_request").on(table.requestId, table.datasetId, table.judgeOverall, table.id, table.editType),
     index("candidates_dataset_image").on(table.datasetId, table.imagePath),
     index("candidates_browse_type_score").on(table.datasetId, table.editType, table.judgeOverall, table.id),
     index("candidates_browse_verdict_score").on(table.datasetId, table.effectiveVerdict, table.judgeOverall, table.id),

@@ -5,12 +5,13 @@ import crypto from "node:crypto";
 import { readLines } from "../manifest/line-reader";
 import { parseLine, type LineProblem, type ParsedLine } from "../manifest/records";
 import { rebuildMode, type RebuildMode } from "../manifest/sft-line";
-import { termsOf } from "../search/terms";
+import { termsAndWords } from "../search/terms";
 
 /**
  * byteEnd: where the line ends in the file (its newline included), for progress. terms: the
  * search words of the request an SFT or preference line creates (lib/search/terms.ts), computed
- * here so a bulk load's checking worker does it on its own core.
+ * here so a bulk load's checking worker does it on its own core. newWords: those of its words no
+ * earlier line of this file had, for the words list (the importer adds them with the line's batch).
  */
 export type CheckedLine =
   | {
@@ -22,6 +23,7 @@ export type CheckedLine =
       parsed: ParsedLine;
       rebuild: RebuildMode | null;
       terms: string | null;
+      newWords?: string[];
     }
   | { ok: false; lineNo: number; byteEnd: number; problems: LineProblem[] };
 
@@ -37,23 +39,33 @@ export function checkLine(text: string): { ok: true; parsed: ParsedLine } | { ok
   return parseLine(text);
 }
 
-/** checkLine, and for a good line everything its batch needs that depends on the line alone. */
-export function prepareLine(text: string, lineNo: number, byteEnd: number): CheckedLine {
+/**
+ * checkLine, and for a good line everything its batch needs that depends on the line alone.
+ * `seenWords`: the words of the file's earlier lines (this line's are added).
+ */
+export function prepareLine(text: string, lineNo: number, byteEnd: number, seenWords = new Set<string>()): CheckedLine {
   const result = checkLine(text);
   if (!result.ok) return { ok: false, lineNo, byteEnd, problems: result.problems };
   const { parsed } = result;
   const rebuild = parsed.kind === "sft" ? rebuildMode(text, parsed.record) : null;
-  const terms = parsed.kind === "sft" || parsed.kind === "preference" ? termsOf(parsed.record.text, parsed.record.summarized_text) : null;
-  return { ok: true, lineNo, byteEnd, raw: text, hash: lineHash(text), parsed, rebuild, terms };
+  const line: CheckedLine = { ok: true, lineNo, byteEnd, raw: text, hash: lineHash(text), parsed, rebuild, terms: null };
+  if (parsed.kind !== "sft" && parsed.kind !== "preference") return line;
+  const { terms, words } = termsAndWords(parsed.record.text, parsed.record.summarized_text);
+  line.terms = terms;
+  const fresh = words.filter((word) => !seenWords.has(word));
+  for (const word of fresh) seenWords.add(word);
+  if (fresh.length) line.newWords = fresh;
+  return line;
 }
 
 /** The file's non-blank lines, checked in this thread. */
 export async function* checkLinesHere(file: string): AsyncGenerator<CheckedLine> {
   let byteEnd = 0;
+  const seenWords = new Set<string>();
   for await (const line of readLines(file)) {
     byteEnd += line.byteLength;
     if (line.text.trim() === "") continue;
-    yield prepareLine(line.text, line.lineNo, byteEnd);
+    yield prepareLine(line.text, line.lineNo, byteEnd, seenWords);
   }
 }
 

@@ -16,7 +16,8 @@ import {
 import { copyImportRowsUnchecked } from "../db/queries/import-rows-unchecked";
 import type { CandidateRole, ManifestKind } from "../db/schema";
 import type { RebuildMode } from "../manifest/sft-line";
-import { termsOf } from "../search/terms";
+import { termsAndWords } from "../search/terms";
+import { addSearchWords } from "../db/queries/search-words";
 import { groupOf, isKnownEditType } from "../taxonomy";
 import type { BulkMemory } from "./bulk-memory";
 
@@ -123,6 +124,8 @@ export class RowWriter {
   private terms: string[] = [];
   private candidates: string[] = [];
   private manifest: string[] = [];
+  /** Words of the terms computed here (lines checked beforehand bring theirs: import-file.ts). */
+  private words = new Set<string>();
   private readonly facets = new FacetTally();
 
   constructor(private readonly context: BatchContext) {}
@@ -143,7 +146,13 @@ export class RowWriter {
     );
     const { isSearchDeferred, deferredTerms } = this.context;
     if (isSearchDeferred && !deferredTerms) return;
-    const row = TERMS_COPY.row({ requestId: input.id, terms: input.terms ?? termsOf(input.text, input.summarizedText) });
+    let terms = input.terms;
+    if (terms == null) {
+      const computed = termsAndWords(input.text, input.summarizedText);
+      terms = computed.terms;
+      for (const word of computed.words) this.words.add(word);
+    }
+    const row = TERMS_COPY.row({ requestId: input.id, terms });
     if (isSearchDeferred) deferredTerms!.push(row);
     else this.terms.push(row);
   }
@@ -200,6 +209,7 @@ export class RowWriter {
   }
 
   async flush() {
+    await addSearchWords(this.context.tx, this.words);
     const lines = { requests: this.requests, terms: this.terms, candidates: this.candidates, manifest: this.manifest };
     if (this.context.unchecked) await copyImportRowsUnchecked(this.context.tx, this.context.datasetId, lines, this.facets);
     else await copyImportRows(this.context.tx, lines);
@@ -207,6 +217,7 @@ export class RowWriter {
     this.terms = [];
     this.candidates = [];
     this.manifest = [];
+    this.words = new Set();
   }
 }
 

@@ -17,6 +17,7 @@ import {
 import { canCopyUnchecked } from "../db/queries/import-rows-unchecked";
 import { BROWSE_INDEXES, dropDeferrableIndexes, ensureIndexes } from "../db/indexes";
 import { markSearchBacklog } from "../db/queries/search-index";
+import { addSearchWords } from "../db/queries/search-words";
 import { enqueueSearchBuild } from "../jobs/search-job";
 import type { ParsedLine } from "../manifest/records";
 import { importDecisionBatch, importJudgeScoreBatch } from "./batch-labels";
@@ -151,13 +152,17 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
   report.linesTotal = 0; // counted again by the importing pass
   let pending = emptyPending();
   let pendingCount = 0;
+  /** Words the lines read since the last batch were the first to use (check-line.ts newWords). */
+  let pendingWords: string[] = [];
   let bytesRead = 0;
   let batches = 0;
   const flush = async () => {
     if (pendingCount === 0) return;
     const batch = pending;
+    const words = pendingWords;
     pending = emptyPending();
     pendingCount = 0;
+    pendingWords = [];
     const touched: number[] = [];
     const deferredTerms = options.bulk && options.termsFile ? ([] as string[]) : undefined;
     await handle.transaction(async (tx) => {
@@ -179,6 +184,9 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
         report.byKind[kind] = (report.byKind[kind] ?? 0) + result.imported;
         touched.push(...result.touchedCandidates);
       };
+      // The words list before the words that use it (also those of deferred words: a word listed
+      // early costs nothing, one missing would hide matches).
+      await addSearchWords(tx, words);
       // Manifests first (so scores and decisions in the same batch find their candidates).
       if (batch.sft.length) apply("sft", await importSftBatch(context, batch.sft));
       if (batch.preference.length) apply("preference", await importPreferenceBatch(context, batch.preference));
@@ -201,6 +209,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
       for (const problem of line.problems) fail(line.lineNo, problem.field, problem.problem);
       continue;
     }
+    if (line.newWords) pendingWords.push(...line.newWords);
     const entry = {
       lineNo: line.lineNo,
       raw: line.raw,

@@ -32,7 +32,7 @@ import { isConstraintViolation } from "../db/pg-error";
 import { canCopyUnchecked } from "../db/queries/import-rows-unchecked";
 import { readLines } from "../manifest/line-reader";
 import { collectGarbage } from "../import/collect-garbage";
-import { termsOf } from "../search/terms";
+import { termsAndWords } from "../search/terms";
 import type { JobHandler } from "./worker";
 
 /** Requests per chunk: ~0.3 s of the embedded database's time each at 400K rows, so a page waits at most that long. */
@@ -115,10 +115,13 @@ export async function buildSearchIndex(
   while (!options.signal?.aborted) {
     const rows = await requestsLackingTerms(db, datasetId, afterId, CHUNK);
     if (rows.length === 0) break;
-    await insertTerms(
-      db,
-      rows.map((row) => ({ requestId: row.id, terms: termsOf(row.text, row.summarized_text) })),
-    );
+    const words = new Set<string>();
+    const terms = rows.map((row) => {
+      const computed = termsAndWords(row.text, row.summarized_text);
+      for (const word of computed.words) words.add(word);
+      return { requestId: row.id, terms: computed.terms };
+    });
+    await insertTerms(db, terms, [...words]);
     afterId = rows[rows.length - 1].id;
     done += rows.length;
     await options.onProgress?.({ stage: "words", done, total: Math.max(total, done) });

@@ -33,6 +33,22 @@ describe("search words", () => {
     expect(queryOf("o'brien")).toBe("'o':* & 'brien':*");
   });
 
+  it("turns a typed word into the stored words it stands for, when they are known", () => {
+    const expansion = new Map([
+      ["red", ["red", "reddish"]],
+      ["car", ["car"]],
+      ["zq", []],
+      ["s", null],
+    ]);
+    expect(queryOf("Red car", expansion)).toBe("('red' | 'reddish') & 'car'");
+    // No stored word starts with it: the word itself, exactly (matches nothing, at once).
+    expect(queryOf("zq car", expansion)).toBe("'zq' & 'car'");
+    // Too many to list, or not looked up: a prefix.
+    expect(queryOf("s car", expansion)).toBe("'s':* & 'car'");
+    expect(queryOf("blue car", expansion)).toBe("'blue':* & 'car'");
+    expect(queryOf("l'été", new Map([["été", ["été", "étés"]]]))).toBe("'l':* & ('été' | 'étés')");
+  });
+
   it("bounds a hostile query", () => {
     const query = queryOf(Array.from({ length: 100 }, (_, index) => `w${index}`).join(" "))!;
     expect(query.split(" & ")).toHaveLength(16);

@@ -33,17 +33,47 @@ function lexeme(word: string): string {
 
 /** tsvector input text for both instructions of a request (no positions: search matches words, not phrases). */
 export function termsOf(text: string, summarizedText: string): string {
-  const { words, isPlain } = splitWords(`${text} ${summarizedText}`);
-  if (words.length === 0) return "";
-  // Words of ASCII text are letters and digits only: nothing to escape (the common case, and the
-  // checking worker of a bulk load runs this for every request).
-  if (isPlain) return `'${words.join("' '")}'`;
-  return words.map(lexeme).join(" ");
+  return termsAndWords(text, summarizedText).terms;
 }
 
-/** tsquery text for what a person typed: every word, each as a prefix; null when it has no word at all. */
-export function queryOf(typed: string): string | null {
-  const words = wordsOf(typed).slice(0, MAX_QUERY_WORDS);
+/** termsOf, and the distinct words in it (for the words list, lib/db/queries/search-words.ts). */
+export function termsAndWords(text: string, summarizedText: string): { terms: string; words: string[] } {
+  const { words, isPlain } = splitWords(`${text} ${summarizedText}`);
+  if (words.length === 0) return { terms: "", words };
+  // Words of ASCII text are letters and digits only: nothing to escape (the common case, and the
+  // checking worker of a bulk load runs this for every request).
+  if (isPlain) return { terms: `'${words.join("' '")}'`, words };
+  return { terms: words.map(lexeme).join(" "), words };
+}
+
+/** The words of what a person typed that a query uses (at most 16). */
+export function typedWords(typed: string): string[] {
+  return wordsOf(typed).slice(0, MAX_QUERY_WORDS);
+}
+
+/**
+ * The stored words a typed word stands for, when known: all the words that start with it (none at
+ * all when nothing does). null: too many to list, or not looked up.
+ */
+export type Expansion = ReadonlyMap<string, readonly string[] | null>;
+
+/**
+ * tsquery text for what a person typed: every word, each as a prefix; null when it has no word at
+ * all. With `expansion`, a word whose stored words are listed becomes those words, exactly
+ * ('sky' | 'skyline'), or itself exactly when none starts with it. The same matches, found faster:
+ * the words index intersects exact words by skipping through their lists, where a prefix makes it
+ * gather every posting of every word it covers first (60 against 12 ms for a frequent and a rarer
+ * word together at 1.6M requests).
+ */
+export function queryOf(typed: string, expansion?: Expansion): string | null {
+  const words = typedWords(typed);
   if (words.length === 0) return null;
-  return words.map((word) => `${lexeme(word)}:*`).join(" & ");
+  return words
+    .map((word) => {
+      const stored = expansion?.get(word);
+      if (!stored) return `${lexeme(word)}:*`;
+      if (stored.length === 0) return lexeme(word);
+      return stored.length === 1 ? lexeme(stored[0]) : `(${stored.map(lexeme).join(" | ")})`;
+    })
+    .join(" & ");
 }

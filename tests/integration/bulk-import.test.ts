@@ -10,6 +10,7 @@ import { BROWSE_INDEXES, DEFERRABLE_INDEXES, LOOKUP_INDEXES } from "@/lib/db/ind
 import { hasLiveJob } from "@/lib/db/queries/background-jobs";
 import { checkLinesInWorker } from "@/lib/import/checked-lines";
 import { TERMS_INDEX } from "@/lib/db/queries/search-index";
+import { countMissingSearchWords } from "@/lib/db/queries/search-words";
 import { createTermsFile } from "@/lib/import/terms-file";
 import { buildSearchIndex } from "@/lib/jobs/search-job";
 import { exportOf, importInto, makeTempDir, testBackends, type TestDatabase } from "@/lib/testing/test-db";
@@ -99,6 +100,8 @@ describe.each(testBackends())("bulk import on $name", (backend) => {
     const termsOf = (name: string) => terms.filter((row) => row.name === name).map((row) => row.terms);
     expect(termsOf("bulk").length).toBeGreaterThan(0);
     expect(termsOf("bulk")).toEqual(termsOf("plain"));
+    // Every stored word is in the words list that typed prefixes are expanded from.
+    expect(await countMissingSearchWords(database.handle)).toBe(0);
     // On PGlite the bulk load COPYs without the facet trigger and counts facets itself: same counts.
     const facetRow = z.object({ key: col.text, n: col.int });
     const facetKey = `concat_ws('|', edit_type, group_name, is_known_type, effective_verdict, judge_verdict, human_verdict, %, is_disagreement, is_in_pair, is_multi_turn, is_identical_text)`;
@@ -169,6 +172,7 @@ describe.each(testBackends())("bulk import on $name", (backend) => {
         0,
       );
       expect(of("bulk-words")).toEqual(of("plain"));
+      expect(await countMissingSearchWords(db)).toBe(0);
 
       // A file whose rows are stored already (a second build) stops at its first COPY and
       // leaves the rest to the chunked build, which finds nothing left: still ready, index kept.

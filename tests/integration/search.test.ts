@@ -16,6 +16,7 @@ import { importFile } from "@/lib/import/import-file";
 import { ensureDataset } from "@/lib/db/queries/datasets";
 import { hasSearchBacklog, searchState } from "@/lib/db/queries/search-index";
 import { buildSearchIndex } from "@/lib/jobs/search-job";
+import { countMissingSearchWords, expandTyped, MAX_EXPANSION } from "@/lib/db/queries/search-words";
 import { wordsOf } from "@/lib/search/terms";
 import type { DbHandle } from "@/lib/db/client";
 
@@ -54,6 +55,9 @@ describe.each(testBackends())("text search on $name", (backend) => {
     ["lantern", "newest"],
     ["Seam BACKGR", "newest"],
     ["zzz-no-match", "newest"],
+    // A prefix of more stored words than are listed stays a prefix, beside one that is listed.
+    ["s", "newest"],
+    ["seam s", "score_asc"],
   ] as const) {
     it(`"${typed}" sorted by ${sort}: every page, in order`, async () => {
       const expected = await matching(database.handle, dataset, sort, (words) =>
@@ -91,12 +95,14 @@ describe.each(testBackends())("text search on $name", (backend) => {
     // A frequent word: the planner's estimate says the walk fills the page.
     expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3 }))).toEqual([
       "backlog",
+      "words",
       "walk size",
       "estimate",
       "page",
       "requests",
     ]);
     expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3, ...told }))).toEqual([
+      "words",
       "walk size",
       "estimate",
       "page",
@@ -106,6 +112,7 @@ describe.each(testBackends())("text search on $name", (backend) => {
     // (with the words' statistics; without them the estimate is unknown and the walk comes first, as above).
     await database.handle.query("ANALYZE request_terms");
     expect(await run(() => listCandidates(runner, dataset, { q: "lantern" }, { limit: 3, ...told }))).toEqual([
+      "words",
       "walk size",
       "estimate",
       "page",
@@ -113,12 +120,17 @@ describe.each(testBackends())("text search on $name", (backend) => {
     ]);
     // The same search again (or its next page) reuses the plan: no walk size, estimate or count.
     const again = { isFirst: false };
-    expect(await run(() => listCandidates(runner, dataset, { q: "lantern" }, { limit: 3, ...told }), again)).toEqual(["page", "requests"]);
+    expect(await run(() => listCandidates(runner, dataset, { q: "lantern" }, { limit: 3, ...told }), again)).toEqual([
+      "words",
+      "page",
+      "requests",
+    ]);
     expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3, ...told }))).toContain("estimate");
-    expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3, ...told }), again)).toEqual(["page", "requests"]);
+    expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3, ...told }), again)).toEqual(["words", "page", "requests"]);
     // A rare word after a short walk: the walk, then its matches.
     const shortWalk = { walk: 4 };
     expect(await run(() => listCandidates(runner, dataset, { q: "lantern" }, { limit: 3, searchPlan: shortWalk, ...told }))).toEqual([
+      "words",
       "page",
       "page",
       "requests",
@@ -126,16 +138,45 @@ describe.each(testBackends())("text search on $name", (backend) => {
     // A word taken for rare with more matches than the cap: those reads, then the walk (which fills the page).
     const smallCap = { walk: 2000, cap: 2 };
     expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3, searchPlan: smallCap, ...told }))).toEqual([
+      "words",
       "page",
       "page",
       "requests",
     ]);
     // Both sides of the threshold from one look-up (it was one per side).
-    expect(await run(() => listCandidates(runner, dataset, uncertainty, { limit: 3 }))).toEqual(["backlog", "page", "page", "requests"]);
-    expect(await run(() => listCandidates(runner, dataset, uncertainty, { limit: 3, ...told }))).toEqual(["page", "page", "requests"]);
-    expect(await run(() => countCandidates(runner, dataset.id, newest, told))).toEqual(["page"]);
-    expect(await run(() => facetCounts(runner, dataset.id, newest, told))).toEqual(["page"]);
-    expect(await run(() => countCandidates(runner, dataset.id, newest))).toEqual(["backlog", "page"]);
+    expect(await run(() => listCandidates(runner, dataset, uncertainty, { limit: 3 }))).toEqual([
+      "backlog",
+      "words",
+      "page",
+      "page",
+      "requests",
+    ]);
+    expect(await run(() => listCandidates(runner, dataset, uncertainty, { limit: 3, ...told }))).toEqual([
+      "words",
+      "page",
+      "page",
+      "requests",
+    ]);
+    expect(await run(() => countCandidates(runner, dataset.id, newest, told))).toEqual(["words", "page"]);
+    expect(await run(() => facetCounts(runner, dataset.id, newest, told))).toEqual(["words", "page"]);
+    expect(await run(() => countCandidates(runner, dataset.id, newest))).toEqual(["backlog", "words", "page"]);
+  });
+
+  it("lists every stored word, so a typed prefix becomes the words it stands for", async () => {
+    expect(await countMissingSearchWords(database.handle)).toBe(0);
+    const expansion = await expandTyped(database.handle, ["seam", "zzzq", "s"]);
+    const stored = await queryRows(
+      database.handle,
+      z.object({ word: col.text }),
+      "SELECT DISTINCT w.word FROM request_terms t, unnest(tsvector_to_array(t.terms)) AS w(word) ORDER BY 1",
+    );
+    const startingWith = (prefix: string) => stored.map((row) => row.word).filter((word) => word.startsWith(prefix));
+    expect(startingWith("seam").length).toBeGreaterThan(0);
+    expect([...(expansion.get("seam") ?? [])].sort()).toEqual(startingWith("seam").sort());
+    expect(expansion.get("zzzq")).toEqual([]);
+    // More than MAX_EXPANSION words start with "s": it stays a prefix.
+    expect(startingWith("s").length).toBeGreaterThan(MAX_EXPANSION);
+    expect(expansion.get("s")).toBeNull();
   });
 
   it("after a bulk import: substring search while the words are missing, the words index once the build ran", async () => {
@@ -155,6 +196,7 @@ describe.each(testBackends())("text search on $name", (backend) => {
     expect(await searchState(database.handle, bulk.id)).toEqual({ isReady: true });
     const words = await matching(database.handle, bulkDataset, "newest", (list) => list.some((word) => word.startsWith("ground")));
     expect(await everyPage(database.handle, bulkDataset, "ground", "newest")).toEqual(words);
+    expect(await countMissingSearchWords(database.handle)).toBe(0);
     // A second build finds nothing to do and leaves the index complete.
     expect(await buildSearchIndex(database.handle, bulk.id)).toMatchObject({ words: 0, isReady: true });
   });
@@ -175,15 +217,17 @@ function counting(handle: DbHandle) {
   const kindOf = (text: string) =>
     text.includes("search_backlog")
       ? "backlog"
-      : text.includes("FROM facet_counts WHERE dataset_id")
-        ? "walk size"
-        : text.startsWith("EXPLAIN")
-          ? "estimate"
-          : text.includes("SELECT count(*) AS n FROM (SELECT 1 FROM request_terms")
-            ? "count"
-            : text.includes("FROM requests WHERE id = ANY")
-              ? "requests"
-              : "page";
+      : text.includes("FROM search_words")
+        ? "words"
+        : text.includes("FROM facet_counts WHERE dataset_id")
+          ? "walk size"
+          : text.startsWith("EXPLAIN")
+            ? "estimate"
+            : text.includes("SELECT count(*) AS n FROM (SELECT 1 FROM request_terms")
+              ? "count"
+              : text.includes("FROM requests WHERE id = ANY")
+                ? "requests"
+                : "page";
   const runner: DbHandle = {
     ...handle,
     query: (text, params) => {

@@ -118,29 +118,32 @@ export async function wordsPage(
        ORDER BY ${order.orderBy} LIMIT ${limit}`,
       parts.params,
     );
-  // The word's matches (CTE m) joined to their candidates that pass the rest of the filters.
-  const matchedCandidates = `m CROSS JOIN LATERAL (SELECT * FROM candidates c WHERE c.request_id = m.request_id AND ${rest}) c`;
+  // The word's matches (CTE m) joined to their candidates that pass the rest of the filters, as
+  // sort keys only: with no filter beyond the dataset the join reads just candidates_request (an
+  // index-only scan), not a random page of the table per match. The page's rows are read after,
+  // for its `limit` ids (pageOf).
+  const matchedKeys = `m CROSS JOIN LATERAL (SELECT c.id, c.judge_overall, c.edit_type FROM candidates c WHERE c.request_id = m.request_id AND ${rest}) c`;
+  const pageOf = (top: string) => `SELECT ${PAGE_COLUMNS}, row_number() OVER (ORDER BY ${order.orderBy}) AS page_order
+    FROM ${top} JOIN candidates c ON c.id = ${top}.id`;
   const matchesFirst = async () =>
     queryRows(
       db,
       pageRow,
       // MATERIALIZED: otherwise the planner may flatten this back into a walk of the whole page
       // order probing each candidate's words (1 s for a word in 0.1% of 1.6M rows).
-      `WITH m AS MATERIALIZED (${matchingRequests(parts.words.param)})
-       SELECT ${PAGE_COLUMNS} FROM ${matchedCandidates}
-       ORDER BY ${order.orderBy} LIMIT ${limit}`,
+      `WITH m AS MATERIALIZED (${matchingRequests(parts.words.param)}),
+       top AS MATERIALIZED (SELECT c.id FROM ${matchedKeys} ORDER BY ${order.orderBy} LIMIT ${limit})
+       SELECT * FROM (${pageOf("top")}) page ORDER BY page.page_order`,
       parts.params,
     );
   // At most `cap` matches, and how many there were; sorted into the page only if that was all.
   const cappedMatches = async (cap: number) => {
     const found = await db.query(
       `WITH m AS MATERIALIZED (${matchingRequests(parts.words.param)} LIMIT ${cap + 1}),
-       total AS MATERIALIZED (SELECT count(*)::int AS matches FROM m)
-       SELECT total.matches, page.* FROM total LEFT JOIN LATERAL (
-         SELECT ${PAGE_COLUMNS}, row_number() OVER (ORDER BY ${order.orderBy}) AS page_order
-         FROM ${matchedCandidates}
-         WHERE total.matches <= ${cap}
-         ORDER BY ${order.orderBy} LIMIT ${limit}) page ON true
+       total AS MATERIALIZED (SELECT count(*)::int AS matches FROM m),
+       top AS MATERIALIZED (SELECT c.id FROM ${matchedKeys}
+         WHERE (SELECT matches FROM total) <= ${cap} ORDER BY ${order.orderBy} LIMIT ${limit})
+       SELECT total.matches, page.* FROM total LEFT JOIN LATERAL (${pageOf("top")}) page ON true
        ORDER BY page.page_order`,
       parts.params,
     );

@@ -7,8 +7,10 @@ import { MAX_ID } from "../../ids";
 import type { BrowseFilters, Sort } from "../../browse/filters";
 import { normalizeEditType } from "../../taxonomy";
 import type { SqlRunner } from "../client";
+import { typedWords, type Expansion } from "../../search/terms";
 import { hasSearchBacklog } from "./search-index";
 import { searchClause } from "./search-clause";
+import { expandTyped } from "./search-words";
 
 export type SqlParts = {
   where: string[];
@@ -22,6 +24,8 @@ export type WhereOptions = {
   skipCategory?: boolean;
   /** Some requests of the dataset may still lack their search words (datasets.search_backlog). */
   searchBacklog?: boolean;
+  /** The stored words the typed ones stand for (expansionFor); without it each stays a prefix. */
+  expansion?: Expansion;
 };
 
 export function buildWhere(datasetId: number, filters: BrowseFilters, options: WhereOptions = {}): SqlParts {
@@ -49,7 +53,7 @@ export function buildWhere(datasetId: number, filters: BrowseFilters, options: W
   if (filters.mt) where.push(filters.mt === "1" ? "c.is_multi_turn" : "NOT c.is_multi_turn");
   if (filters.same) where.push(filters.same === "1" ? "c.is_identical_text" : "NOT c.is_identical_text");
   if (!filters.q) return { where, params, needsRequest: false };
-  const { clause, needsRequest, words } = searchClause(filters.q, params, options.searchBacklog ?? false);
+  const { clause, needsRequest, words } = searchClause(filters.q, params, options.searchBacklog ?? false, options.expansion);
   where.push(clause);
   return words ? { where, params, needsRequest, words } : { where, params, needsRequest };
 }
@@ -69,7 +73,12 @@ export async function searchBacklogFor(
   return known ?? (await hasSearchBacklog(db, datasetId));
 }
 
-/** buildWhere, with the search backlog from the caller or the database (searchBacklogFor). */
+/** The stored words a text search's typed words stand for (none without a search): see queryOf. */
+export async function expansionFor(db: Pick<SqlRunner, "query">, filters: BrowseFilters): Promise<Expansion | undefined> {
+  return filters.q ? expandTyped(db, typedWords(filters.q)) : undefined;
+}
+
+/** buildWhere, with the search backlog from the caller or the database (searchBacklogFor) and the typed words expanded. */
 export async function whereFor(
   db: Pick<SqlRunner, "query">,
   datasetId: number,
@@ -77,7 +86,7 @@ export async function whereFor(
   options: WhereOptions = {},
 ): Promise<SqlParts> {
   const searchBacklog = await searchBacklogFor(db, datasetId, filters, options.searchBacklog);
-  return buildWhere(datasetId, filters, { ...options, searchBacklog });
+  return buildWhere(datasetId, filters, { ...options, searchBacklog, expansion: await expansionFor(db, filters) });
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   whereFor,
   decodeCursor,
   encodeCursor,
+  expansionFor,
   orderFor,
   searchBacklogFor,
   type Cursor,
@@ -21,6 +22,7 @@ import {
 import { PAGE_COLUMNS, pageRow, type PageRow } from "./browse-page-row";
 import { wordsPage, type SearchPlan } from "./browse-search";
 import type { BrowseItem, BrowsePage } from "../../browse/types";
+import type { Expansion } from "../../search/terms";
 export type { BrowseItem, BrowsePage };
 
 const uncertaintyRow = pageRow.extend({ distance: col.number });
@@ -85,6 +87,7 @@ type PageSpec = {
   datasetId: number;
   filters: BrowseFilters;
   searchBacklog: boolean;
+  expansion: Expansion | undefined;
   cursor: Cursor | null;
   limit: number;
   direction: Direction;
@@ -92,7 +95,10 @@ type PageSpec = {
 
 async function simplePage(db: DbHandle, page: PageSpec, sort: Exclude<Sort, "uncertainty">, forced?: SearchPlan) {
   const { datasetId, cursor, limit } = page;
-  const { where, params, needsRequest, words } = buildWhere(datasetId, page.filters, { searchBacklog: page.searchBacklog });
+  const { where, params, needsRequest, words } = buildWhere(datasetId, page.filters, {
+    searchBacklog: page.searchBacklog,
+    expansion: page.expansion,
+  });
   const order = orderFor(sort, page.direction);
   if (cursor) where.push(cursorCondition(sort, order.op, cursor, params));
   if (words) return wordsPage(db, datasetId, { where, params, words }, order, limit, forced);
@@ -113,7 +119,10 @@ async function uncertaintyPage(db: DbHandle, page: PageSpec, threshold: number) 
   const isForward = page.direction === "forward";
   const op = isForward ? ">" : "<";
   const query = async (side: "above" | "below" | "unjudged") => {
-    const { where, params, needsRequest } = buildWhere(page.datasetId, page.filters, { searchBacklog: page.searchBacklog });
+    const { where, params, needsRequest } = buildWhere(page.datasetId, page.filters, {
+      searchBacklog: page.searchBacklog,
+      expansion: page.expansion,
+    });
     // Only the judged sides compare with the threshold; a parameter the statement never names is an error.
     if (side !== "unjudged") params.push(threshold);
     const t = `$${params.length}::float8`;
@@ -168,6 +177,7 @@ export async function listCandidates(
     datasetId: dataset.id,
     filters,
     searchBacklog: await searchBacklogFor(db, dataset.id, filters, options.searchBacklog),
+    expansion: await expansionFor(db, filters),
     cursor: decodeCursor(options.cursor),
     limit: Math.min(Math.max(options.limit ?? 60, 1), 200),
     direction: options.direction ?? "forward",

@@ -4,7 +4,7 @@
 // has no word to look up. The two-step words page needs to know which it got (`words`), and
 // writes its walk's match with wordsProbe, the same condition in the form a walk needs, and takes
 // the matching requests themselves from matchingRequests.
-import { queryOf, wordsOf } from "../../search/terms";
+import { queryOf, wordsOf, type Expansion } from "../../search/terms";
 
 export type SearchClause = {
   clause: string;
@@ -44,9 +44,10 @@ export function wordsProbe(param: string): string {
 /**
  * The condition for what was typed; its values are pushed onto `params` (numbered after those
  * already there). `hasBacklog`: some requests of the dataset may still lack their search words.
+ * `expansion`: the stored words the typed ones stand for (search-words.ts expandTyped), if looked up.
  */
-export function searchClause(typed: string, params: unknown[], hasBacklog: boolean): SearchClause {
-  const query = queryOf(typed);
+export function searchClause(typed: string, params: unknown[], hasBacklog: boolean, expansion?: Expansion): SearchClause {
+  const query = queryOf(typed, expansion);
   if (query === null) {
     // Nothing but punctuation: no word to look up, so match it literally.
     params.push(`%${escapeLike(typed.toLowerCase())}%`);

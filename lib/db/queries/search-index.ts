@@ -42,15 +42,20 @@ export async function requestsLackingTerms(db: Runner, datasetId: number, afterI
   );
 }
 
-/** Stores words for these requests; a request that has them already (a takeover redoing a chunk) keeps its row. */
-export async function insertTerms(db: Runner, rows: { requestId: number; terms: string }[]): Promise<void> {
+/**
+ * Stores words for these requests; a request that has them already (a takeover redoing a chunk)
+ * keeps its row. `words`: the distinct words of these terms, added to the words list by the same
+ * statement.
+ */
+export async function insertTerms(db: Runner, rows: { requestId: number; terms: string }[], words: string[]): Promise<void> {
   if (rows.length === 0) return;
   await execute(
     db,
-    `INSERT INTO request_terms (request_id, terms)
+    `WITH listed AS (INSERT INTO search_words (word) SELECT unnest($3::text[]) ON CONFLICT DO NOTHING)
+     INSERT INTO request_terms (request_id, terms)
      SELECT id, terms::tsvector FROM unnest($1::bigint[], $2::text[]) AS chunk(id, terms)
      ON CONFLICT (request_id) DO NOTHING`,
-    [rows.map((row) => row.requestId), rows.map((row) => row.terms)],
+    [rows.map((row) => row.requestId), rows.map((row) => row.terms), words],
   );
 }
 
