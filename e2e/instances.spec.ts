@@ -79,7 +79,7 @@ test.describe("two app instances on one PostgreSQL", () => {
       env,
       timeout: 220_000,
     });
-    expect(scenario.status, scenario.stderr).toBe(0);
+    expect(scenario.status, `${scenario.stderr}\nsignal: ${scenario.signal}; ${scenario.error ?? "no spawn error"}`).toBe(0);
     facts = JSON.parse(scenario.stdout.trim().split("\n").at(-1)!);
     for (const run of [facts.kill, facts.sigterm])
       console.log(
