@@ -37,7 +37,11 @@ export async function run(args: ParsedArgs) {
   const rounds = Number(flag(args, "rounds") ?? 30);
   let server: PgServer | undefined;
   const serverUrl = process.env.DATABASE_URL ?? (server = await startPgServer()).url;
-  log(server ? `started a throw-away PostgreSQL server at ${serverUrl}` : `using DATABASE_URL's server`);
+  log(
+    server
+      ? `started a throw-away PostgreSQL server at ${serverUrl} (shared buffers ${server.sharedBuffersMb} MB, huge pages ${server.hugePages ?? "unknown"})`
+      : `using DATABASE_URL's server`,
+  );
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "ripe-bench-growth-"));
   const results: { rows: number; import_s: number; page_p95_ms: number; facets_p95_ms: number; search_p95_ms: number }[] = [];
   try {
@@ -91,5 +95,6 @@ export async function run(args: ParsedArgs) {
     fs.rmSync(work, { recursive: true, force: true });
     server?.stop();
   }
-  return { sizes: results };
+  // Which server was measured: search at 1.6M depends on its memory (README, Running for a team).
+  return { sizes: results, server: server ? { shared_buffers_mb: server.sharedBuffersMb, huge_pages: server.hugePages } : "DATABASE_URL" };
 }

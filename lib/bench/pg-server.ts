@@ -40,7 +40,27 @@ export function serverMemory(totalBytes: number): { sharedBuffersMb: number; eff
   };
 }
 
-export type PgServer = { url: string; /** The postmaster's process id. */ pid: number; stop(): void };
+export type PgServer = {
+  url: string;
+  /** The postmaster's process id. */
+  pid: number;
+  sharedBuffersMb: number;
+  /** Whether the server took huge pages for its shared memory (null: not known on this system). */
+  hugePages: boolean | null;
+  stop(): void;
+};
+
+/** Huge pages taken (in use or reserved) on this machine, from /proc/meminfo; null where it cannot tell. */
+function hugePagesTaken(): number | null {
+  try {
+    const info = fs.readFileSync("/proc/meminfo", "utf8");
+    const count = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, "m").exec(info)?.[1] ?? Number.NaN);
+    const taken = count("HugePages_Total") - count("HugePages_Free") + count("HugePages_Rsvd");
+    return Number.isFinite(taken) ? taken : null;
+  } catch {
+    return null;
+  }
+}
 
 export async function startPgServer(): Promise<PgServer> {
   const bin = postgresBin();
@@ -58,7 +78,10 @@ export async function startPgServer(): Promise<PgServer> {
   // machine: 128 MB of shared buffers, 4 MB of work memory).
   const memory = serverMemory(os.totalmem());
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c maintenance_work_mem=256MB -c shared_buffers=${memory.sharedBuffersMb}MB -c effective_cache_size=${memory.effectiveCacheMb}MB -c work_mem=16MB`;
+  // PostgreSQL's huge_pages = try takes them when the host has enough set aside (vm.nr_hugepages).
+  const hugePagesBefore = hugePagesTaken();
   asPostgres(path.join(bin, "pg_ctl"), ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
+  const hugePagesAfter = hugePagesTaken();
   const stop = (mode: "fast" | "immediate") => {
     process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
     try {
@@ -79,6 +102,8 @@ export async function startPgServer(): Promise<PgServer> {
   return {
     url: `postgres://${USER}@127.0.0.1:${port}/postgres`,
     pid: Number(fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]),
+    sharedBuffersMb: memory.sharedBuffersMb,
+    hugePages: hugePagesBefore === null || hugePagesAfter === null ? null : hugePagesAfter > hugePagesBefore,
     stop: () => stop("fast"),
   };
 }
