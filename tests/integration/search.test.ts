@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { col, execute, queryOne, queryRows } from "@/lib/db/rows";
 import { countCandidates, facetCounts, listCandidates } from "@/lib/db/queries/browse";
+import { expansionFor } from "@/lib/db/queries/browse-sql";
 import { forgetSearchPlans, type SearchPlan } from "@/lib/db/queries/browse-search";
 import { importInto, testBackends, type TestDatabase } from "@/lib/testing/test-db";
 import { importFile } from "@/lib/import/import-file";
@@ -160,6 +161,17 @@ describe.each(testBackends())("text search on $name", (backend) => {
     expect(await run(() => countCandidates(runner, dataset.id, newest, told))).toEqual(["words", "page"]);
     expect(await run(() => facetCounts(runner, dataset.id, newest, told))).toEqual(["words", "page"]);
     expect(await run(() => countCandidates(runner, dataset.id, newest))).toEqual(["backlog", "words", "page"]);
+    // The browse page expands the typed words once for its three reads and hands the result on.
+    const expansion = await expansionFor(database.handle, newest);
+    const both = { ...told, expansion };
+    expect(await run(() => countCandidates(runner, dataset.id, newest, both))).toEqual(["page"]);
+    expect(await run(() => facetCounts(runner, dataset.id, newest, both))).toEqual(["page"]);
+    expect(await run(() => listCandidates(runner, dataset, newest, { limit: 3, ...both }))).toEqual([
+      "walk size",
+      "estimate",
+      "page",
+      "requests",
+    ]);
   });
 
   it("lists every stored word, so a typed prefix becomes the words it stands for", async () => {

@@ -10,6 +10,7 @@ import { buildFacetTree } from "@/lib/browse/facets";
 import { filtersToSearch, parseBrowseFilters } from "@/lib/browse/filters";
 import { blindBrowsePage } from "@/lib/db/queries/blind";
 import { countCandidates, facetCounts, listCandidates } from "@/lib/db/queries/browse";
+import { expansionFor } from "@/lib/db/queries/browse-sql";
 import { loadDatasetOr404 } from "@/lib/db/queries/load-dataset";
 import { searchState } from "@/lib/db/queries/search-index";
 import { datasetMetadata } from "@/lib/pages/metadata";
@@ -25,8 +26,9 @@ export default async function BrowsePage({ params, searchParams }: Props) {
   const { db, dataset, can } = await loadDatasetOr404(datasetId);
   const filters = parseBrowseFilters(await searchParams);
   const reviewer = await currentReviewer(db);
-  // The row was read for this request: its search backlog spares each read looking it up again.
-  const read = { searchBacklog: dataset.searchBacklog };
+  // The row was read for this request: its search backlog spares each read looking it up again,
+  // and the typed words are expanded once for the three reads.
+  const read = { searchBacklog: dataset.searchBacklog, expansion: await expansionFor(db, filters) };
   const [facets, matching, fullPage, search] = await Promise.all([
     facetCounts(db, dataset.id, filters, read),
     countCandidates(db, dataset.id, filters, read),

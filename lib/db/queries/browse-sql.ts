@@ -78,7 +78,7 @@ export async function expansionFor(db: Pick<SqlRunner, "query">, filters: Browse
   return filters.q ? expandTyped(db, typedWords(filters.q)) : undefined;
 }
 
-/** buildWhere, with the search backlog from the caller or the database (searchBacklogFor) and the typed words expanded. */
+/** buildWhere, with the search backlog and the typed words' expansion from the caller or the database. */
 export async function whereFor(
   db: Pick<SqlRunner, "query">,
   datasetId: number,
@@ -86,7 +86,7 @@ export async function whereFor(
   options: WhereOptions = {},
 ): Promise<SqlParts> {
   const searchBacklog = await searchBacklogFor(db, datasetId, filters, options.searchBacklog);
-  return buildWhere(datasetId, filters, { ...options, searchBacklog, expansion: await expansionFor(db, filters) });
+  return buildWhere(datasetId, filters, { ...options, searchBacklog, expansion: options.expansion ?? (await expansionFor(db, filters)) });
 }
 
 /**

@@ -170,6 +170,8 @@ export async function listCandidates(
     searchPlan?: SearchPlan;
     /** datasets.search_backlog when the caller read the row for this request; else it is looked up. */
     searchBacklog?: boolean;
+    /** The typed words' expansion when the caller looked it up for this request (expansionFor); else it is. */
+    expansion?: Expansion;
   } = {},
 ): Promise<BrowsePage> {
   const sort = filters.sort ?? "newest";
@@ -177,7 +179,7 @@ export async function listCandidates(
     datasetId: dataset.id,
     filters,
     searchBacklog: await searchBacklogFor(db, dataset.id, filters, options.searchBacklog),
-    expansion: await expansionFor(db, filters),
+    expansion: options.expansion ?? (await expansionFor(db, filters)),
     cursor: decodeCursor(options.cursor),
     limit: Math.min(Math.max(options.limit ?? 60, 1), 200),
     direction: options.direction ?? "forward",
@@ -203,8 +205,8 @@ export async function cursorAt(db: DbHandle, dataset: { threshold: number }, can
   return encodeCursor(orderFor(sort, "forward").value(row));
 }
 
-/** Options of the count and facet reads: datasets.search_backlog when the caller read the row for this request. */
-type ReadOptions = { searchBacklog?: boolean };
+/** Options of the count and facet reads: datasets.search_backlog and the typed words' expansion when the caller has them for this request. */
+type ReadOptions = { searchBacklog?: boolean; expansion?: Expansion };
 
 export async function countCandidates(db: DbHandle, datasetId: number, filters: BrowseFilters, options: ReadOptions = {}): Promise<number> {
   const facet = buildFacetWhere(datasetId, filters);
