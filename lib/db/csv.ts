@@ -26,6 +26,12 @@ export type CopyTable<K extends string> = {
   columns: string[];
   /** One CSV line with the values keyed by the schema's property names. */
   row(values: Readonly<Record<K, CsvValue>>): string;
+  /**
+   * The line without its first columns `lead` (which must be the first keys, in order), from the
+   * comma before the next column to the newline: `${lead values joined by ","}${tail}` is the row.
+   * For rows built before their ids are known (lib/import/sft-rows.ts).
+   */
+  tail<L extends K>(lead: readonly L[], values: Readonly<Record<Exclude<K, L>, CsvValue>>): string;
 };
 
 /** A COPY of `keys` (schema property names, e.g. `datasetId`) into `table`. */
@@ -35,5 +41,12 @@ export function copyTable<T extends Table, K extends keyof T["$inferInsert"] & s
     table: getTableName(table),
     columns: keys.map((key) => columns[key].name),
     row: (values) => csvRow(keys, values),
+    tail: (lead, values) => {
+      if (lead.some((key, index) => keys[index] !== key))
+        throw new Error(`${getTableName(table)}: ${lead.join(", ")} are not its first columns`);
+      let line = "";
+      for (let index = lead.length; index < keys.length; index++) line += "," + field((values as Record<K, CsvValue>)[keys[index]]);
+      return `${line}\n`;
+    },
   };
 }

@@ -3,17 +3,8 @@
 // whichever file is read first — and each (chosen, rejected) becomes a manifest pair.
 import { candidatesOfRequests, insertManifestPairs, markInPair, requestsBySourceAndText } from "../db/queries/import-rows";
 import type { PreferenceRecord } from "../manifest/records";
-import { attemptOf } from "./batch-sft";
-import {
-  candidatesByImage,
-  isIdentical,
-  knownHashes,
-  reserveIds,
-  RowWriter,
-  type BatchContext,
-  type BatchLine,
-  type BatchResult,
-} from "./context";
+import { attemptOf, isIdentical } from "./sft-rows";
+import { candidatesByImage, knownHashes, reserveIds, RowWriter, type BatchContext, type BatchLine, type BatchResult } from "./context";
 
 type Known = { requestId: number; byImage: Map<string, number> };
 

@@ -1,30 +1,27 @@
 // One line of an import file checked and prepared for its batch: parsed, validated, hashed and,
-// for an SFT line, whether the export can re-create it from its fields (then its bytes need not
-// be stored). Runs in the importing thread or in the checking worker (checked-lines.ts).
+// for an SFT line, its rows (sft-rows.ts), which also say whether the export can re-create the
+// line from its fields (then its bytes need not be stored). Runs in the importing thread or in
+// the checking worker (checked-lines.ts).
 import crypto from "node:crypto";
 import { readLines } from "../manifest/line-reader";
 import { parseLine, type LineProblem, type ParsedLine } from "../manifest/records";
-import { rebuildMode, type RebuildMode } from "../manifest/sft-line";
+import { rebuildMode } from "../manifest/sft-line";
 import { termsAndWords } from "../search/terms";
+import { sftRows, type RowContext, type SftRows } from "./sft-rows";
+
+type Checked = { ok: true; lineNo: number; byteEnd: number; raw: string; hash: string; terms: string | null; newWords?: string[] };
 
 /**
  * byteEnd: where the line ends in the file (its newline included), for progress. terms: the
  * search words of the request an SFT or preference line creates (lib/search/terms.ts), computed
  * here so a bulk load's checking worker does it on its own core. newWords: those of its words no
  * earlier line of this file had, for the words list (the importer adds them with the line's batch).
+ * An SFT line checked for importing (with a RowContext) brings its rows instead of its record
+ * (sft-rows.ts): what the importer needs of it besides is its output image.
  */
 export type CheckedLine =
-  | {
-      ok: true;
-      lineNo: number;
-      byteEnd: number;
-      raw: string;
-      hash: string;
-      parsed: ParsedLine;
-      rebuild: RebuildMode | null;
-      terms: string | null;
-      newWords?: string[];
-    }
+  | (Checked & { parsed: ParsedLine })
+  | (Checked & { sft: { image: string; rows: SftRows } })
   | { ok: false; lineNo: number; byteEnd: number; problems: LineProblem[] };
 
 /** 64 bits of sha256 as a decimal string (a bigint column: far cheaper to index than hex text). */
@@ -41,14 +38,20 @@ export function checkLine(text: string): { ok: true; parsed: ParsedLine } | { ok
 
 /**
  * checkLine, and for a good line everything its batch needs that depends on the line alone.
- * `seenWords`: the words of the file's earlier lines (this line's are added).
+ * `seenWords`: the words of the file's earlier lines (this line's are added). `rows`: build an
+ * SFT line's rows for this import (without, e.g. for a strict import's first pass, it keeps its record).
  */
-export function prepareLine(text: string, lineNo: number, byteEnd: number, seenWords = new Set<string>()): CheckedLine {
+export function prepareLine(text: string, lineNo: number, byteEnd: number, seenWords = new Set<string>(), rows?: RowContext): CheckedLine {
   const result = checkLine(text);
   if (!result.ok) return { ok: false, lineNo, byteEnd, problems: result.problems };
   const { parsed } = result;
-  const rebuild = parsed.kind === "sft" ? rebuildMode(text, parsed.record) : null;
-  const line: CheckedLine = { ok: true, lineNo, byteEnd, raw: text, hash: lineHash(text), parsed, rebuild, terms: null };
+  const hash = lineHash(text);
+  let line: CheckedLine;
+  if (parsed.kind === "sft" && rows) {
+    const rebuild = rebuildMode(text, parsed.record);
+    const built = sftRows(rows, { record: parsed.record, raw: text, hash, lineNo, rebuild });
+    line = { ok: true, lineNo, byteEnd, raw: text, hash, sft: { image: parsed.record.output_image, rows: built }, terms: null };
+  } else line = { ok: true, lineNo, byteEnd, raw: text, hash, parsed, terms: null };
   if (parsed.kind !== "sft" && parsed.kind !== "preference") return line;
   const { terms, words } = termsAndWords(parsed.record.text, parsed.record.summarized_text);
   line.terms = terms;
@@ -58,14 +61,14 @@ export function prepareLine(text: string, lineNo: number, byteEnd: number, seenW
   return line;
 }
 
-/** The file's non-blank lines, checked in this thread. */
-export async function* checkLinesHere(file: string): AsyncGenerator<CheckedLine> {
+/** The file's non-blank lines, checked in this thread (`rows`: see prepareLine). */
+export async function* checkLinesHere(file: string, rows?: RowContext): AsyncGenerator<CheckedLine> {
   let byteEnd = 0;
   const seenWords = new Set<string>();
   for await (const line of readLines(file)) {
     byteEnd += line.byteLength;
     if (line.text.trim() === "") continue;
-    yield prepareLine(line.text, line.lineNo, byteEnd, seenWords);
+    yield prepareLine(line.text, line.lineNo, byteEnd, seenWords, rows);
   }
 }
 

@@ -2,8 +2,9 @@
 // in chunks, waiting whenever it is CHUNKS_AHEAD chunks ahead of the importer.
 import { parentPort, workerData } from "node:worker_threads";
 import { checkLinesHere, type CheckedLine, type CheckMessage } from "./check-line";
+import type { RowContext } from "./sft-rows";
 
-const { file, chunkLines, chunksAhead } = workerData as { file: string; chunkLines: number; chunksAhead: number };
+const { file, rows, chunkLines, chunksAhead } = workerData as { file: string; rows?: RowContext; chunkLines: number; chunksAhead: number };
 const port = parentPort!;
 let credit = chunksAhead;
 let wake: (() => void) | null = null;
@@ -21,7 +22,7 @@ async function send(lines: CheckedLine[]) {
 
 async function run() {
   let chunk: CheckedLine[] = [];
-  for await (const line of checkLinesHere(file)) {
+  for await (const line of checkLinesHere(file, rows)) {
     chunk.push(line);
     if (chunk.length >= chunkLines) {
       await send(chunk);

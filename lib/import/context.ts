@@ -1,34 +1,24 @@
 // Shared pieces of one import batch: the lines it holds, id reservation, and the row writers
 // that turn records into COPY-ready CSV for requests, candidates and manifest rows.
 import type { SqlRunner } from "../db/client";
-import {
-  CANDIDATE_COPY,
-  candidatesWithImages,
-  copyImportRows,
-  FacetTally,
-  MANIFEST_COPY,
-  REQUEST_COPY,
-  reserveIds,
-  TERMS_COPY,
-  sftOwnerLines,
-  storedLineHashes,
-} from "../db/queries/import-rows";
+import { CANDIDATE_COPY, MANIFEST_COPY, REQUEST_COPY, TERMS_COPY } from "../db/import-copy";
+import { candidatesWithImages, copyImportRows, FacetTally, reserveIds, sftOwnerLines, storedLineHashes } from "../db/queries/import-rows";
 import { copyImportRowsUnchecked } from "../db/queries/import-rows-unchecked";
 import type { CandidateRole, ManifestKind } from "../db/schema";
-import type { RebuildMode } from "../manifest/sft-line";
 import { termsAndWords } from "../search/terms";
 import { addSearchWords } from "../db/queries/search-words";
 import { groupOf, isKnownEditType } from "../taxonomy";
 import type { BulkMemory } from "./bulk-memory";
+import type { SftRows } from "./sft-rows";
 
 export const MULTI_TURN_EDIT_TYPE = "Multi-turn edit (no edit type in manifest)";
 export const MULTI_TURN_GROUP = "Multi-turn";
 
-/**
- * rebuild: for an SFT line, whether the export re-creates it from its fields; terms: the search
- * words of the request it creates, when the checking step computed them (check-line.ts).
- */
-export type BatchLine<R> = { lineNo: number; raw: string; hash: string; record: R; rebuild: RebuildMode | null; terms?: string | null };
+/** terms: the search words of the request it creates, when the checking step computed them (check-line.ts). */
+export type BatchLine<R> = { lineNo: number; raw: string; hash: string; record: R; terms?: string | null };
+
+/** An SFT line comes with its rows built (sft-rows.ts) instead of its record. */
+export type SftBatchLine = { lineNo: number; raw: string; hash: string; image: string; rows: SftRows; terms: string };
 
 export type BatchContext = {
   tx: SqlRunner;
@@ -131,7 +121,8 @@ export class RowWriter {
   constructor(private readonly context: BatchContext) {}
 
   request(input: RequestInput) {
-    this.requests.push(
+    this.addRequest(
+      input.id,
       REQUEST_COPY.row({
         id: input.id,
         datasetId: this.context.datasetId,
@@ -143,18 +134,36 @@ export class RowWriter {
         sessionId: input.sessionId ?? null,
         turn: input.turn ?? null,
       }),
+      () => input.terms ?? this.termsOf(input.text, input.summarizedText),
     );
+  }
+
+  /** A request's row and its search words (`terms`: called only when they are written now or deferred). */
+  private addRequest(id: number, row: string, terms: () => string) {
+    this.requests.push(row);
     const { isSearchDeferred, deferredTerms } = this.context;
     if (isSearchDeferred && !deferredTerms) return;
-    let terms = input.terms;
-    if (terms == null) {
-      const computed = termsAndWords(input.text, input.summarizedText);
-      terms = computed.terms;
-      for (const word of computed.words) this.words.add(word);
-    }
-    const row = TERMS_COPY.row({ requestId: input.id, terms });
-    if (isSearchDeferred) deferredTerms!.push(row);
-    else this.terms.push(row);
+    const termsRow = TERMS_COPY.row({ requestId: id, terms: terms() });
+    if (isSearchDeferred) deferredTerms!.push(termsRow);
+    else this.terms.push(termsRow);
+  }
+
+  /** Search words computed here (lines checked beforehand bring theirs) are added to the words list by flush. */
+  private termsOf(text: string, summarizedText: string): string {
+    const computed = termsAndWords(text, summarizedText);
+    for (const word of computed.words) this.words.add(word);
+    return computed.terms;
+  }
+
+  /** An SFT line's request, candidate and manifest row (its rows were built when it was checked). */
+  sft(requestId: number, candidateId: number, line: SftBatchLine) {
+    const { rows } = line;
+    this.addRequest(requestId, `${requestId}${rows.request}`, () => line.terms);
+    this.context.memory?.addCandidate(line.image, { id: candidateId, requestId, role: "sft" });
+    if (this.context.unchecked) this.facets.addKey(rows.facets);
+    this.candidates.push(`${candidateId},${requestId}${rows.candidate}`);
+    this.remember("sft", line.hash, requestId, line.lineNo);
+    this.manifest.push(`${requestId}${rows.manifest}`);
   }
 
   candidate(input: CandidateInput) {
@@ -185,12 +194,16 @@ export class RowWriter {
     );
   }
 
-  manifestRow(input: ManifestRowInput) {
+  /** A bulk load's in-memory lookups learn of a manifest line. */
+  private remember(kind: ManifestKind, hash: string, requestId: number | null | undefined, lineNo: number) {
     const memory = this.context.memory;
-    if (memory) {
-      memory.addLine(input.kind, input.hash);
-      if (input.kind === "sft" && input.requestId) memory.setSftLine(input.requestId, input.lineNo);
-    }
+    if (!memory) return;
+    memory.addLine(kind, hash);
+    if (kind === "sft" && requestId) memory.setSftLine(requestId, lineNo);
+  }
+
+  manifestRow(input: ManifestRowInput) {
+    this.remember(input.kind, input.hash, input.requestId, input.lineNo);
     this.manifest.push(
       MANIFEST_COPY.row({
         datasetId: this.context.datasetId,
@@ -219,10 +232,6 @@ export class RowWriter {
     this.manifest = [];
     this.words = new Set();
   }
-}
-
-export function isIdentical(text: string, summarized: string): boolean {
-  return text.trim() === summarized.trim();
 }
 
 /** Existing candidates of the dataset with these image paths. */

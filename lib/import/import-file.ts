@@ -28,7 +28,8 @@ import { lineHash, type CheckedLine } from "./check-line";
 import { checkLinesHere } from "./check-line";
 import { BulkMemory } from "./bulk-memory";
 import { collectGarbage, limitHeapGrowth } from "./collect-garbage";
-import type { BatchContext, BatchLine, BatchResult } from "./context";
+import type { BatchContext, BatchLine, BatchResult, SftBatchLine } from "./context";
+import type { RowContext } from "./sft-rows";
 
 export { lineHash };
 
@@ -54,7 +55,7 @@ export type ImportOptions = {
    * benchmarks, which run under tsx. Not imported here: the web app's bundler would follow the
    * worker into tsx and esbuild, and the app checks lines in its own thread (the default).
    */
-  checkLines?: (file: string) => AsyncGenerator<CheckedLine>;
+  checkLines?: (file: string, rows?: RowContext) => AsyncGenerator<CheckedLine>;
   /**
    * Bulk loads: where to append the COPY lines of the requests' search words (computed while
    * checking), for buildSearchIndex's `termsFile` to load in one go after the rows are browsable.
@@ -86,7 +87,9 @@ const MAX_STORED_MESSAGES = 1000;
 /** Bulk loads collect garbage every this many batches (collect-garbage.ts). */
 const BATCHES_PER_COLLECTION = 10;
 
-type Pending = { [K in ParsedLine["kind"]]: BatchLine<Extract<ParsedLine, { kind: K }>["record"]>[] };
+type Pending = { [K in Exclude<ParsedLine["kind"], "sft">]: BatchLine<Extract<ParsedLine, { kind: K }>["record"]>[] } & {
+  sft: SftBatchLine[];
+};
 
 const emptyPending = (): Pending => ({ sft: [], preference: [], multi_turn: [], judge_scores: [], decisions: [] });
 
@@ -121,7 +124,8 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
   };
 
   // The CLI's bulk loads check lines in a worker thread, in parallel with writing them (checked-lines.ts).
-  const checkedLines = (): AsyncGenerator<CheckedLine> => (options.checkLines ?? checkLinesHere)(options.file);
+  // The importing pass has SFT lines' rows built there too (sft-rows.ts).
+  const checkedLines = (rows?: RowContext): AsyncGenerator<CheckedLine> => (options.checkLines ?? checkLinesHere)(options.file, rows);
 
   if (options.strict) {
     // First pass validates everything; nothing is written unless every line is good.
@@ -202,7 +206,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     options.onProgress?.({ file: label, linesRead: report.linesTotal, bytesRead, totalBytes, imported: report.imported, bad: report.bad });
   };
 
-  for await (const line of checkedLines()) {
+  for await (const line of checkedLines({ datasetId: options.datasetId, runId, file: label })) {
     bytesRead = line.byteEnd;
     report.linesTotal++;
     if (!line.ok) {
@@ -210,15 +214,12 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
       continue;
     }
     if (line.newWords) pendingWords.push(...line.newWords);
-    const entry = {
-      lineNo: line.lineNo,
-      raw: line.raw,
-      hash: line.hash,
-      record: line.parsed.record,
-      rebuild: line.rebuild,
-      terms: line.terms,
-    };
-    (pending[line.parsed.kind] as BatchLine<unknown>[]).push(entry);
+    const { lineNo, raw, hash, terms } = line;
+    if ("sft" in line) {
+      if (terms === null) throw new Error(`${label}:${lineNo}: an SFT line was checked without its search words`);
+      pending.sft.push({ lineNo, raw, hash, terms, ...line.sft });
+    } else if (line.parsed.kind === "sft") throw new Error(`${label}:${lineNo}: an SFT line was checked without its rows`);
+    else (pending[line.parsed.kind] as BatchLine<unknown>[]).push({ lineNo, raw, hash, terms, record: line.parsed.record });
     pendingCount++;
     if (pendingCount >= batchSize) {
       await flush();

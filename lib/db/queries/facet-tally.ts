@@ -5,19 +5,8 @@ import "server-only";
 // does not write take their schema defaults, read here from the table so they cannot drift.
 import { getTableColumns } from "drizzle-orm";
 import type { SqlRunner } from "../client";
+import { facetKey, facetsOfKey, type FacetWritten } from "../import-copy";
 import { candidates } from "../schema";
-
-/** The facet columns an imported candidate row writes. */
-export type FacetWritten = {
-  datasetId: number;
-  editType: string;
-  groupName: string;
-  isKnownType: boolean;
-  effectiveVerdict: string;
-  isInPair: boolean;
-  isMultiTurn: boolean;
-  isIdenticalText: boolean;
-};
 
 function defaultOf<T>(name: keyof typeof candidates.$inferSelect, check: (value: unknown) => value is T): T {
   const value = getTableColumns(candidates)[name].default;
@@ -41,10 +30,14 @@ export class FacetTally {
   private groups = new Map<string, Group>();
 
   add(row: FacetWritten) {
-    const key = `${row.datasetId}\u0000${row.editType}\u0000${row.groupName}\u0000${row.isKnownType}\u0000${row.effectiveVerdict}\u0000${row.isInPair}\u0000${row.isMultiTurn}\u0000${row.isIdenticalText}`;
+    this.addKey(facetKey(row));
+  }
+
+  /** add, for a row whose facetKey was computed already (an SFT line's, sft-rows.ts). */
+  addKey(key: string) {
     const group = this.groups.get(key);
     if (group) group.n++;
-    else this.groups.set(key, { ...row, n: 1 });
+    else this.groups.set(key, { ...facetsOfKey(key), n: 1 });
   }
 
   /** Adds the tallied counts to facet_counts (as the insert trigger would have) and starts over. */

@@ -6,7 +6,8 @@ import { z } from "zod";
 import type { SqlRunner } from "../client";
 import { col, queryRows } from "../rows";
 import { FacetTally } from "./facet-tally";
-import { CANDIDATE_COPY, copyImportRows, MANIFEST_COPY, REQUEST_COPY, TERMS_COPY, type ImportRowLines } from "./import-rows";
+import { CANDIDATE_COPY, MANIFEST_COPY, REQUEST_COPY, TERMS_COPY } from "../import-copy";
+import { copyImportRows, type ImportRowLines } from "./import-rows";
 
 const COPIED_TABLES = [REQUEST_COPY.table, CANDIDATE_COPY.table, MANIFEST_COPY.table];
 

@@ -4,57 +4,12 @@ import "server-only";
 // reviews, sessions and pairs. Each runs on the batch's transaction and returns plain typed values.
 import { z } from "zod";
 import type { SqlRunner } from "../client";
-import { copyTable } from "../csv";
+import { CANDIDATE_COPY, MANIFEST_COPY, REQUEST_COPY, TERMS_COPY } from "../import-copy";
 import { col, queryOne, queryRows } from "../rows";
-import { candidates, manifestRows, requests, requestTerms, type ManifestKind } from "../schema";
+import type { ManifestKind } from "../schema";
 import { FacetTally } from "./facet-tally";
 
 export { FacetTally };
-
-/** The columns a batch writes, by COPY (one per table per batch). */
-export const REQUEST_COPY = copyTable(requests, [
-  "id",
-  "datasetId",
-  "sourceImage",
-  "localSourceImage",
-  "text",
-  "summarizedText",
-  "editType",
-  "sessionId",
-  "turn",
-]);
-export const CANDIDATE_COPY = copyTable(candidates, [
-  "id",
-  "datasetId",
-  "requestId",
-  "imagePath",
-  "role",
-  "prior",
-  "attempt",
-  "editType",
-  "groupName",
-  "isKnownType",
-  "isMultiTurn",
-  "isInPair",
-  "isIdenticalText",
-  "effectiveVerdict",
-]);
-export const MANIFEST_COPY = copyTable(manifestRows, [
-  "datasetId",
-  "kind",
-  "lineHash",
-  "keyImage",
-  "raw",
-  "rebuild",
-  "sourceFile",
-  "lineNo",
-  "importRunId",
-  "requestId",
-  "sessionId",
-]);
-
-/** A request's search words (lib/search/terms.ts), written beside it unless a bulk load defers them. */
-export const TERMS_COPY = copyTable(requestTerms, ["requestId", "terms"]);
 
 export type ImportRowLines = { requests: string[]; terms: string[]; candidates: string[]; manifest: string[] };
 

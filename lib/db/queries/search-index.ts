@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import type { DbHandle, SqlRunner } from "../client";
 import { col, execute, queryOne, queryRows } from "../rows";
-import { TERMS_COPY } from "./import-rows";
+import { TERMS_COPY } from "../import-copy";
 import type { SearchState } from "../../search/state";
 
 type Runner = Pick<SqlRunner, "query">;
