@@ -3,7 +3,7 @@
 // line from its fields (then its bytes need not be stored). Runs in the importing thread or in
 // the checking worker (checked-lines.ts).
 import crypto from "node:crypto";
-import { readLines } from "../manifest/line-reader";
+import { readLineBatches } from "../manifest/line-reader";
 import { parseLine, type LineProblem, type ParsedLine } from "../manifest/records";
 import { rebuildMode } from "../manifest/sft-line";
 import { termsAndWords } from "../search/terms";
@@ -55,20 +55,31 @@ export function prepareLine(text: string, lineNo: number, byteEnd: number, seenW
   if (parsed.kind !== "sft" && parsed.kind !== "preference") return line;
   const { terms, words } = termsAndWords(parsed.record.text, parsed.record.summarized_text);
   line.terms = terms;
-  const fresh = words.filter((word) => !seenWords.has(word));
-  for (const word of fresh) seenWords.add(word);
-  if (fresh.length) line.newWords = fresh;
+  for (const word of words) {
+    if (seenWords.has(word)) continue;
+    seenWords.add(word);
+    (line.newWords ??= []).push(word);
+  }
   return line;
 }
 
 /** The file's non-blank lines, checked in this thread (`rows`: see prepareLine). */
 export async function* checkLinesHere(file: string, rows?: RowContext): AsyncGenerator<CheckedLine> {
+  for await (const lines of checkLineBatches(file, rows)) yield* lines;
+}
+
+/** checkLinesHere, a batch of lines at a time (readLineBatches). */
+export async function* checkLineBatches(file: string, rows?: RowContext): AsyncGenerator<CheckedLine[]> {
   let byteEnd = 0;
   const seenWords = new Set<string>();
-  for await (const line of readLines(file)) {
-    byteEnd += line.byteLength;
-    if (line.text.trim() === "") continue;
-    yield prepareLine(line.text, line.lineNo, byteEnd, seenWords, rows);
+  for await (const lines of readLineBatches(file)) {
+    const checked: CheckedLine[] = [];
+    for (const line of lines) {
+      byteEnd += line.byteLength;
+      if (line.text.trim() === "") continue;
+      checked.push(prepareLine(line.text, line.lineNo, byteEnd, seenWords, rows));
+    }
+    if (checked.length) yield checked;
   }
 }
 

@@ -1,7 +1,7 @@
 // The checking worker of a bulk load (checked-lines.ts): checks the file's lines and posts them
 // in chunks, waiting whenever it is CHUNKS_AHEAD chunks ahead of the importer.
 import { parentPort, workerData } from "node:worker_threads";
-import { checkLinesHere, type CheckedLine, type CheckMessage } from "./check-line";
+import { checkLineBatches, type CheckedLine, type CheckMessage } from "./check-line";
 import type { RowContext } from "./sft-rows";
 
 const { file, rows, chunkLines, chunksAhead } = workerData as { file: string; rows?: RowContext; chunkLines: number; chunksAhead: number };
@@ -22,9 +22,10 @@ async function send(lines: CheckedLine[]) {
 
 async function run() {
   let chunk: CheckedLine[] = [];
-  for await (const line of checkLinesHere(file, rows)) {
-    chunk.push(line);
-    if (chunk.length >= chunkLines) {
+  for await (const lines of checkLineBatches(file, rows)) {
+    for (const line of lines) {
+      chunk.push(line);
+      if (chunk.length < chunkLines) continue;
       await send(chunk);
       chunk = [];
     }

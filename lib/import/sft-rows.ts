@@ -3,7 +3,7 @@
 // which the importer knows only when it writes the batch (batch-sft.ts puts them in front).
 // Before, the importing thread built every row field by field, and that and its garbage were a
 // third of its time in a 400K load. Not server-only: the worker imports this.
-import { CANDIDATE_COPY, facetKey, MANIFEST_COPY, REQUEST_COPY } from "../db/import-copy";
+import { CANDIDATE_COPY, facetKey, MANIFEST_COPY, REQUEST_COPY, type FacetWritten } from "../db/import-copy";
 import type { SftRecord } from "../manifest/records";
 import type { RebuildMode } from "../manifest/sft-line";
 import { groupOf, isKnownEditType } from "../taxonomy";
@@ -17,21 +17,39 @@ export type RowContext = { datasetId: number; runId: number; file: string };
  */
 export type SftRows = { request: string; candidate: string; manifest: string; facets: string };
 
+type Facets = { values: FacetWritten; key: string };
+
+/** An SFT candidate's facets depend on the dataset, the edit type and whether both texts are the same: worked out once each. */
+const facetCache = new Map<string, Facets>();
+const MAX_CACHED_FACETS = 1000;
+
+function sftFacets(datasetId: number, editType: string, isIdenticalText: boolean): Facets {
+  const cacheKey = `${datasetId}\u0000${isIdenticalText}\u0000${editType}`;
+  let facets = facetCache.get(cacheKey);
+  if (facets) return facets;
+  const values = {
+    datasetId,
+    editType,
+    groupName: groupOf(editType),
+    isKnownType: isKnownEditType(editType),
+    effectiveVerdict: "pass",
+    isInPair: false,
+    isMultiTurn: false,
+    isIdenticalText,
+  };
+  facets = { values, key: facetKey(values) };
+  // A file of made-up edit types must not grow this without bound.
+  if (facetCache.size >= MAX_CACHED_FACETS) facetCache.clear();
+  facetCache.set(cacheKey, facets);
+  return facets;
+}
+
 export function sftRows(
   context: RowContext,
   line: { record: SftRecord; raw: string; hash: string; lineNo: number; rebuild: RebuildMode | null },
 ): SftRows {
   const { record } = line;
-  const facets = {
-    datasetId: context.datasetId,
-    editType: record.edit_type,
-    groupName: groupOf(record.edit_type),
-    isKnownType: isKnownEditType(record.edit_type),
-    effectiveVerdict: "pass",
-    isInPair: false,
-    isMultiTurn: false,
-    isIdenticalText: isIdentical(record.text, record.summarized_text),
-  };
+  const facets = sftFacets(context.datasetId, record.edit_type, isIdentical(record.text, record.summarized_text));
   return {
     request: REQUEST_COPY.tail(["id"], {
       datasetId: context.datasetId,
@@ -44,7 +62,7 @@ export function sftRows(
       turn: null,
     }),
     candidate: CANDIDATE_COPY.tail(["id", "requestId"], {
-      ...facets,
+      ...facets.values,
       imagePath: record.output_image,
       role: "sft",
       prior: "pass",
@@ -62,7 +80,7 @@ export function sftRows(
       importRunId: context.runId,
       sessionId: null,
     }),
-    facets: facetKey(facets),
+    facets: facets.key,
   };
 }
 
