@@ -22,7 +22,7 @@ export async function importSftBatch(context: BatchContext, lines: SftBatchLine[
   const fresh = lines.filter((line) => !known.has(line.hash));
   const existing = await candidatesByImage(
     context,
-    fresh.map((line) => line.image),
+    fresh.map((line) => line.rows.image),
   );
   const requestIds = [...new Set([...existing.values()].flat().map((candidate) => candidate.requestId))];
   const owners = await sftOwners(context, requestIds);
@@ -42,7 +42,7 @@ export async function importSftBatch(context: BatchContext, lines: SftBatchLine[
       continue;
     }
     seenHash.add(line.hash);
-    const { image } = line;
+    const { image } = line.rows;
     const earlierInBatch = seenInBatch.get(image);
     const candidates = existing.get(image) ?? [];
     const orphan = earlierInBatch === undefined ? candidates.find((candidate) => !owners.has(candidate.requestId)) : undefined;

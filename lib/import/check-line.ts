@@ -17,11 +17,11 @@ type Checked = { ok: true; lineNo: number; byteEnd: number; raw: string; hash: s
  * here so a bulk load's checking worker does it on its own core. newWords: those of its words no
  * earlier line of this file had, for the words list (the importer adds them with the line's batch).
  * An SFT line checked for importing (with a RowContext) brings its rows instead of its record
- * (sft-rows.ts): what the importer needs of it besides is its output image.
+ * (sft-rows.ts), which also name its output image.
  */
 export type CheckedLine =
   | (Checked & { parsed: ParsedLine })
-  | (Checked & { sft: { image: string; rows: SftRows } })
+  | (Checked & { sft: SftRows })
   | { ok: false; lineNo: number; byteEnd: number; problems: LineProblem[] };
 
 /** 64 bits of sha256 as a decimal string (a bigint column: far cheaper to index than hex text). */
@@ -50,7 +50,7 @@ export function prepareLine(text: string, lineNo: number, byteEnd: number, seenW
   if (parsed.kind === "sft" && rows) {
     const rebuild = rebuildMode(text, parsed.record);
     const built = sftRows(rows, { record: parsed.record, raw: text, hash, lineNo, rebuild });
-    line = { ok: true, lineNo, byteEnd, raw: text, hash, sft: { image: parsed.record.output_image, rows: built }, terms: null };
+    line = { ok: true, lineNo, byteEnd, raw: text, hash, sft: built, terms: null };
   } else line = { ok: true, lineNo, byteEnd, raw: text, hash, parsed, terms: null };
   if (parsed.kind !== "sft" && parsed.kind !== "preference") return line;
   const { terms, words } = termsAndWords(parsed.record.text, parsed.record.summarized_text);

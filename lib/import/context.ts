@@ -18,7 +18,7 @@ export const MULTI_TURN_GROUP = "Multi-turn";
 export type BatchLine<R> = { lineNo: number; raw: string; hash: string; record: R; terms?: string | null };
 
 /** An SFT line comes with its rows built (sft-rows.ts) instead of its record. */
-export type SftBatchLine = { lineNo: number; raw: string; hash: string; image: string; rows: SftRows; terms: string };
+export type SftBatchLine = { lineNo: number; raw: string; hash: string; rows: SftRows; terms: string };
 
 export type BatchContext = {
   tx: SqlRunner;
@@ -159,7 +159,7 @@ export class RowWriter {
   sft(requestId: number, candidateId: number, line: SftBatchLine) {
     const { rows } = line;
     this.addRequest(requestId, `${requestId}${rows.request}`, () => line.terms);
-    this.context.memory?.addCandidate(line.image, { id: candidateId, requestId, role: "sft" });
+    this.context.memory?.addCandidate(rows.image, { id: candidateId, requestId, role: "sft" });
     if (this.context.unchecked) this.facets.addKey(rows.facets);
     this.candidates.push(`${candidateId},${requestId}${rows.candidate}`);
     this.remember("sft", line.hash, requestId, line.lineNo);

@@ -217,7 +217,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     const { lineNo, raw, hash, terms } = line;
     if ("sft" in line) {
       if (terms === null) throw new Error(`${label}:${lineNo}: an SFT line was checked without its search words`);
-      pending.sft.push({ lineNo, raw, hash, terms, ...line.sft });
+      pending.sft.push({ lineNo, raw, hash, terms, rows: line.sft });
     } else if (line.parsed.kind === "sft") throw new Error(`${label}:${lineNo}: an SFT line was checked without its rows`);
     else (pending[line.parsed.kind] as BatchLine<unknown>[]).push({ lineNo, raw, hash, terms, record: line.parsed.record });
     pendingCount++;

@@ -12,10 +12,12 @@ import { groupOf, isKnownEditType } from "../taxonomy";
 export type RowContext = { datasetId: number; runId: number; file: string };
 
 /**
- * The rows after their ids (CopyTable.tail): `${requestId}${request}`, `${candidateId},${requestId}${candidate}`,
- * `${requestId}${manifest}`; facets: the candidate's facetKey, for an unchecked COPY's tally.
+ * image: the candidate's output image (for the importer's lookups). request, candidate, manifest:
+ * the rows after their ids (CopyTable.tail), written as `${requestId}${request}`,
+ * `${candidateId},${requestId}${candidate}` and `${requestId}${manifest}`. facets: the
+ * candidate's facetKey, for an unchecked COPY's tally.
  */
-export type SftRows = { request: string; candidate: string; manifest: string; facets: string };
+export type SftRows = { image: string; request: string; candidate: string; manifest: string; facets: string };
 
 type Facets = { values: FacetWritten; key: string };
 
@@ -51,6 +53,7 @@ export function sftRows(
   const { record } = line;
   const facets = sftFacets(context.datasetId, record.edit_type, isIdentical(record.text, record.summarized_text));
   return {
+    image: record.output_image,
     request: REQUEST_COPY.tail(["id"], {
       datasetId: context.datasetId,
       sourceImage: record.open_image_input_url,

@@ -17,6 +17,23 @@ describe("search words", () => {
     ]);
   });
 
+  it("cuts words at 200 characters and splits ASCII text exactly as its Unicode pattern would", () => {
+    expect(wordsOf(`${"a".repeat(300)} b ${"a".repeat(200)}`)).toEqual(["a".repeat(200), "b"]);
+    // The Kelvin sign lower-cases to an ASCII "k".
+    expect(wordsOf("\u212Aelvin x--y__z 12ab  ")).toEqual(["kelvin", "x", "y", "z", "12ab"]);
+    expect(wordsOf("  ,; ")).toEqual([]);
+    const texts = ["Add a RED car; the red car's 2nd wheel—blue-sky", "tabs\there\nnew_lines", "Zoom in 2x (50%)", "ünïcödé and ascii"];
+    for (const text of texts)
+      expect(wordsOf(text)).toEqual([
+        ...new Set(
+          text
+            .toLowerCase()
+            .normalize("NFC")
+            .match(/[\p{L}\p{N}]+/gu) ?? [],
+        ),
+      ]);
+  });
+
   it("keeps letters of every script, normalised", () => {
     expect(wordsOf("Café au lait, Ünïcödé 東京タワー")).toEqual(["café", "au", "lait", "ünïcödé", "東京タワー"]);
     expect(wordsOf("Cafe\u0301")).toEqual(["café"]);
