@@ -48,6 +48,8 @@ export async function importSftBatch(context: BatchContext, lines: SftBatchLine[
     const orphan = earlierInBatch === undefined ? candidates.find((candidate) => !owners.has(candidate.requestId)) : undefined;
     if (orphan) {
       // Created by a preference row read earlier: this SFT row describes that same request.
+      if (line.raw === null)
+        throw new Error(`${context.file}:${line.lineNo}: an SFT line that describes an earlier request came without its text`);
       writer.manifestRow({
         kind: "sft",
         hash: line.hash,

@@ -18,7 +18,7 @@ export const MULTI_TURN_GROUP = "Multi-turn";
 export type BatchLine<R> = { lineNo: number; raw: string; hash: string; record: R; terms?: string | null };
 
 /** An SFT line comes with its rows built (sft-rows.ts) instead of its record. */
-export type SftBatchLine = { lineNo: number; raw: string; hash: string; rows: SftRows; terms: string };
+export type SftBatchLine = { lineNo: number; raw: string | null; hash: string; rows: SftRows; terms: string };
 
 export type BatchContext = {
   tx: SqlRunner;

@@ -206,7 +206,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     options.onProgress?.({ file: label, linesRead: report.linesTotal, bytesRead, totalBytes, imported: report.imported, bad: report.bad });
   };
 
-  for await (const line of checkedLines({ datasetId: options.datasetId, runId, file: label })) {
+  for await (const line of checkedLines({ datasetId: options.datasetId, runId, file: label, isDatasetEmpty: memory !== undefined })) {
     bytesRead = line.byteEnd;
     report.linesTotal++;
     if (!line.ok) {
@@ -214,12 +214,12 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
       continue;
     }
     if (line.newWords) pendingWords.push(...line.newWords);
-    const { lineNo, raw, hash, terms } = line;
+    const { lineNo, hash, terms } = line;
     if ("sft" in line) {
       if (terms === null) throw new Error(`${label}:${lineNo}: an SFT line was checked without its search words`);
-      pending.sft.push({ lineNo, raw, hash, terms, rows: line.sft });
+      pending.sft.push({ lineNo, raw: line.raw, hash, terms, rows: line.sft });
     } else if (line.parsed.kind === "sft") throw new Error(`${label}:${lineNo}: an SFT line was checked without its rows`);
-    else (pending[line.parsed.kind] as BatchLine<unknown>[]).push({ lineNo, raw, hash, terms, record: line.parsed.record });
+    else (pending[line.parsed.kind] as BatchLine<unknown>[]).push({ lineNo, raw: line.raw, hash, terms, record: line.parsed.record });
     pendingCount++;
     if (pendingCount >= batchSize) {
       await flush();

@@ -8,8 +8,13 @@ import type { SftRecord } from "../manifest/records";
 import type { RebuildMode } from "../manifest/sft-line";
 import { groupOf, isKnownEditType } from "../taxonomy";
 
-/** What a line's rows say besides its own fields: the dataset, the import run and the file's name. */
-export type RowContext = { datasetId: number; runId: number; file: string };
+/**
+ * What a line's rows say besides its own fields: the dataset, the import run and the file's name.
+ * isDatasetEmpty: the dataset held nothing when the import began, and nothing else writes to it
+ * meanwhile (a bulk load's), so SFT lines before any line of another kind come without their raw
+ * text (check-line.ts).
+ */
+export type RowContext = { datasetId: number; runId: number; file: string; isDatasetEmpty?: boolean };
 
 /**
  * image: the candidate's output image (for the importer's lookups). request, candidate, manifest:

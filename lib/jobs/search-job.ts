@@ -30,7 +30,7 @@ import {
 import { ensureIndexes } from "../db/indexes";
 import { isConstraintViolation } from "../db/pg-error";
 import { canCopyUnchecked } from "../db/queries/import-rows-unchecked";
-import { readLines } from "../manifest/line-reader";
+import { readLineBatches } from "../manifest/line-reader";
 import { collectGarbage } from "../import/collect-garbage";
 import { termsAndWords } from "../search/terms";
 import type { JobHandler } from "./worker";
@@ -85,10 +85,12 @@ async function loadTermsFile(db: DbHandle, file: string, total: number, options:
     await options.onProgress?.({ stage: "words", done, total: Math.max(total, done) });
   };
   try {
-    for await (const line of readLines(file)) {
-      if (options.signal?.aborted) break;
-      if (line.text) chunk.push(line.text);
-      if (chunk.length >= FILE_CHUNK) await copy();
+    reading: for await (const lines of readLineBatches(file)) {
+      for (const line of lines) {
+        if (options.signal?.aborted) break reading;
+        if (line.text) chunk.push(line.text);
+        if (chunk.length >= FILE_CHUNK) await copy();
+      }
     }
     if (chunk.length && !options.signal?.aborted) await copy();
   } catch (error) {

@@ -125,6 +125,37 @@ describe.each(testBackends())("bulk import on $name", (backend) => {
     }
   });
 
+  it("attaches SFT lines to the requests preference lines before them created, as an ordinary import does", async () => {
+    // The preference lines first: their chosen images become requests the SFT lines then describe
+    // (the SFT lines before any other kind come from the checking worker without their text).
+    const lines = fs.readFileSync(mixedFile(), "utf8").trimEnd().split("\n");
+    const file = path.join(scratch, "preference-first.jsonl");
+    fs.writeFileSync(file, [...lines.slice(-3), ...lines.slice(0, -3)].join("\n") + "\n");
+    const [plain] = await importInto(database.handle, "plain-pf", [file], { batchSize: 4 });
+    const [bulk] = await importInto(database.handle, "bulk-pf", [file], { batchSize: 4, bulk: true, checkLines: checkLinesInWorker });
+    for (const key of ["linesTotal", "imported", "unchanged", "bad", "byKind", "warnings", "errors"] as const) {
+      expect(bulk[key], key).toEqual(plain[key]);
+    }
+    const described = async (name: string) =>
+      (
+        await queryOne(
+          database.handle,
+          z.object({ n: col.int }),
+          `SELECT count(*) AS n FROM manifest_rows m JOIN datasets d ON d.id = m.dataset_id
+           JOIN candidates c ON c.request_id = m.request_id AND c.role = 'rejected'
+           WHERE d.name = $1 AND m.kind = 'sft'`,
+          [name],
+        )
+      ).n;
+    // SFT rows describe the requests whose rejected attempts the preference lines added.
+    expect(await described("bulk-pf")).toBeGreaterThan(0);
+    expect(await described("bulk-pf")).toBe(await described("plain-pf"));
+    const plainExport = await exportOf(database.handle, "plain-pf", scratch);
+    const bulkExport = await exportOf(database.handle, "bulk-pf", scratch);
+    for (const name of ["sft.jsonl", "preference.jsonl"]) expect(bulkExport.read(name), name).toBe(plainExport.read(name));
+    expect(bulkExport.read("sft.jsonl").trimEnd().split("\n")).toHaveLength(lines.length - 3 - 1); // less the duplicate line
+  });
+
   it("loads the words a bulk load kept in its terms file, the same as computing them, and drops and rebuilds the GIN index", async () => {
     // A database of its own: no words stored yet, so the build drops the GIN index for the load.
     const fresh = await backend.create();
