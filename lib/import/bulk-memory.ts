@@ -38,8 +38,10 @@ export class BulkMemory {
 
   /** The candidates with this output image, oldest first (empty when none). */
   candidatesOf(imagePath: string): ImageCandidate[] {
+    const newest = this.newestByImage.get(imagePath);
+    if (newest === undefined) return []; // the common case: no array to fill and reverse
     const found: ImageCandidate[] = [];
-    for (let index = this.newestByImage.get(imagePath) ?? -1; index !== -1; index = this.previous[index])
+    for (let index = newest; index !== -1; index = this.previous[index])
       found.push({ id: this.ids[index], requestId: this.requestIds[index], role: this.roles[index] });
     return found.reverse();
   }
