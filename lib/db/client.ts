@@ -31,8 +31,8 @@ export type SqlRunner = {
    * queryRows/queryOne (lib/db/rows.ts), which check them against a row schema.
    */
   query(text: string, params?: unknown[]): Promise<SqlRow[]>;
-  /** Bulk load CSV text: PGlite COPY FROM '/dev/blob', PostgreSQL COPY FROM STDIN. */
-  copyFrom(table: string, columns: string[], csv: string): Promise<void>;
+  /** Bulk load CSV text (a string or its UTF-8 bytes): PGlite COPY FROM '/dev/blob', PostgreSQL COPY FROM STDIN. */
+  copyFrom(table: string, columns: string[], csv: string | Uint8Array<ArrayBuffer>): Promise<void>;
 };
 
 export type DbHandle = SqlRunner & {
@@ -213,7 +213,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   const pgDb = drizzlePg(pool, { schema });
   const db = pgDb as unknown as Db;
   type Queryable = Pick<pg.PoolClient, "query">;
-  const copyWith = async (target: Queryable, table: string, columns: string[], csv: string) => {
+  const copyWith = async (target: Queryable, table: string, columns: string[], csv: string | Uint8Array<ArrayBuffer>) => {
     const stream = target.query(copyFromStdin(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`));
     await pipeline(Readable.from([csv]), stream);
   };

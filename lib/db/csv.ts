@@ -50,3 +50,34 @@ export function copyTable<T extends Table, K extends keyof T["$inferInsert"] & s
     },
   };
 }
+
+/**
+ * COPY text kept as UTF-8 bytes, its parts written in as they come. A batch's rows were strings
+ * joined at the end and encoded again for the COPY: for 400K requests that took 2.0 s of the
+ * importing thread, against 0.2 s written here (a micro-benchmark of 80 batches of 5,000 rows,
+ * some with non-Latin-1 text, which makes a joined string two bytes a character).
+ */
+export class CsvBytes {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+  private size = 0;
+
+  append(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
+    const room = this.size + text.length * 3;
+    if (room > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(room, this.buffer.length * 2));
+      this.buffer.copy(bigger, 0, 0, this.size);
+      this.buffer = bigger;
+    }
+    this.size += this.buffer.write(text, this.size);
+  }
+
+  get isEmpty(): boolean {
+    return this.size === 0;
+  }
+
+  /** The bytes written so far (a view: append no more while a COPY reads it). */
+  bytes(): Uint8Array<ArrayBuffer> {
+    return this.buffer.subarray(0, this.size);
+  }
+}

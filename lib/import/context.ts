@@ -1,6 +1,7 @@
 // Shared pieces of one import batch: the lines it holds, id reservation, and the row writers
 // that turn records into COPY-ready CSV for requests, candidates and manifest rows.
 import type { SqlRunner } from "../db/client";
+import { CsvBytes } from "../db/csv";
 import { CANDIDATE_COPY, MANIFEST_COPY, REQUEST_COPY, TERMS_COPY } from "../db/import-copy";
 import { candidatesWithImages, copyImportRows, FacetTally, reserveIds, sftOwnerLines, storedLineHashes } from "../db/queries/import-rows";
 import { copyImportRowsUnchecked } from "../db/queries/import-rows-unchecked";
@@ -29,7 +30,7 @@ export type BatchContext = {
    * the rows are browsable; without, the background build computes them (lib/jobs/search-job.ts).
    */
   isSearchDeferred?: boolean;
-  deferredTerms?: string[];
+  deferredTerms?: CsvBytes;
   datasetId: number;
   file: string;
   runId: number;
@@ -110,10 +111,10 @@ export type ManifestRowInput = {
 
 /** Accumulates rows of one batch and writes them with one COPY per table. */
 export class RowWriter {
-  private requests: string[] = [];
-  private terms: string[] = [];
-  private candidates: string[] = [];
-  private manifest: string[] = [];
+  private requests = new CsvBytes();
+  private terms = new CsvBytes();
+  private candidates = new CsvBytes();
+  private manifest = new CsvBytes();
   /** Words of the terms computed here (lines checked beforehand bring theirs: import-file.ts). */
   private words = new Set<string>();
   private readonly facets = new FacetTally();
@@ -121,8 +122,7 @@ export class RowWriter {
   constructor(private readonly context: BatchContext) {}
 
   request(input: RequestInput) {
-    this.addRequest(
-      input.id,
+    this.requests.append(
       REQUEST_COPY.row({
         id: input.id,
         datasetId: this.context.datasetId,
@@ -134,18 +134,17 @@ export class RowWriter {
         sessionId: input.sessionId ?? null,
         turn: input.turn ?? null,
       }),
-      () => input.terms ?? this.termsOf(input.text, input.summarizedText),
     );
+    this.addTerms(input.id, () => input.terms ?? this.termsOf(input.text, input.summarizedText));
   }
 
-  /** A request's row and its search words (`terms`: called only when they are written now or deferred). */
-  private addRequest(id: number, row: string, terms: () => string) {
-    this.requests.push(row);
+  /** A request's search words (`terms`: called only when they are written now or deferred). */
+  private addTerms(id: number, terms: () => string) {
     const { isSearchDeferred, deferredTerms } = this.context;
     if (isSearchDeferred && !deferredTerms) return;
     const termsRow = TERMS_COPY.row({ requestId: id, terms: terms() });
-    if (isSearchDeferred) deferredTerms!.push(termsRow);
-    else this.terms.push(termsRow);
+    if (isSearchDeferred) deferredTerms!.append(termsRow);
+    else this.terms.append(termsRow);
   }
 
   /** Search words computed here (lines checked beforehand bring theirs) are added to the words list by flush. */
@@ -158,12 +157,18 @@ export class RowWriter {
   /** An SFT line's request, candidate and manifest row (its rows were built when it was checked). */
   sft(requestId: number, candidateId: number, line: SftBatchLine) {
     const { rows } = line;
-    this.addRequest(requestId, `${requestId}${rows.request}`, () => line.terms);
+    // Each part written as it is: no row string to build (CsvBytes).
+    const id = String(requestId);
+    this.requests.append(id);
+    this.requests.append(rows.request);
+    this.addTerms(requestId, () => line.terms);
     this.context.memory?.addCandidate(rows.image, { id: candidateId, requestId, role: "sft" });
     if (this.context.unchecked) this.facets.addKey(rows.facets);
-    this.candidates.push(`${candidateId},${requestId}${rows.candidate}`);
+    this.candidates.append(`${candidateId},${id}`);
+    this.candidates.append(rows.candidate);
     this.remember("sft", line.hash, requestId, line.lineNo);
-    this.manifest.push(`${requestId}${rows.manifest}`);
+    this.manifest.append(id);
+    this.manifest.append(rows.manifest);
   }
 
   candidate(input: CandidateInput) {
@@ -181,7 +186,7 @@ export class RowWriter {
       isIdenticalText: input.isIdenticalText,
     };
     if (this.context.unchecked) this.facets.add(facets);
-    this.candidates.push(
+    this.candidates.append(
       CANDIDATE_COPY.row({
         ...facets,
         id: input.id,
@@ -204,7 +209,7 @@ export class RowWriter {
 
   manifestRow(input: ManifestRowInput) {
     this.remember(input.kind, input.hash, input.requestId, input.lineNo);
-    this.manifest.push(
+    this.manifest.append(
       MANIFEST_COPY.row({
         datasetId: this.context.datasetId,
         kind: input.kind,
@@ -226,10 +231,10 @@ export class RowWriter {
     const lines = { requests: this.requests, terms: this.terms, candidates: this.candidates, manifest: this.manifest };
     if (this.context.unchecked) await copyImportRowsUnchecked(this.context.tx, this.context.datasetId, lines, this.facets);
     else await copyImportRows(this.context.tx, lines);
-    this.requests = [];
-    this.terms = [];
-    this.candidates = [];
-    this.manifest = [];
+    this.requests = new CsvBytes();
+    this.terms = new CsvBytes();
+    this.candidates = new CsvBytes();
+    this.manifest = new CsvBytes();
     this.words = new Set();
   }
 }

@@ -15,6 +15,7 @@ import {
   updateRunCounts,
 } from "../db/queries/imports";
 import { canCopyUnchecked } from "../db/queries/import-rows-unchecked";
+import { CsvBytes } from "../db/csv";
 import { BROWSE_INDEXES, dropDeferrableIndexes, ensureIndexes } from "../db/indexes";
 import { markSearchBacklog } from "../db/queries/search-index";
 import { addSearchWords } from "../db/queries/search-words";
@@ -168,7 +169,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
     pendingCount = 0;
     pendingWords = [];
     const touched: number[] = [];
-    const deferredTerms = options.bulk && options.termsFile ? ([] as string[]) : undefined;
+    const deferredTerms = options.bulk && options.termsFile ? new CsvBytes() : undefined;
     await handle.transaction(async (tx) => {
       const context: BatchContext = {
         tx,
@@ -201,7 +202,7 @@ export async function importFile(handle: DbHandle, options: ImportOptions): Prom
       await updateRunCounts(tx, runId, report);
     });
     // Only once committed: the file holds words of stored requests alone.
-    if (deferredTerms?.length) fs.appendFileSync(options.termsFile!, deferredTerms.join(""));
+    if (deferredTerms && !deferredTerms.isEmpty) fs.appendFileSync(options.termsFile!, deferredTerms.bytes());
     if (options.bulk && ++batches % BATCHES_PER_COLLECTION === 0) collectGarbage();
     options.onProgress?.({ file: label, linesRead: report.linesTotal, bytesRead, totalBytes, imported: report.imported, bad: report.bad });
   };

@@ -50,9 +50,9 @@ export async function copyImportRowsUnchecked(tx: SqlRunner, datasetId: number, 
   const found = await queryRows(tx, z.object({ id: col.int }), "SELECT id FROM datasets WHERE id = $1 FOR KEY SHARE", [datasetId]);
   if (found.length === 0) throw new Error(`dataset ${datasetId} does not exist`);
   await tx.query("SET LOCAL session_replication_role = replica");
-  await copyImportRows(tx, { ...lines, terms: [] });
+  await copyImportRows(tx, { ...lines, terms: undefined });
   await tx.query("SET LOCAL session_replication_role = origin");
   // Search words (when not deferred) keep their foreign key check to requests.
-  if (lines.terms.length) await tx.copyFrom(TERMS_COPY.table, TERMS_COPY.columns, lines.terms.join(""));
+  if (lines.terms && !lines.terms.isEmpty) await tx.copyFrom(TERMS_COPY.table, TERMS_COPY.columns, lines.terms.bytes());
   await facets.write(tx);
 }

@@ -4,6 +4,7 @@ import "server-only";
 // reviews, sessions and pairs. Each runs on the batch's transaction and returns plain typed values.
 import { z } from "zod";
 import type { SqlRunner } from "../client";
+import type { CsvBytes } from "../csv";
 import { CANDIDATE_COPY, MANIFEST_COPY, REQUEST_COPY, TERMS_COPY } from "../import-copy";
 import { col, queryOne, queryRows } from "../rows";
 import type { ManifestKind } from "../schema";
@@ -11,14 +12,15 @@ import { FacetTally } from "./facet-tally";
 
 export { FacetTally };
 
-export type ImportRowLines = { requests: string[]; terms: string[]; candidates: string[]; manifest: string[] };
+/** A batch's rows of each table (terms: the requests' search words, when not deferred). */
+export type ImportRowLines = { requests: CsvBytes; terms?: CsvBytes; candidates: CsvBytes; manifest: CsvBytes };
 
 /** Writes a batch's CSV lines (from the *_COPY writers), parents first. */
 export async function copyImportRows(tx: SqlRunner, lines: ImportRowLines) {
-  if (lines.requests.length) await tx.copyFrom(REQUEST_COPY.table, REQUEST_COPY.columns, lines.requests.join(""));
-  if (lines.terms.length) await tx.copyFrom(TERMS_COPY.table, TERMS_COPY.columns, lines.terms.join(""));
-  if (lines.candidates.length) await tx.copyFrom(CANDIDATE_COPY.table, CANDIDATE_COPY.columns, lines.candidates.join(""));
-  if (lines.manifest.length) await tx.copyFrom(MANIFEST_COPY.table, MANIFEST_COPY.columns, lines.manifest.join(""));
+  if (!lines.requests.isEmpty) await tx.copyFrom(REQUEST_COPY.table, REQUEST_COPY.columns, lines.requests.bytes());
+  if (lines.terms && !lines.terms.isEmpty) await tx.copyFrom(TERMS_COPY.table, TERMS_COPY.columns, lines.terms.bytes());
+  if (!lines.candidates.isEmpty) await tx.copyFrom(CANDIDATE_COPY.table, CANDIDATE_COPY.columns, lines.candidates.bytes());
+  if (!lines.manifest.isEmpty) await tx.copyFrom(MANIFEST_COPY.table, MANIFEST_COPY.columns, lines.manifest.bytes());
 }
 
 const candidateIdRow = z.object({ candidate_id: col.int });
