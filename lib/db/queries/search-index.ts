@@ -79,7 +79,11 @@ export const TERMS_INDEX = "request_terms_gin";
  * (PGlite, superuser): without the per-row foreign-key check, a third of the COPY's time; the
  * caller then runs dropOrphanTerms once, which keeps the same guarantee.
  */
-export async function copyTermRows(db: DbHandle, csv: string, options: { unchecked?: boolean } = {}): Promise<void> {
+export async function copyTermRows(
+  db: DbHandle,
+  csv: string | Uint8Array<ArrayBuffer>,
+  options: { unchecked?: boolean } = {},
+): Promise<void> {
   if (!options.unchecked) return db.copyFrom(TERMS_COPY.table, TERMS_COPY.columns, csv);
   await db.transaction(async (tx) => {
     await tx.query("SET LOCAL session_replication_role = replica");
