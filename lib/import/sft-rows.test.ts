@@ -10,7 +10,7 @@ import { groupOf, isKnownEditType } from "../taxonomy";
 import { lineHash } from "./check-line";
 import { sftRows } from "./sft-rows";
 
-const SAMPLE = path.resolve(import.meta.dirname, "../../../shared/pico-banana-sample");
+const SAMPLE = path.resolve(import.meta.dirname, "../../tests/fixtures/pico-banana-sample");
 const context = { datasetId: 7, runId: 3, file: "sft.jsonl" };
 
 function sampleLines(): { raw: string; record: SftRecord }[] {
