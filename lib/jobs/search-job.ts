@@ -30,6 +30,7 @@ import {
 import { ensureIndexes } from "../db/indexes";
 import { isConstraintViolation } from "../db/pg-error";
 import { canCopyUnchecked } from "../db/queries/import-rows-unchecked";
+import { readLinePieces } from "../manifest/line-reader";
 import { collectGarbage } from "../import/collect-garbage";
 import { termsAndWords } from "../search/terms";
 import type { JobHandler } from "./worker";
@@ -38,7 +39,6 @@ import type { JobHandler } from "./worker";
 const CHUNK = 5000;
 /** Terms-file bytes per COPY (about 8,000 requests' words). */
 const FILE_PIECE_BYTES = 2 * 1024 * 1024;
-const NEWLINE = 0x0a;
 
 const searchPayload = z.object({ datasetId: z.number().int().positive() });
 
@@ -80,10 +80,10 @@ async function loadTermsFile(db: DbHandle, file: string, total: number, options:
   try {
     // The file is COPY text already (the importer wrote it): its bytes go in as read, in pieces cut
     // after a newline, with no line decoded or encoded again.
-    for await (const rows of csvPieces(file)) {
+    for await (const piece of readLinePieces(file, FILE_PIECE_BYTES)) {
       if (options.signal?.aborted) break;
-      await copyTermRows(db, rows.bytes, { unchecked });
-      done += rows.count;
+      await copyTermRows(db, piece.bytes, { unchecked });
+      done += piece.lines;
       if (++copies % 10 === 0) collectGarbage();
       await options.onProgress?.({ stage: "words", done, total: Math.max(total, done) });
     }
@@ -93,23 +93,6 @@ async function loadTermsFile(db: DbHandle, file: string, total: number, options:
   }
   if (unchecked) done -= await dropOrphanTerms(db);
   return done;
-}
-
-/** A file's lines in pieces of about FILE_PIECE_BYTES, each ending after a newline (the last one: added if missing). */
-async function* csvPieces(file: string): AsyncGenerator<{ bytes: Uint8Array<ArrayBuffer>; count: number }> {
-  let carried = Buffer.alloc(0);
-  const cut = (data: Buffer, end: number) => {
-    let count = 0;
-    for (let at = data.indexOf(NEWLINE); at !== -1 && at < end; at = data.indexOf(NEWLINE, at + 1)) count++;
-    return { bytes: new Uint8Array(data.subarray(0, end)), count };
-  };
-  for await (const read of fs.createReadStream(file, { highWaterMark: FILE_PIECE_BYTES }) as AsyncIterable<Buffer>) {
-    const data = carried.length ? Buffer.concat([carried, read]) : read;
-    const end = data.lastIndexOf(NEWLINE) + 1;
-    carried = Buffer.from(data.subarray(end));
-    if (end > 0) yield cut(data, end);
-  }
-  if (carried.length) yield cut(Buffer.concat([carried, Buffer.from("\n")]), carried.length + 1);
 }
 
 /** The build itself (the job below, and the import CLI in its own process). */

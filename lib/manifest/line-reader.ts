@@ -59,3 +59,23 @@ export async function* readLineBatches(file: string | NodeJS.ReadableStream): As
     yield [{ lineNo, text, byteLength: pendingBytes }];
   }
 }
+
+/**
+ * A file's bytes in pieces of about `pieceBytes`, each ending after a newline (a missing last one
+ * is added), with the lines each holds: for text handed on as it is, such as a COPY file.
+ */
+export async function* readLinePieces(file: string, pieceBytes: number): AsyncGenerator<{ bytes: Uint8Array<ArrayBuffer>; lines: number }> {
+  const piece = (data: Buffer<ArrayBuffer>, end: number) => {
+    let lines = 0;
+    for (let at = data.indexOf(NEWLINE); at !== -1 && at < end; at = data.indexOf(NEWLINE, at + 1)) lines++;
+    return { bytes: data.subarray(0, end), lines };
+  };
+  let carried = Buffer.alloc(0);
+  for await (const read of fs.createReadStream(file, { highWaterMark: pieceBytes }) as AsyncIterable<Buffer>) {
+    const data = Buffer.concat([carried, read]);
+    const end = data.lastIndexOf(NEWLINE) + 1;
+    carried = Buffer.from(data.subarray(end));
+    if (end > 0) yield piece(data, end);
+  }
+  if (carried.length) yield piece(Buffer.concat([carried, Buffer.from("\n")]), carried.length + 1);
+}
